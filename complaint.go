@@ -1,0 +1,116 @@
+package shikayat
+
+import (
+	"time"
+)
+
+// Complaint is one citizen's grievance, opened by a post and worked until it
+// is closed. Fields named Suggested* come from triage; the plain ones are set
+// by people (or by intake when triage is confident).
+type Complaint struct {
+	ID           int64  `json:"-"`
+	Code         string `json:"code"`
+	SourcePostID string `json:"source_post_id"`
+	Source       string `json:"source"` // "x" for posts; other channels later
+
+	AuthorID       string `json:"author_id,omitempty"`
+	AuthorUsername string `json:"author_username,omitempty"`
+	ConversationID string `json:"conversation_id,omitempty"`
+	Text           string `json:"text"`
+	Lang           string `json:"lang,omitempty"`
+
+	Stage      Stage      `json:"stage"`
+	Status     Status     `json:"status"`
+	District   int        `json:"district,omitempty"` // LGD code of the owning district, 0 if none
+	UnitID     string     `json:"unit_id"`            // owning unit: hq, a district, a functional unit or a station
+	StationID  string     `json:"station_id,omitempty"`
+	Class      Class      `json:"class,omitempty"`
+	Type       Type       `json:"type,omitempty"`
+	Resolution Resolution `json:"resolution,omitempty"`
+	MergedInto string     `json:"merged_into,omitempty"` // docket code of the complaint this duplicates
+
+	SuggestedDistrict int     `json:"suggested_district,omitempty"`
+	SuggestedClass    Class   `json:"suggested_class,omitempty"`
+	SuggestedType     Type    `json:"suggested_type,omitempty"`
+	Confidence        float64 `json:"confidence,omitempty"`
+
+	Lat   *float64 `json:"lat,omitempty"`
+	Lon   *float64 `json:"lon,omitempty"`
+	Media []Media  `json:"media,omitempty"`
+
+	// Bounces counts how often the complaint was forwarded away from a unit
+	// that owned it.
+	Bounces int `json:"bounces"`
+
+	ReceivedAt time.Time  `json:"received_at"` // the citizen's clock; never restarts
+	UnitSince  time.Time  `json:"unit_since"`  // the unit's clock; restarts on forward
+	UpdatedAt  time.Time  `json:"updated_at"`
+	ClosedAt   *time.Time `json:"closed_at,omitempty"`
+
+	Events []*Event `json:"events,omitempty"`
+}
+
+// EffectiveClass is the class that drives deadlines: the one a person set,
+// else the model's suggestion.
+func (c *Complaint) EffectiveClass() Class {
+	if c.Class != "" {
+		return c.Class
+	}
+	return c.SuggestedClass
+}
+
+// Media is a photo or video attached to a post.
+type Media struct {
+	Key        string `json:"key"`
+	Type       string `json:"type"` // photo, video, animated_gif
+	URL        string `json:"url,omitempty"`
+	PreviewURL string `json:"preview_url,omitempty"`
+	AltText    string `json:"alt_text,omitempty"`
+}
+
+// Event is one entry of a complaint's append-only trail.
+type Event struct {
+	ID          int64     `json:"id"`
+	ComplaintID int64     `json:"-"`
+	At          time.Time `json:"at"`
+	Actor       string    `json:"actor"` // username, or "system"
+	UserID      int64     `json:"-"`
+	Action      string    `json:"action"`
+	FromStage   Stage     `json:"from_stage,omitempty"`
+	ToStage     Stage     `json:"to_stage"`
+	FromUnit    string    `json:"from_unit,omitempty"`
+	ToUnit      string    `json:"to_unit,omitempty"`
+	Note        string    `json:"note"`
+	Public      bool      `json:"public"`
+	// Detail holds action-specific fields (class, type, resolution, …).
+	Detail map[string]string `json:"detail,omitempty"`
+}
+
+// ComplaintFilter selects complaints. Scoping to a unit's subtree is always
+// applied by the store from UnitPath.
+type ComplaintFilter struct {
+	UnitPath string // only complaints owned by this subtree; "" means everything
+	Stage    Stage
+	Class    Class
+	Type     Type
+	District int
+	Overdue  bool
+	Query    string // text search; works for Devanagari and Latin
+	Page     int    // 1-based
+	PerPage  int
+}
+
+// ComplaintPage is one page of a listing.
+type ComplaintPage struct {
+	Complaints []*Complaint
+	Page       int
+	PerPage    int
+	Total      int
+}
+
+// DistrictCount is the number of complaints in one district at one stage.
+type DistrictCount struct {
+	District int
+	Stage    Stage
+	Count    int
+}
