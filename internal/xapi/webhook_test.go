@@ -1,0 +1,104 @@
+package xapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+const webhookBody = `{"for_user_id":"2244994945","tweet_create_events":[{"created_at":"Wed Mar 04 10:15:00 +0000 2026","id_str":"1900000000000000001","text":"@Uppolice meri bike chori ho gayi https://t.co/x","truncated":true,"lang":"hi",
+"extended_tweet":{"full_text":"@Uppolice meri bike chori ho gayi Aminabad market se, UP32 AB 1234 https://t.co/x","entities":{"hashtags":[{"text":"Lucknow"}],"user_mentions":[{"screen_name":"Uppolice","id_str":"2244994945"}],"urls":[{"url":"https://t.co/x","expanded_url":"https://example.org/a"}]},"extended_entities":{"media":[{"id_str":"55","type":"photo","media_url_https":"https://pbs.example/55.jpg"}]}},
+"user":{"id_str":"42","screen_name":"amit_k","name":"Amit","location":"Lucknow"},
+"in_reply_to_status_id_str":"1899","coordinates":{"type":"Point","coordinates":[80.92,26.85]},
+"place":{"id":"pl","full_name":"Lucknow, India","country_code":"IN","place_type":"city","bounding_box":{"type":"Polygon","coordinates":[[[80.8,26.7],[81.0,26.7],[81.0,26.9],[80.8,26.9]]]}},
+"entities":{"user_mentions":[{"screen_name":"Uppolice"}]}}],"favorite_events":[]}`
+
+func TestWebhookCRC(t *testing.T) {
+	h := &Webhook{ConsumerSecret: "consumer-secret"}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/x/webhook?crc_token=abc123", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	var got struct {
+		ResponseToken string `json:"response_token"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	// base64(HMAC-SHA256("consumer-secret", "abc123")), computed independently.
+	if want := "sha256=uWCvRjzPn3Ze439/BvadzeJY3nkdXavefSSjmCbY1dY="; got.ResponseToken != want {
+		t.Errorf("response_token %q, want %q", got.ResponseToken, want)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/x/webhook", nil))
+	if rec.Code != http.StatusBadRequest {
+		t.Errorf("no crc_token: status %d", rec.Code)
+	}
+}
+
+func TestWebhookDelivery(t *testing.T) {
+	var logs bytes.Buffer
+	var got []WebhookEvent
+	h := &Webhook{
+		ConsumerSecret: "consumer-secret",
+		Logger:         slog.New(slog.NewTextHandler(&logs, nil)),
+		Handle: func(_ context.Context, ev WebhookEvent) error {
+			got = append(got, ev)
+			return nil
+		},
+	}
+	post := func(body, sig string) int {
+		req := httptest.NewRequest(http.MethodPost, "/x/webhook", strings.NewReader(body))
+		if sig != "" {
+			req.Header.Set(SignatureHeader, sig)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	t.Run("bad signature refused and logged", func(t *testing.T) {
+		for _, sig := range []string{"", "sha256=AAAA", Sign("other-secret", []byte(webhookBody)), Sign("consumer-secret", []byte(webhookBody+" "))} {
+			if code := post(webhookBody, sig); code != http.StatusUnauthorized {
+				t.Errorf("signature %q: status %d, want 401", sig, code)
+			}
+		}
+		if len(got) != 0 {
+			t.Fatalf("handler called for a forged delivery")
+		}
+		if !strings.Contains(logs.String(), "bad signature") {
+			t.Errorf("refusal not logged: %q", logs.String())
+		}
+	})
+	t.Run("signed delivery decoded", func(t *testing.T) {
+		if code := post(webhookBody, Sign("consumer-secret", []byte(webhookBody))); code != http.StatusOK {
+			t.Fatalf("status %d", code)
+		}
+		if len(got) != 1 || len(got[0].Posts) != 1 {
+			t.Fatalf("events %+v", got)
+		}
+		ev := got[0]
+		p := ev.Posts[0]
+		if ev.ForUserID != "2244994945" || len(ev.Ignored) != 1 || ev.Ignored[0] != "favorite_events" {
+			t.Errorf("event %+v", ev)
+		}
+		if p.ID != "1900000000000000001" || !strings.Contains(p.Text, "UP32 AB 1234") || p.AuthorUsername != "amit_k" || p.AuthorLocation != "Lucknow" {
+			t.Errorf("post %+v", p)
+		}
+		if !p.CreatedAt.Equal(time.Date(2026, 3, 4, 10, 15, 0, 0, time.UTC)) || p.InReplyToPostID != "1899" || !p.MentionsUser("uppolice") {
+			t.Errorf("post %+v", p)
+		}
+		if p.Coordinates == nil || p.Coordinates.Lat != 26.85 || p.Place == nil || p.Place.BBox != [4]float64{80.8, 26.7, 81.0, 26.9} {
+			t.Errorf("geo %+v %+v", p.Coordinates, p.Place)
+		}
+		if len(p.Media) != 1 || p.Media[0].URL != "https://pbs.example/55.jpg" || len(p.URLs) != 1 || p.Hashtags[0] != "Lucknow" {
+			t.Errorf("media/urls %+v %+v", p.Media, p.URLs)
+		}
+	})
+}
