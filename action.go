@@ -246,6 +246,10 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		e.Public = true
 		e.Detail["into"] = t.MergeIntoCode
 	}
+	if !by.System && next.FirstActionAt == nil {
+		first := now
+		next.FirstActionAt = &first
+	}
 	next.Status = next.Stage.Status()
 	next.UpdatedAt = now
 	e.ToStage = next.Stage

@@ -46,6 +46,10 @@ type Complaint struct {
 	UnitSince  time.Time  `json:"unit_since"`  // the unit's clock; restarts on forward
 	UpdatedAt  time.Time  `json:"updated_at"`
 	ClosedAt   *time.Time `json:"closed_at,omitempty"`
+	// FirstActionAt is when a person first acted on the complaint.
+	FirstActionAt *time.Time `json:"first_action_at,omitempty"`
+	// DueAt is the next SLA deadline, nil when none applies.
+	DueAt *time.Time `json:"due_at,omitempty"`
 
 	Events []*Event `json:"events,omitempty"`
 }
@@ -113,4 +117,23 @@ type DistrictCount struct {
 	District int
 	Stage    Stage
 	Count    int
+}
+
+// NewComplaint is what intake knows when it opens a complaint from a post.
+type NewComplaint struct {
+	Source         string // "x"
+	SourcePostID   string
+	AuthorID       string
+	AuthorUsername string
+	ConversationID string
+	Text           string
+	Lang           string
+	Lat, Lon       *float64
+	Media          []Media
+	ReceivedAt     time.Time // when the post was made; the store's clock when zero
+
+	Triage *Triage // suggestions; nil when none
+	// Forward sends the complaint to the suggested district at once, as an
+	// event by the system: triage was confident enough.
+	Forward bool
 }

@@ -19,7 +19,7 @@ import (
 const docketAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 const (
-	docketRandom = 9               // random symbols
+	docketRandom = 9                // random symbols
 	docketBody   = docketRandom + 1 // symbols after the dash, with the check
 )
 

@@ -1,0 +1,187 @@
+// Package jobs runs shikayat's durable background work on River: replies to
+// citizens now, SLA timers and escalations later. Jobs are enqueued in the
+// same transaction as the change that causes them, so a job exists exactly
+// when its change committed, and a job not finished before a crash or
+// restart is worked after it.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
+)
+
+// River's priorities run from 1 (first) to 4.
+const (
+	priorityUrgent = 1
+	priorityNormal = 2
+)
+
+// AcknowledgeArgs asks for the acknowledgement of a new complaint.
+type AcknowledgeArgs struct {
+	ComplaintID int64  `json:"complaint_id"`
+	PostID      string `json:"post_id"`
+}
+
+// Kind names the job kind in River.
+func (AcknowledgeArgs) Kind() string { return string(shikayat.JobAcknowledge) }
+
+// ReplyArgs asks for a reply that a person wrote or chose.
+type ReplyArgs struct {
+	ComplaintID int64 `json:"complaint_id"`
+	EventID     int64 `json:"event_id"`
+}
+
+// Kind names the job kind in River.
+func (ReplyArgs) Kind() string { return string(shikayat.JobReply) }
+
+// Handler does the work of each job kind. A returned error makes River retry
+// the job later with back-off.
+type Handler interface {
+	Acknowledge(ctx context.Context, a AcknowledgeArgs) error
+	Reply(ctx context.Context, a ReplyArgs) error
+}
+
+func driverFor(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
+	if engine == store.Postgres {
+		return riverdatabasesql.New(db)
+	}
+	return riversqlite.New(db)
+}
+
+// Migrate brings River's tables up to date. It is passed to store.Open as
+// AfterMigrate, so it runs under the store's migration lock.
+func Migrate(ctx context.Context, db *sql.DB, engine store.Engine) error {
+	m, err := rivermigrate.New(driverFor(db, engine), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return fmt.Errorf("job queue migrations: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("job queue migrations: %w", err)
+	}
+	return nil
+}
+
+// Config tunes a queue.
+type Config struct {
+	// Handler works the jobs; nil makes an insert-only queue.
+	Handler Handler
+	// Workers is how many jobs run at once.
+	Workers int
+	// PollInterval is how often idle workers look for new jobs.
+	PollInterval time.Duration
+	Logger       *slog.Logger
+}
+
+// Queue is the durable job queue.
+type Queue struct {
+	client  *river.Client[*sql.Tx]
+	working bool
+}
+
+// New makes a queue over the store's database.
+func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 4
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = time.Second
+	}
+	rc := &river.Config{
+		Logger:            cfg.Logger,
+		PollOnly:          true, // database/sql has no LISTEN; SQLite has none at all
+		FetchPollInterval: cfg.PollInterval,
+		FetchCooldown:     min(cfg.PollInterval, 100*time.Millisecond),
+		JobTimeout:        2 * time.Minute,
+		MaxAttempts:       25,
+	}
+	q := &Queue{}
+	if cfg.Handler != nil {
+		workers := river.NewWorkers()
+		river.AddWorker(workers, &ackWorker{h: cfg.Handler})
+		river.AddWorker(workers, &replyWorker{h: cfg.Handler})
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+		q.working = true
+	}
+	client, err := river.NewClient(driverFor(db, engine), rc)
+	if err != nil {
+		return nil, fmt.Errorf("job queue: %w", err)
+	}
+	q.client = client
+	return q, nil
+}
+
+// InsertTx enqueues a job in tx. It implements store.JobInserter.
+func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) error {
+	opts := &river.InsertOpts{Priority: priorityNormal}
+	if job.Urgent {
+		opts.Priority = priorityUrgent
+	}
+	var args river.JobArgs
+	switch job.Kind {
+	case shikayat.JobAcknowledge:
+		args = AcknowledgeArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
+	case shikayat.JobReply:
+		args = ReplyArgs{ComplaintID: job.ComplaintID, EventID: job.EventID}
+	default:
+		return fmt.Errorf("unknown job kind %q", job.Kind)
+	}
+	if _, err := q.client.InsertTx(ctx, tx, args, opts); err != nil {
+		return fmt.Errorf("enqueue %s: %w", job.Kind, err)
+	}
+	return nil
+}
+
+// Start starts working jobs, when the queue has a handler.
+func (q *Queue) Start(ctx context.Context) error {
+	if !q.working {
+		return nil
+	}
+	return q.client.Start(ctx)
+}
+
+// Stop lets running jobs finish, until ctx ends; then it cancels them, and
+// River works them again after the next start.
+func (q *Queue) Stop(ctx context.Context) error {
+	if !q.working {
+		return nil
+	}
+	err := q.client.Stop(ctx)
+	if ctx.Err() != nil {
+		return q.client.StopAndCancel(context.WithoutCancel(ctx))
+	}
+	return err
+}
+
+type ackWorker struct {
+	river.WorkerDefaults[AcknowledgeArgs]
+	h Handler
+}
+
+func (w *ackWorker) Work(ctx context.Context, j *river.Job[AcknowledgeArgs]) error {
+	return w.h.Acknowledge(ctx, j.Args)
+}
+
+type replyWorker struct {
+	river.WorkerDefaults[ReplyArgs]
+	h Handler
+}
+
+func (w *replyWorker) Work(ctx context.Context, j *river.Job[ReplyArgs]) error {
+	return w.h.Reply(ctx, j.Args)
+}

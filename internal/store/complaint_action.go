@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/shikayat/shikayat"
+)
+
+// stationActions are what a station officer may do; routing belongs to the
+// district and above.
+var stationActions = map[shikayat.ActionKind]bool{
+	shikayat.ActionNote: true, shikayat.ActionReply: true,
+	shikayat.ActionClose: true, shikayat.ActionReopen: true,
+}
+
+// ApplyAction performs an action on the complaint with the given docket code
+// on behalf of by, and appends its event, atomically. The complaint must lie
+// in by's scope. With a non-empty idempotency key, a repeat of the same
+// request by the same user returns the first result and changes nothing.
+func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error) {
+	code, err := shikayat.ParseDocket(code)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(idemKey) > 200 {
+		return nil, nil, shikayat.Errorf(shikayat.EINVALID, "Idempotency-Key is too long.")
+	}
+	var c *shikayat.Complaint
+	var ev *shikayat.Event
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if idemKey != "" {
+			var cid, eid int64
+			err := tx.QueryRowContext(ctx, `SELECT complaint_id, event_id FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+				by.UserID, idemKey).Scan(&cid, &eid)
+			if err == nil {
+				if c, err = findComplaintBy(ctx, tx, "c.id = $1", cid); err != nil {
+					return err
+				}
+				if c.Code != code {
+					return shikayat.Errorf(shikayat.ECONFLICT, "This Idempotency-Key was used for another complaint.")
+				}
+				evs, err := listEvents(ctx, tx, cid)
+				if err != nil {
+					return err
+				}
+				for _, e := range evs {
+					if e.ID == eid {
+						ev = e
+					}
+				}
+				c.Events = evs
+				return nil
+			} else if !isNoRows(err) {
+				return fmt.Errorf("apply action: %w", err)
+			}
+		}
+		sc, sargs := scopeClause(by.UnitPath, 2)
+		c, err = findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{code}, sargs...)...)
+		if err != nil {
+			return err
+		}
+		if !by.System && by.Role == shikayat.RoleStationOfficer && !stationActions[a.Kind] {
+			return shikayat.Errorf(shikayat.EFORBIDDEN, "A station officer cannot %s a complaint; ask the district.", a.Kind)
+		}
+		if ev, err = s.apply(ctx, tx, c, a, by); err != nil {
+			return err
+		}
+		if idemKey != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, key, complaint_id, event_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
+				by.UserID, idemKey, c.ID, ev.ID, ms(s.now())); err != nil {
+				return fmt.Errorf("apply action: save idempotency key: %w", err)
+			}
+		}
+		c.Events, err = listEvents(ctx, tx, c.ID)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, ev, nil
+}
+
+// apply resolves the action's references, lets the domain apply it, writes
+// the complaint and the event, and queues what the action causes.
+func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, a shikayat.Action, by shikayat.Actor) (*shikayat.Event, error) {
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	var t shikayat.Target
+	var err error
+	switch a.Kind {
+	case shikayat.ActionForward:
+		id := a.Unit
+		if a.District != 0 {
+			id = shikayat.DistrictUnitID(a.District)
+		} else if !strings.HasPrefix(id, "unit:") {
+			id = "unit:" + id
+		}
+		if t.Unit, err = findUnit(ctx, tx, id); shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no unit %s to forward to.", id)
+		} else if err != nil {
+			return nil, err
+		}
+	case shikayat.ActionAssign:
+		id := shikayat.StationUnitID(a.Station)
+		if t.Unit, err = findUnit(ctx, tx, id); shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no station %s.", a.Station)
+		} else if err != nil {
+			return nil, err
+		}
+	case shikayat.ActionMerge:
+		into, err := shikayat.ParseDocket(a.Into)
+		if err != nil {
+			return nil, err
+		}
+		sc, sargs := scopeClause(by.UnitPath, 2)
+		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
+		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no complaint %s to merge into.", into)
+		} else if err != nil {
+			return nil, err
+		}
+		if other.MergedInto != "" {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Complaint %s is itself merged into %s; merge into that one.", other.Code, other.MergedInto)
+		}
+		t.MergeIntoCode, t.MergeIntoID = other.Code, other.ID
+	}
+
+	// Read the row version under the transaction, so that a concurrent
+	// change on another node makes this update fail rather than overwrite.
+	var version int
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM complaints WHERE id = $1`, c.ID).Scan(&version); err != nil {
+		return nil, fmt.Errorf("apply action: %w", err)
+	}
+	ev, err := shikayat.Apply(c, a, t, by, s.now())
+	if err != nil {
+		return nil, err
+	}
+	s.setDue(c)
+	res, err := tx.ExecContext(ctx, `
+		UPDATE complaints SET stage = $1, district = $2, unit_id = $3, station_id = $4,
+			class = $5, type = $6, resolution = $7, merged_into = $8, suggested_class = $9,
+			bounces = $10, unit_since = $11, updated_at = $12, closed_at = $13,
+			first_action_at = $14, due_at = $15, version = version + 1
+		WHERE id = $16 AND version = $17`,
+		string(c.Stage), c.District, c.UnitID, c.StationID, string(c.Class), string(c.Type),
+		string(c.Resolution), c.MergedInto, string(c.SuggestedClass), c.Bounces, ms(c.UnitSince),
+		ms(c.UpdatedAt), nullMS(c.ClosedAt), nullMS(c.FirstActionAt), nullMS(c.DueAt), c.ID, version)
+	if err != nil {
+		return nil, fmt.Errorf("apply action: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return nil, fmt.Errorf("apply action: %w", err)
+	} else if n != 1 {
+		return nil, shikayat.Errorf(shikayat.ECONFLICT, "The complaint changed while you worked on it; reload and try again.")
+	}
+	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
+		return nil, err
+	}
+	if a.Kind == shikayat.ActionReply && s.opts.Jobs != nil {
+		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
+		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
+			return nil, fmt.Errorf("apply action: queue reply: %w", err)
+		}
+	}
+	return ev, nil
+}

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shikayat/shikayat"
+)
+
+const (
+	defaultPerPage = 50
+	maxPerPage     = 200
+)
+
+// where builds a WHERE clause from conditions, numbering placeholders.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	// cond uses ? for each argument, in order.
+	for _, a := range args {
+		w.args = append(w.args, a)
+		cond = strings.Replace(cond, "?", fmt.Sprintf("$%d", len(w.args)), 1)
+	}
+	w.conds = append(w.conds, cond)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return "TRUE"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// ListComplaints returns one page of complaints matching f, newest first.
+func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error) {
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	if f.PerPage < 1 {
+		f.PerPage = defaultPerPage
+	} else if f.PerPage > maxPerPage {
+		f.PerPage = maxPerPage
+	}
+	if f.Page > 1_000_000 {
+		return nil, shikayat.Errorf(shikayat.EINVALID, "Page %d is out of range.", f.Page)
+	}
+	w := &where{}
+	if f.UnitPath != "" {
+		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(f.UnitPath))
+	}
+	if f.Stage != "" {
+		if !f.Stage.Valid() {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown stage %q.", f.Stage)
+		}
+		w.add("c.stage = ?", string(f.Stage))
+	}
+	if f.Class != "" {
+		if !f.Class.Valid() {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
+		}
+		// A class set by a person, else the model's suggestion.
+		w.add("(c.class = ? OR (c.class = '' AND c.suggested_class = ?))", string(f.Class), string(f.Class))
+	}
+	if f.Type != "" {
+		if !f.Type.Valid() {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", f.Type)
+		}
+		w.add("(c.type = ? OR (c.type = '' AND c.suggested_type = ?))", string(f.Type), string(f.Type))
+	}
+	if f.District != 0 {
+		w.add("c.district = ?", f.District)
+	}
+	if f.Overdue {
+		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at < ?", ms(s.now()))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		if !utf8.ValidString(q) || len(q) > 200 {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "The search text must be valid UTF-8 and at most 200 bytes.")
+		}
+		s.addTextMatch(w, strings.ToLower(q))
+	}
+
+	from := `FROM complaints c JOIN units u ON u.id = c.unit_id WHERE ` + w.String()
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
+		return nil, fmt.Errorf("list complaints: %w", err)
+	}
+	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
+		fmt.Sprintf(` ORDER BY c.received_at DESC, c.id DESC LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list complaints: %w", err)
+	}
+	defer rows.Close()
+	page := &shikayat.ComplaintPage{Page: f.Page, PerPage: f.PerPage, Total: total, Complaints: []*shikayat.Complaint{}}
+	for rows.Next() {
+		c, _, err := scanComplaint(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list complaints: %w", err)
+		}
+		page.Complaints = append(page.Complaints, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list complaints: %w", err)
+	}
+	return page, nil
+}
+
+// addTextMatch adds a substring search over the complaint's search text.
+// SQLite answers it from an FTS5 trigram index (three characters or more),
+// PostgreSQL from a pg_trgm GIN index; both work for Devanagari.
+func (s *DB) addTextMatch(w *where, q string) {
+	if s.engine == SQLite && utf8.RuneCountInString(q) >= 3 {
+		w.add("c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", `"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+		return
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q)
+	w.add(`c.search_text LIKE ? ESCAPE '\'`, "%"+esc+"%")
+}
+
+// CountByDistrictStage counts complaints per district and stage within scope
+// (a unit path; "" for everything). Complaints without a district count
+// under district 0.
+func (s *DB) CountByDistrictStage(ctx context.Context, scope string) ([]shikayat.DistrictCount, error) {
+	w := &where{}
+	if scope != "" {
+		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(scope))
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT c.district, c.stage, count(*)
+		FROM complaints c JOIN units u ON u.id = c.unit_id
+		WHERE `+w.String()+`
+		GROUP BY c.district, c.stage
+		ORDER BY c.district, c.stage`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("count complaints: %w", err)
+	}
+	defer rows.Close()
+	var out []shikayat.DistrictCount
+	for rows.Next() {
+		var d shikayat.DistrictCount
+		var stage string
+		if err := rows.Scan(&d.District, &stage, &d.Count); err != nil {
+			return nil, fmt.Errorf("count complaints: %w", err)
+		}
+		d.Stage = shikayat.Stage(stage)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

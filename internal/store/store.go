@@ -1,0 +1,265 @@
+// Package store keeps shikayat's data in SQL: the embedded SQLite by default
+// (modernc.org/sqlite) or PostgreSQL (pgx) through one database/sql code path.
+// Each public method runs in its own transaction and calls small helpers that
+// take the transaction, so that several steps commit or roll back together.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	"github.com/shikayat/shikayat"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Engine names a database engine.
+type Engine string
+
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// Options tune a store.
+type Options struct {
+	// AfterMigrate runs after the store's own migrations, under the same
+	// lock: the job queue brings its tables up to date there.
+	AfterMigrate func(ctx context.Context, db *sql.DB, engine Engine) error
+	// DocketState is the two-letter state prefix of docket codes ("UP").
+	DocketState string
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Rand is the source docket codes are drawn from; crypto/rand when nil.
+	Rand io.Reader
+	// SLA sets deadlines; DefaultSLA when zero.
+	SLA shikayat.SLA
+	// Jobs enqueues background work in the store's transactions.
+	Jobs JobInserter
+}
+
+// JobInserter enqueues a job inside a transaction, so that the job exists
+// exactly when the change that caused it commits.
+type JobInserter interface {
+	InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) error
+}
+
+// DB is an open store.
+type DB struct {
+	db     *sql.DB
+	engine Engine
+	opts   Options
+}
+
+// ParseDSN splits a DSN into its engine and the driver's own DSN:
+// "sqlite:PATH" (or a bare path) for SQLite, "postgres://…" or
+// "postgresql://…" for PostgreSQL.
+func ParseDSN(dsn string) (Engine, string, error) {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return Postgres, dsn, nil
+	case strings.HasPrefix(dsn, "sqlite:"), !strings.Contains(dsn, "://"):
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+		if path == "" {
+			return "", "", shikayat.Errorf(shikayat.EINVALID, "The SQLite DSN needs a file, like sqlite:shikayat.db.")
+		}
+		if path == ":memory:" {
+			return "", "", shikayat.Errorf(shikayat.EINVALID, "An in-memory SQLite database is not supported; give a file.")
+		}
+		q := url.Values{}
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+		return SQLite, "file:" + path + "?" + q.Encode(), nil
+	}
+	return "", "", shikayat.Errorf(shikayat.EINVALID, "Unknown database %q: use sqlite:FILE or postgres://…", redactDSN(dsn))
+}
+
+// redactDSN hides a password in a DSN for messages and logs.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	return u.Redacted()
+}
+
+// Open opens the database named by dsn and brings its schema up to date.
+func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
+	engine, driverDSN, err := ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	driver := "sqlite"
+	if engine == Postgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, driverDSN)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", redactDSN(dsn), err)
+	}
+	if engine == SQLite {
+		// One writer at a time is SQLite's nature; a few connections let
+		// reads go on beside it (WAL), and immediate transactions queue
+		// writers on the busy timeout instead of failing.
+		db.SetMaxOpenConns(4)
+	} else {
+		db.SetMaxOpenConns(20)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", redactDSN(dsn), err)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Rand == nil {
+		opts.Rand = rand.Reader
+	}
+	if opts.DocketState == "" {
+		opts.DocketState = "UP"
+	}
+	if opts.SLA == (shikayat.SLA{}) {
+		opts.SLA = shikayat.DefaultSLA
+	}
+	s := &DB{db: db, engine: engine, opts: opts}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.seedUnits(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// SQL returns the underlying pool, for the job queue that shares it.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Engine tells which engine the store runs on.
+func (s *DB) Engine() Engine { return s.engine }
+
+// SetJobs sets the job inserter once the queue exists (it needs the pool).
+func (s *DB) SetJobs(j JobInserter) { s.opts.Jobs = j }
+
+// Ping checks that the database answers.
+func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// migrationLockID keys the PostgreSQL advisory lock under which nodes that
+// start together take turns to migrate.
+const migrationLockID = 0x5ec0de01
+
+func (s *DB) migrate(ctx context.Context) error {
+	if s.engine == Postgres {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockID); err != nil {
+			return fmt.Errorf("migrate: take lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockID)
+	}
+	sub, err := fs.Sub(migrations, "migrations/"+string(s.engine))
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	dialect := goose.DialectSQLite3
+	if s.engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, s.db, sub)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if s.opts.AfterMigrate != nil {
+		if err := s.opts.AfterMigrate(ctx, s.db, s.engine); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	return nil
+}
+
+// withTx runs fn in a transaction, committing when it returns nil.
+func (s *DB) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// WithTx runs fn in a transaction of the store, for work that must commit
+// with the store's own changes (a checkpoint, say).
+func (s *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.withTx(ctx, fn)
+}
+
+func (s *DB) now() time.Time { return s.opts.Now().UTC() }
+
+// ms converts a time to the stored Unix milliseconds.
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// fromMS converts stored Unix milliseconds to a UTC time.
+func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
+
+func nullMS(t *time.Time) sql.NullInt64 {
+	if t == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: ms(*t), Valid: true}
+}
+
+func timePtr(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := fromMS(v.Int64)
+	return &t
+}
+
+// isUniqueViolation reports whether err is a unique-constraint failure on
+// either engine.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}
+
+var errNoRows = sql.ErrNoRows
+
+func isNoRows(err error) bool { return errors.Is(err, errNoRows) }
