@@ -1,0 +1,215 @@
+package triage
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shikayat/shikayat"
+)
+
+// Features are hashed: a feature is a string (a word, two words, a few
+// letters, a cue) reduced to 32 bits with FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashFeature(prefix, s string) uint32 {
+	return hashString(hashString(fnvOffset, prefix), s)
+}
+
+// featureSet collects the features of one post, without duplicates, and
+// remembers which word each word feature came from so that reasons can name
+// the words that decided.
+type featureSet struct {
+	ids   []uint32
+	seen  map[uint32]struct{}
+	words map[uint32]string
+}
+
+func newFeatureSet() *featureSet {
+	return &featureSet{ids: make([]uint32, 0, 256), seen: make(map[uint32]struct{}, 256), words: make(map[uint32]string, 32)}
+}
+
+func (f *featureSet) add(h uint32) {
+	if _, ok := f.seen[h]; ok {
+		return
+	}
+	f.seen[h] = struct{}{}
+	f.ids = append(f.ids, h)
+}
+
+// extract computes the features of a post from its folded tokens.
+func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
+	f := newFeatureSet()
+	f.add(hashFeature("bias", ""))
+	f.add(hashFeature("lang:", lang))
+	if p.RetweetOf != "" {
+		f.add(hashFeature("post:", "retweet"))
+	}
+	if p.InReplyToPostID != "" {
+		f.add(hashFeature("post:", "reply"))
+	}
+	if p.QuotedPostID != "" {
+		f.add(hashFeature("post:", "quote"))
+	}
+	if strings.Contains(text, "?") {
+		f.add(hashFeature("punct:", "?"))
+	}
+	if strings.Contains(text, "!") {
+		f.add(hashFeature("punct:", "!"))
+	}
+	if hasDocketCode(text) {
+		f.add(hashFeature("cue:", "docket"))
+	}
+	if len(p.URLs) > 0 || strings.Contains(text, "http") {
+		f.add(hashFeature("post:", "url"))
+	}
+
+	prev := "<s>"
+	words := 0
+	for _, t := range toks {
+		if t.Mention {
+			continue
+		}
+		k := Key(t.Text)
+		if t.Hashtag {
+			f.add(hashFeature("tag:", k))
+		}
+		words++
+		h := hashFeature("w:", k)
+		f.add(h)
+		if _, ok := f.words[h]; !ok {
+			f.words[h] = t.Text
+		}
+		f.add(hashFeature("b:", prev+" "+k))
+		prev = k
+		if isAllDigits(k) {
+			switch n := len(k); {
+			case n >= 10:
+				f.add(hashFeature("num:", "long"))
+			case n >= 5:
+				f.add(hashFeature("num:", "mid"))
+			}
+			continue
+		}
+		charGrams(f, k)
+		if c, ok := cueOf[k]; ok {
+			f.add(hashFeature("cue:", c))
+		}
+	}
+	f.add(hashFeature("b:", prev+" </s>"))
+	switch {
+	case words <= 6:
+		f.add(hashFeature("len:", "short"))
+	case words <= 20:
+		f.add(hashFeature("len:", "mid"))
+	default:
+		f.add(hashFeature("len:", "long"))
+	}
+	return f
+}
+
+// charGrams adds the 3- and 4-letter pieces of a word, with its edges
+// marked, so that unseen inflections and spellings share features.
+func charGrams(f *featureSet, k string) {
+	if utf8.RuneCountInString(k) > 24 {
+		return
+	}
+	var buf [32]int // rune start offsets in "^k$"
+	s := "^" + k + "$"
+	n := 0
+	for i := range s {
+		if n < len(buf) {
+			buf[n] = i
+		}
+		n++
+	}
+	if n > len(buf) {
+		return
+	}
+	for _, g := range [...]int{3, 4} {
+		for i := 0; i+g <= n; i++ {
+			end := len(s)
+			if i+g < n {
+				end = buf[i+g]
+			}
+			f.add(hashFeature("c:", s[buf[i]:end]))
+		}
+	}
+}
+
+func isAllDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDocketCode reports whether text quotes a docket code (UP26-…) or a
+// complaint reference number.
+func hasDocketCode(text string) bool {
+	for i := 0; i+5 <= len(text); i++ {
+		c := text[i]
+		if c != 'u' && c != 'U' {
+			continue
+		}
+		if i+4 < len(text) && (text[i+1] == 'p' || text[i+1] == 'P') && isDigit(text[i+2]) && isDigit(text[i+3]) && text[i+4] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// cueOf groups words that carry the same signal, so that a cue learnt from
+// one word carries over to its synonyms in other languages.
+var cueOf = func() map[string]string {
+	groups := map[string][]string{
+		"now": {"abhi", "अभी", "now", "currently", "turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
+			"urgent", "urgently", "immediately", "asap", "emergency", "इमरजेंसी", "help", "helpme", "bachao", "बचाओ",
+			"bachaiye", "बचाइए", "बचाइये", "sos", "112", "happening", "ongoing", "chal", "चल"},
+		"danger": {"injured", "ghayal", "घायल", "blood", "khoon", "खून", "bleeding", "dying", "suicide", "आत्महत्या",
+			"khudkushi", "खुदकुशी", "jaan", "जान", "firing", "फायरिंग", "goli", "गोली", "gunshot", "knife", "chaku",
+			"चाकू", "mob", "bheed", "भीड़", "pathrav", "पथराव", "aag", "आग", "fire", "serious", "critical", "gambhir", "गंभीर"},
+		"thanks": {"thanks", "thank", "thankyou", "shukriya", "शुक्रिया", "dhanyavad", "धन्यवाद", "dhanyawad", "aabhar",
+			"आभार", "grateful", "salute", "सलाम", "proud", "gratitude", "appreciate", "appreciated", "kudos", "great",
+			"excellent", "shabash", "शाबाश", "सराहनीय", "prashansniya", "प्रशंसनीय", "badhai", "बधाई"},
+		"again": {"again", "phir", "fir", "फिर", "dobara", "दोबारा", "still", "reminder",
+			"रिमाइंडर", "yaad", "याद", "earlier", "pehle", "पहले", "already", "pichhle", "पिछले", "followup", "follow",
+			"update", "status", "स्थिति", "pending"},
+		"ask": {"how", "kaise", "कैसे", "kahan", "kaha", "कहां", "कहाँ", "process", "प्रक्रिया", "prakriya", "procedure",
+			"apply", "आवेदन", "avedan", "online", "portal", "पोर्टल", "verification", "सत्यापन", "satyapan", "batayen", "बताएं", "bataiye", "बताइए", "bataye", "information", "jankari", "जानकारी", "guide",
+			"helpline", "number", "नंबर", "noc", "एनओसी", "certificate", "प्रमाण"},
+		"otherdept": {"bijli", "बिजली", "electricity", "light", "transformer", "ट्रांसफार्मर", "pani", "पानी", "water",
+			"nali", "नाली", "drain", "sewer", "garbage", "kooda", "कूड़ा", "kachra", "कचरा", "pothole", "gaddha",
+			"गड्ढा", "streetlight", "ration", "राशन", "pension", "पेंशन", "nigam", "निगम", "municipal",
+			"jal", "जल", "bill", "बिल", "hospital", "doctor", "school"},
+		"news": {"breaking", "news", "खबर", "khabar", "reportedly", "according", "arrested", "गिरफ्तार", "giraftar",
+			"encounter", "एनकाउंटर", "election", "चुनाव", "chunav", "minister", "मंत्री", "cm", "yogi", "योगी", "bjp",
+			"congress", "party", "rally", "रैली", "vote", "modi", "मोदी", "akhilesh", "अखिलेश"},
+	}
+	m := map[string]string{}
+	for cue, ws := range groups {
+		for _, w := range ws {
+			for _, tok := range Tokenize(Fold(w)) {
+				m[Key(tok.Text)] = cue
+			}
+		}
+	}
+	return m
+}()

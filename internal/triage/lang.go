@@ -1,0 +1,93 @@
+package triage
+
+// Language codes of a post.
+const (
+	LangHindi    = "hi"       // Devanagari Hindi
+	LangEnglish  = "en"       // English
+	LangHinglish = "hinglish" // romanised Hindi, or Hindi and English mixed
+)
+
+// hindiRoman holds common romanised Hindi words, as keys (see Key). English
+// rarely uses them, so their share among a post's Latin words tells Hinglish
+// from English.
+var hindiRoman = keySet(
+	"hai", "hain", "he", "h", "ha", "tha", "thi", "the", "ho", "hua", "hui", "hue", "hoga", "hogi",
+	"ka", "ki", "ke", "ko", "se", "me", "mein", "main", "mai", "mujhe", "mujhse", "mera", "meri", "mere",
+	"hamara", "hamari", "hamare", "humara", "humari", "humare", "hum", "ham", "aap", "aapke", "aapki", "apna",
+	"apni", "apne", "unka", "unki", "unke", "uska", "uski", "uske", "usne", "unhone", "maine", "humne",
+	"nahi", "nahin", "nhi", "nai", "na", "kya", "kyu", "kyun", "kab", "kaise", "kaun", "koi", "kuch", "kuchh",
+	"kar", "karo", "kare", "karen", "karein", "kiya", "kiye", "kia", "karna", "karne", "karke", "karte", "karta",
+	"gaya", "gayi", "gai", "gaye", "raha", "rahi", "rahe", "rha", "rhi", "rhe", "diya", "di", "diye", "de", "do",
+	"dena", "liya", "li", "lo", "le", "lekin", "par", "pe", "aur", "ya", "bhi", "to", "toh", "jab", "tab", "ab",
+	"abhi", "jaldi", "turant", "bahut", "bohot", "bhai", "bhaiya", "ji", "sahab", "sahib", "log", "logo", "logon",
+	"wala", "wale", "wali", "yaha", "yahan", "vaha", "vahan", "waha", "wahan", "ghar", "gali", "mohalla", "raat",
+	"din", "kal", "parso", "roz", "roj", "paisa", "paise", "rupay", "rupaye", "chori", "chor", "thana", "thane",
+	"shikayat", "madad", "kripya", "krupya", "krpya", "sun", "suno", "sunvai", "sunwai", "karwai", "karvai",
+	"karyavahi", "hamesha", "saal", "mahina", "mahine", "hafte", "ladki", "ladka", "beti", "beta", "bacha",
+	"bachcha", "mahila", "aadmi", "log", "bhaut", "kyunki", "isliye", "agar", "fir", "phir", "sath", "saath",
+	"bina", "sabhi", "sab", "pura", "puri", "gunda", "gunde", "dabang", "dhamki", "maar", "mar", "peet", "pita",
+	"jaan", "khatra", "bachao", "bachaiye", "dekho", "dekhiye", "chahiye", "chaiye", "hoti", "hota", "jata",
+	"jati", "jaate", "jaana", "rahta", "rehta", "yeh", "ye", "woh", "vo", "wo", "inka", "inki", "inke", "iska",
+	"iski", "iske", "kaafi", "zyada", "jyada", "pareshan", "dhanyavad", "dhanyawad", "shukriya", "aapka",
+	"kisi", "kis", "jis", "jo", "unse", "isse", "usse", "tak", "bata", "batao", "bataye", "bataiye", "kab",
+	"mil", "mila", "mili", "milega", "gayab", "lapata", "bhag", "bhaag",
+)
+
+func keySet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[Key(w)] = true
+	}
+	return m
+}
+
+// englishCommon holds English words that romanised Hindi shares by accident
+// of spelling (e.g. "he", "to", "me", "do"); they count as evidence only
+// when other Hindi words are present.
+var englishCommon = keySet("he", "to", "me", "do", "the", "a", "h", "ha", "de", "na", "le", "main", "ya", "di", "li", "lo", "sun", "ab", "tab", "jab", "pe", "par", "mar", "kar", "din", "log", "bhi", "pita", "mil", "bata", "vo", "ye", "ho", "kal", "sab", "jo", "mai")
+
+// DetectLang tells Devanagari Hindi, English and Hinglish apart from the
+// post's own words (mentions, hashtags and URLs do not count).
+func DetectLang(toks []Token) string {
+	deva, latin := 0, 0
+	hindi, strong := 0, 0
+	for _, t := range toks {
+		if t.Mention || t.Hashtag {
+			continue
+		}
+		if t.Deva {
+			deva++
+			continue
+		}
+		if !hasLetter(t.Text) {
+			continue
+		}
+		latin++
+		k := Key(t.Text)
+		if hindiRoman[k] {
+			hindi++
+			if !englishCommon[k] {
+				strong++
+			}
+		}
+	}
+	switch {
+	case deva == 0 && latin == 0:
+		return LangEnglish
+	case deva >= latin || (deva >= 3 && deva*2 >= latin):
+		return LangHindi
+	case strong >= 2 || (strong >= 1 && hindi >= 3) || (latin <= 4 && strong >= 1):
+		return LangHinglish
+	default:
+		return LangEnglish
+	}
+}
+
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,170 @@
+package triage
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// The model is a linear classifier over hashed features with three heads:
+// intent (5 classes), urgency (3) and type (12). Each feature has one weight
+// per class of every head, 20 in all.
+
+// Heads and their classes, in the order of the weight vector.
+var (
+	intentClasses  = []string{"complaint", "follow_up", "query", "feedback", "other"}
+	urgencyClasses = []string{"immediate", "mid_term", "long_term"}
+	typeClasses    = []string{"theft", "cyber_fraud", "women_safety", "assault_threat", "missing_person",
+		"land_dispute", "traffic", "public_nuisance", "police_conduct", "fraud_cheating", "service_request", "other"}
+)
+
+const (
+	offIntent  = 0
+	offUrgency = 5
+	offType    = 8
+	nWeights   = 20
+)
+
+// Model holds the weights. It is read-only once built and safe for
+// concurrent use.
+type Model struct {
+	index   map[uint32]int32 // feature → offset into weights
+	weights []float32
+}
+
+// scores adds up the weights of features into out (length nWeights).
+func (m *Model) scores(ids []uint32, out *[nWeights]float64) {
+	for _, h := range ids {
+		off, ok := m.index[h]
+		if !ok {
+			continue
+		}
+		w := m.weights[off : off+nWeights]
+		for i := range out {
+			out[i] += float64(w[i])
+		}
+	}
+}
+
+// weightOf returns the weight of feature h for class c of the vector.
+func (m *Model) weightOf(h uint32, c int) float64 {
+	off, ok := m.index[h]
+	if !ok {
+		return 0
+	}
+	return float64(m.weights[int(off)+c])
+}
+
+// softmax turns scores into probabilities in place and returns the best.
+func softmax(s []float64) int {
+	best := 0
+	mx := s[0]
+	for i, v := range s {
+		if v > mx {
+			mx, best = v, i
+		}
+	}
+	sum := 0.0
+	for i, v := range s {
+		s[i] = math.Exp(v - mx)
+		sum += s[i]
+	}
+	for i := range s {
+		s[i] /= sum
+	}
+	return best
+}
+
+// File format: gzip of
+//
+//	"SHKTRIAGE1\n", uint32 nWeights, float32 scale, uint32 count,
+//	then count × (uint32 feature, nWeights × int16 weight/scale)
+//
+// all little-endian. Features are sorted, so the file is reproducible.
+const modelMagic = "SHKTRIAGE1\n"
+
+// WriteTo writes the model in its file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	feats := make([]uint32, 0, len(m.index))
+	for h := range m.index {
+		feats = append(feats, h)
+	}
+	sort.Slice(feats, func(i, j int) bool { return feats[i] < feats[j] })
+	var mx float64
+	for _, v := range m.weights {
+		mx = math.Max(mx, math.Abs(float64(v)))
+	}
+	scale := float32(mx / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, uint32(nWeights))
+	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, uint32(len(feats)))
+	var q [nWeights]int16
+	for _, h := range feats {
+		off := m.index[h]
+		for i := range q {
+			q[i] = int16(math.Round(float64(m.weights[int(off)+i] / scale)))
+		}
+		binary.Write(bw, binary.LittleEndian, h)
+		binary.Write(bw, binary.LittleEndian, q)
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	n, err := w.Write(buf.Bytes())
+	return int64(n), err
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("model file: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, errors.New("model file: not a triage model")
+	}
+	var hdr struct {
+		N     uint32
+		Scale float32
+		Count uint32
+	}
+	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+		return nil, fmt.Errorf("model file: %w", err)
+	}
+	if hdr.N != nWeights || hdr.Count > 1<<24 {
+		return nil, errors.New("model file: wrong shape")
+	}
+	m := &Model{index: make(map[uint32]int32, hdr.Count), weights: make([]float32, 0, int(hdr.Count)*nWeights)}
+	var rec struct {
+		H uint32
+		Q [nWeights]int16
+	}
+	for i := uint32(0); i < hdr.Count; i++ {
+		if err := binary.Read(br, binary.LittleEndian, &rec); err != nil {
+			return nil, fmt.Errorf("model file: %w", err)
+		}
+		m.index[rec.H] = int32(len(m.weights))
+		for _, v := range rec.Q {
+			m.weights = append(m.weights, float32(v)*hdr.Scale)
+		}
+	}
+	return m, nil
+}
