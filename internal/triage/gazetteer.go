@@ -72,6 +72,10 @@ type place struct {
 	kind Kind
 	lgd  int    // 0 outside UP and for the state
 	name string // as written in the source, for reasons
+	// exact, when set, is the folded name without spaces that the text
+	// must spell exactly: towns, tehsils and localities are not matched
+	// through the phonetic key (Khadda is not "khada", standing).
+	exact string
 }
 
 // phrase is a name as a sequence of token keys, with every place it names.
@@ -108,34 +112,34 @@ func NewGazetteer(handles map[string]int, stations []Station) *Gazetteer {
 		handleNames: map[string]int{},
 	}
 	for _, d := range shikayat.Districts() {
-		g.add(d.Name, place{KindDistrict, d.LGD, d.Name})
+		g.add(d.Name, place{kind: KindDistrict, lgd: d.LGD, name: d.Name})
 		if d.NameHi != "" {
-			g.add(d.NameHi, place{KindDistrict, d.LGD, d.NameHi})
+			g.add(d.NameHi, place{kind: KindDistrict, lgd: d.LGD, name: d.NameHi})
 		}
 		for _, a := range d.Aliases {
-			g.add(a, place{KindDistrict, d.LGD, a})
+			g.add(a, place{kind: KindDistrict, lgd: d.LGD, name: a})
 		}
 	}
 	eachLine(districtExtras, func(lgd int, names []string) {
 		for _, n := range names {
-			g.add(n, place{KindDistrict, lgd, n})
+			g.add(n, place{kind: KindDistrict, lgd: lgd, name: n})
 		}
 	})
 	eachLine(localPlaces, func(lgd int, names []string) {
 		for _, n := range names {
-			g.add(n, place{KindLocality, lgd, n})
+			g.add(n, place{kind: KindLocality, lgd: lgd, name: n})
 		}
 	})
 	g.addLGD()
 	for _, n := range splitNames(outsideUP) {
-		g.add(n, place{KindOutside, 0, n})
+		g.add(n, place{kind: KindOutside, lgd: 0, name: n})
 	}
 	for _, n := range splitNames(stateOnly) {
-		g.add(n, place{KindState, 0, n})
+		g.add(n, place{kind: KindState, lgd: 0, name: n})
 	}
 	for _, s := range stations {
 		for _, n := range s.Names {
-			g.add(n, place{KindStation, s.District, n})
+			g.add(n, place{kind: KindStation, lgd: s.District, name: n})
 		}
 	}
 	// Fuzzy matching covers names that are long and specific enough: a
@@ -315,8 +319,17 @@ func (g *Gazetteer) addLGD() {
 				kind = KindCity
 			}
 		}
-		g.add(name, place{kind, lgd, name})
+		g.add(name, place{kind: kind, lgd: lgd, name: name})
 	}
+}
+
+// exactKey folds a name and drops its spaces and punctuation.
+func exactKey(name string) string {
+	var b strings.Builder
+	for _, t := range Tokenize(Fold(name)) {
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 // phraseKey folds a name to the key the matcher looks up.
@@ -331,6 +344,9 @@ func phraseKey(name string) string {
 
 func (g *Gazetteer) add(name string, p place) {
 	key := phraseKey(name)
+	if p.kind != KindDistrict && p.kind != KindOutside && p.kind != KindState {
+		p.exact = exactKey(name)
+	}
 	if key == "" {
 		return
 	}
@@ -451,10 +467,14 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 				b.WriteString(keys[j])
 			}
 			if ph := g.phrases[b.String()]; ph != nil {
+				places := exactPlaces(ph.places, toks[i:i+n])
+				if len(places) == 0 {
+					continue
+				}
 				if n == 1 && toks[i].Mention {
 					break // @agrapolice names an account, handled elsewhere
 				}
-				out = append(out, Match{Surface: surface(toks[i : i+n]), Start: i, End: i + n, Places: ph.places})
+				out = append(out, Match{Surface: surface(toks[i : i+n]), Start: i, End: i + n, Places: places})
 				i += n
 				matched = true
 				break
@@ -481,14 +501,18 @@ func (g *Gazetteer) single(key string) (Match, bool) {
 	for _, suf := range placeSuffixes {
 		if stem, ok := strings.CutSuffix(key, suf); ok && utf8.RuneCountInString(stem) >= 4 {
 			if ph := g.phrases[stem]; ph != nil && strongEnough(ph) {
-				return Match{Places: ph.places}, true
+				if ps := keyOnly(ph.places); len(ps) > 0 {
+					return Match{Places: ps}, true
+				}
 			}
 		}
 	}
 	for _, pre := range []string{"police", "pulis"} { // #lucknowpolice, #पुलिस…
 		if stem, ok := strings.CutSuffix(key, pre); ok && len(stem) >= 3 {
 			if ph := g.phrases[stem]; ph != nil && strongEnough(ph) {
-				return Match{Places: ph.places}, true
+				if ps := keyOnly(ph.places); len(ps) > 0 {
+					return Match{Places: ps}, true
+				}
 			}
 		}
 	}
@@ -505,7 +529,7 @@ func (g *Gazetteer) single(key string) (Match, bool) {
 		}
 		cands = append(cands, g.fuzzy[d]...)
 	}
-	var found *phrase
+	var found []place
 	for _, c := range cands {
 		if !sameStart(c, key) || editDistance1(c, key) != 1 {
 			continue
@@ -514,15 +538,56 @@ func (g *Gazetteer) single(key string) (Match, bool) {
 		if ph == nil || !strongEnough(ph) {
 			continue
 		}
-		if found != nil && found != ph {
-			return Match{}, false // two names one letter away: do not guess
+		for _, p := range keyOnly(ph.places) {
+			if len(found) > 0 && found[0].lgd != p.lgd {
+				return Match{}, false // names of two places one letter away: do not guess
+			}
+			found = append(found, p)
 		}
-		found = ph
 	}
-	if found == nil {
+	if len(found) == 0 {
 		return Match{}, false
 	}
-	return Match{Places: found.places, Fuzzy: true}, true
+	ps := found[:1]
+	return Match{Places: ps, Fuzzy: true}, true
+}
+
+// exactPlaces keeps the places whose names toks spell as required.
+func exactPlaces(places []place, toks []Token) []place {
+	need := false
+	for _, p := range places {
+		if p.exact != "" {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return places
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Text)
+	}
+	spelt := b.String()
+	var out []place
+	for _, p := range places {
+		if p.exact == "" || p.exact == spelt {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// keyOnly keeps the places that may be matched through the phonetic key:
+// districts and places outside UP.
+func keyOnly(places []place) []place {
+	var out []place
+	for _, p := range places {
+		if p.exact == "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func strongEnough(ph *phrase) bool {

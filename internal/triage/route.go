@@ -27,16 +27,18 @@ type Route struct {
 // Words around a place name that say the incident is there, or that the
 // place is only where someone comes from.
 var (
-	atBefore   = keySet("in", "at", "near", "thana", "थाना", "थाने", "जिला", "जिले", "जनपद", "janpad", "jila", "jile", "district", "distt", "dist", "kotwali", "कोतवाली", "chowki", "चौकी", "area", "क्षेत्र", "shahar", "शहर", "city", "village", "गांव", "gaon", "gav", "mohalla", "मोहल्ला", "inside")
+	atBefore   = keySet("in", "at", "near", "outside", "inside", "thana", "थाना", "थाने", "जिला", "जिले", "जनपद", "janpad", "jila", "jile", "district", "distt", "dist", "kotwali", "कोतवाली", "chowki", "चौकी", "area", "क्षेत्र", "shahar", "शहर", "city", "village", "गांव", "gaon", "gav", "mohalla", "मोहल्ला", "inside")
 	atAfter    = keySet("में", "me", "mein", "main", "mai", "men", "पर", "par", "pe", "district", "distt", "dist", "जिले", "जिला", "जनपद", "janpad", "jile", "jila", "thana", "थाना", "थाने", "ke", "के", "की", "ki", "police", "पुलिस", "city", "शहर", "kshetra", "क्षेत्र", "area", "station", "स्टेशन", "road", "रोड", "bazar", "बाजार", "market", "chauraha", "चौराहा", "चौराहे", "crossing", "sector", "colony", "कॉलोनी")
 	fromBefore = keySet("from", "to", "towards", "via", "visit", "visiting", "native", "originally")
+	// "Delhi road", "Agra gate": a street named after a city, not the city.
+	streetAfter = keySet("road", "rd", "रोड", "marg", "मार्ग", "highway", "expressway", "एक्सप्रेसवे", "bypass", "बाईपास", "gate", "गेट", "darwaza", "दरवाजा", "mod", "मोड़", "chungi", "चुंगी", "stand", "स्टैंड", "wali", "वाली", "wale", "वाले", "trip", "ट्रिप", "tour")
 	fromAfter  = keySet("से", "se", "ja", "jaa", "jaate", "jate", "जा", "जाते", "gaye", "jana", "जाना", "aaya", "aya", "आया", "aaye", "आए", "aayi", "आई", "वाला", "वाले", "wala", "wale", "tak", "तक", "bound", "based")
 )
 
 // textScore weighs one place named in the text by its kind and the words
-// around it.
-func textScore(m Match, toks []Token) float64 {
-	w := m.Kind().weight()
+// around it. marked reports whether the words say the incident is there.
+func textScore(m Match, toks []Token) (w float64, marked bool) {
+	w = m.Kind().weight()
 	if m.Fuzzy {
 		w *= 0.6
 	}
@@ -44,22 +46,28 @@ func textScore(m Match, toks []Token) float64 {
 		prev := Key(toks[m.Start-1].Text)
 		if atBefore[prev] {
 			w *= 1.5
+			marked = true
 		} else if fromBefore[prev] {
 			w *= 0.5
 		}
 	}
 	if m.End < len(toks) {
 		next := Key(toks[m.End].Text)
-		if atAfter[next] {
+		switch {
+		case m.Kind() == KindOutside && streetAfter[next]:
+			return 0, false
+		case atAfter[next]:
 			w *= 1.5
-		} else if fromAfter[next] {
+			marked = true
+		case fromAfter[next]:
 			w *= 0.5
+			marked = false
 		}
 	}
 	if toks[m.Start].Hashtag {
 		w *= 0.8
 	}
-	return w
+	return w, marked
 }
 
 // route decides the district of a post. Signals rank as the guidelines say:
@@ -72,26 +80,37 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	// 1. The text.
 	matches := g.Find(toks)
 	scores := map[int]float64{}
-	var outside, outsideScore float64
+	var outsideScore, outsideMention float64
 	var outsideName string
 	var textReasons []string
 	var ambiguous []int
+	first := true
 	for _, m := range matches {
 		k := m.Kind()
 		if k == KindState {
 			continue
 		}
-		s := textScore(m, toks)
+		s, marked := textScore(m, toks)
 		if k == KindOutside {
-			outside++
-			if s > outsideScore {
+			// A place outside UP counts only where the words put the
+			// incident there; "a trip to Nainital" does not.
+			if marked && s > outsideScore {
 				outsideScore, outsideName = s, m.Surface
+			} else if s > outsideMention {
+				outsideMention = s
+				if outsideName == "" {
+					outsideName = m.Surface
+				}
 			}
 			continue
 		}
 		ds := m.Districts()
 		if len(ds) == 0 {
 			continue
+		}
+		if first {
+			s += 0.3 // the first place named is most often where it happened
+			first = false
 		}
 		for _, d := range ds {
 			scores[d] += s / float64(len(ds))
@@ -128,7 +147,8 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		r.Confidence = clamp01(0.55 + 0.1*bestScore)
 		r.Reasons = append(r.Reasons, textReasons...)
 		return r
-	case outsideScore > 0 && outsideScore >= bestScore:
+	case outsideScore > 0 && outsideScore >= bestScore && !coordOK && !plcOK:
+		// Exact coordinates or a place in UP outrank a mention.
 		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %q is outside Uttar Pradesh → no district", outsideName))
 		r.Confidence = 0.8
 		return r
@@ -136,7 +156,6 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		r.Reasons = append(r.Reasons, textReasons...)
 		r.Reasons = append(r.Reasons, "text: places of several districts named")
 	}
-	_ = outside
 
 	// 2. Coordinates, 3. place object, 4. a district police account,
 	// 5. the author's profile.
@@ -153,6 +172,13 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	case hndOK:
 		r.District, r.Confidence = hnd, 0.75
 		r.Reasons = append(r.Reasons, hndWhy)
+	case hndWhy != "":
+		// a police account of another state was tagged
+		r.Reasons = append(r.Reasons, hndWhy)
+		r.Confidence = 0.6
+	case outsideMention > 0 && best == 0:
+		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %q is outside Uttar Pradesh and no UP place is named → no district", outsideName))
+		r.Confidence = 0.5
 	case profOK:
 		r.District, r.Confidence = prof, 0.6
 		r.Reasons = append(r.Reasons, profWhy)
@@ -290,13 +316,29 @@ func (t *Triager) bestName(names ...string) (int, Kind, bool) {
 	return 0, 0, false
 }
 
-func (t *Triager) fromHandles(p *shikayat.Post) (int, string, bool) {
+// fromHandles reads the police accounts the post tags. With no UP district
+// account but another state's police tagged, why says so and ok is false.
+func (t *Triager) fromHandles(p *shikayat.Post) (lgd int, why string, ok bool) {
 	for _, m := range p.Mentions {
 		if lgd, ok := t.gaz.Handle(m); ok {
 			return lgd, fmt.Sprintf("account: @%s → %s (%d)", m, districtName(lgd), lgd), true
 		}
 	}
-	return 0, "", false
+	for _, m := range p.Mentions {
+		if outsidePolice[strings.ToLower(m)] {
+			why = fmt.Sprintf("account: @%s is police outside Uttar Pradesh → no district", m)
+		}
+	}
+	return 0, why, false
+}
+
+// outsidePolice are police accounts of other states and cities.
+var outsidePolice = map[string]bool{
+	"delhipolice": true, "dcpnewdelhi": true, "mumbaipolice": true, "kolkatapolice": true,
+	"blrcitypolice": true, "hydcitypolice": true, "punecitypolice": true, "gurugrampolice": true,
+	"police_haryana": true, "haryanapolice": true, "bihar_police": true, "biharpolice": true,
+	"policerajasthan": true, "jaipur_police": true, "mppolicedeptt": true, "uttarakhandpolice": true,
+	"dehradunpolice": true, "punjabpoliceind": true, "chandigarhpolice": true, "fbdpolice": true,
 }
 
 func (t *Triager) fromProfile(p *shikayat.Post) (int, string, bool) {
