@@ -2,10 +2,22 @@ package main
 
 import (
 	"context"
-
-	"github.com/shikayat/shikayat"
+	"flag"
+	"fmt"
 )
 
-func runMigrate(_ context.Context, _ []string, _ stdio) error {
-	return shikayat.Errorf(shikayat.EINTERNAL, "migrate is not built yet")
+func runMigrate(ctx context.Context, args []string, io stdio) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(io.err)
+	dsn := fs.String("db", dbFlagDefault(), "database: sqlite:FILE or postgres://… (env SHIKAYAT_DB)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	db, err := openStore(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintln(io.out, "database is up to date")
+	return nil
 }

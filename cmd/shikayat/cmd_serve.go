@@ -2,10 +2,44 @@ package main
 
 import (
 	"context"
-
-	"github.com/shikayat/shikayat"
+	"flag"
+	"log/slog"
+	"time"
 )
 
-func runServe(_ context.Context, _ []string, _ stdio) error {
-	return shikayat.Errorf(shikayat.EINTERNAL, "serve is not built yet")
+// shutdownGrace is how long serve waits on SIGTERM for requests and jobs in
+// flight; jobs still running then are cancelled and retried after restart.
+const shutdownGrace = 25 * time.Second
+
+func runServe(ctx context.Context, args []string, io stdio) error {
+	m := NewMain()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.err)
+	m.Config.Flags(fs)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if err := m.Config.Validate(); err != nil {
+		return err
+	}
+	m.Logger = slog.New(slog.NewJSONHandler(io.err, &slog.HandlerOptions{Level: m.Config.LogLevel}))
+	if err := m.Run(ctx); err != nil {
+		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+		defer cancel()
+		m.Close(closeCtx)
+		return err
+	}
+	var served error
+	select {
+	case <-ctx.Done():
+		m.Logger.Info("shutting down", slog.String("reason", "signal"))
+	case served = <-m.Done():
+		m.Logger.Error("HTTP server stopped", slog.Any("error", served))
+	}
+	closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	if err := m.Close(closeCtx); err != nil {
+		return err
+	}
+	return served
 }

@@ -32,7 +32,6 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{"serve", "run the desk: web UI, API, X intake and workers", runServe},
-		{"demo", "run the whole desk fed by a simulated X", runDemo},
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"stations", "stations import FILE.csv: import police stations", runStations},
 		{"user", "user add: add a member of staff", runUser},

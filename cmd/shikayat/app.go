@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/shikayat/shikayat/internal/config"
+	"github.com/shikayat/shikayat/internal/jobs"
+	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/web"
+)
+
+// Main is the running desk: the program serve starts, which end-to-end
+// tests also boot in-process (on port 0, with a temporary database).
+type Main struct {
+	Config config.Config
+	Logger *slog.Logger
+
+	DB    *store.DB
+	Queue *jobs.Queue
+	Web   *web.Server
+	// Addr is the address the HTTP server listens on, once Run returned.
+	Addr string
+	// JobHandler works background jobs; nil leaves them queued.
+	JobHandler jobs.Handler
+
+	server  *http.Server
+	served  chan error
+	closing bool
+}
+
+// NewMain returns a Main with the default configuration.
+func NewMain() *Main {
+	return &Main{Logger: slog.New(slog.NewJSONHandler(os.Stderr, nil))}
+}
+
+// Run opens the database (migrating it), starts the job workers and the
+// HTTP server, and returns once they are running.
+func (m *Main) Run(ctx context.Context) error {
+	cfg := &m.Config
+	m.Logger.Info("starting", slog.String("config", cfg.String()))
+	if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
+		m.Logger.Warn("X credentials are missing: real X will refuse the desk's requests", slog.String("missing", strings.Join(missing, ",")))
+	}
+
+	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState})
+	if err != nil {
+		return err
+	}
+	m.DB = db
+	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{Handler: m.JobHandler, Logger: m.Logger})
+	if err != nil {
+		return err
+	}
+	db.SetJobs(m.Queue)
+	if err := m.Queue.Start(ctx); err != nil {
+		return fmt.Errorf("start job workers: %w", err)
+	}
+
+	reg := prometheus.NewRegistry()
+	m.Web = web.NewServer(m.Logger, reg)
+	m.Web.Ready = []web.Check{
+		{Name: "database", Run: db.Ping},
+		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
+			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
+				return fmt.Errorf("missing %s: X refuses requests without them", strings.Join(missing, ", "))
+			}
+			return nil
+		}},
+	}
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	m.Addr = ln.Addr().String()
+	m.server = &http.Server{
+		Handler:           m.Web,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	m.served = make(chan error, 1)
+	go func() { m.served <- m.server.Serve(ln) }()
+	m.Logger.Info("serving", slog.String("addr", m.Addr), slog.String("base_url", cfg.BaseURL))
+	return nil
+}
+
+// Done is closed with the server's error when it stops on its own.
+func (m *Main) Done() <-chan error { return m.served }
+
+// Close shuts down in order: stop taking requests and let those in flight
+// finish, let running jobs finish (or cancel them to be retried after the
+// next start), then close the database. ctx bounds the wait.
+func (m *Main) Close(ctx context.Context) error {
+	var errs []error
+	if m.server != nil {
+		if err := m.server.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("stop HTTP: %w", err))
+		}
+	}
+	if m.Queue != nil {
+		if err := m.Queue.Stop(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			errs = append(errs, fmt.Errorf("stop jobs: %w", err))
+		}
+	}
+	if m.DB != nil {
+		if err := m.DB.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close database: %w", err))
+		}
+	}
+	m.Logger.Info("stopped")
+	return errors.Join(errs...)
+}
+
+// isLocal reports whether an X API URL points at this machine (xsim),
+// which accepts empty credentials.
+func isLocal(rawURL string) bool {
+	host := rawURL
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	host, _, _ = strings.Cut(host, "/")
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// openStore opens the database named by a --db flag for an admin command,
+// migrating it first like every command that opens a database.
+func openStore(ctx context.Context, dsn string) (*store.DB, error) {
+	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate})
+}
+
+// dbFlagDefault is the --db default: SHIKAYAT_DB or the embedded SQLite.
+func dbFlagDefault() string {
+	if v := os.Getenv("SHIKAYAT_DB"); v != "" {
+		return v
+	}
+	return "sqlite:shikayat.db"
+}

@@ -1,0 +1,202 @@
+// Package config fills shikayat's one configuration struct from command-line
+// flags and their SHIKAYAT_* environment twins, and validates it at start.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// Secret is a credential: it never prints.
+type Secret string
+
+func (Secret) String() string { return "[redacted]" }
+
+// LogValue keeps a secret out of structured logs.
+func (Secret) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// Config is everything serve needs.
+type Config struct {
+	Addr       string
+	DB         string
+	BaseURL    string
+	XAPI       string
+	XPoll      time.Duration
+	Boundaries string
+
+	// Account is the police account's username on X, without "@".
+	Account string
+	// PoliceAccounts are other staff accounts whose posts are never answered.
+	PoliceAccounts []string
+	// DailyPostBudget caps replies per IST day.
+	DailyPostBudget int
+	// DocketState is the two-letter prefix of docket codes.
+	DocketState string
+	LogLevel    slog.Level
+
+	XBearerToken    Secret
+	XConsumerKey    Secret
+	XConsumerSecret Secret
+	XAccessToken    Secret
+	XAccessSecret   Secret
+
+	// Raw flag values, read by Validate.
+	policeRaw, levelRaw *string
+}
+
+// Flags binds the serve flags to c on fs, with defaults from the
+// environment (SHIKAYAT_ADDR for --addr, and so on).
+func (c *Config) Flags(fs *flag.FlagSet) {
+	str := func(p *string, name, def, usage string) {
+		fs.StringVar(p, name, envOr(name, def), usage+" (env "+envName(name)+")")
+	}
+	str(&c.Addr, "addr", "127.0.0.1:8080", "address to listen on")
+	str(&c.DB, "db", "sqlite:shikayat.db", "database: sqlite:FILE or postgres://…")
+	str(&c.BaseURL, "base-url", "", "public URL of the desk, for tracking links (default http:// + addr)")
+	str(&c.XAPI, "x-api", "https://api.x.com", "X API base URL, without /2")
+	str(&c.Boundaries, "boundaries", "", "GeoJSON FeatureCollection of district boundaries with an integer property lgd")
+	str(&c.Account, "account", "Uppolice", "the police account's username on X")
+	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
+	var police string
+	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
+	poll := envOr("x-poll", "15s")
+	d, err := time.ParseDuration(poll)
+	if err != nil {
+		d = -1 // reported by Validate
+	}
+	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions (env SHIKAYAT_X_POLL)")
+	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
+	if err != nil {
+		budget = -1
+	}
+	fs.IntVar(&c.DailyPostBudget, "daily-post-budget", budget, "most replies posted per IST day (env SHIKAYAT_DAILY_POST_BUDGET)")
+	level := envOr("log-level", "info")
+	fs.Func("log-level", "debug, info, warn or error (env SHIKAYAT_LOG_LEVEL)", func(s string) error { level = s; return nil })
+	c.policeRaw, c.levelRaw = &police, &level
+}
+
+func envName(flagName string) string {
+	return "SHIKAYAT_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+func envOr(flagName, def string) string {
+	if v, ok := os.LookupEnv(envName(flagName)); ok {
+		return v
+	}
+	return def
+}
+
+// Validate checks the values, fills derived ones and reads the credentials.
+func (c *Config) Validate() error {
+	if c.policeRaw != nil {
+		for _, p := range strings.Split(*c.policeRaw, ",") {
+			if p = strings.TrimPrefix(strings.TrimSpace(p), "@"); p != "" {
+				c.PoliceAccounts = append(c.PoliceAccounts, p)
+			}
+		}
+	}
+	if c.levelRaw != nil {
+		if err := c.LogLevel.UnmarshalText([]byte(*c.levelRaw)); err != nil {
+			return shikayat.Errorf(shikayat.EINVALID, "--log-level %q must be debug, info, warn or error.", *c.levelRaw)
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "--addr %q must be HOST:PORT.", c.Addr)
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return shikayat.Errorf(shikayat.EINVALID, "--base-url %q must be an http:// or https:// URL.", c.BaseURL)
+	}
+	c.XAPI = strings.TrimRight(c.XAPI, "/")
+	if u, err := url.Parse(c.XAPI); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return shikayat.Errorf(shikayat.EINVALID, "--x-api %q must be an http:// or https:// URL.", c.XAPI)
+	}
+	if strings.HasSuffix(c.XAPI, "/2") {
+		return shikayat.Errorf(shikayat.EINVALID, "--x-api %q must not end in /2: the client adds it.", c.XAPI)
+	}
+	if c.XPoll < time.Second {
+		return shikayat.Errorf(shikayat.EINVALID, "--x-poll must be a duration of at least 1s, like 15s.")
+	}
+	if c.DailyPostBudget < 0 {
+		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")
+	}
+	c.Account = strings.TrimPrefix(strings.TrimSpace(c.Account), "@")
+	if c.Account == "" {
+		return shikayat.Errorf(shikayat.EINVALID, "--account must name the police account on X.")
+	}
+	c.DocketState = strings.ToUpper(c.DocketState)
+	if len(c.DocketState) != 2 || c.DocketState[0] < 'A' || c.DocketState[0] > 'Z' || c.DocketState[1] < 'A' || c.DocketState[1] > 'Z' {
+		return shikayat.Errorf(shikayat.EINVALID, "--docket-state %q must be two letters, like UP.", c.DocketState)
+	}
+	for name, p := range map[string]*Secret{
+		"X_BEARER_TOKEN": &c.XBearerToken, "X_CONSUMER_KEY": &c.XConsumerKey,
+		"X_CONSUMER_SECRET": &c.XConsumerSecret, "X_ACCESS_TOKEN": &c.XAccessToken,
+		"X_ACCESS_SECRET": &c.XAccessSecret,
+	} {
+		v, err := secret("SHIKAYAT_" + name)
+		if err != nil {
+			return err
+		}
+		*p = v
+	}
+	return nil
+}
+
+// secret reads a credential from NAME, or from the file named in NAME_FILE.
+func secret(name string) (Secret, error) {
+	if v := os.Getenv(name); v != "" {
+		return Secret(v), nil
+	}
+	path := os.Getenv(name + "_FILE")
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", shikayat.Errorf(shikayat.EINVALID, "Cannot read %s_FILE: %v", name, err)
+	}
+	return Secret(strings.TrimSpace(string(b))), nil
+}
+
+// MissingXCredentials names the credentials that are not set. xsim accepts
+// empty ones; real X refuses them.
+func (c *Config) MissingXCredentials() []string {
+	var out []string
+	for name, v := range map[string]Secret{
+		"SHIKAYAT_X_BEARER_TOKEN": c.XBearerToken, "SHIKAYAT_X_CONSUMER_KEY": c.XConsumerKey,
+		"SHIKAYAT_X_CONSUMER_SECRET": c.XConsumerSecret, "SHIKAYAT_X_ACCESS_TOKEN": c.XAccessToken,
+		"SHIKAYAT_X_ACCESS_SECRET": c.XAccessSecret,
+	} {
+		if v == "" {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// String describes the config for the start-up log, without secrets.
+func (c *Config) String() string {
+	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s account=%s", c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.Account)
+}
+
+// redact hides a password in a URL-shaped DSN.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
+}

@@ -1,0 +1,183 @@
+// Package web is shikayat's HTTP face: health and readiness for operators,
+// Prometheus metrics, and (as the desk grows) the staff pages, the staff API
+// and the public tracking pages.
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/shikayat/shikayat"
+)
+
+// Check is one readiness check: nil when the part it checks is ready.
+type Check struct {
+	Name string
+	Run  func(ctx context.Context) error
+	// Warn marks a check that is reported but does not make the node unready:
+	// the desk still works without it (X credentials, say).
+	Warn bool
+}
+
+// Server serves shikayat over HTTP.
+type Server struct {
+	Logger   *slog.Logger
+	Registry *prometheus.Registry
+	// Ready lists what must work before the node takes traffic.
+	Ready []Check
+
+	mux      *http.ServeMux
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+}
+
+// NewServer makes a server with its metrics registered on reg.
+func NewServer(logger *slog.Logger, reg *prometheus.Registry) *Server {
+	s := &Server{Logger: logger, Registry: reg, mux: http.NewServeMux()}
+	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "shikayat_http_requests_total", Help: "HTTP requests by route and status code.",
+	}, []string{"route", "code"})
+	s.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "shikayat_http_request_duration_seconds", Help: "HTTP request latency by route.",
+		Buckets: prometheus.DefBuckets,
+	}, []string{"route"})
+	reg.MustRegister(s.requests, s.duration,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	s.Handle("GET /healthz", http.HandlerFunc(s.handleHealth))
+	s.Handle("GET /readyz", http.HandlerFunc(s.handleReady))
+	s.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	return s
+}
+
+// Handle registers h for pattern, with request ids, logging and metrics.
+func (s *Server) Handle(pattern string, h http.Handler) {
+	s.mux.Handle(pattern, s.instrument(pattern, h))
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+type ctxKey int
+
+const requestIDKey ctxKey = 0
+
+// RequestID returns the id given to the request in ctx.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (s *Server) instrument(route string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			var b [8]byte
+			rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r)
+		if sw.code == 0 {
+			sw.code = http.StatusOK
+		}
+		elapsed := time.Since(start)
+		s.requests.WithLabelValues(route, strconv.Itoa(sw.code)).Inc()
+		s.duration.WithLabelValues(route).Observe(elapsed.Seconds())
+		level := slog.LevelDebug
+		if sw.code >= 500 {
+			level = slog.LevelError
+		}
+		s.Logger.LogAttrs(r.Context(), level, "request",
+			slog.String("request_id", id), slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.Int("status", sw.code),
+			slog.Duration("elapsed", elapsed))
+	})
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	checks := map[string]string{}
+	code := http.StatusOK
+	for _, c := range s.Ready {
+		if err := c.Run(ctx); err != nil {
+			checks[c.Name] = err.Error()
+			if !c.Warn {
+				code = http.StatusServiceUnavailable
+			}
+		} else {
+			checks[c.Name] = "ok"
+		}
+	}
+	status := "ready"
+	if code != http.StatusOK {
+		status = "not ready"
+	}
+	writeJSON(w, code, map[string]any{"status": status, "checks": checks})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(v)
+}
+
+// errorStatus maps domain error codes to HTTP status codes: the one place
+// where that happens.
+var errorStatus = map[string]int{
+	shikayat.EINVALID:      http.StatusBadRequest,
+	shikayat.ENOTFOUND:     http.StatusNotFound,
+	shikayat.ECONFLICT:     http.StatusConflict,
+	shikayat.EFORBIDDEN:    http.StatusForbidden,
+	shikayat.EUNAUTHORIZED: http.StatusUnauthorized,
+	shikayat.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// Error writes err as the API's error object, logging internal errors.
+func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
+	code := shikayat.ErrorCode(err)
+	if code == shikayat.EINTERNAL {
+		s.Logger.ErrorContext(r.Context(), "internal error", slog.String("request_id", RequestID(r.Context())),
+			slog.String("path", r.URL.Path), slog.Any("error", err))
+	}
+	writeJSON(w, errorStatus[code], map[string]any{"error": map[string]string{"code": code, "message": shikayat.ErrorMessage(err)}})
+}
