@@ -332,11 +332,18 @@ func problemsOf(data []byte) ([]Problem, bool) {
 	if json.Unmarshal(data, &env) != nil {
 		return nil, false
 	}
+	if env.Title != "" || env.Detail != "" {
+		// A request-level problem; its "errors" items say which parameters.
+		p := env.Problem
+		for _, e := range env.Errors {
+			if e.Message != "" {
+				p.Detail = strings.TrimSpace(p.Detail + " " + e.Message)
+			}
+		}
+		return []Problem{p}, true
+	}
 	if len(env.Errors) > 0 {
 		return env.Errors, true
-	}
-	if env.Title != "" || env.Detail != "" {
-		return []Problem{env.Problem}, true
 	}
 	return nil, false
 }

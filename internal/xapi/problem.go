@@ -10,9 +10,12 @@ func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(p.Title)
 	if b.Len() == 0 {
+		b.WriteString(p.Message)
+	}
+	if b.Len() == 0 {
 		b.WriteString("X error")
 	}
-	if p.Detail != "" {
+	if p.Detail != "" && p.Detail != p.Title {
 		b.WriteString(": ")
 		b.WriteString(p.Detail)
 	}

@@ -178,4 +178,7 @@ type Problem struct {
 	ResourceType string `json:"resource_type,omitempty"`
 	ResourceID   string `json:"resource_id,omitempty"`
 	Section      string `json:"section,omitempty"`
+	// Message is set instead of Title on the items of an invalid-request
+	// problem's "errors".
+	Message string `json:"message,omitempty"`
 }

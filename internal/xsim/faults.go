@@ -1,0 +1,167 @@
+package xsim
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/shikayat/shikayat/internal/xapi"
+)
+
+// Kinds of Fault.
+const (
+	Fault429             = "429"              // rate limited until now + reset_seconds (default 60)
+	Fault5xx             = "5xx"              // a server error (status, default 503)
+	FaultSlow            = "slow"             // answer after delay_ms (default 2000); on the stream: silence, no keep-alive
+	FaultDrop            = "drop"             // connection closed without an answer; on the stream: dropped mid-stream
+	FaultDuplicate       = "duplicate"        // a post delivered twice
+	FaultOutOfOrder      = "out_of_order"     // timelines: the second-newest post is missing (it shows up later); stream: two posts swapped
+	FaultMalformed       = "malformed"        // a cut-off JSON body, or a broken stream line
+	FaultAcceptedDropped = "accepted_dropped" // POST /2/tweets: the post is stored but the connection drops
+)
+
+// Fault is one kind of failure for the next Count requests to Endpoint (an
+// xapi Endpoint constant, a short name such as "mentions", or "*").
+type Fault struct {
+	Endpoint     string `json:"endpoint"`
+	Kind         string `json:"kind"`
+	Count        int    `json:"count"`
+	ResetSeconds int    `json:"reset_seconds,omitempty"`
+	Status       int    `json:"status,omitempty"`
+	DelayMS      int    `json:"delay_ms,omitempty"`
+}
+
+var endpointNames = map[string]string{
+	"mentions":                     xapi.EndpointMentions,
+	"user_tweets":                  xapi.EndpointUserTweets,
+	"tweets_timeline":              xapi.EndpointUserTweets,
+	"search":                       xapi.EndpointSearchRecent,
+	"search_recent":                xapi.EndpointSearchRecent,
+	"user_by_username":             xapi.EndpointUserByUsername,
+	"users":                        xapi.EndpointUserByUsername,
+	"me":                           xapi.EndpointMe,
+	"tweets":                       xapi.EndpointCreatePost,
+	"post":                         xapi.EndpointCreatePost,
+	"create_post":                  xapi.EndpointCreatePost,
+	"stream":                       xapi.EndpointStream,
+	"rules":                        xapi.EndpointStreamRules,
+	"rules_change":                 xapi.EndpointStreamRulesChange,
+	"*":                            "*",
+	xapi.EndpointMentions:          xapi.EndpointMentions,
+	xapi.EndpointUserTweets:        xapi.EndpointUserTweets,
+	xapi.EndpointSearchRecent:      xapi.EndpointSearchRecent,
+	xapi.EndpointUserByUsername:    xapi.EndpointUserByUsername,
+	xapi.EndpointMe:                xapi.EndpointMe,
+	xapi.EndpointCreatePost:        xapi.EndpointCreatePost,
+	xapi.EndpointStream:            xapi.EndpointStream,
+	xapi.EndpointStreamRules:       xapi.EndpointStreamRules,
+	xapi.EndpointStreamRulesChange: xapi.EndpointStreamRulesChange,
+}
+
+// normalize checks a fault and fills in its defaults.
+func (f *Fault) normalize() error {
+	ep, ok := endpointNames[strings.TrimSpace(f.Endpoint)]
+	if !ok {
+		return fmt.Errorf("unknown endpoint %q", f.Endpoint)
+	}
+	f.Endpoint = ep
+	switch f.Kind {
+	case Fault429:
+		if f.ResetSeconds <= 0 {
+			f.ResetSeconds = 60
+		}
+	case Fault5xx:
+		if f.Status == 0 {
+			f.Status = http.StatusServiceUnavailable
+		}
+		if f.Status < 500 || f.Status > 599 {
+			return fmt.Errorf("status %d is not a 5xx", f.Status)
+		}
+	case FaultSlow:
+		if f.DelayMS <= 0 {
+			f.DelayMS = 2000
+		}
+	case FaultAcceptedDropped:
+		if f.Endpoint != xapi.EndpointCreatePost {
+			return fmt.Errorf("%s applies only to %s", f.Kind, xapi.EndpointCreatePost)
+		}
+	case FaultDrop, FaultDuplicate, FaultOutOfOrder, FaultMalformed:
+	default:
+		return fmt.Errorf("unknown kind %q", f.Kind)
+	}
+	if f.Count <= 0 {
+		f.Count = 1
+	}
+	return nil
+}
+
+// SetFault adds a fault (see the Fault kinds).
+func (s *Server) SetFault(f Fault) error {
+	if err := f.normalize(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &f)
+	return nil
+}
+
+// takeFault uses one count of the first fault for endpoint.
+func (s *Server) takeFault(endpoint string) *Fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.takeFaultLocked(endpoint, nil)
+}
+
+// takeFaultLocked uses one count of the first fault for endpoint whose kind
+// is in kinds (any kind when kinds is nil).
+func (s *Server) takeFaultLocked(endpoint string, kinds map[string]bool) *Fault {
+	for i, f := range s.faults {
+		if f.Endpoint != endpoint && !(f.Endpoint == "*" && endpoint != xapi.EndpointStream) {
+			continue
+		}
+		if kinds != nil && !kinds[f.Kind] {
+			continue
+		}
+		c := *f
+		f.Count--
+		if f.Count <= 0 {
+			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+		}
+		return &c
+	}
+	return nil
+}
+
+func (s *Server) simFaults(w http.ResponseWriter, r *http.Request) {
+	var f Fault
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "fault: "+err.Error()))
+		return
+	}
+	if err := s.SetFault(f); err != nil {
+		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "fault: "+err.Error()))
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"data": f})
+}
+
+func (s *Server) simListFaults(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	out := make([]Fault, 0, len(s.faults))
+	for _, f := range s.faults {
+		out = append(out, *f)
+	}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"data": out})
+}
+
+func (s *Server) simClearFaults(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	s.faults = nil
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}
