@@ -1,11 +1,133 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/triage"
+	"github.com/shikayat/shikayat/internal/xapi"
 )
 
-func runTrain(_ context.Context, _ []string, _ stdio) error {
-	return shikayat.Errorf(shikayat.EINTERNAL, "train is not built yet")
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+func runTrain(ctx context.Context, args []string, sio stdio) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(sio.err)
+	data := fs.String("data", filepath.Join("internal", "triage", "traindata", "train.jsonl"), "the labelled training posts (JSON lines: {\"data\", \"includes\", \"label\"})")
+	var extra listFlag
+	fs.Var(&extra, "extra", "more labelled posts of the same shape, e.g. staff corrections exported by the desk (repeatable)")
+	out := fs.String("out", filepath.Join("internal", "triage", "model", "triage.model"), "where to write the model (the binary embeds internal/triage/model/triage.model)")
+	epochs := fs.Int("epochs", 12, "passes over the data")
+	seed := fs.Uint64("seed", 1, "random seed; the same data and seed give the same model")
+	fs.Usage = func() {
+		fmt.Fprintln(sio.err, "usage: shikayat train [--data FILE] [--extra FILE]... [--out FILE]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(sio.err, "shikayat train: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+
+	var examples []triage.Example
+	for _, path := range append([]string{*data}, extra...) {
+		ex, err := readExamples(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(sio.err, "read %d labelled posts from %s\n", len(ex), path)
+		examples = append(examples, ex...)
+	}
+	start := time.Now()
+	m, err := triage.Train(examples, triage.TrainOptions{
+		Epochs: *epochs,
+		Seed:   *seed,
+		Progress: func(epoch, epochs int, loss, acc float64) {
+			fmt.Fprintf(sio.err, "epoch %2d/%d  loss %.4f  intent accuracy on training data %.3f\n", epoch, epochs, loss, acc)
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// readExamples reads labelled posts: each line a post in the X API v2
+// single-post shape with a "label" object beside "data" and "includes".
+func readExamples(path string) ([]triage.Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []triage.Example
+	br := bufio.NewReaderSize(f, 64<<10)
+	for n := 1; ; n++ {
+		line, rerr := br.ReadBytes('\n')
+		if rerr != nil && rerr != io.EOF {
+			return nil, fmt.Errorf("%s: %w", path, rerr)
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			ex, err := decodeExample(line)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %s", path, n, shikayat.ErrorMessage(err))
+			}
+			out = append(out, ex)
+		}
+		if rerr == io.EOF {
+			return out, nil
+		}
+	}
+}
+
+func decodeExample(line []byte) (triage.Example, error) {
+	p, err := xapi.DecodePost(line)
+	if err != nil {
+		return triage.Example{}, err
+	}
+	var l struct {
+		Label *triage.Label `json:"label"`
+	}
+	if err := json.Unmarshal(line, &l); err != nil {
+		return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, "label: %v", err)
+	}
+	if l.Label == nil {
+		return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, `no "label" object`)
+	}
+	return triage.Example{Post: p, Label: *l.Label}, nil
 }

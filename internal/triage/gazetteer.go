@@ -653,3 +653,50 @@ func surface(toks []Token) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// PlaceName is one name the gazetteer knows, for tools that need the
+// facts themselves (the training data generator).
+type PlaceName struct {
+	LGD  int // 0 outside UP
+	Kind Kind
+	Name string
+}
+
+// KnownPlaces lists the hand-written and LGD place names (not the domain's
+// district table, which callers read directly).
+func KnownPlaces() []PlaceName {
+	var out []PlaceName
+	eachLine(districtExtras, func(lgd int, names []string) {
+		for _, n := range names {
+			out = append(out, PlaceName{lgd, KindDistrict, n})
+		}
+	})
+	eachLine(localPlaces, func(lgd int, names []string) {
+		for _, n := range names {
+			out = append(out, PlaceName{lgd, KindLocality, n})
+		}
+	})
+	for _, line := range strings.Split(placesLGD, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 4 || line[0] == '#' {
+			continue
+		}
+		lgd, _ := strconv.Atoi(f[1])
+		k := KindTehsil
+		if f[0] == "town" {
+			k = KindTown
+			if r, _ := strconv.Atoi(f[3]); r == 4 || r == 5 || r == 8 {
+				k = KindCity
+			}
+		}
+		key := phraseKey(f[2])
+		if genericNames[key] || commonWords[key] || len(key) < 4 {
+			continue
+		}
+		out = append(out, PlaceName{lgd, k, f[2]})
+	}
+	for _, n := range splitNames(outsideUP) {
+		out = append(out, PlaceName{0, KindOutside, n})
+	}
+	return out
+}

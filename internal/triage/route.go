@@ -32,7 +32,7 @@ var (
 	fromBefore = keySet("from", "to", "towards", "via", "visit", "visiting", "native", "originally")
 	// "Delhi road", "Agra gate": a street named after a city, not the city.
 	streetAfter = keySet("road", "rd", "रोड", "marg", "मार्ग", "highway", "expressway", "एक्सप्रेसवे", "bypass", "बाईपास", "gate", "गेट", "darwaza", "दरवाजा", "mod", "मोड़", "chungi", "चुंगी", "stand", "स्टैंड", "wali", "वाली", "wale", "वाले", "trip", "ट्रिप", "tour")
-	fromAfter  = keySet("से", "se", "ja", "jaa", "jaate", "jate", "जा", "जाते", "gaye", "jana", "जाना", "aaya", "aya", "आया", "aaye", "आए", "aayi", "आई", "वाला", "वाले", "wala", "wale", "tak", "तक", "bound", "based")
+	fromAfter   = keySet("से", "se", "ja", "jaa", "jaate", "jate", "जा", "जाते", "gaye", "jana", "जाना", "aaya", "aya", "आया", "aaye", "आए", "aayi", "आई", "वाला", "वाले", "wala", "wale", "tak", "तक", "bound", "based")
 )
 
 // textScore weighs one place named in the text by its kind and the words
