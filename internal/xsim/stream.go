@@ -275,3 +275,10 @@ func (s *Server) postRules(r *http.Request, _ *Fault) (int, any) {
 	}
 	return http.StatusOK, out
 }
+
+// StreamConnected reports whether a filtered stream is open.
+func (s *Server) StreamConnected() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.streams) > 0
+}
