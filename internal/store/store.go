@@ -63,6 +63,7 @@ type DB struct {
 	db     *sql.DB
 	engine Engine
 	opts   Options
+	path   string // the SQLite file
 }
 
 // ParseDSN splits a DSN into its engine and the driver's own DSN:
@@ -140,6 +141,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		opts.SLA = shikayat.DefaultSLA
 	}
 	s := &DB{db: db, engine: engine, opts: opts}
+	if engine == SQLite {
+		s.path = sqlitePath(dsn)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -171,6 +175,13 @@ func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 const migrationLockID = 0x5ec0de01
 
 func (s *DB) migrate(ctx context.Context) error {
+	if s.engine == SQLite {
+		unlock, err := lockSQLite(ctx, s.path)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		defer unlock()
+	}
 	if s.engine == Postgres {
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
@@ -203,6 +214,40 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// sqlitePath returns the file of a SQLite DSN that ParseDSN accepted.
+func sqlitePath(dsn string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+}
+
+// lockSQLite makes processes that open one SQLite file at the same time take
+// turns to migrate it. It holds an exclusive transaction on a small lock
+// database beside the file (SQLite's own file locking, so it works wherever
+// SQLite does); the others wait on its busy timeout.
+func lockSQLite(ctx context.Context, path string) (unlock func(), err error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(120000)")
+	lockDB, err := sql.Open("sqlite", "file:"+path+".migrate-lock?"+q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	lockDB.SetMaxOpenConns(1)
+	conn, err := lockDB.Conn(ctx)
+	if err != nil {
+		lockDB.Close()
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	if _, err := conn.ExecContext(ctx, `BEGIN EXCLUSIVE`); err != nil {
+		conn.Close()
+		lockDB.Close()
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `ROLLBACK`)
+		conn.Close()
+		lockDB.Close()
+	}, nil
 }
 
 // withTx runs fn in a transaction, committing when it returns nil.
