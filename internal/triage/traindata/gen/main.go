@@ -71,7 +71,7 @@ func main() {
 	flag.Parse()
 	g := &gen{
 		r:         rand.New(rand.NewPCG(*seed, *seed*7919+17)),
-		scenarios: parseBank(scenarioBank),
+		scenarios: append(parseBank(scenarioBank), parseBank(moreScenarios)...),
 		districts: shikayat.Districts(),
 		latin:     map[int][]string{},
 		deva:      map[int][]string{},
@@ -137,7 +137,7 @@ func titleCase(s string) string {
 }
 
 func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
-func (g *gen) chance(p float64) bool  { return g.r.Float64() < p }
+func (g *gen) chance(p float64) bool   { return g.r.Float64() < p }
 
 // Wire shapes of the X API v2, only what the training set needs.
 type (
@@ -284,6 +284,11 @@ func (g *gen) post(i int) line {
 	sc := g.scenario()
 	lang := langs[g.r.IntN(3)]
 	tmpl := g.pick(sc.lines[lang])
+	if sc.intent != "complaint" && g.chance(0.55) {
+		t, typ, urg := g.comboPost(sc.intent, lang)
+		tmpl = t
+		sc = scenario{intent: sc.intent, typ: typ, urgency: urg}
+	}
 	wh := g.where()
 	if !strings.Contains(tmpl, "{at}") && (wh == whereTextDistrict || wh == whereTextLocal || wh == whereOutside) {
 		// the template has no slot: prefix the place
@@ -355,6 +360,15 @@ func (g *gen) post(i int) line {
 	}
 	if (wh == whereTextDistrict || wh == whereTextLocal) && g.chance(0.3) {
 		mentions = append(mentions, g.handle(d))
+	}
+	if strings.Contains(tmpl, "{dp}") || strings.Contains(tmpl, "{dpx}") {
+		// the post names the district's police
+		if wh == whereOutside {
+			police := map[string]string{"en": "the police", "hi": "पुलिस", "hg": "police"}[lang]
+			tmpl = strings.NewReplacer("{dp}", police, "{dpx}: ", "", "{dpx}", "").Replace(tmpl)
+		} else {
+			district = d.LGD
+		}
 	}
 	if district != 0 {
 		label.District = &district
@@ -547,6 +561,18 @@ func (g *gen) fill(tmpl, lang, at string, d shikayat.District) string {
 				return g.pick([]string{"पप्पू", "रिंकू यादव", "सोनू", "मुकेश", "गुड्डू पंडित", "शमीम", "बबलू सिंह", "राजू"})
 			}
 			return g.pick([]string{"Pappu", "Rinku Yadav", "Sonu", "Mukesh", "Guddu Pandit", "Shamim", "Bablu Singh", "Raju"})
+		case "{dp}", "{dpx}":
+			name := d.Name
+			if lang == "hi" {
+				name = d.NameHi
+			}
+			if k == "{dpx}" {
+				return name
+			}
+			if lang == "hi" {
+				return name + " पुलिस"
+			}
+			return name + " police"
 		case "{handle}":
 			return "@" + g.handle(d)
 		case "{phone}":
@@ -773,4 +799,3 @@ func (g *gen) personName() string {
 func (g *gen) username() string {
 	return strings.ToLower(g.pick(firstNames)) + g.pick([]string{"_", "", "."}) + strings.ToLower(g.pick(lastNames)) + fmt.Sprint(g.r.IntN(999))
 }
-

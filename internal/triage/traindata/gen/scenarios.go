@@ -268,11 +268,6 @@ en: I lost {amt} in an online fraud yesterday. Should I complain on 1930 or go t
 hi: कल ऑनलाइन ठगी में {amt} चले गए। 1930 पर शिकायत करूं या {at} साइबर सेल जाऊं? क्या जानकारी चाहिए होगी?
 hg: kal online fraud me {amt} chale gaye, 1930 pe complaint karu ya {at} cyber cell jaun? kya kya details chahiye?
 
-@query police_conduct mid_term
-en: My FIR was registered 2 months ago {at} but I never got a copy. How can I get the FIR copy and know who the IO is?
-hi: दो महीने पहले {at} एफआईआर दर्ज हुई थी पर कॉपी नहीं मिली। एफआईआर की कॉपी और विवेचक का नाम कैसे पता करें?
-hg: 2 mahine pehle {at} FIR hui thi par copy nahi mili, FIR copy aur IO ka naam kaise pata karu?
-
 @follow_up police_conduct mid_term
 en: Complaint {code} filed {days} days ago. Still no action, no call from anyone. Is anyone reading these?
 en: 3rd reminder. My complaint {code} is still pending, nobody from the thana has contacted me.
