@@ -136,4 +136,7 @@ type NewComplaint struct {
 	// Forward sends the complaint to the suggested district at once, as an
 	// event by the system: triage was confident enough.
 	Forward bool
+	// NoAcknowledge skips the acknowledgement: X lets the desk reply only to
+	// posts that mention the account.
+	NoAcknowledge bool
 }

@@ -159,3 +159,48 @@ func FuzzParseDocket(f *testing.F) {
 		}
 	})
 }
+
+func TestFindDockets(t *testing.T) {
+	code, _ := shikayat.NewDocket("UP26", seeded{rand.NewChaCha8([32]byte{9})})
+	typo := []byte(code)
+	typo[6] = map[bool]byte{true: 'A', false: 'B'}[typo[6] != 'A']
+	for name, tc := range map[string]struct {
+		text         string
+		valid, typos int
+	}{
+		"plain":          {"@Uppolice status of " + code + "?", 1, 0},
+		"lower, spaced":  {"mera complaint " + strings.ToLower(code[:4]) + " " + strings.ToLower(code[5:]) + " ka kya hua", 1, 0},
+		"twice":          {code + " " + code, 1, 0},
+		"typo":           {"शिकायत " + string(typo) + " पर क्या हुआ", 0, 1},
+		"none":           {"my bike UP32AB1234 was stolen", 0, 0},
+		"phone number":   {"call 9876543210 now", 0, 0},
+		"inside a word":  {"x" + code + "x", 0, 0},
+		"in Devanagari":  {"कृपया " + code + " देखें", 1, 0},
+		"vehicle number": {"UP32 AB 1234 गाड़ी", 0, 0},
+	} {
+		t.Run(name, func(t *testing.T) {
+			valid, typos := shikayat.FindDockets(tc.text)
+			if len(valid) != tc.valid || len(typos) != tc.typos {
+				t.Fatalf("FindDockets(%q) = %v, %v", tc.text, valid, typos)
+			}
+			for _, v := range valid {
+				if v != code {
+					t.Fatalf("found %q, want %q", v, code)
+				}
+			}
+		})
+	}
+}
+
+func FuzzFindDockets(f *testing.F) {
+	f.Add("@Uppolice UP26-7K3QM9XD4P ka status?")
+	f.Add("up26 7k3qm 9xd4p")
+	f.Fuzz(func(t *testing.T, s string) {
+		valid, _ := shikayat.FindDockets(s)
+		for _, v := range valid {
+			if got, err := shikayat.ParseDocket(v); err != nil || got != v {
+				t.Fatalf("FindDockets gave %q, which does not parse to itself", v)
+			}
+		}
+	})
+}

@@ -59,6 +59,8 @@ const (
 	JobAcknowledge JobKind = "acknowledge"
 	// JobReply posts a reply a person wrote or chose.
 	JobReply JobKind = "reply"
+	// JobStatusReply answers a post that asks about a complaint.
+	JobStatusReply JobKind = "status_reply"
 )
 
 // Job is background work caused by a change in the store, enqueued in the

@@ -46,11 +46,21 @@ type ReplyArgs struct {
 // Kind names the job kind in River.
 func (ReplyArgs) Kind() string { return string(shikayat.JobReply) }
 
+// StatusReplyArgs asks for an answer to a post asking about a complaint.
+type StatusReplyArgs struct {
+	ComplaintID int64  `json:"complaint_id"`
+	PostID      string `json:"post_id"`
+}
+
+// Kind names the job kind in River.
+func (StatusReplyArgs) Kind() string { return string(shikayat.JobStatusReply) }
+
 // Handler does the work of each job kind. A returned error makes River retry
 // the job later with back-off.
 type Handler interface {
 	Acknowledge(ctx context.Context, a AcknowledgeArgs) error
 	Reply(ctx context.Context, a ReplyArgs) error
+	StatusReply(ctx context.Context, a StatusReplyArgs) error
 }
 
 func driverFor(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
@@ -114,6 +124,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &ackWorker{h: cfg.Handler})
 		river.AddWorker(workers, &replyWorker{h: cfg.Handler})
+		river.AddWorker(workers, &statusWorker{h: cfg.Handler})
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 		q.working = true
@@ -138,6 +149,8 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) erro
 		args = AcknowledgeArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
 	case shikayat.JobReply:
 		args = ReplyArgs{ComplaintID: job.ComplaintID, EventID: job.EventID}
+	case shikayat.JobStatusReply:
+		args = StatusReplyArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
 	default:
 		return fmt.Errorf("unknown job kind %q", job.Kind)
 	}
@@ -184,4 +197,13 @@ type replyWorker struct {
 
 func (w *replyWorker) Work(ctx context.Context, j *river.Job[ReplyArgs]) error {
 	return w.h.Reply(ctx, j.Args)
+}
+
+type statusWorker struct {
+	river.WorkerDefaults[StatusReplyArgs]
+	h Handler
+}
+
+func (w *statusWorker) Work(ctx context.Context, j *river.Job[StatusReplyArgs]) error {
+	return w.h.StatusReply(ctx, j.Args)
 }

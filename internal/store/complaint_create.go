@@ -165,7 +165,7 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		c.Events = append(c.Events, ev)
 	}
 
-	if s.opts.Jobs != nil {
+	if s.opts.Jobs != nil && !in.NoAcknowledge {
 		job := shikayat.Job{Kind: shikayat.JobAcknowledge, ComplaintID: c.ID, PostID: c.SourcePostID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, false, fmt.Errorf("create complaint: queue acknowledgement: %w", err)

@@ -1,0 +1,71 @@
+package shikayat
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Incoming is a post as intake hands it to the desk: the post, what triage
+// made of it, and what intake knows about it.
+type Incoming struct {
+	Post   *Post
+	Triage *Triage // nil when the post was not triaged (staff posts)
+	// Staff marks a post by the account itself or a configured police
+	// account: recorded on its thread, never answered.
+	Staff bool
+	// MentionsAccount is true when the post @mentions the police account;
+	// X lets the desk reply only to those.
+	MentionsAccount bool
+	// Dockets are the well-formed docket codes quoted in the text, canonical.
+	Dockets []string
+	// Forward routes a new complaint to the suggested district at once:
+	// triage was confident enough.
+	Forward bool
+}
+
+// RecordKind is what became of a post.
+type RecordKind string
+
+const (
+	RecordComplaint     RecordKind = "complaint"      // opened a new complaint
+	RecordAttachment    RecordKind = "attachment"     // added to an existing complaint
+	RecordNonActionable RecordKind = "non_actionable" // feedback, chatter, retweets…
+	RecordStaff         RecordKind = "staff"          // by the account or another police account
+)
+
+// PostRecord is the one record a post ends in.
+type PostRecord struct {
+	PostID        string
+	Kind          RecordKind
+	Reason        string
+	ComplaintID   int64
+	ComplaintCode string
+	// Duplicate is true when the post had been recorded before; the record
+	// returned is that first one.
+	Duplicate bool
+}
+
+// docketLike finds text that looks like a docket code: two letters, two
+// digits (O forgiven), then ten symbols with optional spaces or dashes.
+var docketLike = regexp.MustCompile(`(?i)\b[A-Z]{2}[0-9O]{2}[ \-]?(?:[0-9A-Z][ \-]?){9}[0-9A-Z]\b`)
+
+// FindDockets returns the docket codes quoted in text: the valid ones in
+// canonical form, and the ones that look like codes but fail their check
+// (typos), as written.
+func FindDockets(text string) (valid, typos []string) {
+	if len(text) > 10000 {
+		text = text[:10000]
+	}
+	seen := map[string]bool{}
+	for _, m := range docketLike.FindAllString(text, 20) {
+		code, err := ParseDocket(m)
+		switch {
+		case err == nil && !seen[code]:
+			seen[code] = true
+			valid = append(valid, code)
+		case IsDocketTypo(err):
+			typos = append(typos, strings.TrimSpace(m))
+		}
+	}
+	return valid, typos
+}

@@ -1,0 +1,274 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// Fence names a lease the caller must still hold for its writes to commit;
+// a node that lost its lease while it worked cannot commit stale work.
+type Fence struct {
+	Lease  string
+	Holder string
+}
+
+// AcquireLease takes or renews the named lease for holder until now+ttl. It
+// reports whether holder has it: false while another holder's lease lives.
+func (s *DB) AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
+	now := s.now()
+	var got string
+	err := s.db.QueryRowContext(ctx, `
+		INSERT INTO leases (name, holder, expires_at, updated_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,
+			expires_at = excluded.expires_at, updated_at = excluded.updated_at
+		WHERE leases.holder = excluded.holder OR leases.expires_at < $4
+		RETURNING holder`, name, holder, ms(now.Add(ttl)), ms(now)).Scan(&got)
+	if isNoRows(err) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("lease %s: %w", name, err)
+	}
+	return got == holder, nil
+}
+
+// ReleaseLease gives a lease up, so that another node takes it at once.
+func (s *DB) ReleaseLease(ctx context.Context, name, holder string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM leases WHERE name = $1 AND holder = $2`, name, holder)
+	if err != nil {
+		return fmt.Errorf("release lease %s: %w", name, err)
+	}
+	return nil
+}
+
+func checkFence(ctx context.Context, tx *sql.Tx, f Fence, now time.Time) error {
+	if f.Lease == "" {
+		return nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM leases WHERE name = $1 AND holder = $2 AND expires_at > $3`,
+		f.Lease, f.Holder, ms(now)).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("check lease: %w", err)
+	}
+	if n == 0 {
+		return shikayat.Errorf(shikayat.ECONFLICT, "Lease %s is no longer held by %s.", f.Lease, f.Holder)
+	}
+	return nil
+}
+
+// Checkpoint returns the value stored under name, or "" when none is.
+func (s *DB) Checkpoint(ctx context.Context, name string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM checkpoints WHERE name = $1`, name).Scan(&v)
+	if isNoRows(err) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("checkpoint %s: %w", name, err)
+	}
+	return v, nil
+}
+
+func setCheckpoint(ctx context.Context, tx *sql.Tx, name, value string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, $3)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+		name, value, ms(now))
+	if err != nil {
+		return fmt.Errorf("save checkpoint %s: %w", name, err)
+	}
+	return nil
+}
+
+// PostSeqAt returns the id of the post n places below the newest recorded
+// one (0 is the newest), or "" when fewer are recorded. Intake polls from
+// there, re-reading a small overlap because X's order is not strict.
+func (s *DB) PostSeqAt(ctx context.Context, n int) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM posts ORDER BY seq DESC LIMIT 1 OFFSET $1`, n).Scan(&id)
+	if isNoRows(err) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("recent posts: %w", err)
+	}
+	return id, nil
+}
+
+// RecordPosts records each incoming post — oldest first — in exactly one
+// record, and sets the checkpoint, in one transaction that commits only
+// while fence's lease is held. A post recorded before is not recorded again.
+func (s *DB) RecordPosts(ctx context.Context, fence Fence, checkpoint, value string, in []shikayat.Incoming) ([]shikayat.PostRecord, error) {
+	var out []shikayat.PostRecord
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if err := checkFence(ctx, tx, fence, now); err != nil {
+			return err
+		}
+		out = out[:0]
+		for i := range in {
+			r, err := s.recordPost(ctx, tx, &in[i], now)
+			if err != nil {
+				return fmt.Errorf("post %s: %w", in[i].Post.ID, err)
+			}
+			out = append(out, r)
+		}
+		if checkpoint != "" {
+			return setCheckpoint(ctx, tx, checkpoint, value, now)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, now time.Time) (shikayat.PostRecord, error) {
+	p := in.Post
+	rec := shikayat.PostRecord{PostID: p.ID}
+	seq, err := strconv.ParseInt(p.ID, 10, 64)
+	if err != nil || seq <= 0 {
+		return rec, shikayat.Errorf(shikayat.EINVALID, "Post id %q is not a positive number.", p.ID)
+	}
+	// Claim the post first: a post seen before keeps its first record.
+	body, err := json.Marshal(p)
+	if err != nil {
+		return rec, err
+	}
+	created := p.CreatedAt
+	if created.IsZero() {
+		created = now
+	}
+	var claimed string
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO posts (id, seq, author_id, author_username, conversation_id, text, kind, body, created_at, recorded_at)
+		VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)
+		ON CONFLICT (id) DO NOTHING RETURNING id`,
+		p.ID, seq, p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, string(body), ms(created), ms(now)).Scan(&claimed)
+	if isNoRows(err) {
+		var kind, reason string
+		var cid sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id FROM posts WHERE id = $1`, p.ID).Scan(&kind, &reason, &cid); err != nil {
+			return rec, fmt.Errorf("read record: %w", err)
+		}
+		rec.Kind, rec.Reason, rec.ComplaintID, rec.Duplicate = shikayat.RecordKind(kind), reason, cid.Int64, true
+		return rec, nil
+	} else if err != nil {
+		return rec, fmt.Errorf("claim post: %w", err)
+	}
+
+	var intent shikayat.Intent
+	if in.Triage != nil {
+		intent = in.Triage.Intent
+	}
+	var quotedC, threadC *shikayat.Complaint
+	if !in.Staff {
+		quotedC = s.quoted(ctx, tx, in.Dockets)
+		if quotedC == nil {
+			threadC = s.threadComplaint(ctx, tx, p, true)
+		}
+	}
+	switch {
+	case in.Staff:
+		rec.Kind, rec.Reason = shikayat.RecordStaff, "posted by a police account"
+		if c := s.threadComplaint(ctx, tx, p, false); c != nil {
+			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+			err = s.attach(ctx, tx, c, "staff_post", p, false, now)
+		}
+	case quotedC != nil:
+		c := quotedC
+		rec.Kind, rec.Reason = shikayat.RecordAttachment, "quotes docket "+c.Code
+		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+		if err = s.attach(ctx, tx, c, "citizen_post", p, false, now); err == nil && in.MentionsAccount && s.opts.Jobs != nil {
+			err = s.opts.Jobs.InsertTx(ctx, tx, shikayat.Job{Kind: shikayat.JobStatusReply, ComplaintID: c.ID, PostID: p.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate})
+		}
+	case threadC != nil:
+		c := threadC
+		rec.Kind, rec.Reason = shikayat.RecordAttachment, "follows up in the thread of "+c.Code
+		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+		err = s.attach(ctx, tx, c, "citizen_post", p, false, now)
+	case p.RetweetOf != "":
+		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "a retweet"
+	case in.Triage != nil && in.Triage.Actionable:
+		nc := shikayat.NewComplaint{
+			Source: "x", SourcePostID: p.ID, AuthorID: p.AuthorID, AuthorUsername: p.AuthorUsername,
+			ConversationID: p.ConversationID, Text: p.Text, Lang: in.Triage.Lang, Media: p.Media,
+			ReceivedAt: p.CreatedAt, Triage: in.Triage, Forward: in.Forward, NoAcknowledge: !in.MentionsAccount,
+		}
+		if p.Coordinates != nil {
+			lat, lon := p.Coordinates.Lat, p.Coordinates.Lon
+			nc.Lat, nc.Lon = &lat, &lon
+		}
+		var c *shikayat.Complaint
+		c, _, err = s.createComplaint(ctx, tx, nc)
+		if err == nil {
+			rec.Kind, rec.Reason = shikayat.RecordComplaint, "a new complaint"
+			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+		}
+	default:
+		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "not actionable: "+string(intent)
+	}
+	if err != nil {
+		return rec, err
+	}
+	var cid sql.NullInt64
+	if rec.ComplaintID != 0 {
+		cid = sql.NullInt64{Int64: rec.ComplaintID, Valid: true}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4 WHERE id = $5`,
+		string(rec.Kind), rec.Reason, cid, string(intent), p.ID)
+	if err != nil {
+		return rec, fmt.Errorf("record post: %w", err)
+	}
+	return rec, nil
+}
+
+// quoted returns the first complaint among the quoted codes that exists.
+func (s *DB) quoted(ctx context.Context, tx *sql.Tx, codes []string) *shikayat.Complaint {
+	for _, code := range codes {
+		if c, err := findComplaintBy(ctx, tx, "c.code = $1", code); err == nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// threadComplaint returns the complaint opened in the post's conversation
+// (by the same author when sameAuthor), or nil.
+func (s *DB) threadComplaint(ctx context.Context, tx *sql.Tx, p *shikayat.Post, sameAuthor bool) *shikayat.Complaint {
+	if p.ConversationID == "" || p.ConversationID == p.ID {
+		return nil
+	}
+	where := "c.conversation_id = $1 ORDER BY c.id LIMIT 1"
+	args := []any{p.ConversationID}
+	if sameAuthor {
+		where = "c.conversation_id = $1 AND c.author_id = $2 ORDER BY c.id LIMIT 1"
+		args = append(args, p.AuthorID)
+	}
+	c, err := findComplaintBy(ctx, tx, where, args...)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// attach adds a post to a complaint's trail.
+func (s *DB) attach(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, action string, p *shikayat.Post, public bool, now time.Time) error {
+	ev := &shikayat.Event{
+		At: now, Actor: "@" + p.AuthorUsername, Action: action, FromStage: c.Stage, ToStage: c.Stage,
+		Note: p.Text, Public: public, Detail: map[string]string{"post_id": p.ID},
+	}
+	if p.AuthorUsername == "" {
+		ev.Actor = "x:" + p.AuthorID
+	}
+	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE complaints SET updated_at = $1 WHERE id = $2`, ms(now), c.ID)
+	return err
+}
