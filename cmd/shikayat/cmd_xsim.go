@@ -2,10 +2,92 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/xsim"
 )
 
-func runXsim(_ context.Context, _ []string, _ stdio) error {
-	return shikayat.Errorf(shikayat.EINTERNAL, "xsim is not built yet")
+// runXsim serves a simulated X until the context ends.
+func runXsim(ctx context.Context, args []string, sio stdio) error {
+	env := func(name, def string) string {
+		if v, ok := os.LookupEnv("SHIKAYAT_" + name); ok {
+			return v
+		}
+		return def
+	}
+	fs := flag.NewFlagSet("xsim", flag.ContinueOnError)
+	fs.SetOutput(sio.err)
+	addr := fs.String("addr", env("ADDR", "127.0.0.1:8090"), "address to listen on (env SHIKAYAT_ADDR)")
+	account := fs.String("account", env("ACCOUNT", "Uppolice"), "the police account's username (env SHIKAYAT_ACCOUNT)")
+	rateDef, err := strconv.ParseFloat(env("RATE", "0"), 64)
+	if err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "SHIKAYAT_RATE must be a number of posts per minute.")
+	}
+	rate := fs.Float64("rate", rateDef, "generated mentions per minute; 0 for none (env SHIKAYAT_RATE)")
+	seedDef, err := strconv.ParseUint(env("SEED", "0"), 10, 64)
+	if err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "SHIKAYAT_SEED must be a whole number.")
+	}
+	seed := fs.Uint64("seed", seedDef, "seed of the generator; 0 for a random one (env SHIKAYAT_SEED)")
+	keepAliveDef, err := time.ParseDuration(env("KEEP_ALIVE", "20s"))
+	if err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "SHIKAYAT_KEEP_ALIVE must be a duration, like 20s.")
+	}
+	keepAlive := fs.Duration("keep-alive", keepAliveDef, "interval of the stream's keep-alive (env SHIKAYAT_KEEP_ALIVE)")
+	fs.Usage = func() {
+		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--rate N]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(sio.err, "shikayat xsim: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "--addr %q must be HOST:PORT.", *addr)
+	}
+	*account = strings.TrimPrefix(*account, "@")
+	if *account == "" || len(*account) > 15 {
+		return shikayat.Errorf(shikayat.EINVALID, "--account must be an X username.")
+	}
+	if *rate < 0 {
+		return shikayat.Errorf(shikayat.EINVALID, "--rate must be 0 or more posts per minute.")
+	}
+	if *keepAlive <= 0 {
+		return shikayat.Errorf(shikayat.EINVALID, "--keep-alive must be a positive duration.")
+	}
+	if *seed == 0 {
+		*seed = uint64(time.Now().UnixNano())
+	}
+
+	log := slog.New(slog.NewJSONHandler(sio.err, nil))
+	sim := xsim.New(xsim.Options{Account: *account, Logger: log, KeepAlive: *keepAlive})
+	if *rate > 0 {
+		gen := xsim.NewGenerator(sim, *seed)
+		go gen.Run(ctx, *rate)
+	}
+	acct := sim.Account()
+	err = sim.ListenAndServe(ctx, *addr, func(a net.Addr) {
+		fmt.Fprintf(sio.out, "xsim listening on http://%s (account @%s, id %s)\n", a, acct.Username, acct.ID)
+		log.Info("xsim started", "addr", a.String(), "account", acct.Username, "account_id", acct.ID, "rate", *rate, "seed", *seed)
+	})
+	if err != nil && ctx.Err() == nil {
+		return err
+	}
+	return nil
 }

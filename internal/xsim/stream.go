@@ -235,7 +235,7 @@ func (s *Server) postRules(r *http.Request, _ *Fault) (int, any) {
 				errs = append(errs, xapi.Problem{Value: id, Title: "Not Found Error", Detail: "Rule does not exist", Type: "https://api.twitter.com/2/problems/resource-not-found", ResourceType: "tweet", ResourceID: id, Parameter: "delete.ids"})
 			}
 		}
-		out := map[string]any{"meta": map[string]any{"sent": sent, "summary": xapi.RulesSummary{Deleted: deleted, NotDeleted: len(req.Delete.IDs) - deleted}}}
+		out := map[string]any{"meta": map[string]any{"sent": sent, "summary": map[string]int{"deleted": deleted, "not_deleted": len(req.Delete.IDs) - deleted}}}
 		if len(errs) > 0 {
 			out["errors"] = errs
 		}
@@ -265,8 +265,8 @@ func (s *Server) postRules(r *http.Request, _ *Fault) (int, any) {
 	if !dry {
 		s.rules = append(s.rules, created...)
 	}
-	out := map[string]any{"meta": map[string]any{"sent": sent, "summary": xapi.RulesSummary{
-		Created: len(created), NotCreated: len(req.Add) - len(created), Valid: len(req.Add) - invalid, Invalid: invalid}}}
+	out := map[string]any{"meta": map[string]any{"sent": sent, "summary": map[string]int{
+		"created": len(created), "not_created": len(req.Add) - len(created), "valid": len(req.Add) - invalid, "invalid": invalid}}}
 	if len(created) > 0 {
 		out["data"] = created
 	}
