@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -102,7 +103,7 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 			continue
 		}
 		charGrams(f, k)
-		if c, ok := cueOf[k]; ok {
+		for _, c := range cueOf[k] {
 			f.add(hashFeature("cue:", c))
 		}
 	}
@@ -178,7 +179,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // cueOf groups words that carry the same signal, so that a cue learnt from
 // one word carries over to its synonyms in other languages.
-var cueOf = func() map[string]string {
+var cueOf = func() map[string][]string {
 	groups := map[string][]string{
 		"now": {"abhi", "अभी", "now", "currently", "turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
 			"urgent", "urgently", "immediately", "asap", "emergency", "इमरजेंसी", "help", "helpme", "bachao", "बचाओ",
@@ -202,14 +203,49 @@ var cueOf = func() map[string]string {
 		"news": {"breaking", "news", "खबर", "khabar", "reportedly", "according", "arrested", "गिरफ्तार", "giraftar",
 			"encounter", "एनकाउंटर", "election", "चुनाव", "chunav", "minister", "मंत्री", "cm", "yogi", "योगी", "bjp",
 			"congress", "party", "rally", "रैली", "vote", "modi", "मोदी", "akhilesh", "अखिलेश"},
+		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
+			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "gayab", "churaya", "चुराया", "चुरा"},
+		"t-cyber": {"otp", "ओटीपी", "upi", "यूपीआई", "online", "ऑनलाइन", "link", "लिंक", "hacked", "hack", "हैक", "fake", "फर्जी", "instagram",
+			"facebook", "whatsapp", "व्हाट्सएप", "app", "ऐप", "kyc", "qr", "screenshot", "website", "sextortion", "blackmail", "ब्लैकमेल", "cyber",
+			"साइबर", "1930", "loan", "लोन", "telegram", "profile", "id", "आईडी"},
+		"t-women": {"harass", "harassment", "छेड़छाड़", "chhedchhad", "ched", "छेड़", "stalking", "stalker", "peecha", "पीछा", "dowry", "dahej",
+			"दहेज", "wife", "पत्नी", "patni", "molest", "molested", "rape", "दुष्कर्म", "sexual", "obscene", "अश्लील", "ashleel", "acid", "तेजाब",
+			"तेज़ाब", "tezaab", "ladki", "लड़की", "ladkiyon", "लड़कियों", "mahila", "महिला", "women", "woman", "girl", "girls", "beti", "बेटी", "behen", "बहन",
+			"sister", "daughter", "sasural", "ससुराल", "pati", "पति", "husband"},
+		"t-assault": {"maarpeet", "मारपीट", "peet", "पीट", "beat", "beaten", "beating", "attack", "attacked", "हमला", "hamla", "dhamki", "धमकी",
+			"threat", "threatening", "threatened", "goli", "गोली", "firing", "फायरिंग", "golibari", "गोलीबारी", "pistol", "tamancha", "तमंचा", "katta",
+			"rangdari", "रंगदारी", "extortion", "lathi", "लाठी", "rod", "chaku", "चाकू", "knife", "jhagda", "झगड़ा", "fight", "kill", "maar"},
+		"t-missing": {"missing", "lapata", "लापता", "gayab", "गायब", "gumshuda", "गुमशुदा", "gumshudgi", "गुमशुदगी", "kidnap", "kidnapped",
+			"अपहरण", "apharan", "abducted", "trafficking", "returned", "lauta", "लौटा", "लौटी", "nahi aaya", "whereabouts"},
+		"t-land": {"kabza", "कब्जा", "कब्ज़ा", "zameen", "jameen", "जमीन", "ज़मीन", "plot", "प्लॉट", "khet", "खेत", "encroachment", "atikraman",
+			"अतिक्रमण", "registry", "रजिस्ट्री", "boundary", "बाउंड्री", "medh", "मेड़", "land", "makaan", "मकान", "kirayedar", "किरायेदार", "tenant", "property"},
+		"t-traffic": {"jam", "जाम", "accident", "एक्सीडेंट", "durghatna", "दुर्घटना", "haadsa", "हादसा", "takkar", "टक्कर", "parking", "पार्किंग",
+			"traffic", "ट्रैफिक", "truck", "ट्रक", "rash", "speeding", "overspeed", "helmet", "challan", "चालान", "wrong", "stunt", "e-rickshaw", "highway"},
+		"t-nuisance": {"sharab", "शराब", "daaru", "दारू", "theka", "ठेका", "jua", "जुआ", "gambling", "satta", "सट्टा", "betting", "dj", "डीजे",
+			"loudspeaker", "लाउडस्पीकर", "noise", "shor", "शोर", "nasha", "नशा", "smack", "स्मैक", "ganja", "गांजा", "drugs", "drunk", "nashedi", "नशेड़ी", "hungama", "हंगामा"},
+		"t-police": {"sho", "एसएचओ", "daroga", "दरोगा", "sipahi", "सिपाही", "constable", "कांस्टेबल", "inspector", "thanedar", "थानेदार",
+			"prabhari", "प्रभारी", "munshi", "मुंशी", "rishwat", "रिश्वत", "bribe", "ghoos", "घूस", "hafta", "हफ्ता", "misbehaved", "badtameezi",
+			"बदतमीजी", "gaali", "गाली", "refused", "mana", "मना", "policewale", "पुलिसकर्मी", "chowki", "चौकी", "kotwali", "कोतवाली", "prv", "पीआरवी"},
+		"t-fraud": {"cheated", "cheating", "thaga", "ठगा", "thagi", "ठगी", "fraud", "धोखाधड़ी", "dhokha", "धोखा", "naukri", "नौकरी", "job",
+			"builder", "बिल्डर", "chit", "चिटफंड", "nakli", "नकली", "fake", "agent", "एजेंट", "refund", "investment", "double"},
+		"t-service": {"verification", "सत्यापन", "satyapan", "passport", "पासपोर्ट", "certificate", "प्रमाण", "noc", "एनओसी", "licence",
+			"license", "लाइसेंस", "permission", "अनुमति", "anumati", "lost", "खो", "kho", "copy", "कॉपी", "status", "procedure", "process", "apply", "आवेदन"},
+		"t-other": {"suicide", "आत्महत्या", "khudkushi", "kood", "कूद", "jump", "jumping", "lawaris", "लावारिस", "unattended", "suspicious",
+			"sandigdh", "संदिग्ध", "behosh", "बेहोश", "unconscious", "track", "पटरी", "patri", "suggestion", "सुझाव", "sujhav", "animal", "जानवर", "ped", "पेड़", "tree"},
 	}
-	m := map[string]string{}
+	m := map[string][]string{}
 	for cue, ws := range groups {
 		for _, w := range ws {
 			for _, tok := range Tokenize(Fold(w)) {
-				m[Key(tok.Text)] = cue
+				k := Key(tok.Text)
+				if !slices.Contains(m[k], cue) {
+					m[k] = append(m[k], cue)
+				}
 			}
 		}
+	}
+	for _, cs := range m {
+		slices.Sort(cs) // the same features in the same order on every run
 	}
 	return m
 }()

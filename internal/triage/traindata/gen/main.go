@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -71,7 +72,7 @@ func main() {
 	flag.Parse()
 	g := &gen{
 		r:         rand.New(rand.NewPCG(*seed, *seed*7919+17)),
-		scenarios: append(parseBank(scenarioBank), parseBank(moreScenarios)...),
+		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios)),
 		districts: shikayat.Districts(),
 		latin:     map[int][]string{},
 		deva:      map[int][]string{},
