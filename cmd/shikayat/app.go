@@ -13,10 +13,14 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/config"
+	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
+	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
+	"github.com/shikayat/shikayat/internal/xapi"
 )
 
 // Main is the running desk: the program serve starts, which end-to-end
@@ -30,8 +34,17 @@ type Main struct {
 	Web   *web.Server
 	// Addr is the address the HTTP server listens on, once Run returned.
 	Addr string
-	// JobHandler works background jobs; nil leaves them queued.
+	// JobHandler works background jobs; the reply sender unless set.
 	JobHandler jobs.Handler
+	// Triager judges posts; the embedded model unless set.
+	Triager shikayat.Triager
+	X       *xapi.Client
+	Poller  *intake.Poller
+	// PollerOptions adjust the poller before it starts (tests).
+	PollerOptions func(*intake.Poller)
+
+	stopIntake context.CancelFunc
+	intakeDone chan struct{}
 
 	server  *http.Server
 	served  chan error
@@ -57,6 +70,32 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+
+	m.X = xapi.New(xapi.Options{
+		BaseURL: cfg.XAPI, Logger: m.Logger,
+		Credentials: xapi.Credentials{
+			BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
+			ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(cfg.XAccessToken),
+			AccessSecret: string(cfg.XAccessSecret),
+		},
+	})
+	if m.JobHandler == nil {
+		tmpl, err := replies.LoadTemplates(cfg.Templates)
+		if err != nil {
+			return err
+		}
+		m.JobHandler = &replies.Sender{
+			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
+			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Logger: m.Logger,
+		}
+	}
+	if m.Triager == nil {
+		t, err := newTriager("", cfg.Boundaries, "")
+		if err != nil {
+			return fmt.Errorf("triage: %w", err)
+		}
+		m.Triager = t
+	}
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{Handler: m.JobHandler, Logger: m.Logger})
 	if err != nil {
 		return err
@@ -93,6 +132,22 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.server.Serve(ln) }()
+
+	if !cfg.NoIntake {
+		m.Poller = &intake.Poller{
+			DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
+			PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, Logger: m.Logger,
+		}
+		if m.PollerOptions != nil {
+			m.PollerOptions(m.Poller)
+		}
+		ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		m.stopIntake, m.intakeDone = cancel, make(chan struct{})
+		go func() {
+			defer close(m.intakeDone)
+			m.Poller.Run(ictx)
+		}()
+	}
 	m.Logger.Info("serving", slog.String("addr", m.Addr), slog.String("base_url", cfg.BaseURL))
 	return nil
 }
@@ -105,6 +160,14 @@ func (m *Main) Done() <-chan error { return m.served }
 // next start), then close the database. ctx bounds the wait.
 func (m *Main) Close(ctx context.Context) error {
 	var errs []error
+	if m.stopIntake != nil {
+		// A poll in flight commits or rolls back whole; then the lease goes.
+		m.stopIntake()
+		select {
+		case <-m.intakeDone:
+		case <-ctx.Done():
+		}
+	}
 	if m.server != nil {
 		if err := m.server.Shutdown(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("stop HTTP: %w", err))

@@ -43,6 +43,11 @@ type Config struct {
 	// DocketState is the two-letter prefix of docket codes.
 	DocketState string
 	LogLevel    slog.Level
+	// Templates is a directory of reply templates that override the
+	// built-in ones ("" for none).
+	Templates string
+	// NoIntake keeps this node from polling X (it still sends replies).
+	NoIntake bool
 
 	XBearerToken    Secret
 	XConsumerKey    Secret
@@ -67,6 +72,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.Boundaries, "boundaries", "", "GeoJSON FeatureCollection of district boundaries with an integer property lgd")
 	str(&c.Account, "account", "Uppolice", "the police account's username on X")
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
+	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
+	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
 	poll := envOr("x-poll", "15s")

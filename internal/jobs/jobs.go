@@ -207,3 +207,12 @@ type statusWorker struct {
 func (w *statusWorker) Work(ctx context.Context, j *river.Job[StatusReplyArgs]) error {
 	return w.h.StatusReply(ctx, j.Args)
 }
+
+// Snooze asks River to try the job again after d without counting it as a
+// failed attempt: a rate limit or a spent daily budget, not an error.
+func Snooze(d time.Duration) error {
+	if d < time.Second {
+		d = time.Second
+	}
+	return river.JobSnooze(d)
+}

@@ -272,3 +272,5 @@ func (s *DB) attach(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, acti
 	_, err := tx.ExecContext(ctx, `UPDATE complaints SET updated_at = $1 WHERE id = $2`, ms(now), c.ID)
 	return err
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

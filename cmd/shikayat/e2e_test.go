@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/intake"
+	"github.com/shikayat/shikayat/internal/storetest"
+	"github.com/shikayat/shikayat/internal/xapi"
+	"github.com/shikayat/shikayat/internal/xsim"
+)
+
+// simClient drives xsim's control API over HTTP, as a test script would.
+type simClient struct {
+	t    *testing.T
+	base string
+}
+
+func (s simClient) mention(body any) string {
+	s.t.Helper()
+	b, _ := json.Marshal(body)
+	resp, err := http.Post(s.base+"/_sim/mentions", "application/json", bytes.NewReader(b))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data struct{ ID string }
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	if resp.StatusCode != http.StatusCreated || out.Data.ID == "" {
+		s.t.Fatalf("POST /_sim/mentions = %d", resp.StatusCode)
+	}
+	return out.Data.ID
+}
+
+// replies returns the account's replies to a post (not the citizen's own
+// posts in the thread).
+func (s simClient) replies(id string) []xapi.Tweet {
+	s.t.Helper()
+	me, err := xapi.New(xapi.Options{BaseURL: s.base}).UserByUsername(context.Background(), "Uppolice")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var out []xapi.Tweet
+	for _, r := range s.allReplies(id) {
+		if r.AuthorID == me.ID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s simClient) allReplies(id string) []xapi.Tweet {
+	s.t.Helper()
+	resp, err := http.Get(s.base + "/_sim/posts?in_reply_to=" + id)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct{ Data []xapi.Tweet }
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		s.t.Fatal(err)
+	}
+	return out.Data
+}
+
+// waitReplies waits until the post has n replies and returns them.
+func (s simClient) waitReplies(id string, n int) []xapi.Tweet {
+	s.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		got := s.replies(id)
+		if len(got) >= n || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// startDesk boots the real program in-process against the simulated X.
+func startDesk(t *testing.T, dsn, xURL string) *Main {
+	t.Helper()
+	m := NewMain()
+	m.Logger = discardLogger()
+	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn, xURL
+	m.Config.XPoll, m.Config.Account, m.Config.DocketState, m.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
+	if err := m.Config.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	m.Config.BaseURL = "https://shikayat.example"
+	m.PollerOptions = func(p *intake.Poller) { p.Interval, p.LeaseTTL = 200*time.Millisecond, 3*time.Second }
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		m.Close(ctx)
+	})
+	return m
+}
+
+func TestEndToEndAgainstXsim(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		sim := xsim.New(xsim.Options{Account: "Uppolice"})
+		ts := httptest.NewServer(sim)
+		defer ts.Close()
+		x := simClient{t, ts.URL}
+		m := startDesk(t, dsn(), ts.URL)
+		ctx := context.Background()
+
+		// A complaint gets exactly one reply, with a valid docket code.
+		id := x.mention(map[string]string{"username": "ramesh_lko", "text": "@Uppolice लखनऊ के हजरतगंज में कल रात मेरी बाइक चोरी हो गई, कृपया मदद करें"})
+		got := x.waitReplies(id, 1)
+		if len(got) != 1 {
+			t.Fatalf("%d replies to the complaint, want 1", len(got))
+		}
+		codes, _ := shikayat.FindDockets(got[0].Text)
+		if len(codes) != 1 {
+			t.Fatalf("reply %q has no valid docket code", got[0].Text)
+		}
+		code := codes[0]
+		if !strings.Contains(got[0].Text, "https://shikayat.example/t/"+code) || !strings.Contains(got[0].Text, "डॉकेट") {
+			t.Fatalf("reply %q lacks the tracking link or is not in Hindi", got[0].Text)
+		}
+		c, err := m.DB.FindComplaint(ctx, code, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.SourcePostID != id || c.AuthorUsername != "ramesh_lko" {
+			t.Fatalf("stored complaint = %+v", c)
+		}
+
+		// A follow-up in the thread attaches to it: no new complaint, no reply.
+		follow := x.mention(map[string]string{"username": "ramesh_lko", "in_reply_to": id, "text": "@Uppolice abhi tak koi action nahi hua"})
+		// A status question quoting the code gets the status.
+		ask := x.mention(map[string]string{"username": "ramesh_lko", "text": "@Uppolice what is the status of " + code + "?"})
+		status := x.waitReplies(ask, 1)
+		if len(status) != 1 || !strings.Contains(status[0].Text, code) {
+			t.Fatalf("status replies = %+v", status)
+		}
+		if p, kind, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment || p.ID != follow {
+			t.Fatalf("follow-up record = %v, %v", kind, err)
+		}
+		c, _ = m.DB.FindComplaint(ctx, code, "")
+		var citizenPosts int
+		for _, e := range c.Events {
+			if e.Action == "citizen_post" {
+				citizenPosts++
+			}
+		}
+		if citizenPosts != 2 {
+			t.Fatalf("trail has %d citizen posts, want 2 (follow-up and status question)", citizenPosts)
+		}
+		page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{})
+		if page.Total != 1 {
+			t.Fatalf("%d complaints, want 1", page.Total)
+		}
+		// Thanks are recorded and not answered; nothing was answered twice.
+		thanks := x.mention(map[string]string{"username": "sita_v", "text": "@Uppolice thank you for the quick help yesterday, great work!"})
+		x.mention(map[string]string{"username": "ramesh_lko", "text": "@Uppolice one more: " + code})
+		time.Sleep(2 * time.Second)
+		if n := len(x.replies(thanks)); n != 0 {
+			t.Fatalf("thanks got %d replies", n)
+		}
+		if n := len(x.replies(id)); n != 1 {
+			t.Fatalf("the complaint has %d replies after more polls, want 1", n)
+		}
+		if n := len(x.replies(follow)); n != 0 {
+			t.Fatalf("the follow-up got %d replies", n)
+		}
+	})
+}

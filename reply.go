@@ -1,0 +1,31 @@
+package shikayat
+
+import "time"
+
+// ReplyState is where a reply to a citizen stands. A reply is recorded
+// before it is sent and after, so that none is ever sent twice.
+type ReplyState string
+
+const (
+	ReplyPending ReplyState = "pending" // recorded, not yet tried
+	ReplySending ReplyState = "sending" // handed to X; the outcome is not yet known
+	ReplySent    ReplyState = "sent"    // X accepted it
+	ReplyFailed  ReplyState = "failed"  // X refused it for good
+)
+
+// Reply is one post the desk makes to a citizen.
+type Reply struct {
+	ID          int64
+	Key         string // what it answers: ack:COMPLAINT, reply:EVENT, status:POST
+	ComplaintID int64
+	InReplyTo   string // the post answered
+	Text        string
+	Lang        string
+	State       ReplyState
+	PostedID    string
+	Attempts    int
+	Error       string
+	Urgent      bool
+	CreatedAt   time.Time
+	SentAt      *time.Time
+}
