@@ -1,6 +1,8 @@
 package xapi
 
 import (
+	"bytes"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -46,4 +48,69 @@ func devLines(f *testing.F) [][]byte {
 		return nil
 	}
 	return readLines(f, filepath.Join(dir, "triage", "dev.jsonl"))
+}
+
+func FuzzDecodeStreamLine(f *testing.F) {
+	for _, s := range []string{
+		"\r\n",
+		`{"data":{"id":"9","text":"@Uppolice hi","author_id":"4"},"includes":{"users":[{"id":"4","username":"ram","name":"Ram"}]},"matching_rules":[{"id":"77","tag":"mentions"}]}` + "\r\n",
+		`{"errors":[{"title":"operational-disconnect","type":"https://api.twitter.com/2/problems/operational-disconnect"}]}`,
+		`{"data":{"id":"1","text":`,
+		`{"data":{"id":"2","text":"x","referenced_tweets":[{"type":"retweeted","id":"1"}]},"includes":{"tweets":[{"id":"1","text":"orig"}]}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		sp, err := DecodeStreamLine(line)
+		var d *DisconnectError
+		switch {
+		case err == nil:
+			if !isID(sp.Post.ID) {
+				t.Fatalf("post with id %q", sp.Post.ID)
+			}
+		case errors.Is(err, ErrKeepAlive):
+			if len(bytes.TrimSpace(line)) != 0 {
+				t.Fatalf("keep-alive for %q", line)
+			}
+		case errors.As(err, &d):
+			if len(d.Problems) == 0 {
+				t.Fatal("disconnect without problems")
+			}
+		default:
+			if code := shikayat.ErrorCode(err); code != shikayat.EINVALID {
+				t.Fatalf("code %q: %v", code, err)
+			}
+		}
+	})
+}
+
+func FuzzDecodeWebhook(f *testing.F) {
+	f.Add([]byte(webhookBody))
+	f.Add([]byte(`{"for_user_id":"1","tweet_create_events":[{"id_str":"5","text":"hi","user":{"id_str":"2","screen_name":"a"},"retweeted_status":{"id_str":"4","text":"orig"}}]}`))
+	f.Add([]byte(`{"for_user_id":"1","favorite_events":[{}]}`))
+	f.Add([]byte(`{"tweet_create_events":[{"id_str":"x"}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		ev, err := DecodeWebhook(body)
+		if err != nil {
+			if code := shikayat.ErrorCode(err); code != shikayat.EINVALID {
+				t.Fatalf("code %q: %v", code, err)
+			}
+			return
+		}
+		for _, p := range ev.Posts {
+			if !isID(p.ID) {
+				t.Fatalf("post with id %q", p.ID)
+			}
+			if p.Place != nil && p.Place.BBox != [4]float64{} && (p.Place.BBox[0] > p.Place.BBox[2] || p.Place.BBox[1] > p.Place.BBox[3]) {
+				t.Fatalf("bbox not west-south-east-north: %v", p.Place.BBox)
+			}
+		}
+		// Only a delivery signed with the secret passes the check.
+		if !VerifySignature("s3cret", body, Sign("s3cret", body)) {
+			t.Fatal("own signature refused")
+		}
+		if VerifySignature("s3cret", body, Sign("other", body)) || VerifySignature("s3cret", append(body, ' '), Sign("s3cret", body)) {
+			t.Fatal("forged signature accepted")
+		}
+	})
 }

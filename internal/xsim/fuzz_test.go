@@ -1,0 +1,71 @@
+package xsim
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzEntities checks that the entities found in any text point at what
+// they claim, in code points, as X's do.
+func FuzzEntities(f *testing.F) {
+	for _, s := range []string{
+		"@Uppolice help", "मेरी बाइक चोरी @lkopolice #लखनऊ https://t.co/abc.", "a@b @ # #1 #a_b", "@@x ##y http://", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		e := entitiesOf(text)
+		if e == nil {
+			return
+		}
+		r := []rune(text)
+		span := func(start, end int) string {
+			if start < 0 || end > len(r) || start >= end {
+				t.Fatalf("span [%d, %d) outside %d code points of %q", start, end, len(r), text)
+			}
+			return string(r[start:end])
+		}
+		for _, m := range e.Mentions {
+			if got := span(m.Start, m.End); got != "@"+m.Username || !validUsername(m.Username) {
+				t.Fatalf("mention %+v spans %q", m, got)
+			}
+		}
+		for _, h := range e.Hashtags {
+			if got := span(h.Start, h.End); got != "#"+h.Tag {
+				t.Fatalf("hashtag %+v spans %q", h, got)
+			}
+		}
+		for _, u := range e.URLs {
+			if got := span(u.Start, u.End); got != u.URL || !strings.HasPrefix(u.URL, "http") {
+				t.Fatalf("url %+v spans %q", u, got)
+			}
+		}
+	})
+}
+
+// FuzzParseQuery checks that any query either parses or is refused, and
+// that a parsed one can be matched without trouble.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{"@Uppolice -is:retweet", `"chain snatching" has:geo`, "#UPPolice from:ram", "a OR b", "-", `"open`, "lang:hi conversation_id:5"} {
+		f.Add(s)
+	}
+	s := New(Options{})
+	id, _ := s.AddDraft(Draft{Username: "ram", Text: "@Uppolice chain snatching #UPPolice", Coordinates: []float64{80.9, 26.8}})
+	f.Fuzz(func(t *testing.T, q string) {
+		m, err := parseQuery(q)
+		if err != nil {
+			return
+		}
+		if len(m.terms) == 0 {
+			t.Fatalf("query %q parsed to no terms", q)
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		tw := s.posts[id]
+		_ = m.match(s, tw)
+	})
+}
