@@ -28,6 +28,12 @@ const (
 	priorityNormal = 2
 )
 
+// QueueReplies holds the jobs that post to X. One worker per node works it,
+// so that posts go out one at a time, most urgent first: X's rate limits
+// serialise them anyway, and a single sender is what makes "every immediate
+// complaint is answered before any other" hold under a backlog.
+const QueueReplies = "replies"
+
 // AcknowledgeArgs asks for the acknowledgement of a new complaint.
 type AcknowledgeArgs struct {
 	ComplaintID int64  `json:"complaint_id"`
@@ -126,7 +132,10 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, &replyWorker{h: cfg.Handler})
 		river.AddWorker(workers, &statusWorker{h: cfg.Handler})
 		rc.Workers = workers
-		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+		rc.Queues = map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: cfg.Workers},
+			QueueReplies:       {MaxWorkers: 1},
+		}
 		q.working = true
 	}
 	client, err := river.NewClient(driverFor(db, engine), rc)
@@ -139,7 +148,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 
 // InsertTx enqueues a job in tx. It implements store.JobInserter.
 func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) error {
-	opts := &river.InsertOpts{Priority: priorityNormal}
+	opts := &river.InsertOpts{Priority: priorityNormal, Queue: QueueReplies}
 	if job.Urgent {
 		opts.Priority = priorityUrgent
 	}
@@ -186,6 +195,9 @@ type ackWorker struct {
 	h Handler
 }
 
+// Timeout is none: a sender may wait out a rate-limit window.
+func (w *ackWorker) Timeout(*river.Job[AcknowledgeArgs]) time.Duration { return -1 }
+
 func (w *ackWorker) Work(ctx context.Context, j *river.Job[AcknowledgeArgs]) error {
 	return w.h.Acknowledge(ctx, j.Args)
 }
@@ -194,6 +206,9 @@ type replyWorker struct {
 	river.WorkerDefaults[ReplyArgs]
 	h Handler
 }
+
+// Timeout is none: a sender may wait out a rate-limit window.
+func (w *replyWorker) Timeout(*river.Job[ReplyArgs]) time.Duration { return -1 }
 
 func (w *replyWorker) Work(ctx context.Context, j *river.Job[ReplyArgs]) error {
 	return w.h.Reply(ctx, j.Args)
@@ -204,9 +219,16 @@ type statusWorker struct {
 	h Handler
 }
 
+// Timeout is none: a sender may wait out a rate-limit window.
+func (w *statusWorker) Timeout(*river.Job[StatusReplyArgs]) time.Duration { return -1 }
+
 func (w *statusWorker) Work(ctx context.Context, j *river.Job[StatusReplyArgs]) error {
 	return w.h.StatusReply(ctx, j.Args)
 }
+
+// Requeue puts the job back at once, behind any more urgent one: a sender
+// that waited out a rate limit lets the queue's order decide who goes first.
+func Requeue() error { return river.JobSnooze(0) }
 
 // Snooze asks River to try the job again after d without counting it as a
 // failed attempt: a rate limit or a spent daily budget, not an error.

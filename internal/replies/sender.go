@@ -191,6 +191,15 @@ func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
 		log.Warn("daily post budget spent; reply waits", slog.Duration("wait", wait))
 		return jobs.Snooze(wait)
 	}
+	// Known to be rate limited: wait here (this node's one sender), then
+	// let the queue pick the most urgent reply.
+	if rl, ok := s.X.RateLimit(xapi.EndpointCreatePost); ok && rl.Remaining == 0 && time.Until(rl.Reset) > 0 {
+		log.Info("rate limited; waiting for the window", slog.Time("reset", rl.Reset))
+		if err := sleep(ctx, time.Until(rl.Reset)); err != nil {
+			return err
+		}
+		return jobs.Requeue()
+	}
 	if err := s.DB.MarkReplySending(ctx, r.ID); err != nil {
 		return err
 	}
@@ -204,8 +213,11 @@ func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
 			return err
 		}
 		wait := max(time.Until(reset), time.Second)
-		log.Info("rate limited; reply waits", slog.Duration("wait", wait))
-		return jobs.Snooze(wait)
+		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
+		if err := sleep(ctx, wait); err != nil {
+			return err
+		}
+		return jobs.Requeue()
 	}
 	if xapi.IsUncertain(err) {
 		// Leave it "sending": the next try settles and looks first.
