@@ -36,6 +36,8 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 	fs.Var(&extra, "extra", "more labelled posts of the same shape, e.g. staff corrections exported by the desk (repeatable)")
 	out := fs.String("out", filepath.Join("internal", "triage", "model", "triage.model"), "where to write the model (the binary embeds internal/triage/model/triage.model)")
 	epochs := fs.Int("epochs", 12, "passes over the data")
+	decay := fs.Float64("decay", 0.98, "factor every weight shrinks by after each epoch")
+	dropout := fs.Float64("dropout", 0, "share of each post's features left out at each step")
 	seed := fs.Uint64("seed", 1, "random seed; the same data and seed give the same model")
 	fs.Usage = func() {
 		fmt.Fprintln(sio.err, "usage: shikayat train [--data FILE] [--extra FILE]... [--out FILE]")
@@ -64,8 +66,10 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 	}
 	start := time.Now()
 	m, err := triage.Train(examples, triage.TrainOptions{
-		Epochs: *epochs,
-		Seed:   *seed,
+		Epochs:  *epochs,
+		Seed:    *seed,
+		Dropout: *dropout,
+		Decay:   *decay,
 		Progress: func(epoch, epochs int, loss, acc float64) {
 			fmt.Fprintf(sio.err, "epoch %2d/%d  loss %.4f  intent accuracy on training data %.3f\n", epoch, epochs, loss, acc)
 		},

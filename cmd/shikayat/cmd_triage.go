@@ -213,7 +213,8 @@ func newTriager(modelPath, boundaries, handles string) (*triage.Triager, error) 
 	return triage.New(opt)
 }
 
-// readLabels reads gold labels, one JSON object per line keyed by "id".
+// readLabels reads gold labels, one JSON object per line keyed by "id", or
+// labelled posts in the training shape.
 func readLabels(path string) (map[string]triage.Label, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -224,11 +225,18 @@ func readLabels(path string) (map[string]triage.Label, error) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		var l triage.Label
+		// a label line, or a labelled post ({"data", "includes", "label"})
+		var l struct {
+			triage.Label
+			Wrapped *triage.Label `json:"label"`
+		}
 		if err := json.Unmarshal(line, &l); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, i+1, err)
 		}
-		m[l.ID] = l
+		if l.Wrapped != nil {
+			l.Label = *l.Wrapped
+		}
+		m[l.ID] = l.Label
 	}
 	return m, nil
 }

@@ -30,6 +30,12 @@ type TrainOptions struct {
 	Epochs int     // passes over the data; default 12
 	Rate   float64 // initial learning rate; default 0.2
 	Seed   uint64  // for the shuffle; training is reproducible for a seed
+	// Dropout is the share of a post's features left out at each step, so
+	// that no single word carries a decision; default 0 (none).
+	Dropout float64
+	// Decay shrinks every weight by this factor after each epoch (an L2
+	// penalty); default 0.98.
+	Decay float64
 	// Progress, when set, is called after every epoch.
 	Progress func(epoch, epochs int, loss, accuracy float64)
 }
@@ -55,6 +61,9 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	if opt.Rate <= 0 {
 		opt.Rate = 0.2
+	}
+	if opt.Decay <= 0 || opt.Decay > 1 {
+		opt.Decay = 0.98
 	}
 	items := make([]trainItem, 0, len(examples))
 	for i := range examples {
@@ -95,14 +104,25 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		order[i] = i
 	}
 	var s [nWeights]float64
+	kept := make([]uint32, 0, 512)
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		rate := opt.Rate / (1 + 0.3*float64(epoch-1))
 		loss, correct := 0.0, 0
 		for _, k := range order {
 			it := &items[k]
+			ids := it.ids
+			if opt.Dropout > 0 {
+				kept = kept[:0]
+				for _, h := range it.ids {
+					if rng.Float64() >= opt.Dropout {
+						kept = append(kept, h)
+					}
+				}
+				ids = kept
+			}
 			s = [nWeights]float64{}
-			for _, h := range it.ids {
+			for _, h := range ids {
 				if v := w[h]; v != nil {
 					for c := range s {
 						s[c] += float64(v[c])
@@ -133,8 +153,8 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 			head(offType, 12, it.ty)
 			// Features are binary; scale the step by the number of
 			// features so long posts do not take bigger steps.
-			step := rate / math.Sqrt(float64(len(it.ids)))
-			for _, h := range it.ids {
+			step := rate / math.Sqrt(float64(max(len(ids), 1)))
+			for _, h := range ids {
 				v := vec(h)
 				for c := range v {
 					if g[c] != 0 {
@@ -146,7 +166,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		// weight decay once per epoch keeps rare features modest
 		for _, v := range w {
 			for c := range v {
-				v[c] *= 0.98
+				v[c] *= float32(opt.Decay)
 			}
 		}
 		if opt.Progress != nil {

@@ -198,12 +198,25 @@ var (
 // comboPost builds a post of the given intent from parts. It returns the
 // template (with slots), its type and urgency ("-" when not actionable).
 func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string) {
+	empty := false
+	pickT := func(xs []string) string {
+		x := g.pickT(xs)
+		if x == "" {
+			empty = true // every piece of this list is in the other split
+		}
+		return x
+	}
+	defer func() {
+		if empty {
+			tmpl = ""
+		}
+	}()
 	switch intent {
 	case "feedback":
 		if g.chance(0.3) {
-			return g.pick(feedbackCritic[lang]), "-", "-"
+			return pickT(feedbackCritic[lang]), "-", "-"
 		}
-		deed := g.pick(feedbackDeeds[lang])
+		deed := pickT(feedbackDeeds[lang])
 		thanks := g.pick(feedbackThanks[lang])
 		if g.chance(0.5) {
 			return capitalise(deed) + ". " + thanks, "-", "-"
@@ -218,19 +231,19 @@ func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string) {
 	case "other":
 		switch g.r.IntN(3) {
 		case 0:
-			ev, act := g.pick(newsEvents[lang]), g.pick(newsActions[lang])
+			ev, act := pickT(newsEvents[lang]), g.pick(newsActions[lang])
 			if lang == "en" {
 				return "{dpx}: " + capitalise(ev) + ", " + act, "-", "-"
 			}
 			return ev + ", " + act, "-", "-"
 		case 1:
-			return capitalise(g.pick(civicProblems[lang])) + ". " + g.pick(civicTails[lang]), "-", "-"
+			return capitalise(pickT(civicProblems[lang])) + ". " + g.pick(civicTails[lang]), "-", "-"
 		default:
-			return g.pick(chatter[lang]), "-", "-"
+			return pickT(chatter[lang]), "-", "-"
 		}
 	case "follow_up":
 		s := followSubjects[g.r.IntN(len(followSubjects))]
-		ref, subj, st := g.pick(followRefs[lang]), g.pick(s.text[lang]), g.pick(followStatus[lang])
+		ref, subj, st := g.pick(followRefs[lang]), pickT(s.text[lang]), g.pick(followStatus[lang])
 		switch lang {
 		case "hi":
 			return ref + " " + subj + " {at} — " + st, s.typ, s.urgency
@@ -239,7 +252,7 @@ func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string) {
 		}
 		return ref + " " + subj + " {at}: " + st, s.typ, s.urgency
 	case "query":
-		topic, op := g.pick(queryTopics[lang]), g.pick(queryOpeners[lang])
+		topic, op := pickT(queryTopics[lang]), g.pick(queryOpeners[lang])
 		if lang == "en" {
 			return op + " " + topic + "?", "service_request", "long_term"
 		}
