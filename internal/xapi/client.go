@@ -229,7 +229,9 @@ func retryable(err error) bool {
 	if errors.As(err, &r) || shikayat.ErrorCode(err) == shikayat.EINVALID {
 		return false
 	}
-	return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+	// A network error or the client's own timeout; the caller's context
+	// ending is checked before this.
+	return true
 }
 
 // send makes one attempt and decodes a 2xx answer into out.

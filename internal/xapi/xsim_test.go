@@ -484,3 +484,16 @@ func TestUsers(t *testing.T) {
 		t.Errorf("me: %+v %v", me, err)
 	}
 }
+
+func TestSlowAnswerTimesOutAndIsRetried(t *testing.T) {
+	e := newEnv(t, xsim.Options{}, xapi.Options{HTTPClient: &http.Client{Timeout: 100 * time.Millisecond}})
+	e.mention(t, map[string]any{"text": "@Uppolice hello", "username": "meera"})
+	e.fault(t, xsim.Fault{Endpoint: "mentions", Kind: xsim.FaultSlow, DelayMS: 3000})
+	p, err := e.client.Mentions(context.Background(), e.acct.ID, "", "")
+	if err != nil || len(p.Data) != 1 {
+		t.Fatalf("after a slow answer: %v", err)
+	}
+	if w := fmt.Sprint(e.sleep.Waits()); w != "[1s]" {
+		t.Errorf("waits %s, want one retry after 1s", w)
+	}
+}

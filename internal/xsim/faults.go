@@ -98,13 +98,19 @@ func (f *Fault) normalize() error {
 
 // SetFault adds a fault (see the Fault kinds).
 func (s *Server) SetFault(f Fault) error {
+	_, err := s.setFault(f)
+	return err
+}
+
+func (s *Server) setFault(f Fault) (Fault, error) {
 	if err := f.normalize(); err != nil {
-		return err
+		return f, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, &f)
-	return nil
+	c := f
+	s.faults = append(s.faults, &c)
+	return f, nil
 }
 
 // takeFault uses one count of the first fault for endpoint.
@@ -142,7 +148,8 @@ func (s *Server) simFaults(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "fault: "+err.Error()))
 		return
 	}
-	if err := s.SetFault(f); err != nil {
+	f, err := s.setFault(f)
+	if err != nil {
 		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "fault: "+err.Error()))
 		return
 	}
