@@ -257,3 +257,17 @@ func TestPostsFromPage(t *testing.T) {
 		t.Errorf("empty page: %v %v", posts, err)
 	}
 }
+
+func BenchmarkDecodePost(b *testing.B) {
+	dir, err := findShared()
+	if err != nil {
+		b.Skipf("skipping: %v", err)
+	}
+	lines := readLines(b, filepath.Join(dir, "triage", "dev.jsonl"))
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := DecodePost(lines[i%len(lines)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
