@@ -76,7 +76,6 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 	}
 
 	prev := "<s>"
-	words := 0
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -85,7 +84,6 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		if t.Hashtag {
 			f.add(hashFeature("tag:", k))
 		}
-		words++
 		h := hashFeature("w:", k)
 		f.add(h)
 		if _, ok := f.words[h]; !ok {
@@ -108,14 +106,6 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		}
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
-	switch {
-	case words <= 6:
-		f.add(hashFeature("len:", "short"))
-	case words <= 20:
-		f.add(hashFeature("len:", "mid"))
-	default:
-		f.add(hashFeature("len:", "long"))
-	}
 	return f
 }
 
@@ -203,6 +193,10 @@ var cueOf = func() map[string][]string {
 		"news": {"breaking", "news", "खबर", "khabar", "reportedly", "according", "arrested", "गिरफ्तार", "giraftar",
 			"encounter", "एनकाउंटर", "election", "चुनाव", "chunav", "minister", "मंत्री", "cm", "yogi", "योगी", "bjp",
 			"congress", "party", "rally", "रैली", "vote", "modi", "मोदी", "akhilesh", "अखिलेश"},
+		"u-past": {"lost", "was", "were", "yesterday", "ago", "last", "took", "happened", "after", "kal", "कल", "gaya", "गया", "gayi", "गई",
+			"gaye", "गए", "hua", "हुआ", "hui", "हुई", "pehle", "पहले", "beeti", "बीती", "liya", "लिया", "liye", "लिए", "diya", "दिया", "kiya", "किया", "chale", "चले"},
+		"u-chronic": {"every", "daily", "always", "regularly", "months", "years", "weekend", "roz", "रोज", "roj", "har", "हर", "hamesha",
+			"हमेशा", "saal", "साल", "saalo", "सालों", "mahino", "महीनों", "aksar", "अक्सर", "suggestion", "सुझाव", "sujhav", "permanent", "स्थायी", "niyamit", "नियमित"},
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
 			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "gayab", "churaya", "चुराया", "चुरा"},
 		"t-cyber": {"otp", "ओटीपी", "upi", "यूपीआई", "online", "ऑनलाइन", "link", "लिंक", "hacked", "hack", "हैक", "fake", "फर्जी", "instagram",

@@ -168,3 +168,5 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	return m, nil
 }
+
+func newGzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

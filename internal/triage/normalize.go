@@ -189,6 +189,23 @@ func Key(tok string) string {
 	if tok == "" || !isASCII(tok) {
 		return tok
 	}
+	// a letter typed three or more times is one letter: bachaooo, plzzz
+	if len(tok) >= 3 {
+		r := make([]byte, 0, len(tok))
+		for i := 0; i < len(tok); {
+			j := i
+			for j < len(tok) && tok[j] == tok[i] {
+				j++
+			}
+			if j-i >= 3 {
+				r = append(r, tok[i])
+			} else {
+				r = append(r, tok[i:j]...)
+			}
+			i = j
+		}
+		tok = string(r)
+	}
 	b := make([]byte, 0, len(tok))
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]

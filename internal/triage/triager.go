@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
 )
@@ -98,6 +99,9 @@ func (t *Triager) why(f *featureSet, c int) string {
 	}
 	var cs []contrib
 	for h, word := range f.words {
+		if utf8.RuneCountInString(word) < 3 || commonWords[Key(word)] {
+			continue
+		}
 		if w := t.model.weightOf(h, c); w > 0.05 {
 			cs = append(cs, contrib{word, w})
 		}
