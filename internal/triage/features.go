@@ -31,22 +31,15 @@ func hashFeature(prefix, s string) uint32 {
 // remembers which word each word feature came from so that reasons can name
 // the words that decided.
 type featureSet struct {
-	ids   []uint32
-	seen  map[uint32]struct{}
+	ids   []uint32 // sorted, without duplicates once extract returns
 	words map[uint32]string
 }
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: make([]uint32, 0, 256), seen: make(map[uint32]struct{}, 256), words: make(map[uint32]string, 32)}
+	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]string, 32)}
 }
 
-func (f *featureSet) add(h uint32) {
-	if _, ok := f.seen[h]; ok {
-		return
-	}
-	f.seen[h] = struct{}{}
-	f.ids = append(f.ids, h)
-}
+func (f *featureSet) add(h uint32) { f.ids = append(f.ids, h) }
 
 // extract computes the features of a post from its folded tokens.
 func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
@@ -80,7 +73,7 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		if t.Mention {
 			continue
 		}
-		k := Key(t.Text)
+		k := t.Key
 		if t.Hashtag {
 			f.add(hashFeature("tag:", k))
 		}
@@ -106,6 +99,8 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		}
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	slices.Sort(f.ids)
+	f.ids = slices.Compact(f.ids)
 	return f
 }
 

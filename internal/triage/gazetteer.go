@@ -88,6 +88,9 @@ type phrase struct {
 type Gazetteer struct {
 	phrases map[string]*phrase // key: token keys joined by " "
 	maxLen  int                // longest phrase, in tokens
+	// starts maps the first token key of a phrase of several words to
+	// the length of the longest such phrase.
+	starts map[string]int
 	fuzzy   map[string][]string
 	handles map[string]int // lower-case handle → LGD
 	// handleNames maps a district's name keys, joined without spaces, to
@@ -107,6 +110,7 @@ type Station struct {
 func NewGazetteer(handles map[string]int, stations []Station) *Gazetteer {
 	g := &Gazetteer{
 		phrases:     map[string]*phrase{},
+		starts:      map[string]int{},
 		fuzzy:       map[string][]string{},
 		handles:     map[string]int{},
 		handleNames: map[string]int{},
@@ -376,8 +380,10 @@ func (g *Gazetteer) addKey(key string, p place) {
 		}
 	}
 	ph.places = append(ph.places, p)
-	if n := strings.Count(key, " ") + 1; n > g.maxLen {
-		g.maxLen = n
+	if n := strings.Count(key, " ") + 1; n > 1 {
+		first, _, _ := strings.Cut(key, " ")
+		g.starts[first] = max(g.starts[first], n)
+		g.maxLen = max(g.maxLen, n)
 	}
 }
 
@@ -448,25 +454,22 @@ var placeSuffixes = []string{
 // right. Mentions and hashtags take part (a #lucknow tag names Lucknow).
 func (g *Gazetteer) Find(toks []Token) []Match {
 	var out []Match
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = Key(t.Text)
-	}
-	var b strings.Builder
+	var b []byte
 	for i := 0; i < len(toks); {
 		matched := false
-		for n := min(g.maxLen, len(toks)-i); n >= 1; n-- {
-			if n > 1 && (toks[i].Mention || toks[i].Hashtag) {
-				continue
-			}
-			b.Reset()
+		longest := 1
+		if !toks[i].Mention && !toks[i].Hashtag {
+			longest = min(g.starts[toks[i].Key], len(toks)-i)
+		}
+		for n := max(longest, 1); n >= 1; n-- {
+			b = b[:0]
 			for j := i; j < i+n; j++ {
 				if j > i {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
-				b.WriteString(keys[j])
+				b = append(b, toks[j].Key...)
 			}
-			if ph := g.phrases[b.String()]; ph != nil {
+			if ph := g.phrases[string(b)]; ph != nil {
 				places := exactPlaces(ph.places, toks[i:i+n])
 				if len(places) == 0 {
 					continue
@@ -484,7 +487,7 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 			continue
 		}
 		if !toks[i].Mention {
-			if m, ok := g.single(keys[i]); ok {
+			if m, ok := g.single(toks[i].Key); ok {
 				m.Surface, m.Start, m.End = toks[i].Text, i, i+1
 				out = append(out, m)
 			}
@@ -523,11 +526,18 @@ func (g *Gazetteer) single(key string) (Match, bool) {
 	// one letter left out, added or changed
 	var cands []string
 	cands = append(cands, g.fuzzy[key]...)
-	for _, d := range deletions(key) {
-		if ph := g.phrases[d]; ph != nil && utf8.RuneCountInString(d) >= 6 {
-			cands = append(cands, d)
+	var buf [64]byte
+	for i, r := range key {
+		if len(key) >= len(buf) {
+			break
 		}
-		cands = append(cands, g.fuzzy[d]...)
+		d := append(append(buf[:0], key[:i]...), key[i+utf8.RuneLen(r):]...)
+		if n > 6 {
+			if _, ok := g.phrases[string(d)]; ok {
+				cands = append(cands, string(d))
+			}
+		}
+		cands = append(cands, g.fuzzy[string(d)]...)
 	}
 	var found []place
 	for _, c := range cands {

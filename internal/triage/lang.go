@@ -63,7 +63,7 @@ func DetectLang(toks []Token) string {
 			continue
 		}
 		latin++
-		k := Key(t.Text)
+		k := t.Key
 		if hindiRoman[k] {
 			hindi++
 			if !englishCommon[k] {

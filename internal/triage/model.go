@@ -36,17 +36,68 @@ const (
 type Model struct {
 	index   map[uint32]int32 // feature → offset into weights
 	weights []float32
+	table   probeTable // the same as index, faster to look up
+}
+
+// probeTable is an open-addressing hash table from feature to weight
+// offset: one array probe per feature instead of a map lookup, which
+// matters at a few hundred features per post.
+type probeTable struct {
+	keys  []uint32 // 0 is empty; feature 0 is stored as fnvOffset
+	offs  []int32
+	shift uint32
+}
+
+func tableKey(h uint32) uint32 {
+	if h == 0 {
+		return fnvOffset
+	}
+	return h
+}
+
+func newProbeTable(index map[uint32]int32) probeTable {
+	bits := uint32(4)
+	for 1<<bits < 2*len(index) {
+		bits++
+	}
+	t := probeTable{keys: make([]uint32, 1<<bits), offs: make([]int32, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.keys) - 1)
+	for h, off := range index {
+		k := tableKey(h)
+		i := (k * 0x9E3779B1) >> t.shift
+		for t.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.keys[i], t.offs[i] = k, off
+	}
+	return t
+}
+
+func (t *probeTable) lookup(h uint32) (int32, bool) {
+	if len(t.keys) == 0 {
+		return 0, false
+	}
+	k := tableKey(h)
+	mask := uint32(len(t.keys) - 1)
+	for i := (k * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.offs[i], true
+		case 0:
+			return 0, false
+		}
+	}
 }
 
 // scores adds up the weights of features into out (length nWeights).
 func (m *Model) scores(ids []uint32, out *[nWeights]float64) {
 	for _, h := range ids {
-		off, ok := m.index[h]
+		off, ok := m.table.lookup(h)
 		if !ok {
 			continue
 		}
-		w := m.weights[off : off+nWeights]
-		for i := range out {
+		w := m.weights[off : off+nWeights : off+nWeights]
+		for i := range w {
 			out[i] += float64(w[i])
 		}
 	}
@@ -54,7 +105,7 @@ func (m *Model) scores(ids []uint32, out *[nWeights]float64) {
 
 // weightOf returns the weight of feature h for class c of the vector.
 func (m *Model) weightOf(h uint32, c int) float64 {
-	off, ok := m.index[h]
+	off, ok := m.table.lookup(h)
 	if !ok {
 		return 0
 	}
@@ -166,6 +217,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.weights = append(m.weights, float32(v)*hdr.Scale)
 		}
 	}
+	m.table = newProbeTable(m.index)
 	return m, nil
 }
 

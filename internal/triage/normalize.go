@@ -114,6 +114,7 @@ func isWordRune(r rune) bool {
 // Token is one word of a folded text, with its byte offsets in that text.
 type Token struct {
 	Text       string // folded
+	Key        string // Key(Text): the phonetic key of a Latin word
 	Start, End int
 	Deva       bool // written in Devanagari
 	// Mention or Hashtag is set when the token followed "@" or "#".
@@ -147,6 +148,7 @@ func Tokenize(folded string) []Token {
 					}
 					t := Token{Text: folded[i+1 : j], Start: i + 1, End: j, Mention: r == '@', Hashtag: r == '#'}
 					t.Deva = hasDeva(t.Text)
+					t.Key = Key(t.Text)
 					toks = append(toks, t)
 					i = j
 					continue
@@ -167,7 +169,7 @@ func Tokenize(folded string) []Token {
 			}
 			j += n3
 		}
-		toks = append(toks, Token{Text: folded[i:j], Start: i, End: j, Deva: deva})
+		toks = append(toks, Token{Text: folded[i:j], Key: Key(folded[i:j]), Start: i, End: j, Deva: deva})
 		i = j
 	}
 	return toks

@@ -43,7 +43,7 @@ func textScore(m Match, toks []Token) (w float64, marked bool) {
 		w *= 0.6
 	}
 	if m.Start > 0 {
-		prev := Key(toks[m.Start-1].Text)
+		prev := toks[m.Start-1].Key
 		if atBefore[prev] {
 			w *= 1.5
 			marked = true
@@ -52,7 +52,7 @@ func textScore(m Match, toks []Token) (w float64, marked bool) {
 		}
 	}
 	if m.End < len(toks) {
-		next := Key(toks[m.End].Text)
+		next := toks[m.End].Key
 		switch {
 		case m.Kind() == KindOutside && streetAfter[next]:
 			return 0, false

@@ -189,5 +189,6 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		m.index[h] = int32(len(m.weights))
 		m.weights = append(m.weights, v...)
 	}
+	m.table = newProbeTable(m.index)
 	return m, nil
 }
