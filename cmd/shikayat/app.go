@@ -101,6 +101,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	if sender, ok := m.JobHandler.(*replies.Sender); ok {
+		sender.Queue = m.Queue
+	}
 	if err := m.Queue.Start(ctx); err != nil {
 		return fmt.Errorf("start job workers: %w", err)
 	}
@@ -136,7 +139,8 @@ func (m *Main) Run(ctx context.Context) error {
 	if !cfg.NoIntake {
 		m.Poller = &intake.Poller{
 			DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
-			PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, Logger: m.Logger,
+			PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
+			Logger: m.Logger,
 		}
 		if m.PollerOptions != nil {
 			m.PollerOptions(m.Poller)

@@ -33,6 +33,7 @@ func TestMainServesOpsEndpoints(t *testing.T) {
 		m.Logger = discardLogger()
 		m.Config.Addr, m.Config.DB = "127.0.0.1:0", dsn()
 		m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "https://api.x.com", 15*time.Second, "Uppolice", "UP"
+		m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
 		if err := m.Config.Validate(); err != nil {
 			t.Fatal(err)
 		}

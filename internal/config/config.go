@@ -48,6 +48,9 @@ type Config struct {
 	Templates string
 	// NoIntake keeps this node from polling X (it still sends replies).
 	NoIntake bool
+	// IntakeLease is how long the polling node's lease lives unrenewed:
+	// another node takes over at most this long after it dies.
+	IntakeLease time.Duration
 
 	XBearerToken    Secret
 	XConsumerKey    Secret
@@ -82,6 +85,11 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 		d = -1 // reported by Validate
 	}
 	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions (env SHIKAYAT_X_POLL)")
+	lease, err := time.ParseDuration(envOr("intake-lease", "30s"))
+	if err != nil {
+		lease = -1
+	}
+	fs.DurationVar(&c.IntakeLease, "intake-lease", lease, "how long the intake lease lives unrenewed (env SHIKAYAT_INTAKE_LEASE)")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -136,6 +144,9 @@ func (c *Config) Validate() error {
 	}
 	if c.XPoll < time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-poll must be a duration of at least 1s, like 15s.")
+	}
+	if c.IntakeLease < 3*time.Second {
+		return shikayat.Errorf(shikayat.EINVALID, "--intake-lease must be a duration of at least 3s, like 30s.")
 	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")

@@ -102,6 +102,7 @@ type Config struct {
 
 // Queue is the durable job queue.
 type Queue struct {
+	db      *sql.DB
 	client  *river.Client[*sql.Tx]
 	working bool
 }
@@ -122,10 +123,14 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		PollOnly:          true, // database/sql has no LISTEN; SQLite has none at all
 		FetchPollInterval: cfg.PollInterval,
 		FetchCooldown:     min(cfg.PollInterval, 100*time.Millisecond),
-		JobTimeout:        2 * time.Minute,
-		MaxAttempts:       25,
+		// A job runs at most a minute (a sender waits out a rate limit in
+		// slices shorter than that); a job left running by a node that died
+		// is worked again soon after.
+		JobTimeout:           time.Minute,
+		RescueStuckJobsAfter: 90 * time.Second,
+		MaxAttempts:          25,
 	}
-	q := &Queue{}
+	q := &Queue{db: db}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &ackWorker{h: cfg.Handler})
@@ -195,10 +200,8 @@ type ackWorker struct {
 	h Handler
 }
 
-// Timeout is none: a sender may wait out a rate-limit window.
-func (w *ackWorker) Timeout(*river.Job[AcknowledgeArgs]) time.Duration { return -1 }
-
 func (w *ackWorker) Work(ctx context.Context, j *river.Job[AcknowledgeArgs]) error {
+	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
 	return w.h.Acknowledge(ctx, j.Args)
 }
 
@@ -207,10 +210,8 @@ type replyWorker struct {
 	h Handler
 }
 
-// Timeout is none: a sender may wait out a rate-limit window.
-func (w *replyWorker) Timeout(*river.Job[ReplyArgs]) time.Duration { return -1 }
-
 func (w *replyWorker) Work(ctx context.Context, j *river.Job[ReplyArgs]) error {
+	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
 	return w.h.Reply(ctx, j.Args)
 }
 
@@ -219,16 +220,44 @@ type statusWorker struct {
 	h Handler
 }
 
-// Timeout is none: a sender may wait out a rate-limit window.
-func (w *statusWorker) Timeout(*river.Job[StatusReplyArgs]) time.Duration { return -1 }
-
 func (w *statusWorker) Work(ctx context.Context, j *river.Job[StatusReplyArgs]) error {
+	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
 	return w.h.StatusReply(ctx, j.Args)
+}
+
+// running identifies the job a worker is working, in its context.
+type running struct {
+	id       int64
+	priority int
+}
+
+type runningKey struct{}
+
+// MoreUrgentWaiting reports whether a reply job more urgent than the one
+// running in ctx is waiting or being worked. A job that just put itself back
+// may still show as running for a moment, so running ones count too.
+func (q *Queue) MoreUrgentWaiting(ctx context.Context) (bool, error) {
+	mine, ok := ctx.Value(runningKey{}).(running)
+	if !ok || mine.priority <= priorityUrgent {
+		return false, nil
+	}
+	var n int
+	err := q.db.QueryRowContext(ctx, `
+		SELECT count(*) FROM river_job
+		WHERE queue = $1 AND state IN ('available', 'running') AND priority < $2 AND id <> $3`,
+		QueueReplies, mine.priority, mine.id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look for urgent replies: %w", err)
+	}
+	return n > 0, nil
 }
 
 // Requeue puts the job back at once, behind any more urgent one: a sender
 // that waited out a rate limit lets the queue's order decide who goes first.
 func Requeue() error { return river.JobSnooze(0) }
+
+// GiveWay puts a job back for a moment so that a more urgent one goes first.
+func GiveWay() error { return river.JobSnooze(250 * time.Millisecond) }
 
 // Snooze asks River to try the job again after d without counting it as a
 // failed attempt: a rate limit or a spent daily budget, not an error.

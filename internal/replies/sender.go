@@ -34,6 +34,11 @@ type Sender struct {
 	Settle time.Duration
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Queue tells whether a more urgent reply waits; without it, a sender
+	// that waited out a rate limit always puts its job back.
+	Queue interface {
+		MoreUrgentWaiting(ctx context.Context) (bool, error)
+	}
 
 	mu        sync.Mutex
 	accountID string
@@ -162,6 +167,10 @@ func postLang(p *shikayat.Post) string {
 
 // send posts r unless it was posted before: the heart of "never twice".
 func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
+	return s.sendTurn(ctx, want, false)
+}
+
+func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool) error {
 	r, err := s.DB.ClaimReply(ctx, want)
 	if err != nil {
 		return err
@@ -192,16 +201,24 @@ func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
 		return jobs.Snooze(wait)
 	}
 	// Known to be rate limited: wait here (this node's one sender), then
-	// let the queue pick the most urgent reply.
-	if rl, ok := s.X.RateLimit(xapi.EndpointCreatePost); ok && rl.Remaining == 0 && time.Until(rl.Reset) > 0 {
-		log.Info("rate limited; waiting for the window", slog.Time("reset", rl.Reset))
-		if err := sleep(ctx, time.Until(rl.Reset)); err != nil {
-			return err
-		}
-		return jobs.Requeue()
+	// go on only if no more urgent reply waits.
+	if wait := s.rateLimitWait(); wait > 0 {
+		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
+		return s.waitTurn(ctx, wait, want, waited)
 	}
-	if err := s.DB.MarkReplySending(ctx, r.ID); err != nil {
+	// Urgent first: a reply less urgent than one waiting gives way.
+	if s.Queue != nil {
+		if more, err := s.Queue.MoreUrgentWaiting(ctx); err != nil {
+			return err
+		} else if more {
+			return jobs.GiveWay()
+		}
+	}
+	if won, err := s.DB.MarkReplySending(ctx, r.ID, r.Attempts); err != nil {
 		return err
+	} else if !won {
+		// Another worker took this reply meanwhile: look again later.
+		return fmt.Errorf("reply %s is being sent by another worker", r.Key)
 	}
 	id, err := s.X.CreateReply(ctx, r.Text, r.InReplyTo)
 	if err == nil {
@@ -212,12 +229,9 @@ func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
 		if err := s.DB.MarkReplyPending(ctx, r.ID, "rate limited"); err != nil {
 			return err
 		}
-		wait := max(time.Until(reset), time.Second)
+		wait := max(time.Until(reset.Add(resetMargin)), time.Second)
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
-		if err := sleep(ctx, wait); err != nil {
-			return err
-		}
-		return jobs.Requeue()
+		return s.waitTurn(ctx, wait, want, waited)
 	}
 	if xapi.IsUncertain(err) {
 		// Leave it "sending": the next try settles and looks first.
@@ -275,6 +289,35 @@ func (s *Sender) budgetWait(ctx context.Context) (time.Duration, error) {
 		return 0, nil
 	}
 	return next.Sub(now), nil
+}
+
+// maxWait is the longest a sender holds its job while it waits out a rate
+// limit; it then puts the job back and takes the most urgent one.
+const maxWait = 30 * time.Second
+
+// resetMargin covers X's reset time being given in whole seconds.
+const resetMargin = time.Second
+
+// rateLimitWait is how long X's post limit is known to be spent, or 0.
+func (s *Sender) rateLimitWait() time.Duration {
+	if rl, ok := s.X.RateLimit(xapi.EndpointCreatePost); ok && rl.Remaining == 0 {
+		return max(time.Until(rl.Reset.Add(resetMargin)), 0)
+	}
+	return 0
+}
+
+// waitTurn waits out a rate limit (at most maxWait). While it waits, this
+// node's one sender posts nothing, as X would refuse it anyway. Then it
+// sends this reply if the window is open and no more urgent reply waits;
+// otherwise it puts the job back, and the queue's order picks the next.
+func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.Reply, waited bool) error {
+	if err := sleep(ctx, min(d, maxWait)); err != nil {
+		return err
+	}
+	if waited || s.rateLimitWait() > 0 {
+		return jobs.Requeue()
+	}
+	return s.sendTurn(ctx, want, true)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

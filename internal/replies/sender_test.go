@@ -139,8 +139,11 @@ func TestSenderNeverTwice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := f.db.MarkReplySending(ctx, r.ID); err != nil {
-				t.Fatal(err)
+			if won, err := f.db.MarkReplySending(ctx, r.ID, r.Attempts); err != nil || !won {
+				t.Fatalf("mark sending = %v, %v", won, err)
+			}
+			if won, _ := f.db.MarkReplySending(ctx, r.ID, r.Attempts); won {
+				t.Fatal("a second worker with a stale view won the reply too")
 			}
 			if err := f.sender.Acknowledge(ctx, ack(c)); err != nil {
 				t.Fatal(err)
@@ -209,7 +212,7 @@ func TestUrgentFirstUnderRateLimit(t *testing.T) {
 		var mu sync.Mutex
 		done := make(chan struct{})
 		count := 0
-		counting := &countingHandler{Sender: f.sender, after: func() {
+		counting := &countingHandler{Sender: f.sender, logf: t.Logf, after: func() {
 			mu.Lock()
 			defer mu.Unlock()
 			if count++; count == len(classes) {
@@ -220,6 +223,7 @@ func TestUrgentFirstUnderRateLimit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		f.sender.Queue = q
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -256,10 +260,14 @@ func TestUrgentFirstUnderRateLimit(t *testing.T) {
 type countingHandler struct {
 	*replies.Sender
 	after func()
+	logf  func(string, ...any)
 }
 
 func (h *countingHandler) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error {
 	err := h.Sender.Acknowledge(ctx, a)
+	if h.logf != nil {
+		h.logf("ack %s: %v", a.PostID, err)
+	}
 	if err == nil {
 		h.after()
 	}

@@ -55,10 +55,22 @@ func (s *DB) ClaimReply(ctx context.Context, r *shikayat.Reply) (*shikayat.Reply
 	return out, err
 }
 
-// MarkReplySending records that the reply is about to be handed to X. From
-// here until MarkReplySent its outcome is uncertain.
-func (s *DB) MarkReplySending(ctx context.Context, id int64) error {
-	return s.setReply(ctx, `UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1 WHERE id = $2 AND state <> 'sent'`, ms(s.now()), id)
+// MarkReplySending records that the reply is about to be handed to X; from
+// here until MarkReplySent its outcome is uncertain. attempts is the count
+// the caller read: when another worker tried meanwhile, won is false and the
+// caller must not send.
+func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int) (won bool, err error) {
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1
+		WHERE id = $2 AND attempts = $3 AND state IN ('pending', 'sending')`, ms(s.now()), id, attempts)
+	if err != nil {
+		return false, fmt.Errorf("update reply: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("update reply: %w", err)
+	}
+	return n == 1, nil
 }
 
 // MarkReplyPending records that a try certainly did not post (X refused it
