@@ -13,6 +13,7 @@ import (
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/geo"
+	"github.com/shikayat/shikayat/internal/stations"
 	"github.com/shikayat/shikayat/internal/triage"
 	"github.com/shikayat/shikayat/internal/xapi"
 )
@@ -48,6 +49,7 @@ func runTriage(ctx context.Context, args []string, sio stdio) error {
 	eval := fs.String("eval", "", "gold labels as JSON lines; writes an evaluation report to stderr")
 	modelPath := fs.String("model", "", "a model file made by \"shikayat train\" (default: the built-in model)")
 	handles := fs.String("handles", "", "police accounts → districts: lines of \"handle,LGD\" (default: the built-in table)")
+	stationsFile := fs.String("stations", "", "police stations CSV (as \"shikayat stations import\" reads) whose names the gazetteer should know")
 	fs.Usage = func() {
 		fmt.Fprintln(sio.err, "usage: shikayat triage [--in FILE] [--out FILE] [--boundaries FILE] [--eval LABELS]")
 		fs.PrintDefaults()
@@ -64,7 +66,7 @@ func runTriage(ctx context.Context, args []string, sio stdio) error {
 		return errUsage
 	}
 
-	t, err := newTriager(*modelPath, *boundaries, *handles)
+	t, err := buildTriager(*modelPath, *boundaries, *handles, *stationsFile)
 	if err != nil {
 		return err
 	}
@@ -179,8 +181,14 @@ func outputLine(id string, res shikayat.Triage) triageLine {
 	return o
 }
 
-// newTriager builds the triager from the command's flags.
+// newTriager builds the triager from a model file, a boundaries file and a
+// handle table; empty names mean the built-in ones.
 func newTriager(modelPath, boundaries, handles string) (*triage.Triager, error) {
+	return buildTriager(modelPath, boundaries, handles, "")
+}
+
+// buildTriager is newTriager that also knows the stations of a CSV file.
+func buildTriager(modelPath, boundaries, handles, stationsFile string) (*triage.Triager, error) {
 	var opt triage.Options
 	if modelPath != "" {
 		f, err := os.Open(modelPath)
@@ -208,6 +216,24 @@ func newTriager(modelPath, boundaries, handles string) (*triage.Triager, error) 
 		}
 		if opt.Handles, err = triage.ParseHandles(string(data)); err != nil {
 			return nil, fmt.Errorf("%s: %w", handles, err)
+		}
+	}
+	if stationsFile != "" {
+		f, err := os.Open(stationsFile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		list, err := stations.Parse(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range list {
+			names := append([]string{s.NameEn}, s.Aliases...)
+			if s.NameHi != "" {
+				names = append(names, s.NameHi)
+			}
+			opt.Stations = append(opt.Stations, triage.Station{District: s.District, Names: names})
 		}
 	}
 	return triage.New(opt)

@@ -122,3 +122,21 @@ func TestTriageCommandFailsOnlyOnInputOutput(t *testing.T) {
 		t.Errorf("unreadable lines failed the command: %v", err)
 	}
 }
+
+func TestTriageCommandStations(t *testing.T) {
+	post := `{"data":{"id":"7","text":"@Uppolice George Town me meri cycle chori ho gayi","author_id":"9","edit_history_tweet_ids":["7"]}}`
+	without, _, err := runSub(t, runTriage, post+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(without, `"district":null`) {
+		t.Fatalf("George Town routed without a station table: %s", without)
+	}
+	with, _, err := runSub(t, runTriage, post+"\n", "--stations", filepath.Join("..", "..", "internal", "stations", "sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(with, `"district":120`) {
+		t.Errorf("the station George Town in Prayagraj was not used: %s", with)
+	}
+}

@@ -90,7 +90,7 @@ type Gazetteer struct {
 	maxLen  int                // longest phrase, in tokens
 	// starts maps the first token key of a phrase of several words to
 	// the length of the longest such phrase.
-	starts map[string]int
+	starts  map[string]int
 	fuzzy   map[string][]string
 	handles map[string]int // lower-case handle → LGD
 	// handleNames maps a district's name keys, joined without spaces, to
