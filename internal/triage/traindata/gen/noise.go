@@ -176,4 +176,3 @@ func (g *gen) withMentions(body string, users []string) (string, *entities) {
 	}
 	return text, ents
 }
-

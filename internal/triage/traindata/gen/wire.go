@@ -74,4 +74,3 @@ type (
 		Label    triage.Label `json:"label"`
 	}
 )
-
