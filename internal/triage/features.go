@@ -41,6 +41,17 @@ func newFeatureSet() *featureSet {
 
 func (f *featureSet) add(h uint32) { f.ids = append(f.ids, h) }
 
+// cueCopies is how many features a cue counts as: cues stand for whole
+// groups of words across languages and should outweigh any single n-gram.
+const cueCopies = 8
+
+func (f *featureSet) cue(c string) {
+	h := hashFeature("cue:", c)
+	for i := 0; i < cueCopies; i++ {
+		f.add(h + uint32(i)*0x9E3779B9)
+	}
+}
+
 // extract computes the features of a post from its folded tokens.
 func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
 	f := newFeatureSet()
@@ -62,13 +73,14 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		f.add(hashFeature("punct:", "!"))
 	}
 	if hasDocketCode(text) {
-		f.add(hashFeature("cue:", "docket"))
+		f.cue("docket")
 	}
 	if len(p.URLs) > 0 || strings.Contains(text, "http") {
 		f.add(hashFeature("post:", "url"))
 	}
 
 	prev := "<s>"
+	actor, misdeed := false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -95,10 +107,17 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		}
 		charGrams(f, k)
 		for _, c := range cueOf[k] {
-			f.add(hashFeature("cue:", c))
+			f.cue(c)
 		}
+		actor = actor || policeActor[k]
+		misdeed = misdeed || policeMisdeed[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	// A police officer or post named together with a wrong done: the
+	// complaint is about the police, whatever else the post names.
+	if actor && misdeed {
+		f.cue("misconduct")
+	}
 	slices.Sort(f.ids)
 	f.ids = slices.Compact(f.ids)
 	return f
@@ -161,6 +180,20 @@ func hasDocketCode(text string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// policeActor and policeMisdeed are the two halves of a complaint about
+// the police: who (a thana, an officer) and what they did wrong.
+var (
+	policeActor = keySet("thana", "thane", "थाना", "थाने", "kotwali", "कोतवाली", "chowki", "चौकी", "sho", "एसएचओ", "si", "daroga",
+		"दरोगा", "दारोगा", "constable", "constables", "कांस्टेबल", "sipahi", "सिपाही", "prv", "पीआरवी", "io", "विवेचक", "vivechak",
+		"munshi", "मुंशी", "inspector", "इंस्पेक्टर", "thanedar", "थानेदार", "policemen", "policeman", "पुलिसकर्मी", "policewale",
+		"policevale", "prabhari", "प्रभारी", "incharge", "outpost", "checkpoint", "checkpost", "halka", "हल्का")
+	policeMisdeed = keySet("refused", "refuses", "refusing", "mana", "मना", "bribe", "rishwat", "रिश्वत", "ghoos", "घूस", "demanding",
+		"demanded", "maange", "मांगे", "maang", "मांग", "gaali", "गाली", "abused", "slapped", "thappad", "थप्पड़", "misbehaved",
+		"badtameezi", "बदतमीजी", "settle", "settlement", "samjhauta", "समझौता", "vasooli", "वसूली", "hafta", "हफ्ता", "bithaye",
+		"बैठाए", "chakkar", "चक्कर", "taking", "took", "rakh", "रख", "threatening", "dhamka", "धमका", "false", "jhoothe", "झूठे",
+		"drunk", "daaru", "शराब", "formality", "nistarit", "निस्तारित", "ignored", "laughed", "hans", "हंसकर", "custody", "hawalat", "हवालात")
+)
 
 // cueOf groups words that carry the same signal, so that a cue learnt from
 // one word carries over to its synonyms in other languages.
