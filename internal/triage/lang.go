@@ -31,6 +31,12 @@ var hindiRoman = keySet(
 	"iski", "iske", "kaafi", "zyada", "jyada", "pareshan", "dhanyavad", "dhanyawad", "shukriya", "aapka",
 	"kisi", "kis", "jis", "jo", "unse", "isse", "usse", "tak", "bata", "batao", "bataye", "bataiye", "kab",
 	"mil", "mila", "mili", "milega", "gayab", "lapata", "bhag", "bhaag",
+	"sabse", "sirf", "shuru", "sasta", "sasti", "accha", "achha", "achhi", "acchi", "bura", "buri", "kitna", "kitne",
+	"kitni", "kyonki", "chahte", "chahta", "chahti", "lagta", "lagti", "lagte", "lag", "raha", "wapas", "vapas",
+	"pehle", "baad", "andar", "bahar", "upar", "neeche", "saamne", "peeche", "paas", "dur", "door", "jaldi",
+	"dhyan", "samay", "waqt", "vakt", "kripa", "pata", "maloom", "bolo", "bola", "boli", "bole", "kaha", "kehte",
+	"dekha", "dekhi", "suna", "aaya", "aayi", "aaye", "jaye", "jaaye", "hoga", "hogi", "honge", "sakta", "sakti",
+	"sakte", "chuka", "chuki", "chuke", "wali", "wale", "waala", "yaar", "haan", "nahin", "mat",
 )
 
 func keySet(words ...string) map[string]bool {
@@ -44,13 +50,22 @@ func keySet(words ...string) map[string]bool {
 // englishCommon holds English words that romanised Hindi shares by accident
 // of spelling (e.g. "he", "to", "me", "do"); they count as evidence only
 // when other Hindi words are present.
-var englishCommon = keySet("he", "to", "me", "do", "the", "a", "h", "ha", "de", "na", "le", "main", "ya", "di", "li", "lo", "sun", "ab", "tab", "jab", "pe", "par", "mar", "kar", "din", "log", "bhi", "pita", "mil", "bata", "vo", "ye", "ho", "kal", "sab", "jo", "mai")
+var englishCommon = keySet("fir", "aap", "app", "thana", "thane", "same", "are", "pas", "use", "usse", "bus", "mat", "door", "pata", "lag", "kaha", "haan", "he", "to", "me", "do", "the", "a", "h", "ha", "de", "na", "le", "main", "ya", "di", "li", "lo", "sun", "ab", "tab", "jab", "pe", "par", "mar", "kar", "din", "log", "bhi", "pita", "mil", "bata", "vo", "ye", "ho", "kal", "sab", "jo", "mai")
+
+// englishWords are English function words; many of them in a post mark it
+// as English even when a few words look like romanised Hindi.
+var englishWords = keySet("the", "is", "was", "were", "are", "am", "be", "been", "has", "have", "had", "my", "our", "your",
+	"and", "of", "to", "in", "for", "from", "on", "with", "at", "this", "that", "these", "it", "its", "by", "not", "no",
+	"will", "would", "should", "can", "could", "please", "what", "when", "where", "who", "how", "why", "which", "there",
+	"their", "they", "them", "we", "us", "you", "i", "me", "he", "she", "him", "her", "his", "an", "a", "or", "but", "if",
+	"so", "than", "then", "after", "before", "since", "about", "into", "over", "under", "again", "still", "every", "all",
+	"any", "some", "only", "just", "very", "also", "even", "did", "does", "do", "got", "get")
 
 // DetectLang tells Devanagari Hindi, English and Hinglish apart from the
 // post's own words (mentions, hashtags and URLs do not count).
 func DetectLang(toks []Token) string {
 	deva, latin := 0, 0
-	hindi, strong := 0, 0
+	hindi, strong, eng := 0, 0, 0
 	for _, t := range toks {
 		if t.Mention || t.Hashtag {
 			continue
@@ -76,7 +91,9 @@ func DetectLang(toks []Token) string {
 		return LangEnglish
 	case deva >= latin || (deva >= 3 && deva*2 >= latin):
 		return LangHindi
-	case strong >= 2 || (strong >= 1 && hindi >= 3) || (latin <= 4 && strong >= 1):
+	case strong >= 2 && strong*2 >= eng,
+		strong >= 1 && hindi >= 3 && hindi >= eng,
+		latin <= 4 && strong >= 1 && eng == 0:
 		return LangHinglish
 	default:
 		return LangEnglish

@@ -83,9 +83,6 @@ func (g *gen) noise(s, lang string) string {
 		if g.chance(0.3) {
 			s = g.typo(s)
 		}
-		if lang == "en" && g.chance(0.1) {
-			s = strings.Replace(s, ". ", " yaar. ", 1)
-		}
 	} else {
 		if g.chance(0.2) {
 			// spell one word another common way (nukta, chandrabindu, matra)
