@@ -31,7 +31,8 @@ func hashFeature(prefix, s string) uint32 {
 // remembers which word each word feature came from so that reasons can name
 // the words that decided.
 type featureSet struct {
-	ids   []uint32 // sorted, without duplicates once extract returns
+	ids   []uint32 // value 1; sorted, without duplicates once extract returns
+	cues  []uint32 // value cueValue; likewise
 	words map[uint32]string
 }
 
@@ -41,16 +42,12 @@ func newFeatureSet() *featureSet {
 
 func (f *featureSet) add(h uint32) { f.ids = append(f.ids, h) }
 
-// cueCopies is how many features a cue counts as: cues stand for whole
-// groups of words across languages and should outweigh any single n-gram.
-const cueCopies = 8
+// cueValue is the value of a cue feature (other features are 1): cues
+// stand for whole groups of words across languages and should outweigh any
+// single n-gram. (A value of v learns like v² copies of a binary feature.)
+const cueValue = 2.8
 
-func (f *featureSet) cue(c string) {
-	h := hashFeature("cue:", c)
-	for i := 0; i < cueCopies; i++ {
-		f.add(h + uint32(i)*0x9E3779B9)
-	}
-}
+func (f *featureSet) cue(c string) { f.cues = append(f.cues, hashFeature("cue:", c)) }
 
 // extract computes the features of a post from its folded tokens.
 func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
@@ -120,6 +117,8 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 	}
 	slices.Sort(f.ids)
 	f.ids = slices.Compact(f.ids)
+	slices.Sort(f.cues)
+	f.cues = slices.Compact(f.cues)
 	return f
 }
 

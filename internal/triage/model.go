@@ -89,8 +89,13 @@ func (t *probeTable) lookup(h uint32) (int32, bool) {
 	}
 }
 
-// scores adds up the weights of features into out (length nWeights).
-func (m *Model) scores(ids []uint32, out *[nWeights]float64) {
+// scores adds up the weights of a post's features into out.
+func (m *Model) scores(f *featureSet, out *[nWeights]float64) {
+	m.add(f.ids, 1, out)
+	m.add(f.cues, cueValue, out)
+}
+
+func (m *Model) add(ids []uint32, v float32, out *[nWeights]float64) {
 	for _, h := range ids {
 		off, ok := m.table.lookup(h)
 		if !ok {
@@ -98,7 +103,7 @@ func (m *Model) scores(ids []uint32, out *[nWeights]float64) {
 		}
 		w := m.weights[off : off+nWeights : off+nWeights]
 		for i := range w {
-			out[i] += float64(w[i])
+			out[i] += float64(w[i] * v)
 		}
 	}
 }

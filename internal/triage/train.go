@@ -41,7 +41,7 @@ type TrainOptions struct {
 }
 
 type trainItem struct {
-	ids             []uint32
+	ids, cues       []uint32
 	intent, urg, ty int // -1 when absent
 }
 
@@ -82,7 +82,8 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		}
 		text := Fold(ex.Post.Text)
 		toks := Tokenize(text)
-		it.ids = extract(&ex.Post, text, toks, DetectLang(toks)).ids
+		f := extract(&ex.Post, text, toks, DetectLang(toks))
+		it.ids, it.cues = f.ids, f.cues
 		items = append(items, it)
 	}
 	if len(items) == 0 {
@@ -129,6 +130,13 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 					}
 				}
 			}
+			for _, h := range it.cues {
+				if v := w[h]; v != nil {
+					for c := range s {
+						s[c] += float64(v[c]) * cueValue
+					}
+				}
+			}
 			var g [nWeights]float64
 			head := func(off, n, gold int) {
 				if gold < 0 {
@@ -153,12 +161,20 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 			head(offType, 12, it.ty)
 			// Features are binary; scale the step by the number of
 			// features so long posts do not take bigger steps.
-			step := rate / math.Sqrt(float64(max(len(ids), 1)))
+			step := rate / math.Sqrt(float64(max(len(ids)+len(it.cues), 1)))
 			for _, h := range ids {
 				v := vec(h)
 				for c := range v {
 					if g[c] != 0 {
 						v[c] -= float32(step * g[c])
+					}
+				}
+			}
+			for _, h := range it.cues {
+				v := vec(h)
+				for c := range v {
+					if g[c] != 0 {
+						v[c] -= float32(step * g[c] * cueValue)
 					}
 				}
 			}

@@ -5,7 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -66,7 +66,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	f := extract(p, text, toks, lang)
 
 	var s [nWeights]float64
-	t.model.scores(f.ids, &s)
+	t.model.scores(f, &s)
 	intent := softmax(s[offIntent : offIntent+5])
 	res := shikayat.Triage{
 		Intent:     shikayat.Intent(intentClasses[intent]),
@@ -74,15 +74,16 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		Confidence: round3(s[offIntent+intent]),
 	}
 	res.Actionable = res.Intent.Actionable()
-	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(f, offIntent+intent)))
+	ws := t.postWords(f)
+	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent)))
 	if res.Actionable {
 		u := softmax(s[offUrgency : offUrgency+3])
 		ty := softmax(s[offType : offType+12])
 		res.Urgency = shikayat.Class(urgencyClasses[u])
 		res.Type = shikayat.Type(typeClasses[ty])
 		res.Reasons = append(res.Reasons,
-			fmt.Sprintf("urgency: %s (%.2f)%s", res.Urgency, s[offUrgency+u], t.why(f, offUrgency+u)),
-			fmt.Sprintf("type: %s (%.2f)%s", res.Type, s[offType+ty], t.why(f, offType+ty)))
+			fmt.Sprintf("urgency: %s (%.2f)%s", res.Urgency, s[offUrgency+u], t.why(ws, offUrgency+u)),
+			fmt.Sprintf("type: %s (%.2f)%s", res.Type, s[offType+ty], t.why(ws, offType+ty)))
 	}
 	r := t.route(p, toks)
 	res.District = r.District
@@ -91,38 +92,64 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	return res, nil
 }
 
-// why names the words of the post that pushed hardest towards class c.
-func (t *Triager) why(f *featureSet, c int) string {
-	type contrib struct {
-		word string
-		w    float64
-	}
-	var cs []contrib
+// wordWeight is a word of the post with where its weights are.
+type wordWeight struct {
+	word string
+	off  int32
+}
+
+// postWords returns the post's words that may be named as reasons: those
+// the model knows, three letters or more, not everyday words.
+func (t *Triager) postWords(f *featureSet) []wordWeight {
+	ws := make([]wordWeight, 0, len(f.words))
 	for h, word := range f.words {
 		if utf8.RuneCountInString(word) < 3 || commonWords[Key(word)] {
 			continue
 		}
-		if w := t.model.weightOf(h, c); w > 0.05 {
-			cs = append(cs, contrib{word, w})
+		if off, ok := t.model.table.lookup(h); ok {
+			ws = append(ws, wordWeight{word, off})
 		}
 	}
-	if len(cs) == 0 {
+	return ws
+}
+
+// why names the words of the post that pushed hardest towards class c.
+func (t *Triager) why(ws []wordWeight, c int) string {
+	var top [3]wordWeight
+	var topW [3]float32
+	n := 0
+	for _, x := range ws {
+		w := t.model.weights[int(x.off)+c]
+		if w <= 0.05 {
+			continue
+		}
+		// insert into the top three, highest weight first, ties by word
+		i := n
+		for i > 0 && (w > topW[i-1] || (w == topW[i-1] && x.word < top[i-1].word)) {
+			if i < 3 {
+				top[i], topW[i] = top[i-1], topW[i-1]
+			}
+			i--
+		}
+		if i < 3 {
+			top[i], topW[i] = x, w
+		}
+		if n < 3 {
+			n++
+		}
+	}
+	if n == 0 {
 		return ""
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].w != cs[j].w {
-			return cs[i].w > cs[j].w
+	var b strings.Builder
+	b.WriteString(" — ")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
 		}
-		return cs[i].word < cs[j].word
-	})
-	if len(cs) > 3 {
-		cs = cs[:3]
+		b.WriteString(strconv.Quote(top[i].word))
 	}
-	q := make([]string, len(cs))
-	for i, c := range cs {
-		q[i] = fmt.Sprintf("%q", c.word)
-	}
-	return " — " + strings.Join(q, ", ")
+	return b.String()
 }
 
 func round3(x float64) float64 {
