@@ -90,7 +90,10 @@ type Gazetteer struct {
 	maxLen  int                // longest phrase, in tokens
 	// starts maps the first token key of a phrase of several words to
 	// the length of the longest such phrase.
-	starts  map[string]int
+	starts map[string]int
+	// roman maps the Key of a place's Latin name, without spaces, to the
+	// place, for Devanagari words romanised (see romanise).
+	roman   map[string][]place
 	fuzzy   map[string][]string
 	handles map[string]int // lower-case handle → LGD
 	// handleNames maps a district's name keys, joined without spaces, to
@@ -111,6 +114,7 @@ func NewGazetteer(handles map[string]int, stations []Station) *Gazetteer {
 	g := &Gazetteer{
 		phrases:     map[string]*phrase{},
 		starts:      map[string]int{},
+		roman:       map[string][]place{},
 		fuzzy:       map[string][]string{},
 		handles:     map[string]int{},
 		handleNames: map[string]int{},
@@ -135,6 +139,21 @@ func NewGazetteer(handles map[string]int, stations []Station) *Gazetteer {
 		}
 	})
 	g.addLGD()
+	for key, ph := range g.phrases {
+		k := strings.ReplaceAll(key, " ", "")
+		if !isASCII(k) || len(k) < 5 || commonWords[k] || hindiRoman[k] {
+			continue
+		}
+		if keyOnlyHas(ph.places) {
+			continue // a district's own name: it has a Hindi name of its own
+		}
+		for _, p := range ph.places {
+			if p.exact != "" && isASCII(p.exact) {
+				p.exact = ""
+				g.roman[k] = appendPlace(g.roman[k], p)
+			}
+		}
+	}
 	for _, n := range splitNames(outsideUP) {
 		g.add(n, place{kind: KindOutside, lgd: 0, name: n})
 	}
@@ -325,6 +344,24 @@ func (g *Gazetteer) addLGD() {
 		}
 		g.add(name, place{kind: kind, lgd: lgd, name: name})
 	}
+}
+
+func keyOnlyHas(ps []place) bool {
+	for _, p := range ps {
+		if p.kind == KindDistrict {
+			return true
+		}
+	}
+	return false
+}
+
+func appendPlace(ps []place, p place) []place {
+	for _, q := range ps {
+		if q.lgd == p.lgd {
+			return ps
+		}
+	}
+	return append(ps, p)
 }
 
 // exactKey folds a name and drops its spaces and punctuation.

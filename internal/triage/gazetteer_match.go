@@ -21,6 +21,7 @@ type Match struct {
 	Start, End int    // token positions [Start, End)
 	Places     []place
 	Fuzzy      bool // matched with one letter wrong
+	Romanised  bool // a Devanagari word matched to a name known in Latin letters
 }
 
 // Kind returns the strongest kind among the match's places.
@@ -108,11 +109,49 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 			if m, ok := g.single(toks[i].Key); ok {
 				m.Surface, m.Start, m.End = toks[i].Text, i, i+1
 				out = append(out, m)
+				i++
+				continue
+			}
+			if m, ok := g.romanised(toks, i); ok {
+				out = append(out, m)
+				i = m.End
+				continue
 			}
 		}
 		i++
 	}
 	return out
+}
+
+// romanised matches a Devanagari word, or two, to a place known only by its
+// Latin name.
+func (g *Gazetteer) romanised(toks []Token, i int) (Match, bool) {
+	t := toks[i]
+	if !t.Deva || commonWords[t.Key] || utf8.RuneCountInString(t.Text) < 3 {
+		return Match{}, false
+	}
+	first := romanise(t.Text)
+	if first == nil {
+		return Match{}, false
+	}
+	if i+1 < len(toks) && toks[i+1].Deva && !commonWords[toks[i+1].Key] && utf8.RuneCountInString(toks[i+1].Text) >= 3 {
+		for _, a := range first {
+			for _, b := range romanise(toks[i+1].Text) {
+				if ps := g.roman[a+b]; len(ps) > 0 {
+					return Match{Surface: t.Text + " " + toks[i+1].Text, Start: i, End: i + 2, Places: ps, Romanised: true}, true
+				}
+			}
+		}
+	}
+	for _, a := range first {
+		if len(a) < 5 {
+			continue
+		}
+		if ps := g.roman[a]; len(ps) > 0 {
+			return Match{Surface: t.Text, Start: i, End: i + 1, Places: ps, Romanised: true}, true
+		}
+	}
+	return Match{}, false
 }
 
 // single matches one token that is not a name as it stands: a name with a

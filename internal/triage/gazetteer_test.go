@@ -35,6 +35,8 @@ func TestGazetteerFind(t *testing.T) {
 		{"one letter wrong in a district name", "Sahranpur ke court road se", []int{177}},
 		{"hashtag", "#Varanasi police", []int{187}},
 		{"district name wins over a tehsil elsewhere", "Fatehpur me", []int{142}},
+		{"town known only in Latin letters, written in Devanagari", "कमालगंज में", []int{141}},
+		{"tehsil of two words in Devanagari", "भाटपार रानी थाना क्षेत्र", []int{137}},
 		{"nothing", "meri bike chori ho gayi kal raat", nil},
 	}
 	for _, tt := range tests {
@@ -55,6 +57,8 @@ func TestGazetteerGuardsCommonWords(t *testing.T) {
 		"khair chhodo, sadar bazar me",    // Khair is a tehsil; Sadar is in every district
 		"he was standing there",
 		"police station road market",
+		"फोन बंद आ रहा है",    // बंद आ romanises to a town's name
+		"गंगा घाट पर भीड़ है", // Gangaghat is a town in Unnao; any ghat is not
 	} {
 		t.Run(text, func(t *testing.T) {
 			if got, _ := findDistricts(g, text); len(got) != 0 {

@@ -39,7 +39,7 @@ var (
 // around it. marked reports whether the words say the incident is there.
 func textScore(m Match, toks []Token) (w float64, marked bool) {
 	w = m.Kind().weight()
-	if m.Fuzzy {
+	if m.Fuzzy || m.Romanised {
 		w *= 0.6
 	}
 	if m.Start > 0 {
@@ -223,6 +223,9 @@ func matchReason(m Match, ds []int) string {
 	fuzzy := ""
 	if m.Fuzzy {
 		fuzzy = ", one letter off"
+	}
+	if m.Romanised {
+		fuzzy = ", romanised"
 	}
 	if len(ds) == 1 {
 		return fmt.Sprintf("text: %q → %s (%d) [%s%s]", m.Surface, districtName(ds[0]), ds[0], kind, fuzzy)
