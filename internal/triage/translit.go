@@ -26,6 +26,21 @@ var devaMatra = map[rune]string{
 	'ा': "a", 'ि': "i", 'ी': "i", 'ु': "u", 'ू': "u", 'े': "e", 'ै': "ai", 'ो': "o", 'ौ': "au", 'ृ': "ri", 'ॅ': "e", 'ॉ': "o",
 }
 
+// devaTable holds the romanisation of each letter of the Devanagari block,
+// by kind, indexed by code point minus 0x0900.
+var devaTable = func() (t [3][128]string) {
+	for r, v := range devaConsonant {
+		t[0][r-0x0900] = v
+	}
+	for r, v := range devaVowel {
+		t[1][r-0x0900] = v
+	}
+	for r, v := range devaMatra {
+		t[2][r-0x0900] = v
+	}
+	return t
+}()
+
 // akshara is one written syllable: a consonant cluster and its vowel.
 type akshara struct {
 	cons   string // romanised consonants, "" for an independent vowel
@@ -39,18 +54,23 @@ type akshara struct {
 // and one where ड and ढ read as r and rh (बड़ौत, Baraut), as Key folds
 // them. It returns nil when the word has letters it does not know.
 func romanise(word string) []string {
-	var as []akshara
+	var buf [24]akshara
+	as := buf[:0]
 	for _, r := range word {
+		if r < 0x0900 || r > 0x097F {
+			return nil
+		}
+		i := r - 0x0900
 		switch {
-		case devaConsonant[r] != "":
-			as = append(as, akshara{cons: devaConsonant[r], first: r})
-		case devaVowel[r] != "":
-			as = append(as, akshara{vowel: devaVowel[r]})
-		case devaMatra[r] != "":
+		case devaTable[0][i] != "":
+			as = append(as, akshara{cons: devaTable[0][i], first: r})
+		case devaTable[1][i] != "":
+			as = append(as, akshara{vowel: devaTable[1][i]})
+		case devaTable[2][i] != "":
 			if len(as) == 0 {
 				return nil
 			}
-			as[len(as)-1].vowel = devaMatra[r]
+			as[len(as)-1].vowel = devaTable[2][i]
 		case r == 0x094D: // virama: joins to the next consonant
 			if len(as) == 0 {
 				return nil
@@ -75,7 +95,11 @@ func romanise(word string) []string {
 	// Hindi drops the inherent a at the end of a word and between two
 	// syllables that keep their vowels; right to left, as speakers do
 	// (गोरखपुर is go-rakh-pur, not gor-kha-pur).
-	drop := make([]bool, len(as))
+	var dropBuf [24]bool
+	drop := dropBuf[:len(as)]
+	if len(as) > len(dropBuf) {
+		drop = make([]bool, len(as))
+	}
 	for i := len(as) - 1; i >= 0; i-- {
 		a := as[i]
 		if a.cons == "" || a.vowel != "" || a.virama || a.nasal {
@@ -92,8 +116,13 @@ func romanise(word string) []string {
 			drop[i] = true
 		}
 	}
+	hasD := false
+	for i, a := range as {
+		hasD = hasD || (i > 0 && (a.first == 'ड' || a.first == 'ढ'))
+	}
 	build := func(rForD bool) string {
 		var b strings.Builder
+		b.Grow(2 * len(as))
 		for i, a := range as {
 			cons := a.cons
 			if rForD && (a.first == 'ड' || a.first == 'ढ') && i > 0 {
@@ -114,8 +143,8 @@ func romanise(word string) []string {
 		return Key(b.String())
 	}
 	plain := build(false)
-	if withR := build(true); withR != plain {
-		return []string{plain, withR}
+	if hasD {
+		return []string{plain, build(true)}
 	}
 	return []string{plain}
 }
