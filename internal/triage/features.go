@@ -77,7 +77,7 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 	}
 
 	prev := "<s>"
-	actor, misdeed := false, false
+	actor, misdeed, female, harm := false, false, false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -108,12 +108,18 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		}
 		actor = actor || policeActor[k]
 		misdeed = misdeed || policeMisdeed[k]
+		female = female || femalePerson[k]
+		harm = harm || harmWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
 	// A police officer or post named together with a wrong done: the
 	// complaint is about the police, whatever else the post names.
 	if actor && misdeed {
 		f.cue("misconduct")
+	}
+	// A woman or girl named together with violence or a threat.
+	if female && harm {
+		f.cue("women-harm")
 	}
 	slices.Sort(f.ids)
 	f.ids = slices.Compact(f.ids)
@@ -194,6 +200,19 @@ var (
 		"drunk", "daaru", "शराब", "formality", "nistarit", "निस्तारित", "ignored", "laughed", "hans", "हंसकर", "custody", "hawalat", "हवालात")
 )
 
+// femalePerson and harmWords make the cue for harm done to a woman.
+var (
+	femalePerson = keySet("ladki", "लड़की", "ladkiyon", "लड़कियों", "ladkiya", "mahila", "महिला", "mahilao", "महिलाओं", "women",
+		"woman", "girl", "girls", "beti", "बेटी", "behen", "बहन", "sister", "daughter", "wife", "पत्नी", "patni", "biwi", "बीवी",
+		"bahu", "बहू", "she", "her", "वह", "niece", "bhatiji", "भतीजी", "yuvati", "युवती", "chhatra", "छात्रा", "mother", "maa",
+		"मां", "mummy", "bhabhi", "भाभी")
+	harmWords = keySet("beat", "beats", "beating", "beaten", "maar", "maarta", "peet", "पीट", "पीटा", "पीटता", "मारपीट", "maarpeet",
+		"threat", "threatens", "threatening", "dhamki", "धमकी", "following", "follows", "peecha", "पीछा", "touching", "touched",
+		"chhoo", "छू", "forced", "forcing", "zabardasti", "जबरन", "jabran", "locked", "band", "burn", "jala", "जला", "acid",
+		"tezaab", "तेजाब", "abuse", "abusing", "torture", "pratadit", "प्रताड़ित", "tang", "तंग", "harass", "harassing", "comments",
+		"comment", "kidnap", "utha", "उठा", "viral", "blackmail", "ब्लैकमेल")
+)
+
 // cueOf groups words that carry the same signal, so that a cue learnt from
 // one word carries over to its synonyms in other languages.
 var cueOf = func() map[string][]string {
@@ -225,19 +244,18 @@ var cueOf = func() map[string][]string {
 		"u-chronic": {"every", "daily", "always", "regularly", "months", "years", "weekend", "roz", "रोज", "roj", "har", "हर", "hamesha",
 			"हमेशा", "saal", "साल", "saalo", "सालों", "mahino", "महीनों", "aksar", "अक्सर", "suggestion", "सुझाव", "sujhav", "permanent", "स्थायी", "niyamit", "नियमित"},
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
-			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "gayab", "churaya", "चुराया", "चुरा"},
+			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा"},
 		"t-cyber": {"otp", "ओटीपी", "upi", "यूपीआई", "online", "ऑनलाइन", "link", "लिंक", "hacked", "hack", "हैक", "fake", "फर्जी", "instagram",
 			"facebook", "whatsapp", "व्हाट्सएप", "app", "ऐप", "kyc", "qr", "screenshot", "website", "sextortion", "blackmail", "ब्लैकमेल", "cyber",
 			"साइबर", "1930", "loan", "लोन", "telegram", "profile", "id", "आईडी"},
 		"t-women": {"harass", "harassment", "छेड़छाड़", "chhedchhad", "ched", "छेड़", "stalking", "stalker", "peecha", "पीछा", "dowry", "dahej",
-			"दहेज", "wife", "पत्नी", "patni", "molest", "molested", "rape", "दुष्कर्म", "sexual", "obscene", "अश्लील", "ashleel", "acid", "तेजाब",
-			"तेज़ाब", "tezaab", "ladki", "लड़की", "ladkiyon", "लड़कियों", "mahila", "महिला", "women", "woman", "girl", "girls", "beti", "बेटी", "behen", "बहन",
-			"sister", "daughter", "sasural", "ससुराल", "pati", "पति", "husband"},
+			"दहेज", "molest", "molested", "rape", "दुष्कर्म", "sexual", "obscene", "अश्लील", "ashleel", "acid", "तेजाब",
+			"तेज़ाब", "tezaab", "sasural", "ससुराल", "eve", "teasing", "lewd", "gandi", "गंदी", "harkat", "हरकत", "fabtiyan", "फब्तियां"},
 		"t-assault": {"maarpeet", "मारपीट", "peet", "पीट", "beat", "beaten", "beating", "attack", "attacked", "हमला", "hamla", "dhamki", "धमकी",
 			"threat", "threatening", "threatened", "goli", "गोली", "firing", "फायरिंग", "golibari", "गोलीबारी", "pistol", "tamancha", "तमंचा", "katta",
 			"rangdari", "रंगदारी", "extortion", "lathi", "लाठी", "rod", "chaku", "चाकू", "knife", "jhagda", "झगड़ा", "fight", "kill", "maar"},
-		"t-missing": {"missing", "lapata", "लापता", "gayab", "गायब", "gumshuda", "गुमशुदा", "gumshudgi", "गुमशुदगी", "kidnap", "kidnapped",
-			"अपहरण", "apharan", "abducted", "trafficking", "returned", "lauta", "लौटा", "लौटी", "nahi aaya", "whereabouts"},
+		"t-missing": {"missing", "lapata", "लापता", "gumshuda", "गुमशुदा", "gumshudgi", "गुमशुदगी", "kidnap", "kidnapped",
+			"अपहरण", "apharan", "abducted", "trafficking", "whereabouts", "bichhad", "बिछड़", "search", "talash", "तलाश", "dhoondh", "ढूंढ"},
 		"t-land": {"kabza", "कब्जा", "कब्ज़ा", "zameen", "jameen", "जमीन", "ज़मीन", "plot", "प्लॉट", "khet", "खेत", "encroachment", "atikraman",
 			"अतिक्रमण", "registry", "रजिस्ट्री", "boundary", "बाउंड्री", "medh", "मेड़", "land", "makaan", "मकान", "kirayedar", "किरायेदार", "tenant", "property"},
 		"t-traffic": {"jam", "जाम", "accident", "एक्सीडेंट", "durghatna", "दुर्घटना", "haadsa", "हादसा", "takkar", "टक्कर", "parking", "पार्किंग",
