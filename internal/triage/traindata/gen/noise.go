@@ -43,7 +43,46 @@ var closings = map[string]map[string][]string{
 var tags = []string{"#UPPolice", "#help", "#justice", "#UPPolice #help", "#WomenSafety", "#cyberfraud", "#StopCrime", "#यूपी_पुलिस", "#न्याय"}
 var emojis = []string{"🙏", "😡", "😢", "🙏🙏", "‼️", "🚨", "😠", "🙏🏻", "😞"}
 
+// registers wrap a complaint the way people write in different settings:
+// a formal application (as to the SP's office), a bare fragment, a rant.
+var registers = map[string][]string{
+	"en": {
+		"Respected Sir, this is to bring to your kind notice that {body} Kindly take necessary action. Regards, {name}",
+		"Dear Sir/Madam, {body} I request you to look into this at the earliest.",
+		"{body} Hope someone acts on this.",
+		"URGENT: {body}",
+	},
+	"hi": {
+		"सेवा में, श्रीमान पुलिस अधीक्षक महोदय, सविनय निवेदन है कि {body} अतः श्रीमान जी से निवेदन है कि उचित कार्रवाई करने की कृपा करें। प्रार्थी {name}",
+		"महोदय, प्रार्थी निवेदन करता है कि {body} कृपया संज्ञान लेकर कार्रवाई करें।",
+		"{body} आशा है उचित कदम उठाए जाएंगे।",
+		"अति आवश्यक: {body}",
+		"{body} कृपया इसे गंभीरता से लें।",
+	},
+	"hg": {
+		"sir ek request hai, {body} please jaldi action lijiye. {name}",
+		"bhai koi sunega?? {body}",
+		"{body} umeed hai kuch hoga",
+		"URGENT hai sir: {body}",
+		"{body} sir please dekh lo ek baar",
+	},
+}
+
 func (g *gen) compose(body string, sc scenario, lang string) string {
+	if (sc.intent == "complaint" || sc.intent == "follow_up") && g.chance(0.2) {
+		wrap := g.pick(registers[lang])
+		if sc.urgency != "immediate" && (strings.HasPrefix(wrap, "URGENT") || strings.HasPrefix(wrap, "अति आवश्यक")) {
+			wrap = "{body}"
+		}
+		name := g.personName()
+		return strings.NewReplacer("{body}", body, "{name}", name).Replace(wrap)
+	}
+	if sc.intent == "complaint" && g.chance(0.1) {
+		// a bare fragment: the first clause only
+		if i := strings.IndexAny(body, ",।."); i > 20 {
+			body = body[:i]
+		}
+	}
 	parts := []string{}
 	if gr := g.pick(greetings[lang]); gr != "" {
 		parts = append(parts, gr)
