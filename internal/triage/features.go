@@ -76,6 +76,11 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		f.add(hashFeature("post:", "url"))
 	}
 
+	for _, m := range p.Mentions {
+		if c := accountClass(m); c != "" {
+			f.add(hashFeature("acct:", c))
+		}
+	}
 	prev := "<s>"
 	actor, misdeed, female, harm := false, false, false, false
 	for _, t := range toks {
@@ -185,6 +190,35 @@ func hasDocketCode(text string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// accountClass sorts the accounts a post tags: police, other departments
+// (power, water, municipal, health, roads), government, or none.
+func accountClass(username string) string {
+	u := strings.ToLower(username)
+	switch {
+	case u == "uppolice":
+		return "" // nearly every post tags it
+	case strings.Contains(u, "police") || strings.HasSuffix(u, "pol") || strings.Contains(u, "dgp") ||
+		strings.HasPrefix(u, "ssp") || strings.HasPrefix(u, "sp_") || strings.HasPrefix(u, "cp_") || strings.Contains(u, "112"):
+		return "police"
+	case containsAny(u, "uppcl", "pvvnl", "mvvnl", "dvvnl", "puvvnl", "kesco", "bijli", "vidyut", "power", "jalnigam", "jal_",
+		"nagarnigam", "nagar_nigam", "nnlko", "authority", "pwd", "health", "hospital", "nhm", "rail", "irctc", "nhai", "transport",
+		"upsrtc", "food", "ration", "supply", "municipal", "palika", "lda", "gda", "kda", "vda", "ada"):
+		return "dept"
+	case containsAny(u, "cmoffice", "upgovt", "govt", "yogi", "modi", "pmo", "cmo", "dm_", "dmoffice", "collector", "minister", "bjp", "samajwadi", "inc", "congress", "bsp"):
+		return "gov"
+	}
+	return "other"
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // policeActor and policeMisdeed are the two halves of a complaint about
 // the police: who (a thana, an officer) and what they did wrong.

@@ -197,7 +197,7 @@ var (
 
 // comboPost builds a post of the given intent from parts. It returns the
 // template (with slots), its type and urgency ("-" when not actionable).
-func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string) {
+func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string, civic bool) {
 	empty := false
 	pickT := func(xs []string) string {
 		x := g.pickT(xs)
@@ -214,54 +214,54 @@ func (g *gen) comboPost(intent, lang string) (tmpl, typ, urgency string) {
 	switch intent {
 	case "feedback":
 		if g.chance(0.3) {
-			return pickT(feedbackCritic[lang]), "-", "-"
+			return pickT(feedbackCritic[lang]), "-", "-", false
 		}
 		deed := pickT(feedbackDeeds[lang])
 		thanks := g.pick(feedbackThanks[lang])
 		if g.chance(0.5) {
-			return capitalise(deed) + ". " + thanks, "-", "-"
+			return capitalise(deed) + ". " + thanks, "-", "-", false
 		}
 		switch lang {
 		case "hi":
-			return thanks + " " + deed + "।", "-", "-"
+			return thanks + " " + deed + "।", "-", "-", false
 		case "hg":
-			return thanks + ", " + deed, "-", "-"
+			return thanks + ", " + deed, "-", "-", false
 		}
-		return thanks + " " + deed + ".", "-", "-"
+		return thanks + " " + deed + ".", "-", "-", false
 	case "other":
 		switch g.r.IntN(3) {
 		case 0:
 			ev, act := pickT(newsEvents[lang]), g.pick(newsActions[lang])
 			if lang == "en" {
-				return "{dpx}: " + capitalise(ev) + ", " + act, "-", "-"
+				return "{dpx}: " + capitalise(ev) + ", " + act, "-", "-", false
 			}
-			return ev + ", " + act, "-", "-"
+			return ev + ", " + act, "-", "-", false
 		case 1:
-			return capitalise(pickT(civicProblems[lang])) + ". " + g.pick(civicTails[lang]), "-", "-"
+			return capitalise(pickT(civicProblems[lang])) + ". " + g.pick(civicTails[lang]), "-", "-", true
 		default:
-			return pickT(chatter[lang]), "-", "-"
+			return pickT(chatter[lang]), "-", "-", false
 		}
 	case "follow_up":
 		s := followSubjects[g.r.IntN(len(followSubjects))]
 		ref, subj, st := g.pick(followRefs[lang]), pickT(s.text[lang]), g.pick(followStatus[lang])
 		switch lang {
 		case "hi":
-			return ref + " " + subj + " {at} — " + st, s.typ, s.urgency
+			return ref + " " + subj + " {at} — " + st, s.typ, s.urgency, false
 		case "hg":
-			return ref + " " + subj + " {at}, " + st, s.typ, s.urgency
+			return ref + " " + subj + " {at}, " + st, s.typ, s.urgency, false
 		}
-		return ref + " " + subj + " {at}: " + st, s.typ, s.urgency
+		return ref + " " + subj + " {at}: " + st, s.typ, s.urgency, false
 	case "query":
 		topic, op := pickT(queryTopics[lang]), g.pick(queryOpeners[lang])
 		if lang == "en" {
-			return op + " " + topic + "?", "service_request", "long_term"
+			return op + " " + topic + "?", "service_request", "long_term", false
 		}
 		if g.chance(0.5) {
-			return topic + "। " + op, "service_request", "long_term"
+			return topic + "। " + op, "service_request", "long_term", false
 		}
-		return op + " " + topic, "service_request", "long_term"
+		return op + " " + topic, "service_request", "long_term", false
 	}
-	return "", "", ""
+	return "", "", "", false
 }
 
 func capitalise(s string) string {

@@ -28,7 +28,13 @@ import (
 type scenario struct {
 	intent, typ, urgency string
 	lines                map[string][]string // lang → templates
+	civic                bool                // a grievance for another department
 }
+
+var (
+	deptAccounts = []string{"UPPCLLKO", "jalnigamup", "NagarNigamLko", "nnjhansi", "noidaauthority", "UPGovtHealth", "pwduttarpradesh", "PVVNLMRT", "foodsupplyup"}
+	govAccounts  = []string{"CMOfficeUP", "UPGovt", "myogiadityanath", "dgpup", "DMLucknow"}
+)
 
 func parseBank(bank string) []scenario {
 	var out []scenario
@@ -248,12 +254,15 @@ func (g *gen) post(i int) (line, bool) {
 	lang := langs[g.r.IntN(3)]
 	tmpl := g.pickT(sc.lines[lang])
 	if sc.intent != "complaint" && g.chance(0.55) {
-		t, typ, urg := g.comboPost(sc.intent, lang)
+		t, typ, urg, civic := g.comboPost(sc.intent, lang)
 		tmpl = t
-		sc = scenario{intent: sc.intent, typ: typ, urgency: urg}
+		sc = scenario{intent: sc.intent, typ: typ, urgency: urg, civic: civic}
 	}
 	if tmpl == "" {
 		return line{}, false
+	}
+	if sc.intent == "other" && civicWords.MatchString(tmpl) {
+		sc.civic = true
 	}
 	wh := g.where()
 	if !strings.Contains(tmpl, "{at}") && (wh == whereTextDistrict || wh == whereTextLocal || wh == whereOutside) {
@@ -326,6 +335,14 @@ func (g *gen) post(i int) (line, bool) {
 	}
 	if (wh == whereTextDistrict || wh == whereTextLocal) && g.chance(0.3) {
 		mentions = append(mentions, g.handle(d))
+	}
+	// other accounts people tag: departments on civic grievances, the
+	// government on anything
+	if sc.intent == "other" && sc.civic && g.chance(0.6) {
+		mentions = append(mentions, g.pick(deptAccounts))
+	}
+	if g.chance(0.08) {
+		mentions = append(mentions, g.pick(govAccounts))
 	}
 	if strings.Contains(tmpl, "{dp}") || strings.Contains(tmpl, "{dpx}") {
 		// the post names the district's police
@@ -431,6 +448,8 @@ func (g *gen) outsideName(lang string) string {
 	}
 	return g.pick(g.outsideLat)
 }
+
+var civicWords = regexp.MustCompile(`(?i)electricity|power|transformer|water|pothole|garbage|municipal|ration|pension|hospital|stray|bijli|light|paani|pani|gaddhe|kooda|nigam|बिजली|पानी|गड्ढे|कूड़ा|निगम|राशन|अस्पताल|कुत्तों`)
 
 var afterKe = regexp.MustCompile(`\{at\}\s*(के|की|का|ke|ki|ka)\b`)
 
