@@ -2,6 +2,16 @@
 // (intent), how urgent they are, what they are about and which district must
 // act. It works offline and in-process on Hindi (Devanagari), English and
 // Hinglish.
+//
+// A post's text is folded (Fold) and split into words (Tokenize); its
+// language is told from its words (DetectLang). A linear model over hashed
+// word, word-pair and letter n-gram features plus cross-language cues
+// (features.go) decides intent, urgency and type; it is trained by Train
+// from labelled posts (traindata/) and embedded (model/triage.model). The
+// gazetteer (gazetteer*.go) finds places in the text; route.go ranks the
+// location signals as the guidelines say. Every decision carries reasons.
+//
+//go:generate go run ./internal/genplaces -data ../../../shared/data/lgd-planemad -out places_lgd.tsv
 package triage
 
 import (
