@@ -179,7 +179,7 @@ const localPlaces = `
 187|godowlia|godaulia|गोदौलिया
 187|dashashwamedh|dashashwamedh ghat|दशाश्वमेध
 187|assi ghat|अस्सी घाट
-187|bhu|बीएचयू
+187|बीएचयू|banaras hindu university
 187|lahurabir|लहुराबीर
 187|maidagin|मैदागिन
 187|bhelupur|भेलूपुर

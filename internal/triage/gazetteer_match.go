@@ -39,15 +39,13 @@ func (m Match) Kind() Kind {
 // name wins over towns and tehsils of the same name elsewhere (Fatehpur the
 // district, not the Barabanki tehsil).
 func (m Match) Districts() []int {
-	best := Kind(255)
+	district := false
 	for _, p := range m.Places {
-		if p.lgd != 0 && p.kind < best {
-			best = p.kind
-		}
+		district = district || (p.kind == KindDistrict && p.lgd != 0)
 	}
 	var out []int
 	for _, p := range m.Places {
-		if p.lgd != 0 && (p.kind == best || (best != KindDistrict && p.kind != KindDistrict)) {
+		if p.lgd != 0 && (!district || p.kind == KindDistrict) {
 			out = appendUnique(out, p.lgd)
 		}
 	}
@@ -144,8 +142,8 @@ func (g *Gazetteer) romanised(toks []Token, i int) (Match, bool) {
 		}
 	}
 	for _, a := range first {
-		if len(a) < 5 {
-			continue
+		if len(a) < 6 {
+			continue // short romanised words meet too many names (खड़ा, Khadda)
 		}
 		if ps := g.roman[a]; len(ps) > 0 {
 			return Match{Surface: t.Text, Start: i, End: i + 1, Places: ps, Romanised: true}, true

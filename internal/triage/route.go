@@ -2,6 +2,7 @@ package triage
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,7 +29,9 @@ type Route struct {
 // place is only where someone comes from.
 var (
 	atBefore   = keySet("in", "at", "near", "outside", "inside", "thana", "थाना", "थाने", "जिला", "जिले", "जनपद", "janpad", "jila", "jile", "district", "distt", "dist", "kotwali", "कोतवाली", "chowki", "चौकी", "area", "क्षेत्र", "shahar", "शहर", "city", "village", "गांव", "gaon", "gav", "mohalla", "मोहल्ला", "inside")
-	atAfter    = keySet("में", "me", "mein", "main", "mai", "men", "पर", "par", "pe", "district", "distt", "dist", "जिले", "जिला", "जनपद", "janpad", "jile", "jila", "thana", "थाना", "थाने", "ke", "के", "की", "ki", "police", "पुलिस", "city", "शहर", "kshetra", "क्षेत्र", "area", "station", "स्टेशन", "road", "रोड", "bazar", "बाजार", "market", "chauraha", "चौराहा", "चौराहे", "crossing", "sector", "colony", "कॉलोनी")
+	atAfter    = keySet("में", "me", "mein", "main", "mai", "men", "पर", "par", "pe", "district", "distt", "dist", "जिले", "जिला", "जनपद", "janpad", "jile", "jila", "thana", "थाना", "थाने", "ke", "के", "की", "ki", "police", "पुलिस", "city", "शहर", "kshetra", "क्षेत्र", "area", "station", "स्टेशन", "road", "रोड", "bazar", "बाजार", "market", "chauraha", "चौराहा", "चौराहे", "crossing", "sector", "colony", "कॉलोनी",
+		"roadways", "रोडवेज", "bus", "बस", "stand", "स्टैंड", "junction", "जंक्शन", "railway", "रेलवे", "tehsil", "तहसील", "block", "ब्लॉक",
+		"kotwali", "कोतवाली", "chowki", "चौकी", "mandi", "मंडी", "sadar", "सदर", "dehat", "देहात")
 	fromBefore = keySet("from", "to", "towards", "via", "visit", "visiting", "native", "originally")
 	// "Delhi road", "Agra gate": a street named after a city, not the city.
 	streetAfter = keySet("road", "rd", "रोड", "marg", "मार्ग", "highway", "expressway", "एक्सप्रेसवे", "bypass", "बाईपास", "gate", "गेट", "darwaza", "दरवाजा", "mod", "मोड़", "chungi", "चुंगी", "stand", "स्टैंड", "wali", "वाली", "wale", "वाले", "trip", "ट्रिप", "tour")
@@ -91,6 +94,9 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 			continue
 		}
 		s, marked := textScore(m, toks)
+		if capital, ok := wordlikeNames[m.Surface]; ok && !marked && !firstWord(toks, m.Start) && (capital == "" || !strings.Contains(p.Text, capital)) {
+			continue // sambhal, "to handle", is not Sambhal
+		}
 		if k == KindOutside {
 			// A place outside UP counts only where the words put the
 			// incident there; "a trip to Nainital" does not.
@@ -125,7 +131,7 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	// Signals after the text, computed once.
 	coord, coordWhy, coordOK := t.fromCoordinates(p)
 	plc, plcWhy, plcOK, plcNull := t.fromPlace(p)
-	hnd, hndWhy, hndOK := t.fromHandles(p)
+	hnd, hndWhy, hndOK := t.fromHandles(p, toks)
 	prof, profWhy, profOK := t.fromProfile(p)
 
 	// Ambiguous text names are settled by another signal that agrees.
@@ -195,6 +201,17 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		r.Confidence = 0.5
 	}
 	return r
+}
+
+// firstWord reports whether token i is the first word of the post after
+// mentions (a dateline: "बस्ती: …").
+func firstWord(toks []Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if !toks[j].Mention {
+			return false
+		}
+	}
+	return true
 }
 
 func top(scores map[int]float64) (best int, bestScore, second float64) {
@@ -321,13 +338,20 @@ func (t *Triager) bestName(names ...string) (int, Kind, bool) {
 
 // fromHandles reads the police accounts the post tags. With no UP district
 // account but another state's police tagged, why says so and ok is false.
-func (t *Triager) fromHandles(p *shikayat.Post) (lgd int, why string, ok bool) {
-	for _, m := range p.Mentions {
+func (t *Triager) fromHandles(p *shikayat.Post, toks []Token) (lgd int, why string, ok bool) {
+	mentions := p.Mentions
+	for _, tk := range toks {
+		// a retweet's text names the accounts the original tagged
+		if tk.Mention && !slices.ContainsFunc(mentions, func(m string) bool { return strings.EqualFold(m, tk.Text) }) {
+			mentions = append(mentions[:len(mentions):len(mentions)], tk.Text)
+		}
+	}
+	for _, m := range mentions {
 		if lgd, ok := t.gaz.Handle(m); ok {
 			return lgd, fmt.Sprintf("account: @%s → %s (%d)", m, districtName(lgd), lgd), true
 		}
 	}
-	for _, m := range p.Mentions {
+	for _, m := range mentions {
 		if outsidePolice[strings.ToLower(m)] {
 			why = fmt.Sprintf("account: @%s is police outside Uttar Pradesh → no district", m)
 		}

@@ -59,6 +59,10 @@ func TestRoute(t *testing.T) {
 		{"another state's police tagged", shikayat.Post{Text: "phone snatched", Mentions: []string{"DelhiPolice"}, AuthorLocation: "Ghaziabad"}, 0, "@DelhiPolice"},
 		{"town and district agree", shikayat.Post{Text: "Hazratganj, Lucknow me jam"}, 162, "hazratganj"},
 		{"nothing at all", shikayat.Post{Text: "please help"}, 0, "no UP district named"},
+		{"a district name that is also a word", shikayat.Post{Text: "traffic police jam achhe se sambhal rahi hai", AuthorLocation: "Agra"}, 118, "profile:"},
+		{"the same name as a place", shikayat.Post{Text: "Sambhal me meri bike chori ho gayi"}, 659, "sambhal"},
+		{"a guy is not Banda", shikayat.Post{Text: "ek banda bank wala banke call kiya", AuthorLocation: "Agra"}, 118, "profile:"},
+		{"a retweet names the original's accounts", shikayat.Post{Text: "@Uppolice @pilibhitpol chain loot ho gayi", RetweetOf: "1", Mentions: []string{"news"}}, 173, "account: @pilibhitpol"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

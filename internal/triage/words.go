@@ -46,4 +46,13 @@ var commonWords = keySet(
 	"प्लॉट", "खेत", "नाली", "पानी", "बिजली", "लाइट", "कचरा", "कूड़ा", "सामान", "दुकानदार", "मालिक", "किराया",
 	"किरायेदार", "ड्राइवर", "ट्रक", "ऑटो", "टेम्पो", "रिक्शा", "सवार", "युवक", "युवती", "बुजुर्ग", "छात्र", "छात्रा",
 	"बाबा", "मंदिरों", "बालू", "ईंट", "भट्ठा", "ढाबा", "होटल", "शादी", "बारात", "समारोह", "चुनाव", "रंजिश",
+	"खड़ा", "खड़ी", "खड़े", "पड़ा", "पड़ी", "बड़ा", "बड़ी", "बड़े", "लड़ाई", "झगड़ा",
 )
+
+// wordlikeNames are district names that are also everyday words (sambhal,
+// "to handle"; banda, "a guy"; basti, "a settlement"). They count as the
+// district only where the words around put a place there, or written with
+// a capital letter.
+var wordlikeNames = map[string]string{
+	Key("sambhal"): "Sambhal", Fold("संभल"): "", Key("banda"): "Banda", Key("basti"): "Basti", Fold("बस्ती"): "",
+}
