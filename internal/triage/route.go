@@ -28,8 +28,8 @@ type Route struct {
 // Words around a place name that say the incident is there, or that the
 // place is only where someone comes from.
 var (
-	atBefore   = keySet("in", "at", "near", "outside", "inside", "thana", "थाना", "थाने", "जिला", "जिले", "जनपद", "janpad", "jila", "jile", "district", "distt", "dist", "kotwali", "कोतवाली", "chowki", "चौकी", "area", "क्षेत्र", "shahar", "शहर", "city", "village", "गांव", "gaon", "gav", "mohalla", "मोहल्ला", "inside")
-	atAfter    = keySet("में", "me", "mein", "main", "mai", "men", "पर", "par", "pe", "district", "distt", "dist", "जिले", "जिला", "जनपद", "janpad", "jile", "jila", "thana", "थाना", "थाने", "ke", "के", "की", "ki", "police", "पुलिस", "city", "शहर", "kshetra", "क्षेत्र", "area", "station", "स्टेशन", "road", "रोड", "bazar", "बाजार", "market", "chauraha", "चौराहा", "चौराहे", "crossing", "sector", "colony", "कॉलोनी",
+	atBefore = keySet("in", "at", "near", "outside", "inside", "thana", "थाना", "थाने", "जिला", "जिले", "जनपद", "janpad", "jila", "jile", "district", "distt", "dist", "kotwali", "कोतवाली", "chowki", "चौकी", "area", "क्षेत्र", "shahar", "शहर", "city", "village", "गांव", "gaon", "gav", "mohalla", "मोहल्ला", "inside")
+	atAfter  = keySet("में", "me", "mein", "main", "mai", "men", "पर", "par", "pe", "district", "distt", "dist", "जिले", "जिला", "जनपद", "janpad", "jile", "jila", "thana", "थाना", "थाने", "ke", "के", "की", "ki", "police", "पुलिस", "city", "शहर", "kshetra", "क्षेत्र", "area", "station", "स्टेशन", "road", "रोड", "bazar", "बाजार", "market", "chauraha", "चौराहा", "चौराहे", "crossing", "sector", "colony", "कॉलोनी",
 		"roadways", "रोडवेज", "bus", "बस", "stand", "स्टैंड", "junction", "जंक्शन", "railway", "रेलवे", "tehsil", "तहसील", "block", "ब्लॉक",
 		"kotwali", "कोतवाली", "chowki", "चौकी", "mandi", "मंडी", "sadar", "सदर", "dehat", "देहात")
 	fromBefore = keySet("from", "to", "towards", "via", "visit", "visiting", "native", "originally")
