@@ -193,6 +193,9 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		posts = append(posts, more...)
 	}
 	recorded, err := p.record(ctx, me, cp, posts)
+	if recorded > 0 {
+		p.Logger.Info("mentions recorded", slog.Int("read", len(posts)), slog.Int("new", recorded), slog.String("since", since))
+	}
 	if p.Polled != nil && err == nil {
 		p.Polled(len(posts), recorded)
 	}

@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -17,6 +18,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store"
@@ -123,11 +125,12 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		PollOnly:          true, // database/sql has no LISTEN; SQLite has none at all
 		FetchPollInterval: cfg.PollInterval,
 		FetchCooldown:     min(cfg.PollInterval, 100*time.Millisecond),
-		// A job runs at most a minute (a sender waits out a rate limit in
-		// slices shorter than that); a job left running by a node that died
-		// is worked again soon after.
-		JobTimeout:           time.Minute,
-		RescueStuckJobsAfter: 90 * time.Second,
+		// A job runs at most half a minute (a sender waits out a rate limit
+		// in shorter slices); a job left running by a node that died is
+		// worked again within about a minute (River looks every 30 s).
+		JobTimeout:           30 * time.Second,
+		RescueStuckJobsAfter: 40 * time.Second,
+		RetryPolicy:          retryPolicy{},
 		MaxAttempts:          25,
 	}
 	q := &Queue{db: db}
@@ -193,6 +196,19 @@ func (q *Queue) Stop(ctx context.Context) error {
 		return q.client.StopAndCancel(context.WithoutCancel(ctx))
 	}
 	return err
+}
+
+// retryPolicy retries soon and then less often: 1 s, 2 s, 4 s … up to a
+// minute, with a little jitter. Replies to citizens are worth retrying
+// quickly; River's default waits attempt⁴ seconds, which is hours by the
+// tenth attempt.
+type retryPolicy struct{}
+
+func (retryPolicy) NextRetry(j *rivertype.JobRow) time.Time {
+	d := time.Second << min(max(j.Attempt-1, 0), 6)
+	d = min(d, time.Minute)
+	d += time.Duration(rand.Int64N(int64(d/4) + 1))
+	return time.Now().Add(d)
 }
 
 type ackWorker struct {

@@ -104,7 +104,8 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 	if p, _, err := s.DB.FindPost(ctx, a.PostID); err == nil {
 		lang = ReplyLang(postLang(p))
 	}
-	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status]}
+	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
+		AsOf: s.now().In(shikayat.IST).Format("2 Jan 15:04")}
 	if dist, ok := shikayat.DistrictByLGD(c.District); ok {
 		d.District, d.DistrictHi = dist.Name, dist.NameHi
 	}
@@ -293,7 +294,7 @@ func (s *Sender) budgetWait(ctx context.Context) (time.Duration, error) {
 
 // maxWait is the longest a sender holds its job while it waits out a rate
 // limit; it then puts the job back and takes the most urgent one.
-const maxWait = 30 * time.Second
+const maxWait = 15 * time.Second
 
 // resetMargin covers X's reset time being given in whole seconds.
 const resetMargin = time.Second

@@ -39,6 +39,7 @@ type TemplateData struct {
 	District   string // English name of the owning district, if any
 	DistrictHi string // Hindi name
 	Text       string // a person's own words, for staff replies
+	AsOf       string // the time of a status, in IST ("27 Nov 14:05")
 }
 
 // LoadTemplates parses the embedded templates and, when dir is not "",

@@ -1,0 +1,387 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"math/rand/v2"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat/internal/storetest"
+	"github.com/shikayat/shikayat/internal/xapi"
+	"github.com/shikayat/shikayat/internal/xsim"
+)
+
+// node is the real program running as its own process.
+type node struct {
+	t   *testing.T
+	cmd *exec.Cmd
+	log string
+}
+
+// startNode starts `shikayat serve` and waits until it serves.
+func startNode(t *testing.T, name string, args ...string) *node {
+	t.Helper()
+	dir := os.Getenv("SHIKAYAT_TEST_LOGDIR") // keep the nodes' logs there
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	logPath := filepath.Join(dir, name+".log")
+	f, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cmd := exec.Command(binary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd.Stderr, cmd.Stdout = f, f
+	cmd.Env = append(os.Environ(), "SHIKAYAT_LOG_LEVEL=info")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	n := &node{t: t, cmd: cmd, log: logPath}
+	t.Cleanup(func() { n.kill() })
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(n.logText(), `"msg":"serving"`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not start:\n%s", name, n.logText())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return n
+}
+
+func (n *node) logText() string {
+	b, _ := os.ReadFile(n.log)
+	return string(b)
+}
+
+// kill ends the node with SIGKILL: no shutdown, no cleanup.
+func (n *node) kill() {
+	if n.cmd.ProcessState == nil {
+		n.cmd.Process.Signal(syscall.SIGKILL)
+		n.cmd.Wait()
+	}
+}
+
+// stop ends the node with SIGTERM and checks it exits cleanly.
+func (n *node) stop() {
+	n.t.Helper()
+	n.cmd.Process.Signal(syscall.SIGTERM)
+	if err := n.cmd.Wait(); err != nil {
+		n.t.Errorf("node exited with %v after SIGTERM:\n%s", err, lastLines(n.logText(), 20))
+	}
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// fastSim is a simulated X whose limits do not slow a load test down.
+func fastSim() *xsim.Server {
+	limits := map[string]xsim.Limit{}
+	for ep := range xsim.DefaultLimits {
+		limits[ep] = xsim.Limit{Requests: 1_000_000, Window: time.Minute}
+	}
+	return xsim.New(xsim.Options{Account: "Uppolice", Limits: limits})
+}
+
+// ledger checks, from the simulated X and the database, that every post
+// ended in exactly one record and every complaint was answered exactly once.
+type ledger struct {
+	t    *testing.T
+	sim  *xsim.Server
+	db   *sql.DB
+	want []string // ids of the posts that mention the account
+}
+
+func (l *ledger) recorded() (n int) {
+	l.db.QueryRow(`SELECT count(*) FROM posts`).Scan(&n)
+	return n
+}
+
+// acksExpected returns the source posts of complaints that must be acknowledged.
+func (l *ledger) complaints() []string {
+	rows, err := l.db.Query(`SELECT source_post_id FROM complaints`)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		out = append(out, id)
+	}
+	return out
+}
+
+func (l *ledger) acksSent() (n int) {
+	l.db.QueryRow(`SELECT count(*) FROM replies WHERE key LIKE 'ack:%' AND state IN ('sent', 'failed')`).Scan(&n)
+	return n
+}
+
+// repliesByTarget counts the account's posts per post they answer.
+func (l *ledger) repliesByTarget() map[string]int {
+	out := map[string]int{}
+	for _, p := range l.sim.AccountPosts() {
+		for _, r := range p.ReferencedTweets {
+			if r.Type == xapi.RefRepliedTo {
+				out[r.ID]++
+			}
+		}
+	}
+	return out
+}
+
+// waitSettled waits until every post is recorded and every complaint's
+// acknowledgement is settled.
+func (l *ledger) waitSettled(timeout time.Duration, n *node) {
+	l.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		rec, comp, acks := l.recorded(), len(l.complaints()), l.acksSent()
+		if rec >= len(l.want) && acks >= comp {
+			return
+		}
+		if time.Now().After(deadline) {
+			// A goroutine dump in the node's log shows where it is stuck.
+			n.cmd.Process.Signal(syscall.SIGQUIT)
+			n.cmd.Wait()
+			l.t.Fatalf("not settled: %d of %d posts recorded, %d of %d acknowledgements settled\n%s",
+				rec, len(l.want), acks, comp, lastLines(n.logText(), 60))
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// check proves the promise: nothing lost, nothing twice.
+func (l *ledger) check() {
+	l.t.Helper()
+	// Records are keyed by post id, so none is twice; each must be of a
+	// post that was made, and every mention must have one.
+	rows, err := l.db.Query(`SELECT id FROM posts`)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		if _, ok := l.sim.Post(id); !ok {
+			l.t.Errorf("a record for post %s, which is not on X", id)
+		}
+	}
+	rows.Close()
+	for _, id := range l.want {
+		var kind string
+		if err := l.db.QueryRow(`SELECT kind FROM posts WHERE id = $1`, id).Scan(&kind); err != nil || kind == "pending" || kind == "" {
+			l.t.Errorf("post %s: record %q, %v", id, kind, err)
+		}
+	}
+	var dupComplaints int
+	l.db.QueryRow(`SELECT count(*) FROM (SELECT source_post_id FROM complaints GROUP BY source_post_id HAVING count(*) > 1) d`).Scan(&dupComplaints)
+	if dupComplaints != 0 {
+		l.t.Errorf("%d posts opened more than one complaint", dupComplaints)
+	}
+	replies := l.repliesByTarget()
+	for target, k := range replies {
+		if k > 1 {
+			l.t.Errorf("post %s was answered %d times", target, k)
+		}
+	}
+	complaints := l.complaints()
+	for _, src := range complaints {
+		p, ok := l.sim.Post(src)
+		if !ok {
+			l.t.Errorf("complaint from unknown post %s", src)
+			continue
+		}
+		if mentionsAccount(p) && replies[src] != 1 {
+			l.t.Errorf("complaint from post %s got %d acknowledgements, want 1", src, replies[src])
+		}
+	}
+	l.t.Logf("%d posts, %d complaints, %d replies in all", len(l.want), len(complaints), len(l.sim.AccountPosts()))
+}
+
+// mentionsAccount tells whether X counts the post as mentioning the account.
+func mentionsAccount(p xapi.Tweet) bool {
+	if p.Entities == nil {
+		return false
+	}
+	for _, m := range p.Entities.Mentions {
+		if strings.EqualFold(m.Username, "Uppolice") {
+			return true
+		}
+	}
+	return false
+}
+
+// feed posts n generated mentions at about perSecond, and returns the ids
+// of those that mention the account.
+func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed uint64) ([]string, error) {
+	g := xsim.NewGenerator(sim, seed)
+	tick := time.NewTicker(time.Duration(float64(time.Second) / perSecond))
+	defer tick.Stop()
+	var ids []string
+	for i := 0; i < n; i++ {
+		select {
+		case <-ctx.Done():
+			return ids, ctx.Err()
+		case <-tick.C:
+		}
+		id, err := g.Post()
+		if err != nil {
+			return ids, err
+		}
+		if p, ok := sim.Post(id); ok && mentionsAccount(p) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// The desk is killed with SIGKILL at random moments while mentions pour in,
+// and restarted each time. Every post still ends in exactly one record, and
+// every complaint is acknowledged exactly once.
+// SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
+func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test: not in -short mode")
+	}
+	posts, kills, rate := 2000, 10, 150.0
+	if os.Getenv("SHIKAYAT_CRASH_HEAVY") != "" {
+		posts, kills, rate = 20000, 50, 300.0
+	}
+	sim := fastSim()
+	ts := httptest.NewServer(sim)
+	defer ts.Close()
+	dbDir := os.Getenv("SHIKAYAT_TEST_LOGDIR")
+	if dbDir == "" {
+		dbDir = t.TempDir()
+	}
+	dbPath := filepath.Join(dbDir, "crash.db")
+	args := []string{"--db", "sqlite:" + dbPath, "--x-api", ts.URL, "--x-poll", "1s",
+		"--intake-lease", "3s", "--daily-post-budget", "1000000"}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type fed struct {
+		ids []string
+		err error
+	}
+	done := make(chan fed, 1)
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("generator seed %d", seed)
+	go func() {
+		ids, err := feed(ctx, sim, posts, rate, seed)
+		done <- fed{ids, err}
+	}()
+
+	feedTime := time.Duration(float64(posts)/rate*float64(time.Second)) + 5*time.Second
+	rng := rand.New(rand.NewPCG(seed, 1))
+	var at []time.Duration
+	for range kills {
+		at = append(at, time.Duration(rng.Int64N(int64(feedTime))))
+	}
+	slices.Sort(at)
+	n := startNode(t, "node-0", args...)
+	start := time.Now()
+	for i, d := range at {
+		time.Sleep(time.Until(start.Add(d)))
+		n.kill()
+		n = startNode(t, "node-"+strconv.Itoa(i+1), args...)
+	}
+	f := <-done
+	if f.err != nil {
+		t.Fatal(f.err)
+	}
+
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l := &ledger{t: t, sim: sim, db: db, want: f.ids}
+	settling := time.Now()
+	l.waitSettled(4*time.Minute, n)
+	t.Logf("settled %s after the last post", time.Since(settling).Round(time.Second))
+	n.stop()
+	l.check()
+}
+
+// Two nodes share PostgreSQL; only the lease holder polls X. SIGKILL it and
+// the other takes over within a minute, with no post lost or answered twice.
+func TestIntakeFailsOverToTheOtherNode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("failover test: not in -short mode")
+	}
+	if os.Getenv(storetest.EnvPostgres) == "" {
+		t.Skip(storetest.EnvPostgres + " is not set")
+	}
+	dsn := storetest.DSN(t, "postgres")
+	sim := fastSim()
+	ts := httptest.NewServer(sim)
+	defer ts.Close()
+	args := []string{"--db", dsn, "--x-api", ts.URL, "--x-poll", "1s", "--daily-post-budget", "1000000"} // default 30 s lease
+
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	nodes := map[string]*node{"a": startNode(t, "a", args...), "b": startNode(t, "b", args...)}
+	holder := func() string {
+		var h string
+		db.QueryRow(`SELECT holder FROM leases WHERE name = 'x-intake' AND expires_at > $1`, time.Now().UnixMilli()).Scan(&h)
+		return h
+	}
+	pidOf := func(h string) string {
+		for name, n := range nodes {
+			if strings.Contains(h, "-"+strconv.Itoa(n.cmd.Process.Pid)+"-") {
+				return name
+			}
+		}
+		return ""
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for pidOf(holder()) == "" {
+		if time.Now().After(deadline) {
+			t.Fatal("no node took the intake lease")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	leader := pidOf(holder())
+	other := map[string]string{"a": "b", "b": "a"}[leader]
+
+	ctx := context.Background()
+	first, err := feed(ctx, sim, 150, 100, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * time.Second)
+	nodes[leader].kill()
+	killed := time.Now()
+	second, err := feed(ctx, sim, 150, 100, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pidOf(holder()) != other {
+		if time.Since(killed) > time.Minute {
+			t.Fatalf("node %s did not take over within a minute", other)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Logf("node %s took over %s after node %s was killed", other, time.Since(killed).Round(time.Second), leader)
+	l := &ledger{t: t, sim: sim, db: db, want: append(first, second...)}
+	l.waitSettled(3*time.Minute, nodes[other])
+	nodes[other].stop()
+	l.check()
+}
