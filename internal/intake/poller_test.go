@@ -23,7 +23,7 @@ type rig struct {
 	p   *intake.Poller
 }
 
-func newRig(t *testing.T, dsn string, opts xsim.Options) *rig {
+func newRig(t testing.TB, dsn string, opts xsim.Options) *rig {
 	t.Helper()
 	db, err := store.Open(context.Background(), dsn, store.Options{AfterMigrate: jobs.Migrate})
 	if err != nil {
