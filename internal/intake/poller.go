@@ -42,10 +42,6 @@ type Poller struct {
 	// Overlap is how many already-recorded posts each poll re-reads,
 	// because X's order is not strict. Default 20.
 	Overlap int
-	// Reach is how many mentions the timeline returns at most (800 on X);
-	// a poll that gets that many may have missed older ones and backfills
-	// with recent search.
-	Reach int
 	// ForwardAt is the routing confidence at which a new complaint goes to
 	// its district at once; below it, it waits in the HQ triage queue.
 	ForwardAt float64
@@ -70,9 +66,6 @@ func (p *Poller) defaults() {
 	}
 	if p.Overlap <= 0 {
 		p.Overlap = 20
-	}
-	if p.Reach <= 0 {
-		p.Reach = 800
 	}
 	if p.ForwardAt <= 0 {
 		p.ForwardAt = 0.8
@@ -181,8 +174,12 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if cp != "" && len(posts) >= p.Reach {
-		p.Logger.Warn("the mentions timeline may not reach back to the checkpoint; backfilling with recent search",
+	// Had the timeline reached back to the checkpoint, the overlap (posts
+	// at or below it) would be among those read. When every post read is
+	// newer, the timeline's reach (about 800 posts, a window that slides as
+	// posts arrive) cut some off: backfill with recent search.
+	if cp != "" && len(posts) > 0 && compareIDs(oldestID(posts), cp) > 0 {
+		p.Logger.Warn("the mentions timeline did not reach back to the checkpoint; backfilling with recent search",
 			slog.String("checkpoint", cp), slog.Int("read", len(posts)))
 		more, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
 			return p.X.SearchRecent(ctx, "@"+p.Account, cp, token)
@@ -283,6 +280,16 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	in.Triage = &t
 	in.Forward = t.Actionable && t.District != 0 && t.DistrictConfidence >= p.ForwardAt
 	return in, nil
+}
+
+func oldestID(posts []shikayat.Post) string {
+	oldest := posts[0].ID
+	for _, p := range posts[1:] {
+		if compareIDs(p.ID, oldest) < 0 {
+			oldest = p.ID
+		}
+	}
+	return oldest
 }
 
 // compareIDs orders X ids (decimal numbers) numerically; "" sorts first.

@@ -3,6 +3,9 @@ package intake_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -137,7 +140,6 @@ func TestPoller(t *testing.T) {
 			if err := r.p.PollOnce(ctx); err != nil {
 				t.Fatal(err)
 			}
-			r.p.Reach = 10
 			var ids []string
 			for i := 0; i < 25; i++ {
 				ids = append(ids, r.post(t, "b", fmt.Sprintf("@Uppolice UPI fraud of %d rupees in Varanasi", 1000+i)))
@@ -150,4 +152,58 @@ func TestPoller(t *testing.T) {
 			}
 		})
 	})
+}
+
+// arrivals adds posts to the simulator while a poll pages through the
+// timeline, as people keep posting on X.
+type arrivals struct {
+	next  http.RoundTripper
+	onGet func()
+}
+
+func (a arrivals) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := a.next.RoundTrip(r)
+	if strings.Contains(r.URL.Path, "/mentions") && a.onGet != nil {
+		a.onGet()
+	}
+	return resp, err
+}
+
+// The timeline's reach is a window that slides while a poll pages through
+// it: a poll can come back with fewer posts than the reach and still have
+// missed some. It must notice and backfill.
+func TestPollerBackfillsWhenTheWindowSlides(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t, "sqlite:"+filepath.Join(t.TempDir(), "s.db"), xsim.Options{MentionsReach: 250})
+	var ids []string
+	ids = append(ids, r.post(t, "a", "@Uppolice bike stolen in Kanpur"))
+	if err := r.p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 240; i++ {
+		ids = append(ids, r.post(t, "b", fmt.Sprintf("@Uppolice UPI fraud of %d rupees in Varanasi", 1000+i)))
+	}
+	posting := true
+	base := r.p.X.BaseURL()
+	r.p.X = xapi.New(xapi.Options{BaseURL: base, Retries: -1, HTTPClient: &http.Client{Transport: arrivals{
+		next: http.DefaultTransport,
+		onGet: func() {
+			if !posting {
+				return
+			}
+			for i := 0; i < 40; i++ {
+				ids = append(ids, r.post(t, "c", fmt.Sprintf("@Uppolice chain snatched in Agra %d", i+len(ids))))
+			}
+		},
+	}}})
+	if err := r.p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	posting = false
+	if err := r.p.PollOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		r.kind(t, id)
+	}
 }
