@@ -1,0 +1,106 @@
+package config_test
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/config"
+)
+
+func parse(t *testing.T, args ...string) (*config.Config, error) {
+	t.Helper()
+	var c config.Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.Flags(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return &c, c.Validate()
+}
+
+func TestDefaults(t *testing.T) {
+	for _, v := range []string{"SHIKAYAT_ADDR", "SHIKAYAT_DB", "SHIKAYAT_BASE_URL", "SHIKAYAT_X_API", "SHIKAYAT_X_POLL"} {
+		t.Setenv(v, "")
+		os.Unsetenv(v)
+	}
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:8080" || c.DB != "sqlite:shikayat.db" || c.BaseURL != "http://127.0.0.1:8080" ||
+		c.XAPI != "https://api.x.com" || c.XPoll != 15*time.Second || c.Account != "Uppolice" || c.IntakeLease != 30*time.Second {
+		t.Fatalf("defaults = %+v", c)
+	}
+}
+
+func TestEnvTwinsAndFlags(t *testing.T) {
+	t.Setenv("SHIKAYAT_ADDR", "0.0.0.0:9000")
+	t.Setenv("SHIKAYAT_X_POLL", "30s")
+	t.Setenv("SHIKAYAT_POLICE_ACCOUNTS", "@lkopolice, noidapolice")
+	c, err := parse(t, "--base-url", "https://desk.example/", "--db", "postgres://u:secret@h/db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "0.0.0.0:9000" || c.XPoll != 30*time.Second || c.BaseURL != "https://desk.example" {
+		t.Fatalf("config = %+v", c)
+	}
+	if fmt.Sprint(c.PoliceAccounts) != "[lkopolice noidapolice]" {
+		t.Fatalf("police accounts = %v", c.PoliceAccounts)
+	}
+	if strings.Contains(c.String(), "secret") {
+		t.Fatalf("String() shows the database password: %s", c)
+	}
+}
+
+func TestCredentials(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bearer")
+	os.WriteFile(path, []byte("file-token\n"), 0o600)
+	t.Setenv("SHIKAYAT_X_BEARER_TOKEN_FILE", path)
+	t.Setenv("SHIKAYAT_X_CONSUMER_KEY", "ck")
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.XBearerToken != "file-token" || c.XConsumerKey != "ck" {
+		t.Fatalf("credentials not read")
+	}
+	if s := fmt.Sprintf("%v %s %+v", c.XBearerToken, c.XConsumerKey, *c); strings.Contains(s, "file-token") || strings.Contains(s, "ck ") {
+		t.Fatalf("a credential printed: %s", s)
+	}
+	if got := strings.Join(c.MissingXCredentials(), ","); got != "SHIKAYAT_X_ACCESS_SECRET,SHIKAYAT_X_ACCESS_TOKEN,SHIKAYAT_X_CONSUMER_SECRET" {
+		t.Fatalf("missing = %s", got)
+	}
+	t.Setenv("SHIKAYAT_X_BEARER_TOKEN_FILE", filepath.Join(dir, "nope"))
+	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Fatalf("unreadable credential file: err = %v", err)
+	}
+}
+
+func TestValidateRefuses(t *testing.T) {
+	for name, args := range map[string][]string{
+		"addr without port":  {"--addr", "localhost"},
+		"base url scheme":    {"--base-url", "ftp://x"},
+		"x api with /2":      {"--x-api", "https://api.x.com/2"},
+		"poll too fast":      {"--x-poll", "10ms"},
+		"lease too short":    {"--intake-lease", "1s"},
+		"negative budget":    {"--daily-post-budget", "-1"},
+		"docket state":       {"--docket-state", "U1"},
+		"log level":          {"--log-level", "loud"},
+		"empty account name": {"--account", "@"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := parse(t, args...); shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("err = %v, want invalid", err)
+			}
+		})
+	}
+}
