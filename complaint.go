@@ -38,6 +38,10 @@ type Complaint struct {
 	Lon   *float64 `json:"lon,omitempty"`
 	Media []Media  `json:"media,omitempty"`
 
+	// Replyable is false when the post did not mention the account: X lets
+	// the desk reply only to posts that do.
+	Replyable bool `json:"replyable"`
+
 	// Bounces counts how often the complaint was forwarded away from a unit
 	// that owned it.
 	Bounces int `json:"bounces"`

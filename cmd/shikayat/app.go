@@ -104,7 +104,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if sender, ok := m.JobHandler.(*replies.Sender); ok {
 		sender.Queue = m.Queue
 	}
-	if err := m.Queue.Start(ctx); err != nil {
+	// The workers outlive ctx: Close stops them in order, letting running
+	// jobs finish.
+	if err := m.Queue.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("start job workers: %w", err)
 	}
 

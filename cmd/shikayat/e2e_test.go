@@ -148,7 +148,7 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		if len(status) != 1 || !strings.Contains(status[0].Text, code) {
 			t.Fatalf("status replies = %+v", status)
 		}
-		if p, kind, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment || p.ID != follow {
+		if p, kind, _, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment || p.ID != follow {
 			t.Fatalf("follow-up record = %v, %v", kind, err)
 		}
 		c, _ = m.DB.FindComplaint(ctx, code, "")

@@ -185,9 +185,16 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 			return p.X.SearchRecent(ctx, "@"+p.Account, cp, token)
 		})
 		if err != nil {
-			return fmt.Errorf("backfill: %w", err)
+			if ctx.Err() != nil || shikayat.ErrorCode(err) == shikayat.ECONFLICT {
+				return err
+			}
+			// Recording what was read beats recording nothing for ever;
+			// the gap is in the log for a person to look at.
+			p.Logger.Error("backfill failed: mentions between the checkpoint and the oldest post read may be missed",
+				slog.String("checkpoint", cp), slog.String("oldest_read", oldestID(posts)), slog.Any("error", err))
+		} else {
+			posts = append(posts, more...)
 		}
-		posts = append(posts, more...)
 	}
 	recorded, err := p.record(ctx, me, cp, posts)
 	if recorded > 0 {
@@ -199,11 +206,21 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	return err
 }
 
+func (p *Poller) fence() store.Fence {
+	return store.Fence{Lease: LeaseName, Holder: p.Holder, TTL: p.LeaseTTL}
+}
+
 // read fetches every page and decodes the posts, skipping (and logging)
-// any post that cannot be read rather than losing the rest.
+// any post that cannot be read rather than losing the rest. It renews the
+// lease after each page, so a long read does not let it lapse.
 func (p *Poller) read(ctx context.Context, fetch func(ctx context.Context, token string) (*xapi.Page, error)) ([]shikayat.Post, error) {
 	var out []shikayat.Post
 	err := xapi.Pages(ctx, fetch, func(pg *xapi.Page) error {
+		if ok, err := p.DB.AcquireLease(ctx, LeaseName, p.Holder, p.LeaseTTL); err != nil {
+			return err
+		} else if !ok {
+			return shikayat.Errorf(shikayat.ECONFLICT, "Lost the intake lease while reading mentions.")
+		}
 		posts, err := xapi.PostsFromPage(pg)
 		if err != nil {
 			p.Logger.Warn("some posts on a page could not be read", slog.Any("error", err))
@@ -240,7 +257,7 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 		if compareIDs(cp, newest) > 0 {
 			newest = cp
 		}
-		recs, err := p.DB.RecordPosts(ctx, store.Fence{Lease: LeaseName, Holder: p.Holder}, CheckpointName, newest, in)
+		recs, err := p.DB.RecordPosts(ctx, p.fence(), CheckpointName, newest, in)
 		if err != nil {
 			return recorded, err
 		}

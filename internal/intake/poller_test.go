@@ -64,7 +64,7 @@ func (r *rig) post(t *testing.T, user, text string) string {
 
 func (r *rig) kind(t *testing.T, id string) shikayat.RecordKind {
 	t.Helper()
-	_, kind, err := r.db.FindPost(context.Background(), id)
+	_, kind, _, err := r.db.FindPost(context.Background(), id)
 	if err != nil {
 		t.Fatalf("post %s: %v", id, err)
 	}

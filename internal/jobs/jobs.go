@@ -124,12 +124,12 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		Logger:            cfg.Logger,
 		PollOnly:          true, // database/sql has no LISTEN; SQLite has none at all
 		FetchPollInterval: cfg.PollInterval,
-		FetchCooldown:     min(cfg.PollInterval, 100*time.Millisecond),
+		FetchCooldown:     min(cfg.PollInterval, 5*time.Millisecond), // replies go one at a time: fetch again soon
 		// A job runs at most half a minute (a sender waits out a rate limit
 		// in shorter slices); a job left running by a node that died is
 		// worked again within about a minute (River looks every 30 s).
 		JobTimeout:           30 * time.Second,
-		RescueStuckJobsAfter: 40 * time.Second,
+		RescueStuckJobsAfter: time.Minute,
 		RetryPolicy:          retryPolicy{},
 		MaxAttempts:          25,
 	}
@@ -271,6 +271,9 @@ func (q *Queue) MoreUrgentWaiting(ctx context.Context) (bool, error) {
 // Requeue puts the job back at once, behind any more urgent one: a sender
 // that waited out a rate limit lets the queue's order decide who goes first.
 func Requeue() error { return river.JobSnooze(0) }
+
+// Cancel ends a job for good: retrying cannot help.
+func Cancel(err error) error { return river.JobCancel(err) }
 
 // GiveWay puts a job back for a moment so that a more urgent one goes first.
 func GiveWay() error { return river.JobSnooze(250 * time.Millisecond) }

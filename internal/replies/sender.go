@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strconv"
 	"sync"
 	"time"
@@ -101,8 +102,11 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		return err
 	}
 	lang := ReplyLang(c.Lang)
-	if p, _, err := s.DB.FindPost(ctx, a.PostID); err == nil {
-		lang = ReplyLang(postLang(p))
+	if p, _, postLang, err := s.DB.FindPost(ctx, a.PostID); err == nil {
+		if postLang == "" {
+			postLang = guessLang(p)
+		}
+		lang = ReplyLang(postLang)
 	}
 	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
 		AsOf: s.now().In(shikayat.IST).Format("2 Jan 15:04")}
@@ -146,15 +150,18 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 		Immediate: c.EffectiveClass() == shikayat.ClassImmediate,
 	})
 	if err != nil {
-		return err
+		// Retrying cannot mend a template that does not exist.
+		s.log().Error("reply cannot be written", slog.String("complaint", c.Code), slog.Any("error", err))
+		return jobs.Cancel(err)
 	}
 	return s.send(ctx, &shikayat.Reply{
 		Key: "reply:" + strconv.FormatInt(ev.ID, 10), ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
 	})
 }
 
-// postLang guesses a post's language for the reply: Devanagari means Hindi.
-func postLang(p *shikayat.Post) string {
+// guessLang guesses a post's language when triage left none: Devanagari
+// means Hindi.
+func guessLang(p *shikayat.Post) string {
 	for _, r := range p.Text {
 		if r >= 0x0900 && r <= 0x097F {
 			return "hi"
@@ -240,7 +247,9 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		return err
 	}
 	var apiErr *xapi.APIError
-	if errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 {
+	if errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 && apiErr.Status != http.StatusUnauthorized {
+		// Refused for good: the post does not mention the account, the text
+		// is a duplicate, the post is gone. (401 is not: credentials get fixed.)
 		log.Error("X refused the reply", slog.Any("error", err))
 		return s.DB.MarkReplyFailed(ctx, r.ID, err.Error())
 	}

@@ -28,7 +28,7 @@ type fixture struct {
 	url    string
 }
 
-func setup(t *testing.T, dsn string, opts xsim.Options) *fixture {
+func setup(t testing.TB, dsn string, opts xsim.Options) *fixture {
 	t.Helper()
 	db, err := store.Open(context.Background(), dsn, store.Options{AfterMigrate: jobs.Migrate})
 	if err != nil {
@@ -56,7 +56,7 @@ func setup(t *testing.T, dsn string, opts xsim.Options) *fixture {
 }
 
 // complaint posts a mention on xsim and stores the complaint it opens.
-func (f *fixture) complaint(t *testing.T, text string, class shikayat.Class) *shikayat.Complaint {
+func (f *fixture) complaint(t testing.TB, text string, class shikayat.Class) *shikayat.Complaint {
 	t.Helper()
 	id, err := f.sim.AddDraft(xsim.Draft{Username: "citizen", Text: "@Uppolice " + text})
 	if err != nil {

@@ -28,15 +28,20 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 	if len(idemKey) > 200 {
 		return nil, nil, shikayat.Errorf(shikayat.EINVALID, "Idempotency-Key is too long.")
 	}
+	if !by.System && by.UnitPath == "" {
+		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "This account has no unit.")
+	}
 	var c *shikayat.Complaint
 	var ev *shikayat.Event
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		sc, sargs := scopeClause(by.UnitPath, 2)
 		if idemKey != "" {
 			var cid, eid int64
 			err := tx.QueryRowContext(ctx, `SELECT complaint_id, event_id FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
 				by.UserID, idemKey).Scan(&cid, &eid)
 			if err == nil {
-				if c, err = findComplaintBy(ctx, tx, "c.id = $1", cid); err != nil {
+				// A replay sees only what its user may see now.
+				if c, err = findComplaintBy(ctx, tx, "c.id = $1"+sc, append([]any{cid}, sargs...)...); err != nil {
 					return err
 				}
 				if c.Code != code {
@@ -57,20 +62,22 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 				return fmt.Errorf("apply action: %w", err)
 			}
 		}
-		sc, sargs := scopeClause(by.UnitPath, 2)
-		c, err = findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{code}, sargs...)...)
+		var version int
+		c, version, err = findComplaintVersion(ctx, tx, "c.code = $1"+sc, append([]any{code}, sargs...)...)
 		if err != nil {
 			return err
 		}
 		if !by.System && by.Role == shikayat.RoleStationOfficer && !stationActions[a.Kind] {
 			return shikayat.Errorf(shikayat.EFORBIDDEN, "A station officer cannot %s a complaint; ask the district.", a.Kind)
 		}
-		if ev, err = s.apply(ctx, tx, c, a, by); err != nil {
+		if ev, err = s.apply(ctx, tx, c, version, a, by); err != nil {
 			return err
 		}
 		if idemKey != "" {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, key, complaint_id, event_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-				by.UserID, idemKey, c.ID, ev.ID, ms(s.now())); err != nil {
+				by.UserID, idemKey, c.ID, ev.ID, ms(s.now())); isUniqueViolation(err) {
+				return shikayat.Errorf(shikayat.ECONFLICT, "A request with this Idempotency-Key is in progress; retry it.")
+			} else if err != nil {
 				return fmt.Errorf("apply action: save idempotency key: %w", err)
 			}
 		}
@@ -85,12 +92,19 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 
 // apply resolves the action's references, lets the domain apply it, writes
 // the complaint and the event, and queues what the action causes.
-func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, a shikayat.Action, by shikayat.Actor) (*shikayat.Event, error) {
+//
+// version is the row version read together with c: the update fails with a
+// conflict if anyone changed the complaint since (on PostgreSQL, statements
+// in one transaction see others' commits).
+func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, version int, a shikayat.Action, by shikayat.Actor) (*shikayat.Event, error) {
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
 	var t shikayat.Target
 	var err error
+	if a.Kind == shikayat.ActionReply && !c.Replyable {
+		return nil, shikayat.Errorf(shikayat.EINVALID, "X lets the desk reply only to posts that mention the account; this one did not.")
+	}
 	switch a.Kind {
 	case shikayat.ActionForward:
 		id := a.Unit
@@ -129,12 +143,6 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, a shi
 		t.MergeIntoCode, t.MergeIntoID = other.Code, other.ID
 	}
 
-	// Read the row version under the transaction, so that a concurrent
-	// change on another node makes this update fail rather than overwrite.
-	var version int
-	if err := tx.QueryRowContext(ctx, `SELECT version FROM complaints WHERE id = $1`, c.ID).Scan(&version); err != nil {
-		return nil, fmt.Errorf("apply action: %w", err)
-	}
 	ev, err := shikayat.Apply(c, a, t, by, s.now())
 	if err != nil {
 		return nil, err

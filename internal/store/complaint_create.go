@@ -89,7 +89,7 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		AuthorUsername: in.AuthorUsername, ConversationID: in.ConversationID,
 		Text: in.Text, Lang: in.Lang, Stage: shikayat.StageReceived,
 		UnitID: shikayat.HQUnitID, Lat: in.Lat, Lon: in.Lon, Media: in.Media,
-		ReceivedAt: received, UnitSince: received, UpdatedAt: now,
+		ReceivedAt: received, UnitSince: received, UpdatedAt: now, Replyable: !in.NoAcknowledge,
 	}
 	if t := in.Triage; t != nil {
 		c.SuggestedDistrict = t.District
@@ -121,16 +121,16 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 			INSERT INTO complaints (code, source, source_post_id, author_id, author_username,
 				conversation_id, text, lang, stage, district, unit_id, suggested_district,
 				suggested_class, suggested_type, confidence, lat, lon, media, search_text,
-				received_at, unit_since, updated_at, due_at)
+				received_at, unit_since, updated_at, due_at, replyable)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-				$18, $19, $20, $21, $22, $23)
+				$18, $19, $20, $21, $22, $23, $24)
 			ON CONFLICT DO NOTHING
 			RETURNING id`,
 			c.Code, c.Source, c.SourcePostID, c.AuthorID, c.AuthorUsername, c.ConversationID,
 			c.Text, c.Lang, string(c.Stage), c.District, c.UnitID, c.SuggestedDistrict,
 			string(c.SuggestedClass), string(c.SuggestedType), c.Confidence, c.Lat, c.Lon,
 			string(media), searchText(c), ms(c.ReceivedAt), ms(c.UnitSince), ms(c.UpdatedAt),
-			nullMS(c.DueAt),
+			nullMS(c.DueAt), boolInt(c.Replyable),
 		).Scan(&c.ID)
 		if err == nil {
 			break
@@ -158,7 +158,7 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 
 	if in.Forward && c.SuggestedDistrict != 0 {
 		a := shikayat.Action{Kind: shikayat.ActionForward, District: c.SuggestedDistrict, Reason: "Routed by triage at intake."}
-		ev, err := s.apply(ctx, tx, c, a, shikayat.SystemActor)
+		ev, err := s.apply(ctx, tx, c, 1, a, shikayat.SystemActor)
 		if err != nil {
 			return nil, false, err
 		}
@@ -218,4 +218,11 @@ func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *shikayat
 	}
 	e.ComplaintID = complaintID
 	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -16,7 +16,7 @@ const complaintColumns = `c.id, c.code, c.source, c.source_post_id, c.author_id,
 	c.conversation_id, c.text, c.lang, c.stage, c.district, c.unit_id, c.station_id, c.class,
 	c.type, c.resolution, c.merged_into, c.suggested_district, c.suggested_class,
 	c.suggested_type, c.confidence, c.lat, c.lon, c.media, c.bounces, c.version,
-	c.received_at, c.unit_since, c.updated_at, c.closed_at, c.first_action_at, c.due_at`
+	c.received_at, c.unit_since, c.updated_at, c.closed_at, c.first_action_at, c.due_at, c.replyable`
 
 // complaintRow is a complaint with the row version used for optimistic
 // updates.
@@ -27,10 +27,11 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	var version int
 	var received, since, updated int64
 	var closed, first, due sql.NullInt64
+	var replyable int
 	err := r.Scan(&c.ID, &c.Code, &c.Source, &c.SourcePostID, &c.AuthorID, &c.AuthorUsername,
 		&c.ConversationID, &c.Text, &c.Lang, &stage, &c.District, &c.UnitID, &c.StationID, &class,
 		&typ, &res, &c.MergedInto, &c.SuggestedDistrict, &sclass, &stype, &c.Confidence,
-		&lat, &lon, &media, &c.Bounces, &version, &received, &since, &updated, &closed, &first, &due)
+		&lat, &lon, &media, &c.Bounces, &version, &received, &since, &updated, &closed, &first, &due, &replyable)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -38,6 +39,7 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	c.Resolution = shikayat.Resolution(res)
 	c.SuggestedClass, c.SuggestedType = shikayat.Class(sclass), shikayat.Type(stype)
 	c.Status = c.Stage.Status()
+	c.Replyable = replyable != 0
 	if lat.Valid && lon.Valid {
 		c.Lat, c.Lon = &lat.Float64, &lon.Float64
 	}

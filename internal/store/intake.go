@@ -16,6 +16,7 @@ import (
 type Fence struct {
 	Lease  string
 	Holder string
+	TTL    time.Duration // the lease is renewed for this long at each commit
 }
 
 // AcquireLease takes or renews the named lease for holder until now+ttl. It
@@ -46,17 +47,26 @@ func (s *DB) ReleaseLease(ctx context.Context, name, holder string) error {
 	return nil
 }
 
-func checkFence(ctx context.Context, tx *sql.Tx, f Fence, now time.Time) error {
+// checkFence renews the fence's lease inside tx, and fails unless its holder
+// still has it: the UPDATE also locks the lease row, so on PostgreSQL a node
+// taking the lease over waits for this transaction, and the stale holder
+// cannot commit after losing it.
+func (s *DB) checkFence(ctx context.Context, tx *sql.Tx, f Fence, now time.Time) error {
 	if f.Lease == "" {
 		return nil
 	}
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM leases WHERE name = $1 AND holder = $2 AND expires_at > $3`,
-		f.Lease, f.Holder, ms(now)).Scan(&n)
+	ttl := f.TTL
+	if ttl <= 0 {
+		ttl = 30 * time.Second
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE leases SET expires_at = $1, updated_at = $2 WHERE name = $3 AND holder = $4 AND expires_at > $2`,
+		ms(now.Add(ttl)), ms(now), f.Lease, f.Holder)
 	if err != nil {
 		return fmt.Errorf("check lease: %w", err)
 	}
-	if n == 0 {
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("check lease: %w", err)
+	} else if n == 0 {
 		return shikayat.Errorf(shikayat.ECONFLICT, "Lease %s is no longer held by %s.", f.Lease, f.Holder)
 	}
 	return nil
@@ -106,7 +116,7 @@ func (s *DB) RecordPosts(ctx context.Context, fence Fence, checkpoint, value str
 	var out []shikayat.PostRecord
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		if err := checkFence(ctx, tx, fence, now); err != nil {
+		if err := s.checkFence(ctx, tx, fence, now); err != nil {
 			return err
 		}
 		out = out[:0]
@@ -163,11 +173,12 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	}
 
 	var intent shikayat.Intent
+	var lang string
 	if in.Triage != nil {
-		intent = in.Triage.Intent
+		intent, lang = in.Triage.Intent, in.Triage.Lang
 	}
 	var quotedC, threadC *shikayat.Complaint
-	if !in.Staff {
+	if !in.Staff && p.RetweetOf == "" {
 		quotedC = s.quoted(ctx, tx, in.Dockets)
 		if quotedC == nil {
 			threadC = s.threadComplaint(ctx, tx, p, true)
@@ -180,6 +191,8 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
 			err = s.attach(ctx, tx, c, "staff_post", p, false, now)
 		}
+	case p.RetweetOf != "":
+		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "a retweet"
 	case quotedC != nil:
 		c := quotedC
 		rec.Kind, rec.Reason = shikayat.RecordAttachment, "quotes docket "+c.Code
@@ -192,17 +205,25 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		rec.Kind, rec.Reason = shikayat.RecordAttachment, "follows up in the thread of "+c.Code
 		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
 		err = s.attach(ctx, tx, c, "citizen_post", p, false, now)
-	case p.RetweetOf != "":
-		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "a retweet"
 	case in.Triage != nil && in.Triage.Actionable:
+		t := *in.Triage
+		if _, ok := shikayat.DistrictByLGD(t.District); !ok {
+			t.District = 0 // a suggestion the desk does not know is no suggestion
+		}
 		nc := shikayat.NewComplaint{
 			Source: "x", SourcePostID: p.ID, AuthorID: p.AuthorID, AuthorUsername: p.AuthorUsername,
-			ConversationID: p.ConversationID, Text: p.Text, Lang: in.Triage.Lang, Media: p.Media,
-			ReceivedAt: p.CreatedAt, Triage: in.Triage, Forward: in.Forward, NoAcknowledge: !in.MentionsAccount,
+			ConversationID: p.ConversationID, Text: p.Text, Lang: t.Lang, Media: p.Media,
+			ReceivedAt: p.CreatedAt, Triage: &t, Forward: in.Forward && t.District != 0, NoAcknowledge: !in.MentionsAccount,
 		}
 		if p.Coordinates != nil {
 			lat, lon := p.Coordinates.Lat, p.Coordinates.Lon
 			nc.Lat, nc.Lon = &lat, &lon
+		}
+		if verr := validateNew(&nc); verr != nil {
+			// A post the desk cannot open a complaint from is still
+			// recorded, with the reason, and does not hold up the rest.
+			rec.Kind, rec.Reason = shikayat.RecordNonActionable, "no complaint opened: "+shikayat.ErrorMessage(verr)
+			break
 		}
 		var c *shikayat.Complaint
 		c, _, err = s.createComplaint(ctx, tx, nc)
@@ -220,8 +241,8 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	if rec.ComplaintID != 0 {
 		cid = sql.NullInt64{Int64: rec.ComplaintID, Valid: true}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4 WHERE id = $5`,
-		string(rec.Kind), rec.Reason, cid, string(intent), p.ID)
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5 WHERE id = $6`,
+		string(rec.Kind), rec.Reason, cid, string(intent), lang, p.ID)
 	if err != nil {
 		return rec, fmt.Errorf("record post: %w", err)
 	}

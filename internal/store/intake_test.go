@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,5 +102,78 @@ func TestRecordPosts(t *testing.T) {
 		if at, _ := db.PostSeqAt(ctx, 2); at != "105" {
 			t.Fatalf("third newest post = %q, want 105", at)
 		}
+	})
+}
+
+func TestRecordPostsEdgeCases(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		clk := newClock()
+		db := open(t, dsn(), store.Options{Now: clk.Now})
+		db.AcquireLease(ctx, "x-intake", "n", 10*time.Second)
+		fence := store.Fence{Lease: "x-intake", Holder: "n", TTL: 10 * time.Second}
+		first, err := db.RecordPosts(ctx, fence, "", "", []shikayat.Incoming{incoming("10", "10", "1", "phone stolen", true)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		code := first[0].ComplaintCode
+
+		rt := incoming("11", "11", "2", "RT @Uppolice: your complaint is "+code, true)
+		rt.Post.RetweetOf, rt.Dockets = "99", []string{code}
+		unknown := incoming("12", "12", "3", "chain snatched", true)
+		unknown.Triage.District, unknown.Forward = 9999, true
+		empty := incoming("13", "13", "4", "   ", true)
+		silent := incoming("14", "14", "5", "bike stolen, posted without tagging", true)
+		silent.MentionsAccount = false
+		// Each renewal of the fence keeps the lease alive past its first term.
+		clk.Add(8 * time.Second)
+		recs, err := db.RecordPosts(ctx, fence, "", "", []shikayat.Incoming{rt, unknown, empty, silent})
+		if err != nil {
+			t.Fatalf("one odd post held up the batch: %v", err)
+		}
+		clk.Add(8 * time.Second)
+		if _, err := db.RecordPosts(ctx, fence, "", "", nil); err != nil {
+			t.Fatalf("the lease lapsed although each commit renewed it: %v", err)
+		}
+		if recs[0].Kind != shikayat.RecordNonActionable || recs[0].ComplaintID != 0 {
+			t.Errorf("a retweet quoting a docket = %+v, want non-actionable", recs[0])
+		}
+		if recs[1].Kind != shikayat.RecordComplaint {
+			t.Errorf("unknown district = %+v, want a complaint", recs[1])
+		} else if c, _ := db.FindComplaintByID(ctx, recs[1].ComplaintID, ""); c.SuggestedDistrict != 0 || c.Stage != shikayat.StageReceived {
+			t.Errorf("unknown district kept: %+v", c)
+		}
+		if recs[2].Kind != shikayat.RecordNonActionable || !strings.Contains(recs[2].Reason, "no complaint") {
+			t.Errorf("empty text = %+v", recs[2])
+		}
+		c, _ := db.FindComplaintByID(ctx, recs[3].ComplaintID, "")
+		if c == nil || c.Replyable {
+			t.Fatalf("a post without the mention gave a replyable complaint: %+v", c)
+		}
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+		_, _, err = db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionReply, Text: "We are on it"}, hq, "")
+		wantCode(t, err, shikayat.EINVALID)
+	})
+}
+
+func TestIdempotentReplayKeepsScope(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{})
+		in := post("1", "theft in Lucknow")
+		in.Triage, in.Forward = &shikayat.Triage{District: 162}, true
+		c, _, err := db.CreateComplaint(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := actorIn(t, db, lucknow)
+		a := shikayat.Action{Kind: shikayat.ActionForward, District: 164, Reason: "Kanpur's"}
+		if _, _, err := db.ApplyAction(ctx, c.Code, a, op, "k1"); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = db.ApplyAction(ctx, c.Code, a, op, "k1")
+		wantCode(t, err, shikayat.ENOTFOUND)
+		_, _, err = db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionNote, Text: "x"}, shikayat.Actor{UserID: 9, Username: "nobody"}, "")
+		wantCode(t, err, shikayat.EFORBIDDEN)
 	})
 }

@@ -133,18 +133,19 @@ func (s *DB) CountRepliesSent(ctx context.Context, from, to time.Time) (int, err
 	return n, nil
 }
 
-// FindPost returns a recorded post as the desk read it.
-func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.RecordKind, error) {
-	var body, kind string
-	err := s.db.QueryRowContext(ctx, `SELECT body, kind FROM posts WHERE id = $1`, id).Scan(&body, &kind)
+// FindPost returns a recorded post as the desk read it, what became of it,
+// and the language triage found (hi, en, hinglish; "" for staff posts).
+func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.RecordKind, string, error) {
+	var body, kind, lang string
+	err := s.db.QueryRowContext(ctx, `SELECT body, kind, lang FROM posts WHERE id = $1`, id).Scan(&body, &kind, &lang)
 	if isNoRows(err) {
-		return nil, "", shikayat.Errorf(shikayat.ENOTFOUND, "Post %s was not recorded.", id)
+		return nil, "", "", shikayat.Errorf(shikayat.ENOTFOUND, "Post %s was not recorded.", id)
 	} else if err != nil {
-		return nil, "", fmt.Errorf("find post: %w", err)
+		return nil, "", "", fmt.Errorf("find post: %w", err)
 	}
 	var p shikayat.Post
 	if err := jsonUnmarshal(body, &p); err != nil {
-		return nil, "", fmt.Errorf("post %s: %w", id, err)
+		return nil, "", "", fmt.Errorf("post %s: %w", id, err)
 	}
-	return &p, shikayat.RecordKind(kind), nil
+	return &p, shikayat.RecordKind(kind), lang, nil
 }

@@ -530,3 +530,46 @@ func TestParseDSN(t *testing.T) {
 		t.Fatalf("error shows the password: %v", err)
 	}
 }
+
+// Concurrent changes to one complaint never overwrite each other silently:
+// each either lands (with its event) or is refused as a conflict, and the
+// row agrees with its trail.
+func TestConcurrentActionsAgreeWithTheTrail(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{})
+		in := post("1", "fight near the market")
+		in.Triage, in.Forward = &shikayat.Triage{District: 162}, true
+		c, _, err := db.CreateComplaint(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+		var wg sync.WaitGroup
+		for i := 0; i < 12; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				class := shikayat.Classes[i%3]
+				_, _, err := db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionClassify, Class: class}, hq, "")
+				if err != nil && shikayat.ErrorCode(err) != shikayat.ECONFLICT {
+					t.Errorf("classify: %v", err)
+				}
+			}()
+		}
+		wg.Wait()
+		got, err := db.FindComplaint(ctx, c.Code, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var last string
+		for _, e := range got.Events {
+			if e.Action == "classify" {
+				last = e.Detail["class"]
+			}
+		}
+		if last == "" || string(got.Class) != last {
+			t.Fatalf("class %q, but the trail's last classify says %q", got.Class, last)
+		}
+	})
+}
