@@ -122,6 +122,21 @@ func (m *Main) Run(ctx context.Context) error {
 		}},
 	}
 
+	m.Poller = &intake.Poller{
+		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
+		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
+		Logger: m.Logger,
+	}
+	if m.PollerOptions != nil {
+		m.PollerOptions(m.Poller)
+	}
+	if cfg.XConsumerSecret != "" {
+		// Account Activity: X answers its CRC check and signs deliveries
+		// with the consumer secret.
+		wh := m.Poller.Webhook(string(cfg.XConsumerSecret))
+		m.Web.Handle("GET /x/webhook", wh)
+		m.Web.Handle("POST /x/webhook", wh)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -139,14 +154,6 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() { m.served <- m.server.Serve(ln) }()
 
 	if !cfg.NoIntake {
-		m.Poller = &intake.Poller{
-			DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
-			PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
-			Logger: m.Logger,
-		}
-		if m.PollerOptions != nil {
-			m.PollerOptions(m.Poller)
-		}
 		ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		m.stopIntake, m.intakeDone = cancel, make(chan struct{})
 		go func() {

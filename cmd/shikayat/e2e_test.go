@@ -180,3 +180,49 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		}
 	})
 }
+
+// With a consumer secret, serve answers X's Account Activity webhook: the
+// CRC check, and signed deliveries, which are recorded like polled posts; a
+// forged delivery is refused.
+func TestWebhookDeliveries(t *testing.T) {
+	sim := xsim.New(xsim.Options{Account: "Uppolice"})
+	ts := httptest.NewServer(sim)
+	defer ts.Close()
+	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", "webhook-secret")
+	m := NewMain()
+	m.Logger = discardLogger()
+	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", storetest.DSN(t, "sqlite"), ts.URL
+	m.Config.XPoll, m.Config.Account, m.Config.DocketState, m.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
+	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
+	if err := m.Config.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(ctx)
+	url := "http://" + m.Addr + "/x/webhook"
+	if err := sim.CheckCRC(ctx, http.DefaultClient, url, "webhook-secret"); err != nil {
+		t.Fatalf("CRC: %v", err)
+	}
+	id, _ := sim.AddDraft(xsim.Draft{Username: "meena", Text: "@Uppolice Prayagraj mein mera purse chheen liya, help"})
+	if err := sim.DeliverWebhook(ctx, http.DefaultClient, url, "forged-secret", id); err == nil {
+		t.Fatal("a forged delivery was accepted")
+	}
+	if _, _, _, err := m.DB.FindPost(ctx, id); shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
+		t.Fatal("a forged delivery was recorded")
+	}
+	for i := 0; i < 2; i++ { // X may deliver twice
+		if err := sim.DeliverWebhook(ctx, http.DefaultClient, url, "webhook-secret", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, kind, _, err := m.DB.FindPost(ctx, id); err != nil || kind != shikayat.RecordComplaint {
+		t.Fatalf("delivered post: %v, %v", kind, err)
+	}
+	page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{})
+	if page.Total != 1 {
+		t.Fatalf("%d complaints from one delivered post", page.Total)
+	}
+}

@@ -1,0 +1,51 @@
+package intake
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/xapi"
+)
+
+// Deliver records posts pushed to the desk (Account Activity webhooks, the
+// filtered stream) rather than polled. Any node may take them: a post is
+// recorded once, whoever sees it first, so no lease is needed, and the
+// mentions checkpoint is left to polling, which still reads every mention.
+func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
+	p.defaults()
+	me, err := p.AccountID(ctx)
+	if err != nil {
+		return err
+	}
+	in := make([]shikayat.Incoming, 0, len(posts))
+	for i := range posts {
+		inc, err := p.incoming(ctx, me, &posts[i])
+		if err != nil {
+			return err
+		}
+		in = append(in, inc)
+	}
+	recs, err := p.DB.RecordPosts(ctx, store.Fence{}, "", "", in)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if !r.Duplicate {
+			p.Logger.Info("delivered post recorded", slog.String("post_id", r.PostID), slog.String("kind", string(r.Kind)))
+		}
+	}
+	return nil
+}
+
+// Webhook returns the Account Activity endpoint that feeds Deliver.
+func (p *Poller) Webhook(consumerSecret string) *xapi.Webhook {
+	return &xapi.Webhook{
+		ConsumerSecret: consumerSecret,
+		Logger:         p.Logger,
+		Handle: func(ctx context.Context, ev xapi.WebhookEvent) error {
+			return p.Deliver(ctx, ev.Posts)
+		},
+	}
+}
