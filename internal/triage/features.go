@@ -226,12 +226,14 @@ var (
 	policeActor = keySet("thana", "thane", "थाना", "थाने", "kotwali", "कोतवाली", "chowki", "चौकी", "sho", "एसएचओ", "si", "daroga",
 		"दरोगा", "दारोगा", "constable", "constables", "कांस्टेबल", "sipahi", "सिपाही", "prv", "पीआरवी", "io", "विवेचक", "vivechak",
 		"munshi", "मुंशी", "inspector", "इंस्पेक्टर", "thanedar", "थानेदार", "policemen", "policeman", "पुलिसकर्मी", "policewale",
-		"policevale", "prabhari", "प्रभारी", "incharge", "outpost", "checkpoint", "checkpost", "halka", "हल्का")
+		"policevale", "पुलिसवाले", "policewalo", "prabhari", "प्रभारी", "incharge", "outpost", "checkpoint", "checkpost", "halka", "हल्का")
 	policeMisdeed = keySet("refused", "refuses", "refusing", "mana", "मना", "bribe", "rishwat", "रिश्वत", "ghoos", "घूस", "demanding",
 		"demanded", "maange", "मांगे", "maang", "मांग", "gaali", "गाली", "abused", "slapped", "thappad", "थप्पड़", "misbehaved",
 		"badtameezi", "बदतमीजी", "settle", "settlement", "samjhauta", "समझौता", "vasooli", "वसूली", "hafta", "हफ्ता", "bithaye",
 		"बैठाए", "chakkar", "चक्कर", "taking", "took", "rakh", "रख", "threatening", "dhamka", "धमका", "false", "jhoothe", "झूठे",
-		"drunk", "daaru", "शराब", "formality", "nistarit", "निस्तारित", "ignored", "laughed", "hans", "हंसकर", "custody", "hawalat", "हवालात")
+		"drunk", "daaru", "शराब", "formality", "nistarit", "निस्तारित", "ignored", "laughed", "hans", "हंसकर", "custody", "hawalat", "हवालात",
+		// what officers are said to do to people in their hands
+		"beating", "beat", "peet", "पीट", "पीटा", "पीटते", "slapping", "sign", "दस्तखत", "blank", "सादे", "khaali", "seized", "zabt", "जब्त")
 )
 
 // femalePerson and harmWords make the cue for harm done to a woman.
@@ -293,7 +295,8 @@ var cueOf = func() map[string][]string {
 		"t-land": {"kabza", "कब्जा", "कब्ज़ा", "zameen", "jameen", "जमीन", "ज़मीन", "plot", "प्लॉट", "khet", "खेत", "encroachment", "atikraman",
 			"अतिक्रमण", "registry", "रजिस्ट्री", "boundary", "बाउंड्री", "medh", "मेड़", "land", "makaan", "मकान", "kirayedar", "किरायेदार", "tenant", "property"},
 		"t-traffic": {"jam", "जाम", "accident", "एक्सीडेंट", "durghatna", "दुर्घटना", "haadsa", "हादसा", "takkar", "टक्कर", "parking", "पार्किंग",
-			"traffic", "ट्रैफिक", "truck", "ट्रक", "rash", "speeding", "overspeed", "helmet", "challan", "चालान", "wrong", "stunt", "e-rickshaw", "highway"},
+			"traffic", "ट्रैफिक", "truck", "ट्रक", "rash", "speeding", "overspeed", "helmet", "challan", "चालान", "wrong", "stunt", "e-rickshaw", "highway",
+			"tractor", "ट्रैक्टर", "trolley", "ट्रॉली", "dumper", "डंपर", "overloaded", "ओवरलोड", "overtaking", "flyover", "फ्लाईओवर"},
 		"t-nuisance": {"sharab", "शराब", "daaru", "दारू", "theka", "ठेका", "jua", "जुआ", "gambling", "satta", "सट्टा", "betting", "dj", "डीजे",
 			"loudspeaker", "लाउडस्पीकर", "noise", "shor", "शोर", "nasha", "नशा", "smack", "स्मैक", "ganja", "गांजा", "drugs", "drunk", "nashedi", "नशेड़ी", "hungama", "हंगामा"},
 		"t-police": {"sho", "एसएचओ", "daroga", "दरोगा", "sipahi", "सिपाही", "constable", "कांस्टेबल", "inspector", "thanedar", "थानेदार",
@@ -304,7 +307,8 @@ var cueOf = func() map[string][]string {
 		"t-service": {"verification", "सत्यापन", "satyapan", "passport", "पासपोर्ट", "certificate", "प्रमाण", "noc", "एनओसी", "licence",
 			"license", "लाइसेंस", "permission", "अनुमति", "anumati", "lost", "खो", "kho", "copy", "कॉपी", "status", "procedure", "process", "apply", "आवेदन"},
 		"t-other": {"suicide", "आत्महत्या", "khudkushi", "kood", "कूद", "jump", "jumping", "lawaris", "लावारिस", "unattended", "suspicious",
-			"sandigdh", "संदिग्ध", "behosh", "बेहोश", "unconscious", "track", "पटरी", "patri", "suggestion", "सुझाव", "sujhav", "animal", "जानवर", "ped", "पेड़", "tree"},
+			"sandigdh", "संदिग्ध", "behosh", "बेहोश", "unconscious", "track", "पटरी", "patri", "suggestion", "सुझाव", "sujhav", "animal", "जानवर", "ped", "पेड़", "tree",
+			"laash", "लाश", "शव", "shav", "tendua", "तेंदुआ", "leopard", "drown", "doob", "डूब", "leak", "रिसाव"},
 	}
 	m := map[string][]string{}
 	for cue, ws := range groups {

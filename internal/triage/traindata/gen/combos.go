@@ -11,6 +11,10 @@ type parts map[string][]string // lang → pieces
 var (
 	feedbackDeeds = parts{
 		"en": {
+			"the SHO {at} got our stolen tractor back in a week without asking for a rupee",
+			"a lady constable stayed with my daughter at the bus stand {at} till I came to pick her up",
+			"the dial 112 team took my injured neighbour to hospital in their own vehicle",
+			"{dp} returned the gold earrings my wife lost in the market",
 			"{dp} recovered my stolen phone within two days",
 			"the 112 team reached in 8 minutes when my father collapsed on the road",
 			"a constable tracked me down to return the wallet I had dropped {at}",
@@ -25,6 +29,10 @@ var (
 			"the PRV stayed with us till the ambulance came after the accident {at}",
 		},
 		"hi": {
+			"{at} थानाध्यक्ष ने एक हफ्ते में हमारा चोरी हुआ ट्रैक्टर बिना एक पैसा लिए बरामद कराया",
+			"{at} बस अड्डे पर महिला सिपाही मेरी बेटी के साथ तब तक रुकीं जब तक मैं नहीं पहुंचा",
+			"112 की टीम घायल पड़ोसी को अपनी गाड़ी से अस्पताल ले गई",
+			"{dp} ने बाजार में खोए मेरी पत्नी के सोने के झुमके लौटा दिए",
 			"{dp} ने दो दिन में मेरा चोरी हुआ फोन बरामद कर दिया",
 			"पिताजी सड़क पर गिर गए थे, 112 की टीम आठ मिनट में पहुंची",
 			"{at} गिरा हुआ मेरा पर्स एक सिपाही ने ढूंढकर लौटाया",
@@ -39,6 +47,10 @@ var (
 			"{at} दुर्घटना के बाद पीआरवी वाले एम्बुलेंस आने तक साथ रहे",
 		},
 		"hg": {
+			"{at} SHO sahab ne 1 hafte me chori hua tractor bina ek paisa liye wapas dilwaya",
+			"{at} bus adde pe lady constable beti ke saath tab tak ruki jab tak main nahi pahuncha",
+			"112 wale ghayal padosi ko apni gaadi me hospital le gaye",
+			"{dp} ne bazaar me khoye wife ke sone ke jhumke lauta diye",
 			"{dp} ne 2 din me mera chori hua phone dhoondh diya",
 			"papa road pe gir gaye the, 112 wale 8 minute me aa gaye",
 			"{at} gira hua purse ek sipahi bhaiya ne dhoondh ke lautaya",
@@ -60,6 +72,9 @@ var (
 	}
 	feedbackCritic = parts{
 		"en": {
+			"Three tweets, zero replies. The Twitter handle is only for posting award photos.",
+			"They found time to stop every bike for papers but not to come when our shop was looted.",
+			"Traffic police only stand where they can collect, never where the jam is.",
 			"Challans for helmets in minutes, but thieves are never caught. Slow clap 👏",
 			"Posters of women safety everywhere, but go to a thana and see how women are treated. Only PR.",
 			"Called 112 and the car came after 40 minutes, the fight was long over. Very fast service indeed 🙄",
@@ -67,6 +82,9 @@ var (
 			"Police here only wake up when a video goes viral.",
 		},
 		"hi": {
+			"तीन ट्वीट किए, एक का जवाब नहीं। ट्विटर हैंडल सिर्फ सम्मान की फोटो डालने के लिए है।",
+			"कागज चेक करने के लिए हर बाइक रोकने का समय है, दुकान लुटी तब आने का नहीं।",
+			"ट्रैफिक पुलिस वहीं खड़ी होती है जहां वसूली हो, जाम वाली जगह कभी नहीं।",
 			"हेलमेट का चालान काटने में सबसे आगे, चोर पकड़ने में सबसे पीछे। वाह पुलिस वाह 👏",
 			"महिला सुरक्षा के पोस्टर हर जगह, थाने जाकर देखो महिलाओं से कैसा व्यवहार होता है। सिर्फ दिखावा।",
 			"112 पर कॉल किया तो 40 मिनट बाद गाड़ी आई, तब तक सब खत्म। बहुत तेज सेवा है 🙄",
@@ -74,6 +92,9 @@ var (
 			"यहां की पुलिस तभी जागती है जब वीडियो वायरल होता है।",
 		},
 		"hg": {
+			"3 tweet kiye ek ka jawab nahi, handle sirf award ki photo daalne ke liye hai",
+			"har bike rok ke kagaz check karne ka time hai, dukaan luti tab aane ka nahi",
+			"traffic police wahi khadi hoti hai jahan vasooli ho, jam wali jagah kabhi nahi",
 			"helmet ka challan kaatne me sabse aage, chor pakadne me sabse peeche. wah police wah 👏",
 			"mahila suraksha ke poster har jagah, thane jaake dekho kaisa vyavhar hota hai. sirf PR 👎",
 			"112 pe call kiya, 40 min baad gaadi aayi, tab tak sab khatam. bahut fast service hai 🙄",
@@ -87,16 +108,28 @@ var (
 var (
 	newsEvents = parts{
 		"en": {
+			"two brothers killed in a land dispute {at}",
+			"gang selling fake currency busted {at}",
+			"bus carrying pilgrims falls into a ditch {at}, 12 injured",
+			"police constable suspended for taking bribe {at}",
 			"man shot dead over an old rivalry {at}", "jewellery shop looted at gunpoint {at}", "truck and bus collide {at}, 3 dead",
 			"cricket betting racket busted {at} during IPL match", "fake call centre raided {at}", "wanted criminal injured in encounter {at}",
 			"youth stabbed after a wedding quarrel {at}", "illegal liquor factory found {at}", "woman's chain snatched in broad daylight {at}",
 		},
 		"hi": {
+			"{at} जमीन विवाद में दो सगे भाइयों की हत्या",
+			"{at} नकली नोट छापने वाला गिरोह पकड़ा गया",
+			"{at} श्रद्धालुओं से भरी बस खाई में गिरी, 12 घायल",
+			"{at} रिश्वत लेते सिपाही निलंबित",
 			"{at} पुरानी रंजिश में युवक की गोली मारकर हत्या", "{at} तमंचे के बल पर ज्वेलरी शॉप में लूट", "{at} ट्रक और बस की भिड़ंत, तीन की मौत",
 			"{at} आईपीएल सट्टे के गिरोह का भंडाफोड़", "{at} फर्जी कॉल सेंटर पर छापा", "{at} मुठभेड़ में इनामी बदमाश घायल",
 			"{at} शादी समारोह में विवाद के बाद युवक पर चाकू से हमला", "{at} अवैध शराब की फैक्ट्री पकड़ी गई", "{at} दिनदहाड़े महिला से चेन लूट",
 		},
 		"hg": {
+			"{at} zameen ke jhagde me do sage bhaiyo ka qatl",
+			"{at} nakli note chhapne wala gang pakda gaya",
+			"{at} shraddhaluon ki bus khaai me giri, 12 ghayal",
+			"{at} rishwat lete sipahi suspend",
 			"{at} purani dushmani me ladke ko goli maari", "{at} jewellery shop me tamanche ki nok pe loot", "{at} truck aur bus ki takkar, 3 ki maut",
 			"{at} IPL satte ka gang pakda gaya", "{at} fake call centre pe chhapa", "{at} encounter me inami badmash ghayal",
 			"{at} shaadi me jhagde ke baad ladke ko chaku mara", "{at} kachi sharab ki factory pakdi gayi", "{at} din dahade chain loot",
@@ -112,13 +145,22 @@ var (
 // other departments: a civic problem the police cannot fix.
 var (
 	civicProblems = parts{
-		"en": {"no drinking water supply for a week {at}", "power cut for 9 hours {at} during exams", "stray bulls injure someone every day {at}",
+		"en": {
+			"the hand pump {at} has been broken for two months",
+			"a transformer {at} burnt a week ago and nobody replaced it",
+			"the government school {at} has no teacher for maths since April", "no drinking water supply for a week {at}", "power cut for 9 hours {at} during exams", "stray bulls injure someone every day {at}",
 			"the district hospital {at} has no doctor at night", "the ration dealer {at} hasn't given grain for 3 months", "the road {at} has been half-built for two years",
 			"drain water overflowing on the street {at}", "streetlights off for a month {at}", "stray dogs bit 4 kids {at} this month"},
-		"hi": {"{at} एक हफ्ते से पीने का पानी नहीं आ रहा", "{at} परीक्षा के समय नौ घंटे से बिजली गुल", "{at} छुट्टा सांड रोज किसी को घायल कर रहे",
+		"hi": {
+			"{at} दो महीने से हैंडपंप खराब पड़ा है",
+			"{at} एक हफ्ते से ट्रांसफार्मर जला पड़ा है, कोई बदलने नहीं आया",
+			"{at} सरकारी स्कूल में अप्रैल से गणित का कोई शिक्षक नहीं", "{at} एक हफ्ते से पीने का पानी नहीं आ रहा", "{at} परीक्षा के समय नौ घंटे से बिजली गुल", "{at} छुट्टा सांड रोज किसी को घायल कर रहे",
 			"{at} जिला अस्पताल में रात में कोई डॉक्टर नहीं", "{at} कोटेदार तीन महीने से राशन नहीं दे रहा", "{at} दो साल से सड़क अधूरी पड़ी है",
 			"{at} नाली का पानी सड़क पर बह रहा है", "{at} महीने भर से स्ट्रीट लाइट बंद", "{at} इस महीने आवारा कुत्तों ने चार बच्चों को काटा"},
-		"hg": {"{at} 1 hafte se peene ka paani nahi aa raha", "{at} exam ke time 9 ghante se light gayab", "{at} chutta saand roz kisi ko ghayal kar rahe",
+		"hg": {
+			"{at} 2 mahine se handpump kharab pada hai",
+			"{at} 1 hafte se transformer jala pada hai, koi badalne nahi aaya",
+			"{at} sarkari school me april se maths ka koi teacher nahi", "{at} 1 hafte se peene ka paani nahi aa raha", "{at} exam ke time 9 ghante se light gayab", "{at} chutta saand roz kisi ko ghayal kar rahe",
 			"{at} district hospital me raat ko koi doctor nahi", "{at} kotedar 3 mahine se ration nahi de raha", "{at} 2 saal se sadak adhuri padi hai",
 			"{at} naali ka paani sadak pe beh raha", "{at} mahine bhar se street light band", "{at} is mahine kutto ne 4 bacho ko kaata"},
 	}
@@ -128,15 +170,27 @@ var (
 		"hg": {"nagar palika kuch nahi karti", "koi adhikari nahi sunta", "bijli vibhag dhyan de", "jal nigam wale dekho", "janta bahut pareshan hai", "PWD wale sunte hi nahi"},
 	}
 	chatter = parts{
-		"en": {"Mom: don't go out at night. Me: but the police are there 😎 Mom: that's why 😂", "Challan messages arrive faster than my salary 😂🚀",
+		"en": {
+			"Anyone else think the new police uniforms look sharp? 👮",
+			"Preparing for SI exam, any tips for the physical test? 🏃",
+			"Good morning UP! Have a safe day everyone ☀️",
+			"Earn 5000 daily from home, DM for details 💸", "Mom: don't go out at night. Me: but the police are there 😎 Mom: that's why 😂", "Challan messages arrive faster than my salary 😂🚀",
 			"Interesting: UP has the largest police force but a low police-population ratio. Recruitment alone won't fix it.",
 			"Who's going to the Magh Mela this year? Crowd will be huge 🙏", "Double your crypto in 24 hours! 100% guaranteed, link in bio 🚀",
 			"Online betting app: win 10x on every match, join now 💰", "Group for constable exam preparation, who wants to join? 💪",
 			"Opposition says law and order is bad, come walk the roads at night and see 😏", "Why tag the police for everything? Fix the roads first 😂"},
-		"hi": {"मम्मी: रात को बाहर मत जाना। मैं: पुलिस है ना 😎 मम्मी: इसीलिए तो कह रही हूं 😂", "चालान का मैसेज सैलरी से भी तेज आता है 😂",
+		"hi": {
+			"दरोगा भर्ती का फिजिकल कब होगा, कोई बताएगा? 🏃",
+			"सुप्रभात उत्तर प्रदेश, सबका दिन शुभ हो ☀️",
+			"घर बैठे रोज 5000 कमाएं, डीएम करें 💸",
+			"नई वर्दी में पुलिस वाले अच्छे लग रहे हैं 👮", "मम्मी: रात को बाहर मत जाना। मैं: पुलिस है ना 😎 मम्मी: इसीलिए तो कह रही हूं 😂", "चालान का मैसेज सैलरी से भी तेज आता है 😂",
 			"इस बार माघ मेले में कौन कौन जा रहा है? भीड़ बहुत होगी 🙏", "सिपाही भर्ती की तैयारी वाले एक ग्रुप बनाते हैं, नोट्स शेयर करेंगे 💪",
 			"विपक्ष कहता है कानून व्यवस्था खराब है, एक बार रात में सड़क पर निकलकर देखो 😏", "24 घंटे में पैसा डबल! लिंक बायो में 🚀"},
-		"hg": {"mummy: raat ko bahar mat jaana. me: police hai na 😎 mummy: isiliye to bol rahi hu 😂", "challan ka msg salary se bhi fast aata hai 😂🚀",
+		"hg": {
+			"SI bharti ka physical kab hoga koi batayega? 🏃",
+			"good morning UP, sabka din accha ho ☀️",
+			"ghar baithe roz 5000 kamao, DM karo 💸",
+			"nayi vardi me police wale mast lag rahe 👮", "mummy: raat ko bahar mat jaana. me: police hai na 😎 mummy: isiliye to bol rahi hu 😂", "challan ka msg salary se bhi fast aata hai 😂🚀",
 			"magh mele me kaun kaun ja raha hai is baar? bheed bahut hogi 🙏", "bharti ki taiyari wale group banao, notes share karenge 💪",
 			"election aate hi sabko law and order yaad aa jata hai 😂", "crypto double in 24 hrs, link in bio 🚀 100% profit",
 			"har baat pe police ko tag kyu karte ho, pehle sadak banwao 😂"},

@@ -108,7 +108,7 @@ func main() {
 	flag.Parse()
 	g := &gen{
 		r:         rand.New(rand.NewPCG(*seed, *seed*7919+17)),
-		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios), parseBank(extraScenarios)),
+		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios), parseBank(extraScenarios), parseBank(situationScenarios)),
 		districts: shikayat.Districts(),
 		latin:     map[int][]string{},
 		deva:      map[int][]string{},
