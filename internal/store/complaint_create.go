@@ -73,12 +73,8 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 	if err := validateNew(&in); err != nil {
 		return nil, false, err
 	}
-	if c, err := findComplaintBy(ctx, tx, "c.source_post_id = $1", in.SourcePostID); err == nil {
-		return c, false, nil
-	} else if shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
-		return nil, false, err
-	}
-
+	// No look-up first: the insert below does nothing for a post stored
+	// before, and then the first complaint is returned.
 	now := s.now()
 	received := in.ReceivedAt.UTC()
 	if in.ReceivedAt.IsZero() || received.After(now) {

@@ -63,7 +63,6 @@ type DB struct {
 	db     *sql.DB
 	engine Engine
 	opts   Options
-	path   string // the SQLite file
 }
 
 // ParseDSN splits a DSN into its engine and the driver's own DSN:
@@ -82,8 +81,10 @@ func ParseDSN(dsn string) (Engine, string, error) {
 			return "", "", shikayat.Errorf(shikayat.EINVALID, "An in-memory SQLite database is not supported; give a file.")
 		}
 		q := url.Values{}
-		q.Add("_pragma", "journal_mode(WAL)")
+		// busy_timeout first: the others, journal_mode above all, may
+		// have to wait for another connection opening the same file.
 		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
@@ -124,6 +125,17 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.SetMaxOpenConns(20)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 	}
+	if engine == SQLite {
+		// The first connection turns a new file to WAL, which needs the
+		// file to itself: processes opening it together take turns, and the
+		// lock is held through the migrations.
+		unlock, err := lockSQLite(ctx, sqlitePath(dsn))
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", redactDSN(dsn), err)
+		}
+		defer unlock()
+	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to %s: %w", redactDSN(dsn), err)
@@ -141,9 +153,6 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		opts.SLA = shikayat.DefaultSLA
 	}
 	s := &DB{db: db, engine: engine, opts: opts}
-	if engine == SQLite {
-		s.path = sqlitePath(dsn)
-	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -174,14 +183,9 @@ func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 // start together take turns to migrate.
 const migrationLockID = 0x5ec0de01
 
+// migrate brings the schema up to date. On SQLite, Open holds the file's
+// lock around it.
 func (s *DB) migrate(ctx context.Context) error {
-	if s.engine == SQLite {
-		unlock, err := lockSQLite(ctx, s.path)
-		if err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		defer unlock()
-	}
 	if s.engine == Postgres {
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
