@@ -4,9 +4,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"io/fs"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,20 +14,6 @@ import (
 
 	"github.com/shikayat/shikayat"
 )
-
-// sharedData returns the path of a file under the project's shared data
-// directory (../shared/data from the module root), or skips the test when it
-// is not there.
-func sharedData(t *testing.T, rel string) string {
-	t.Helper()
-	path := filepath.Join("..", "shared", "data", filepath.FromSlash(rel))
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("shared data %s not found (expected beside the repository, in ../shared/data): skipping", rel)
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // upBounds is a box around Uttar Pradesh, a little larger than the state.
 var upBounds = struct{ minLat, maxLat, minLon, maxLon float64 }{23.8, 30.5, 77.0, 84.7}
@@ -115,7 +100,7 @@ func TestDistricts(t *testing.T) {
 }
 
 func TestDistricts_MatchLGD(t *testing.T) {
-	path := sharedData(t, "lgd-planemad/2-district.csv")
+	path := sharedtest.Path(t, "data/lgd-planemad/2-district.csv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +146,7 @@ func TestDistricts_MatchLGD(t *testing.T) {
 }
 
 func TestDistricts_PointsInsideBoundaries(t *testing.T) {
-	path := sharedData(t, "up-districts/districts-lgd.geojson")
+	path := sharedtest.Path(t, "data/up-districts/districts-lgd.geojson")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

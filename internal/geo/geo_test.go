@@ -1,8 +1,7 @@
 package geo
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"strings"
 	"testing"
 )
@@ -85,33 +84,8 @@ func TestNearest(t *testing.T) {
 	}
 }
 
-// sharedFile finds a file under the shared data folder beside the module
-// root, or skips the test.
-func sharedFile(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not present; skipping", rel)
-	}
-	return p
-}
-
 func TestUPBoundaries(t *testing.T) {
-	b, err := LoadBoundaries(sharedFile(t, "data/up-districts/districts-lgd.geojson"))
+	b, err := LoadBoundaries(sharedtest.Path(t, "data/up-districts/districts-lgd.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,7 @@ package xapi
 import (
 	"bufio"
 	"bytes"
-	"errors"
-	"fmt"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,33 +13,10 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-// findShared returns the shared data folder beside the module root.
-func findShared() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return "", fmt.Errorf("%s is absent (the shared data folder beside the module)", shared)
-	}
-	return shared, nil
-}
-
 // sharedDir returns the shared data folder, or skips the test.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := findShared()
+	dir, err := sharedtest.Dir()
 	if err != nil {
 		t.Skipf("skipping: %v", err)
 	}
@@ -259,7 +235,7 @@ func TestPostsFromPage(t *testing.T) {
 }
 
 func BenchmarkDecodePost(b *testing.B) {
-	dir, err := findShared()
+	dir, err := sharedtest.Dir()
 	if err != nil {
 		b.Skipf("skipping: %v", err)
 	}

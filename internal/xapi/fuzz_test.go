@@ -3,6 +3,7 @@ package xapi
 import (
 	"bytes"
 	"errors"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"path/filepath"
 	"testing"
 
@@ -43,7 +44,7 @@ func FuzzDecodePost(f *testing.F) {
 
 // devLines returns the dev set's lines, or none when the shared folder is absent.
 func devLines(f *testing.F) [][]byte {
-	dir, err := findShared()
+	dir, err := sharedtest.Dir()
 	if err != nil {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -33,7 +34,7 @@ func do(t *testing.T, srv *httptest.Server, method, path, body string) (int, []b
 }
 
 func TestControlPostsInXShape(t *testing.T) {
-	shared, err := findShared()
+	shared, err := sharedtest.Dir()
 	if err != nil {
 		t.Skipf("skipping: %v", err)
 	}

@@ -5,11 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
+	"github.com/shikayat/shikayat/internal/sharedtest"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,32 +19,9 @@ import (
 	"github.com/shikayat/shikayat/internal/xsim"
 )
 
-// findShared returns the shared data folder beside the module root.
-func findShared() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return "", errors.New(shared + " is absent (the shared data folder beside the module)")
-	}
-	return shared, nil
-}
-
 func loadSpec(t *testing.T) *openapi3.T {
 	t.Helper()
-	shared, err := findShared()
+	shared, err := sharedtest.Dir()
 	if err != nil {
 		t.Skipf("skipping: %v", err)
 	}
