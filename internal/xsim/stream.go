@@ -49,6 +49,14 @@ func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	// A client that just dropped its connection may be back before the
+	// server has noticed: give the old connection a moment to go away
+	// before refusing a second one.
+	for wait := 0; len(s.streams) > 0 && wait < 20; wait++ {
+		s.mu.Unlock()
+		time.Sleep(10 * time.Millisecond)
+		s.mu.Lock()
+	}
 	if len(s.streams) > 0 {
 		s.mu.Unlock()
 		p := problem("streaming-connection", "ConnectionException", "This stream is currently at the maximum allowed connection limit.")
