@@ -112,6 +112,7 @@ func (m *Main) Run(ctx context.Context) error {
 
 	reg := prometheus.NewRegistry()
 	m.Web = web.NewServer(m.Logger, reg)
+	m.Web.HandleTracking(db)
 	m.Web.Ready = []web.Check{
 		{Name: "database", Run: db.Ping},
 		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -177,6 +178,55 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		}
 		if n := len(x.replies(follow)); n != 0 {
 			t.Fatalf("the follow-up got %d replies", n)
+		}
+
+		// The citizen follows it by its code: no personal data.
+		base := "http://" + m.Addr
+		resp, err := http.Get(base + "/api/v1/track/" + strings.ToLower(code))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tr struct {
+			Code, Status, Stage string
+			District            *struct{ Code int }
+			Class               *string
+			UpdatedAt           time.Time `json:"updated_at"`
+			History             []struct {
+				At          time.Time
+				Stage, Note string
+			}
+		}
+		json.NewDecoder(resp.Body).Decode(&tr)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || tr.Code != code || tr.Status == "" || tr.UpdatedAt.IsZero() || len(tr.History) < 3 {
+			t.Fatalf("track = %d %+v", resp.StatusCode, tr)
+		}
+		for _, h := range tr.History {
+			if strings.Contains(h.Note, "abhi tak") {
+				t.Fatalf("the public history shows the citizen's own post: %+v", h)
+			}
+		}
+		typo := []byte(code)
+		typo[8] = map[bool]byte{true: 'A', false: 'B'}[typo[8] != 'A']
+		for path, want := range map[string]int{
+			"/api/v1/track/" + string(typo): 400, "/api/v1/track/UP26-0000000000": 404,
+			"/t/" + code: 200, "/t/" + string(typo): 400, "/t/UP26-0000000000": 404,
+		} {
+			resp, err := http.Get(base + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != want {
+				t.Fatalf("GET %s = %d, want %d", path, resp.StatusCode, want)
+			}
+			if path == "/api/v1/track/"+string(typo) && !strings.Contains(string(body), "this code has a typo") {
+				t.Fatalf("typo answer = %s", body)
+			}
+			if path == "/t/"+code && (!strings.Contains(string(body), code) || strings.Contains(string(body), "ramesh")) {
+				t.Fatalf("tracking page lacks the code or shows the author:\n%s", body)
+			}
 		}
 	})
 }
