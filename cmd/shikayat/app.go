@@ -126,7 +126,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Poller = &intake.Poller{
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
 		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
-		Logger: m.Logger,
+		Stream: cfg.XStream, Logger: m.Logger,
 	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)

@@ -48,6 +48,8 @@ type Config struct {
 	Templates string
 	// NoIntake keeps this node from polling X (it still sends replies).
 	NoIntake bool
+	// XStream also holds X's filtered stream open on the intake node.
+	XStream bool
 	// IntakeLease is how long the polling node's lease lives unrenewed:
 	// another node takes over at most this long after it dies.
 	IntakeLease time.Duration
@@ -76,6 +78,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.Account, "account", "Uppolice", "the police account's username on X")
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
+	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
 	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")

@@ -46,7 +46,10 @@ type Poller struct {
 	// its district at once; below it, it waits in the HQ triage queue.
 	ForwardAt float64
 	// Batch is how many posts are recorded per transaction. Default 100.
-	Batch  int
+	Batch int
+	// Stream also holds X's filtered stream open while this node has the
+	// lease, for posts within seconds rather than a poll interval.
+	Stream bool
 	Holder string // this node's name in the lease; default host-pid-random
 	Logger *slog.Logger
 	// Polled is told after each poll that held the lease (for tests and
@@ -91,7 +94,27 @@ func (p *Poller) Run(ctx context.Context) error {
 	log := p.Logger.With(slog.String("holder", p.Holder))
 	held := false
 	failures := 0
+	var stopStream context.CancelFunc
+	streamDone := make(chan struct{})
+	close(streamDone)
+	stream := func(on bool) {
+		switch {
+		case on && stopStream == nil && p.Stream:
+			var sctx context.Context
+			sctx, stopStream = context.WithCancel(ctx)
+			streamDone = make(chan struct{})
+			go func(done chan struct{}) {
+				defer close(done)
+				p.runStream(sctx)
+			}(streamDone)
+		case !on && stopStream != nil:
+			stopStream()
+			<-streamDone
+			stopStream = nil
+		}
+	}
 	defer func() {
+		stream(false)
 		if held {
 			p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder)
 		}
@@ -109,6 +132,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			log.Warn("lost the intake lease")
 		}
 		held = ok && err == nil
+		stream(held)
 		wait := min(p.Interval, p.LeaseTTL/3)
 		if held {
 			if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {

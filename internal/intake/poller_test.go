@@ -207,3 +207,35 @@ func TestPollerBackfillsWhenTheWindowSlides(t *testing.T) {
 		r.kind(t, id)
 	}
 }
+
+// With the filtered stream on, the lease holder records a post as it
+// arrives, long before the next poll.
+func TestStreamRecordsBetweenPolls(t *testing.T) {
+	r := newRig(t, "sqlite:"+filepath.Join(t.TempDir(), "s.db"), xsim.Options{KeepAlive: 50 * time.Millisecond})
+	r.db.ReleaseLease(context.Background(), intake.LeaseName, "test-node")
+	r.p.Stream, r.p.Interval, r.p.LeaseTTL = true, time.Hour, time.Hour
+	polled := make(chan struct{}, 10)
+	r.p.Polled = func(int, int) { polled <- struct{}{} }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); r.p.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	<-polled // the first poll ran; the next is an hour away
+	deadline := time.Now().Add(20 * time.Second)
+	for !r.sim.StreamConnected() {
+		if time.Now().After(deadline) {
+			t.Fatal("the stream did not connect")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	id := r.post(t, "fast", "@Uppolice aag lagi hai Aminabad Lucknow mein, jaldi aaiye")
+	for {
+		if _, _, _, err := r.db.FindPost(context.Background(), id); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the streamed post was not recorded")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
