@@ -271,8 +271,17 @@ func TestWebhookDeliveries(t *testing.T) {
 	if _, kind, _, err := m.DB.FindPost(ctx, id); err != nil || kind != shikayat.RecordComplaint {
 		t.Fatalf("delivered post: %v, %v", kind, err)
 	}
+	// A reply in the thread, pushed before any poll, still attaches: its
+	// thread comes from the post it answers.
+	follow, _ := sim.AddDraft(xsim.Draft{Username: "meena", InReplyTo: id, Text: "@Uppolice abhi tak koi action nahi hua, purse mein ID card bhi tha"})
+	if err := sim.DeliverWebhook(ctx, http.DefaultClient, url, "webhook-secret", follow); err != nil {
+		t.Fatal(err)
+	}
+	if _, kind, _, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment {
+		t.Fatalf("delivered follow-up: %v, %v", kind, err)
+	}
 	page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{})
 	if page.Total != 1 {
-		t.Fatalf("%d complaints from one delivered post", page.Total)
+		t.Fatalf("%d complaints from one delivered post and its follow-up", page.Total)
 	}
 }

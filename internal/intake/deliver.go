@@ -21,7 +21,24 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 	}
 	in := make([]shikayat.Incoming, 0, len(posts))
 	for i := range posts {
-		inc, err := p.incoming(ctx, me, &posts[i])
+		post := &posts[i]
+		if post.ConversationID == "" {
+			// X's older webhook shape has no conversation id. A post that
+			// replies to none starts its own; a reply takes its parent's,
+			// when the desk knows the parent. Otherwise it is left to
+			// polling, which reads it with its thread.
+			if post.InReplyToPostID == "" {
+				post.ConversationID = post.ID
+			} else if conv, ok, err := p.DB.ConversationOf(ctx, post.InReplyToPostID); err != nil {
+				return err
+			} else if ok {
+				post.ConversationID = conv
+			} else {
+				p.Logger.Info("delivered reply left to polling: its thread is not known", slog.String("post_id", post.ID))
+				continue
+			}
+		}
+		inc, err := p.incoming(ctx, me, post)
 		if err != nil {
 			return err
 		}
@@ -45,6 +62,14 @@ func (p *Poller) Webhook(consumerSecret string) *xapi.Webhook {
 		ConsumerSecret: consumerSecret,
 		Logger:         p.Logger,
 		Handle: func(ctx context.Context, ev xapi.WebhookEvent) error {
+			me, err := p.AccountID(ctx)
+			if err != nil {
+				return err
+			}
+			if ev.ForUserID != "" && ev.ForUserID != me {
+				p.Logger.Warn("x webhook: a delivery for another account ignored", slog.String("for_user_id", ev.ForUserID))
+				return nil
+			}
 			return p.Deliver(ctx, ev.Posts)
 		},
 	}

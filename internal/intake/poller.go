@@ -56,11 +56,14 @@ type Poller struct {
 	// metrics): how many posts it read and recorded anew.
 	Polled func(read, recorded int)
 
+	once      sync.Once // defaults, set once before any use
 	mu        sync.Mutex
 	accountID string
 }
 
-func (p *Poller) defaults() {
+func (p *Poller) defaults() { p.once.Do(p.setDefaults) }
+
+func (p *Poller) setDefaults() {
 	if p.Interval <= 0 {
 		p.Interval = 15 * time.Second
 	}
@@ -188,7 +191,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	}
 	since := ""
 	if cp != "" {
-		if since, err = p.DB.PostSeqAt(ctx, p.Overlap); err != nil {
+		if since, err = p.DB.PostSeqAt(ctx, p.Overlap, cp); err != nil {
 			return err
 		}
 	}

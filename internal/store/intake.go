@@ -95,18 +95,42 @@ func setCheckpoint(ctx context.Context, tx *sql.Tx, name, value string, now time
 	return nil
 }
 
-// PostSeqAt returns the id of the post n places below the newest recorded
-// one (0 is the newest), or "" when fewer are recorded. Intake polls from
-// there, re-reading a small overlap because X's order is not strict.
-func (s *DB) PostSeqAt(ctx context.Context, n int) (string, error) {
+// PostSeqAt returns the id of the recorded post n places below the
+// checkpoint cp (0 is cp itself, or the newest below it), or "" when fewer
+// are recorded. Intake polls from there, re-reading a small overlap because
+// X's order is not strict. Posts pushed by webhook or stream above the
+// checkpoint do not move it.
+func (s *DB) PostSeqAt(ctx context.Context, n int, cp string) (string, error) {
+	top, err := strconv.ParseInt(cp, 10, 64)
+	if err != nil {
+		return "", shikayat.Errorf(shikayat.EINVALID, "Checkpoint %q is not a post id.", cp)
+	}
 	var id string
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM posts ORDER BY seq DESC LIMIT 1 OFFSET $1`, n).Scan(&id)
+	err = s.db.QueryRowContext(ctx, `SELECT id FROM posts WHERE seq <= $1 ORDER BY seq DESC LIMIT 1 OFFSET $2`, top, n).Scan(&id)
 	if isNoRows(err) {
 		return "", nil
 	} else if err != nil {
 		return "", fmt.Errorf("recent posts: %w", err)
 	}
 	return id, nil
+}
+
+// ConversationOf returns the conversation of a post the desk knows: one it
+// recorded, or one of its own replies. Posts pushed in X's older webhook
+// shape carry no conversation id; a reply takes its parent's.
+func (s *DB) ConversationOf(ctx context.Context, postID string) (string, bool, error) {
+	var conv string
+	err := s.db.QueryRowContext(ctx, `
+		SELECT p.conversation_id FROM posts p WHERE p.id = $1
+		UNION ALL
+		SELECT p.conversation_id FROM replies r JOIN posts p ON p.id = r.in_reply_to WHERE r.posted_id = $1
+		LIMIT 1`, postID).Scan(&conv)
+	if isNoRows(err) || (err == nil && conv == "") {
+		return "", false, nil
+	} else if err != nil {
+		return "", false, fmt.Errorf("conversation of %s: %w", postID, err)
+	}
+	return conv, true, nil
 }
 
 // RecordPosts records each incoming post — oldest first — in exactly one

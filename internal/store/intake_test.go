@@ -96,11 +96,21 @@ func TestRecordPosts(t *testing.T) {
 		}
 		_, err = db.RecordPosts(ctx, fence, "mentions", "201", []shikayat.Incoming{incoming("201", "201", "7", "help", true)})
 		wantCode(t, err, shikayat.ECONFLICT)
-		if at, _ := db.PostSeqAt(ctx, 0); at != "107" {
+		if at, _ := db.PostSeqAt(ctx, 0, "107"); at != "107" {
 			t.Fatalf("newest post = %q, want 107", at)
 		}
-		if at, _ := db.PostSeqAt(ctx, 2); at != "105" {
+		if at, _ := db.PostSeqAt(ctx, 2, "107"); at != "105" {
 			t.Fatalf("third newest post = %q, want 105", at)
+		}
+		// Posts pushed above the checkpoint do not move where polls start.
+		if at, _ := db.PostSeqAt(ctx, 0, "104"); at != "104" {
+			t.Fatalf("newest at or below 104 = %q", at)
+		}
+		if conv, ok, _ := db.ConversationOf(ctx, "102"); !ok || conv != "101" {
+			t.Fatalf("conversation of 102 = %q, %v", conv, ok)
+		}
+		if _, ok, _ := db.ConversationOf(ctx, "999"); ok {
+			t.Fatal("an unknown post has a conversation")
 		}
 	})
 }
