@@ -37,9 +37,10 @@ type TrackDistrict struct {
 
 // TrackingStep is one entry of the public history.
 type TrackingStep struct {
-	At    time.Time      `json:"at"`
-	Stage shikayat.Stage `json:"stage"`
-	Note  string         `json:"note"`
+	At     time.Time      `json:"at"`
+	Stage  shikayat.Stage `json:"stage"`
+	Note   string         `json:"note"`
+	Action string         `json:"action"` // what happened: receive, forward, replied, note, close…
 }
 
 // NewTracking makes the public view of a complaint.
@@ -57,7 +58,7 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 		if e.Public {
 			note = e.Note
 		}
-		t.History = append(t.History, TrackingStep{At: e.At.UTC(), Stage: e.ToStage, Note: note})
+		t.History = append(t.History, TrackingStep{At: e.At.UTC(), Stage: e.ToStage, Note: note, Action: e.Action})
 	}
 	return t
 }
@@ -135,6 +136,7 @@ var trackTemplate = template.Must(template.New("track.html").Funcs(template.Func
 			"assigned": "थाने को सौंपी गई", "in_progress": "कार्यवाही जारी", "closed": "निस्तारित",
 		}[s]
 	},
+	"replied": func(action string) bool { return action == "replied" },
 	"statusHi": func(s shikayat.Status) string {
 		return map[shikayat.Status]string{"open": "खुली", "in_process": "प्रक्रिया में", "closed": "बंद"}[s]
 	},
