@@ -80,6 +80,18 @@ func (n *node) stop() {
 	}
 }
 
+// intakeLines picks what a node logged about intake, and any error.
+func intakeLines(log string) string {
+	var out []string
+	for _, line := range strings.Split(log, "\n") {
+		if strings.Contains(line, "intake") || strings.Contains(line, "mentions") || strings.Contains(line, `"level":"ERROR"`) ||
+			strings.Contains(line, "backfill") || strings.Contains(line, "goroutine") && strings.Contains(line, "intake") {
+			out = append(out, line)
+		}
+	}
+	return lastLines(strings.Join(out, "\n"), 40)
+}
+
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
@@ -157,7 +169,7 @@ func (l *ledger) waitSettled(timeout time.Duration, n *node) {
 			n.cmd.Process.Signal(syscall.SIGQUIT)
 			n.cmd.Wait()
 			l.t.Fatalf("not settled: %d of %d posts recorded, %d of %d acknowledgements settled\n%s",
-				rec, len(l.want), acks, comp, lastLines(n.logText(), 60))
+				rec, len(l.want), acks, comp, intakeLines(n.logText()))
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

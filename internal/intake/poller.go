@@ -134,7 +134,11 @@ func (p *Poller) Run(ctx context.Context) error {
 		case !ok && held:
 			log.Warn("lost the intake lease")
 		}
-		held = ok && err == nil
+		if err == nil {
+			// On an error (a busy database, say) the lease is as it was:
+			// polling goes on, and the fence in each commit decides.
+			held = ok
+		}
 		stream(held)
 		wait := min(p.Interval, p.LeaseTTL/3)
 		if held {

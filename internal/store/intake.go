@@ -59,7 +59,10 @@ func (s *DB) checkFence(ctx context.Context, tx *sql.Tx, f Fence, now time.Time)
 	if ttl <= 0 {
 		ttl = 30 * time.Second
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE leases SET expires_at = $1, updated_at = $2 WHERE name = $3 AND holder = $4 AND expires_at > $2`,
+	// The holder's name still on the row means nobody took the lease over
+	// since, even if its time ran out while this transaction waited for
+	// the database (SQLite's writers can wait a while under load).
+	res, err := tx.ExecContext(ctx, `UPDATE leases SET expires_at = $1, updated_at = $2 WHERE name = $3 AND holder = $4`,
 		ms(now.Add(ttl)), ms(now), f.Lease, f.Holder)
 	if err != nil {
 		return fmt.Errorf("check lease: %w", err)
