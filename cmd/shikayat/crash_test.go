@@ -168,8 +168,17 @@ func (l *ledger) waitSettled(timeout time.Duration, n *node) {
 			// A goroutine dump in the node's log shows where it is stuck.
 			n.cmd.Process.Signal(syscall.SIGQUIT)
 			n.cmd.Wait()
-			l.t.Fatalf("not settled: %d of %d posts recorded, %d of %d acknowledgements settled\n%s",
-				rec, len(l.want), acks, comp, intakeLines(n.logText()))
+			var cp string
+			l.db.QueryRow(`SELECT value FROM checkpoints WHERE name = 'x:mentions'`).Scan(&cp)
+			var missing []string
+			for _, id := range l.want {
+				var k string
+				if l.db.QueryRow(`SELECT kind FROM posts WHERE id = $1`, id).Scan(&k) != nil && len(missing) < 10 {
+					missing = append(missing, id)
+				}
+			}
+			l.t.Fatalf("not settled: %d of %d posts recorded, %d of %d acknowledgements settled; checkpoint %s; missing e.g. %v\n%s",
+				rec, len(l.want), acks, comp, cp, missing, intakeLines(n.logText()))
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
