@@ -292,6 +292,9 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	args := []string{"--db", "sqlite:" + dbPath, "--x-api", ts.URL, "--x-poll", "1s",
 		"--intake-lease", "3s", "--daily-post-budget", "1000000"}
 
+	// The desk starts first: nothing posted before its database existed is
+	// its to read.
+	n := startNode(t, "node-0", args...)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	type fed struct {
@@ -313,7 +316,6 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		at = append(at, time.Duration(rng.Int64N(int64(feedTime))))
 	}
 	slices.Sort(at)
-	n := startNode(t, "node-0", args...)
 	start := time.Now()
 	for i, d := range at {
 		time.Sleep(time.Until(start.Add(d)))

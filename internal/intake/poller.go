@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -193,11 +194,23 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	since := ""
-	if cp != "" {
-		if since, err = p.DB.PostSeqAt(ctx, p.Overlap, cp); err != nil {
-			return err
-		}
+	// Before the first post is recorded, the checkpoint is the moment the
+	// database was made (as a post id: X's ids count milliseconds), so that
+	// a first poll that meets a full timeline still backfills, and nothing
+	// older than the desk is read.
+	start, err := p.startID(ctx)
+	if err != nil {
+		return err
+	}
+	if cp == "" {
+		cp = start
+	}
+	since, err := p.DB.PostSeqAt(ctx, p.Overlap, cp)
+	if err != nil {
+		return err
+	}
+	if since == "" {
+		since = start
 	}
 	posts, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
 		return p.X.Mentions(ctx, me, since, token)
@@ -209,7 +222,9 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	// at or below it) would be among those read. When every post read is
 	// newer, the timeline's reach (about 800 posts, a window that slides as
 	// posts arrive) cut some off: backfill with recent search.
-	if cp != "" && len(posts) > 0 && compareIDs(oldestID(posts), cp) > 0 {
+	// Before any post is recorded there is no overlap to see; then only a
+	// read of many posts can have been cut off by the reach.
+	if len(posts) > 0 && compareIDs(oldestID(posts), cp) > 0 && (cp != start || len(posts) >= 100) {
 		p.Logger.Warn("the mentions timeline did not reach back to the checkpoint; backfilling with recent search",
 			slog.String("checkpoint", cp), slog.Int("read", len(posts)))
 		more, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
@@ -328,6 +343,22 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	in.Triage = &t
 	in.Forward = t.Actionable && t.District != 0 && t.DistrictConfidence >= p.ForwardAt
 	return in, nil
+}
+
+// twitterEpoch is the millisecond X's post ids count from.
+const twitterEpoch = 1288834974657
+
+// startID is the post id of the moment the database was made.
+func (p *Poller) startID(ctx context.Context) (string, error) {
+	v, err := p.DB.Checkpoint(ctx, store.CreatedCheckpoint)
+	if err != nil {
+		return "", err
+	}
+	created, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || created <= twitterEpoch {
+		return "", fmt.Errorf("the database's creation time %q is unreadable", v)
+	}
+	return strconv.FormatInt((created-twitterEpoch)<<22, 10), nil
 }
 
 func oldestID(posts []shikayat.Post) string {

@@ -58,6 +58,9 @@ type JobInserter interface {
 	InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) error
 }
 
+// CreatedCheckpoint holds when the database was made, in Unix milliseconds.
+const CreatedCheckpoint = "store:created"
+
 // DB is an open store.
 type DB struct {
 	db     *sql.DB
@@ -160,6 +163,13 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if err := s.seedUnits(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	// Remember when the database was made: intake reads nothing older.
+	now := ms(s.now())
+	if _, err := db.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+		CreatedCheckpoint, fmt.Sprint(now), now); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	return s, nil
 }
