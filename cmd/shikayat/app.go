@@ -90,7 +90,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}
 	if m.Triager == nil {
-		t, err := newTriager("", cfg.Boundaries, "")
+		t, err := buildTriager("", cfg.Boundaries, "", "")
 		if err != nil {
 			return fmt.Errorf("triage: %w", err)
 		}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -43,16 +42,8 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 		fmt.Fprintln(sio.err, "usage: shikayat train [--data FILE] [--extra FILE]... [--out FILE]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(sio.err, "shikayat train: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseFlags(fs, args, sio); err != nil {
+		return err
 	}
 
 	var examples []triage.Example

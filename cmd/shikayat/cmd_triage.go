@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -54,16 +53,8 @@ func runTriage(ctx context.Context, args []string, sio stdio) error {
 		fmt.Fprintln(sio.err, "usage: shikayat triage [--in FILE] [--out FILE] [--boundaries FILE] [--eval LABELS]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(sio.err, "shikayat triage: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseFlags(fs, args, sio); err != nil {
+		return err
 	}
 
 	t, err := buildTriager(*modelPath, *boundaries, *handles, *stationsFile)
@@ -181,13 +172,9 @@ func outputLine(id string, res shikayat.Triage) triageLine {
 	return o
 }
 
-// newTriager builds the triager from a model file, a boundaries file and a
-// handle table; empty names mean the built-in ones.
-func newTriager(modelPath, boundaries, handles string) (*triage.Triager, error) {
-	return buildTriager(modelPath, boundaries, handles, "")
-}
-
-// buildTriager is newTriager that also knows the stations of a CSV file.
+// buildTriager builds the triager from a model file, a boundaries file, a
+// handle table and a stations CSV; empty names mean the built-in ones (and
+// no stations).
 func buildTriager(modelPath, boundaries, handles, stationsFile string) (*triage.Triager, error) {
 	var opt triage.Options
 	if modelPath != "" {

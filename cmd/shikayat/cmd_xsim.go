@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -47,16 +46,8 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--rate N]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(sio.err, "shikayat xsim: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := parseFlags(fs, args, sio); err != nil {
+		return err
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return shikayat.Errorf(shikayat.EINVALID, "--addr %q must be HOST:PORT.", *addr)

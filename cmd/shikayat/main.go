@@ -102,3 +102,20 @@ func runVersion(_ context.Context, _ []string, io stdio) error {
 	fmt.Fprintf(io.out, "shikayat %s\n", Version)
 	return nil
 }
+
+// parseFlags parses a command's flags, which take no further arguments:
+// -h gives flag.ErrHelp, anything else wrong errUsage (the message printed).
+func parseFlags(fs *flag.FlagSet, args []string, io stdio) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(io.err, "shikayat %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}

@@ -136,9 +136,9 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 	q := &Queue{db: db}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
-		river.AddWorker(workers, &ackWorker{h: cfg.Handler})
-		river.AddWorker(workers, &replyWorker{h: cfg.Handler})
-		river.AddWorker(workers, &statusWorker{h: cfg.Handler})
+		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
+		river.AddWorker(workers, &worker[ReplyArgs]{work: cfg.Handler.Reply})
+		river.AddWorker(workers, &worker[StatusReplyArgs]{work: cfg.Handler.StatusReply})
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
@@ -211,34 +211,16 @@ func (retryPolicy) NextRetry(j *rivertype.JobRow) time.Time {
 	return time.Now().Add(d)
 }
 
-type ackWorker struct {
-	river.WorkerDefaults[AcknowledgeArgs]
-	h Handler
+// worker runs one kind of job through the Handler, with the job's identity
+// in the context (MoreUrgentWaiting reads it).
+type worker[T river.JobArgs] struct {
+	river.WorkerDefaults[T]
+	work func(ctx context.Context, args T) error
 }
 
-func (w *ackWorker) Work(ctx context.Context, j *river.Job[AcknowledgeArgs]) error {
+func (w *worker[T]) Work(ctx context.Context, j *river.Job[T]) error {
 	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
-	return w.h.Acknowledge(ctx, j.Args)
-}
-
-type replyWorker struct {
-	river.WorkerDefaults[ReplyArgs]
-	h Handler
-}
-
-func (w *replyWorker) Work(ctx context.Context, j *river.Job[ReplyArgs]) error {
-	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
-	return w.h.Reply(ctx, j.Args)
-}
-
-type statusWorker struct {
-	river.WorkerDefaults[StatusReplyArgs]
-	h Handler
-}
-
-func (w *statusWorker) Work(ctx context.Context, j *river.Job[StatusReplyArgs]) error {
-	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
-	return w.h.StatusReply(ctx, j.Args)
+	return w.work(ctx, j.Args)
 }
 
 // running identifies the job a worker is working, in its context.

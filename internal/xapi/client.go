@@ -390,24 +390,17 @@ func (c *Client) page(ctx context.Context, r request, out *Page) error {
 // mention userID, newer than sinceID when it is set; paginationToken is the
 // previous page's Meta.NextToken, or "" for the first page.
 func (c *Client) Mentions(ctx context.Context, userID, sinceID, paginationToken string) (*Page, error) {
-	if !isID(userID) {
-		return nil, shikayat.Errorf(shikayat.EINVALID, "user id %q is not an X id", clip(userID))
-	}
-	q, err := pageQuery(sinceID, paginationToken, 100)
-	if err != nil {
-		return nil, err
-	}
-	var p Page
-	err = c.page(ctx, request{endpoint: EndpointMentions, path: "/2/users/" + userID + "/mentions", query: q}, &p)
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return c.userTimeline(ctx, EndpointMentions, userID, "mentions", sinceID, paginationToken)
 }
 
 // UserTweets reads one page of userID's own posts (the account's timeline,
 // which shows whether a reply went out), newer than sinceID when set.
 func (c *Client) UserTweets(ctx context.Context, userID, sinceID, paginationToken string) (*Page, error) {
+	return c.userTimeline(ctx, EndpointUserTweets, userID, "tweets", sinceID, paginationToken)
+}
+
+// userTimeline reads one page of one of a user's timelines.
+func (c *Client) userTimeline(ctx context.Context, endpoint, userID, timeline, sinceID, paginationToken string) (*Page, error) {
 	if !isID(userID) {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "user id %q is not an X id", clip(userID))
 	}
@@ -416,8 +409,7 @@ func (c *Client) UserTweets(ctx context.Context, userID, sinceID, paginationToke
 		return nil, err
 	}
 	var p Page
-	err = c.page(ctx, request{endpoint: EndpointUserTweets, path: "/2/users/" + userID + "/tweets", query: q}, &p)
-	if err != nil {
+	if err := c.page(ctx, request{endpoint: endpoint, path: "/2/users/" + userID + "/" + timeline, query: q}, &p); err != nil {
 		return nil, err
 	}
 	return &p, nil
