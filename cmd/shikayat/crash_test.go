@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"math/rand/v2"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -11,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -22,9 +25,10 @@ import (
 
 // node is the real program running as its own process.
 type node struct {
-	t   *testing.T
-	cmd *exec.Cmd
-	log string
+	t    *testing.T
+	cmd  *exec.Cmd
+	log  string
+	addr string // where it serves, once it does
 }
 
 // startNode starts `shikayat serve` and waits until it serves.
@@ -49,11 +53,17 @@ func startNode(t *testing.T, name string, args ...string) *node {
 	n := &node{t: t, cmd: cmd, log: logPath}
 	t.Cleanup(func() { n.kill() })
 	deadline := time.Now().Add(60 * time.Second)
-	for !strings.Contains(n.logText(), `"msg":"serving"`) {
+	for n.addr == "" {
 		if time.Now().After(deadline) {
 			t.Fatalf("%s did not start:\n%s", name, n.logText())
 		}
 		time.Sleep(50 * time.Millisecond)
+		for _, line := range strings.Split(n.logText(), "\n") {
+			var m struct{ Msg, Addr string }
+			if json.Unmarshal([]byte(line), &m) == nil && m.Msg == "serving" {
+				n.addr = m.Addr
+			}
+		}
 	}
 	return n
 }
@@ -246,8 +256,9 @@ func mentionsAccount(p xapi.Tweet) bool {
 }
 
 // feed posts n generated mentions at about perSecond, and returns the ids
-// of those that mention the account.
-func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed uint64) ([]string, error) {
+// of those that mention the account. When push is set, it is given each
+// post as well (a webhook delivery, say).
+func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed uint64, push ...func(id string)) ([]string, error) {
 	g := xsim.NewGenerator(sim, seed)
 	tick := time.NewTicker(time.Duration(float64(time.Second) / perSecond))
 	defer tick.Stop()
@@ -262,6 +273,9 @@ func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed 
 		if err != nil {
 			return ids, err
 		}
+		for _, f := range push {
+			f(id)
+		}
 		if p, ok := sim.Post(id); ok && mentionsAccount(p) {
 			ids = append(ids, id)
 		}
@@ -270,9 +284,11 @@ func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed 
 }
 
 // The desk is killed with SIGKILL at random moments while mentions pour in,
-// and restarted each time. Every post still ends in exactly one record, and
-// every complaint is acknowledged exactly once.
-// SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
+// and restarted each time. Posts reach it three ways at once (polling, the
+// filtered stream, and webhook deliveries of a third of them), while X
+// answers some replies and searches with 503s and 429s. Every post still
+// ends in exactly one record, and every complaint is acknowledged exactly
+// once. SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
 func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test: not in -short mode")
@@ -281,6 +297,8 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if os.Getenv("SHIKAYAT_CRASH_HEAVY") != "" {
 		posts, kills, rate = 20000, 50, 300.0
 	}
+	const secret = "crash-webhook-secret"
+	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", secret)
 	sim := fastSim()
 	ts := httptest.NewServer(sim)
 	defer ts.Close()
@@ -289,12 +307,14 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		dbDir = t.TempDir()
 	}
 	dbPath := filepath.Join(dbDir, "crash.db")
-	args := []string{"--db", "sqlite:" + dbPath, "--x-api", ts.URL, "--x-poll", "1s",
+	args := []string{"--db", "sqlite:" + dbPath, "--x-api", ts.URL, "--x-poll", "1s", "--x-stream",
 		"--intake-lease", "3s", "--daily-post-budget", "1000000"}
 
 	// The desk starts first: nothing posted before its database existed is
 	// its to read.
 	n := startNode(t, "node-0", args...)
+	var mu sync.Mutex // guards webhookURL
+	webhookURL := "http://" + n.addr + "/x/webhook"
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	type fed struct {
@@ -304,9 +324,53 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	done := make(chan fed, 1)
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("generator seed %d", seed)
+	client := &http.Client{Timeout: 5 * time.Second}
+	var pushed, pushFailed int
+	push := func(id string) {
+		if id[len(id)-1]%3 != 0 {
+			return
+		}
+		mu.Lock()
+		url := webhookURL
+		mu.Unlock()
+		// A delivery to a node that is down is lost, as with X: polling
+		// still reads the post.
+		if err := sim.DeliverWebhook(ctx, client, url, secret, id); err != nil {
+			pushFailed++
+		} else {
+			pushed++
+		}
+	}
 	go func() {
-		ids, err := feed(ctx, sim, posts, rate, seed)
+		ids, err := feed(ctx, sim, posts, rate, seed, push)
 		done <- fed{ids, err}
+	}()
+
+	// X misbehaves now and then while the desk is being killed.
+	faults := []xsim.Fault{
+		{Endpoint: "create_post", Kind: xsim.Fault5xx, Count: 3},
+		{Endpoint: "create_post", Kind: xsim.Fault429, Count: 1, ResetSeconds: 2},
+		{Endpoint: "search", Kind: xsim.Fault429, Count: 1, ResetSeconds: 2},
+		{Endpoint: "search", Kind: xsim.Fault5xx, Count: 2},
+	}
+	var faultsSet int
+	stopFaults := make(chan struct{})
+	faultsDone := make(chan struct{})
+	go func() {
+		defer close(faultsDone)
+		rng := rand.New(rand.NewPCG(seed, 2))
+		for {
+			select {
+			case <-stopFaults:
+				return
+			case <-time.After(time.Duration(500+rng.IntN(1500)) * time.Millisecond):
+			}
+			if err := sim.SetFault(faults[rng.IntN(len(faults))]); err != nil {
+				t.Error(err)
+				return
+			}
+			faultsSet++
+		}
 	}()
 
 	feedTime := time.Duration(float64(posts)/rate*float64(time.Second)) + 5*time.Second
@@ -321,11 +385,17 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		time.Sleep(time.Until(start.Add(d)))
 		n.kill()
 		n = startNode(t, "node-"+strconv.Itoa(i+1), args...)
+		mu.Lock()
+		webhookURL = "http://" + n.addr + "/x/webhook"
+		mu.Unlock()
 	}
 	f := <-done
+	close(stopFaults)
+	<-faultsDone
 	if f.err != nil {
 		t.Fatal(f.err)
 	}
+	t.Logf("%d posts also pushed by webhook (%d deliveries failed), %d faults set", pushed, pushFailed, faultsSet)
 
 	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
