@@ -67,6 +67,14 @@ func (c *Complaint) EffectiveClass() Class {
 	return c.SuggestedClass
 }
 
+// EffectiveType is the type a person set, else the model's suggestion.
+func (c *Complaint) EffectiveType() Type {
+	if c.Type != "" {
+		return c.Type
+	}
+	return c.SuggestedType
+}
+
 // Media is a photo or video attached to a post.
 type Media struct {
 	Key        string `json:"key"`

@@ -143,6 +143,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		t.MergeIntoCode, t.MergeIntoID = other.Code, other.ID
 	}
 
+	wasImmediate, fromUnit := c.EffectiveClass() == shikayat.ClassImmediate, c.UnitID
 	ev, err := shikayat.Apply(c, a, t, by, s.now())
 	if err != nil {
 		return nil, err
@@ -167,6 +168,19 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	}
 	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
 		return nil, err
+	}
+	// An immediate complaint that lands in a unit, or is found immediate
+	// where it is, alerts that unit's staff at once.
+	if c.Stage != shikayat.StageClosed && c.EffectiveClass() == shikayat.ClassImmediate && (c.UnitID != fromUnit || !wasImmediate) {
+		u := t.Unit
+		if u == nil || u.ID != c.UnitID {
+			if u, err = findUnit(ctx, tx, c.UnitID); err != nil {
+				return nil, err
+			}
+		}
+		if err := insertAlert(ctx, tx, alertFor(c, u, ev.At)); err != nil {
+			return nil, err
+		}
 	}
 	if a.Kind == shikayat.ActionReply && s.opts.Jobs != nil {
 		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}

@@ -159,6 +159,15 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 			return nil, false, err
 		}
 		c.Events = append(c.Events, ev)
+	} else if c.EffectiveClass() == shikayat.ClassImmediate {
+		// Not routed: it waits at HQ, whose staff are alerted.
+		hq, err := findUnit(ctx, tx, shikayat.HQUnitID)
+		if err != nil {
+			return nil, false, err
+		}
+		if err := insertAlert(ctx, tx, alertFor(c, hq, now)); err != nil {
+			return nil, false, err
+		}
 	}
 
 	if s.opts.Jobs != nil && !in.NoAcknowledge {
