@@ -34,17 +34,7 @@ func runStations(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w; nothing was imported", fs.Arg(0), err)
 	}
-	units := make([]*shikayat.Unit, len(list))
-	for i, st := range list {
-		u := &shikayat.Unit{
-			ID: shikayat.StationUnitID(st.ID), Kind: shikayat.UnitStation, Name: st.NameEn,
-			NameHi: st.NameHi, LGD: st.District, Aliases: st.Aliases,
-		}
-		if st.Lat != nil && st.Lon != nil {
-			u.Lat, u.Lon = *st.Lat, *st.Lon
-		}
-		units[i] = u
-	}
+	units := stationUnits(list)
 	db, err := openStore(ctx, *dsn)
 	if err != nil {
 		return err
@@ -56,4 +46,20 @@ func runStations(ctx context.Context, args []string, io stdio) error {
 	}
 	fmt.Fprintf(io.out, "imported %d stations: %d new, %d updated\n", len(units), created, updated)
 	return nil
+}
+
+// stationUnits turns parsed stations into units of the tree.
+func stationUnits(list []stations.Station) []*shikayat.Unit {
+	units := make([]*shikayat.Unit, len(list))
+	for i, st := range list {
+		u := &shikayat.Unit{
+			ID: shikayat.StationUnitID(st.ID), Kind: shikayat.UnitStation, Name: st.NameEn,
+			NameHi: st.NameHi, LGD: st.District, Aliases: st.Aliases,
+		}
+		if st.Lat != nil && st.Lon != nil {
+			u.Lat, u.Lon = *st.Lat, *st.Lon
+		}
+		units[i] = u
+	}
+	return units
 }
