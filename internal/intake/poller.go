@@ -62,8 +62,8 @@ type Poller struct {
 	// metrics): how many posts it read and recorded anew.
 	Polled func(read, recorded int)
 
-	once    sync.Once // defaults, set once before any use
-	account *xapi.AccountID
+	once     sync.Once // defaults, set once before any use
+	accounts xapi.AccountIDs
 }
 
 func (p *Poller) defaults() { p.once.Do(p.setDefaults) }
@@ -96,7 +96,6 @@ func (p *Poller) setDefaults() {
 	if p.Now == nil {
 		p.Now = time.Now
 	}
-	p.account = &xapi.AccountID{X: p.X, Username: p.Account}
 }
 
 // Run polls until ctx ends. It takes and renews the lease, and polls only
@@ -194,8 +193,7 @@ func (p *Poller) backoff(failures int, err error) time.Duration {
 
 // AccountID returns the account's X id, looked up once.
 func (p *Poller) AccountID(ctx context.Context) (string, error) {
-	p.defaults()
-	return p.account.Get(ctx)
+	return p.accounts.Get(ctx, p.X, p.Account)
 }
 
 // GapName is the checkpoint that names an open gap: mentions between the

@@ -3,32 +3,34 @@ package xapi
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 )
 
-// AccountID looks up an account's X id by its username once, and then
-// remembers it. The zero value needs X and Username set before use; it is
-// safe for concurrent use.
-type AccountID struct {
-	X        *Client
-	Username string
-
-	mu sync.Mutex
-	id string
+// AccountIDs remembers accounts' X ids, each looked up by its username the
+// first time it is asked for (and again after a failed look-up). The zero
+// value is ready; it is safe for concurrent use.
+type AccountIDs struct {
+	mu  sync.Mutex
+	ids map[string]string // lower-case username → id
 }
 
-// Get returns the account's id, asking X only the first time (and again
-// after a failed look-up).
-func (a *AccountID) Get(ctx context.Context) (string, error) {
+// Get returns the id of the account @username, asking X through x only
+// the first time.
+func (a *AccountIDs) Get(ctx context.Context, x *Client, username string) (string, error) {
+	key := strings.ToLower(strings.TrimPrefix(username, "@"))
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.id != "" {
-		return a.id, nil
+	if id, ok := a.ids[key]; ok {
+		return id, nil
 	}
-	u, err := a.X.UserByUsername(ctx, a.Username)
+	u, err := x.UserByUsername(ctx, username)
 	if err != nil {
-		return "", fmt.Errorf("look up @%s: %w", a.Username, err)
+		return "", fmt.Errorf("look up @%s: %w", username, err)
 	}
-	a.id = u.ID
+	if a.ids == nil {
+		a.ids = map[string]string{}
+	}
+	a.ids[key] = u.ID
 	return u.ID, nil
 }
