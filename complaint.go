@@ -1,7 +1,9 @@
 package shikayat
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Complaint is one citizen's grievance, opened by a post and worked until it
@@ -151,4 +153,38 @@ type NewComplaint struct {
 	// NoAcknowledge skips the acknowledgement: X lets the desk reply only to
 	// posts that mention the account.
 	NoAcknowledge bool
+}
+
+// Validate checks a new complaint and fills its defaults (the source "x").
+func (in *NewComplaint) Validate() error {
+	in.SourcePostID = strings.TrimSpace(in.SourcePostID)
+	switch {
+	case in.SourcePostID == "":
+		return Errorf(EINVALID, "A complaint needs the id of the post it came from.")
+	case len(in.SourcePostID) > 64:
+		return Errorf(EINVALID, "Post id is too long.")
+	case !utf8.ValidString(in.Text):
+		return Errorf(EINVALID, "Complaint text is not valid UTF-8.")
+	case strings.TrimSpace(in.Text) == "":
+		return Errorf(EINVALID, "A complaint needs text.")
+	case len(in.Text) > 20000:
+		return Errorf(EINVALID, "Complaint text is too long.")
+	}
+	if in.Source == "" {
+		in.Source = "x"
+	}
+	if t := in.Triage; t != nil {
+		if t.Urgency != "" && !t.Urgency.Valid() {
+			return Errorf(EINVALID, "Unknown class %q.", t.Urgency)
+		}
+		if t.Type != "" && !t.Type.Valid() {
+			return Errorf(EINVALID, "Unknown type %q.", t.Type)
+		}
+		if t.District != 0 {
+			if _, ok := DistrictByLGD(t.District); !ok {
+				return Errorf(EINVALID, "District %d is not one of UP's districts.", t.District)
+			}
+		}
+	}
+	return nil
 }

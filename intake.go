@@ -21,6 +21,23 @@ type Incoming struct {
 	// Forward routes a new complaint to the suggested district at once:
 	// triage was confident enough.
 	Forward bool
+	// Pushed marks a post delivered by a webhook or the filtered stream
+	// rather than read by polling. A polled copy of the same post that
+	// differs replaces a pushed one: X's own read wins.
+	Pushed bool
+	// Unreadable is set, instead of a usable Post, for a post X sent that
+	// could not be decoded; Post then carries only its record's id.
+	Unreadable *UnreadablePost
+}
+
+// UnreadablePost is a post X sent that the desk could not decode, kept as
+// it came so that a person can look at it.
+type UnreadablePost struct {
+	// ID is the post's id when it could be made out, else a key derived
+	// from the raw JSON ("unreadable:…").
+	ID    string `json:"id"`
+	Raw   string `json:"raw"`   // the post's JSON as X sent it
+	Error string `json:"error"` // why it could not be read
 }
 
 // RecordKind is what became of a post.
@@ -31,6 +48,7 @@ const (
 	RecordAttachment    RecordKind = "attachment"     // added to an existing complaint
 	RecordNonActionable RecordKind = "non_actionable" // feedback, chatter, retweets…
 	RecordStaff         RecordKind = "staff"          // by the account or another police account
+	RecordUnreadable    RecordKind = "unreadable"     // X sent it, the desk could not decode it
 )
 
 // PostRecord is the one record a post ends in.
@@ -43,6 +61,9 @@ type PostRecord struct {
 	// Duplicate is true when the post had been recorded before; the record
 	// returned is that first one.
 	Duplicate bool
+	// Replaced names what differed (e.g. "text") when a polled copy
+	// replaced the content of a pushed one; "" otherwise.
+	Replaced string
 }
 
 // docketLike finds text that looks like a docket code: two letters, two

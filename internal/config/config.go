@@ -53,6 +53,9 @@ type Config struct {
 	// IntakeLease is how long the polling node's lease lives unrenewed:
 	// another node takes over at most this long after it dies.
 	IntakeLease time.Duration
+	// XOverlap is how far back before the checkpoint each poll re-reads,
+	// because X's order is not strict.
+	XOverlap time.Duration
 
 	XBearerToken    Secret
 	XConsumerKey    Secret
@@ -93,6 +96,11 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 		lease = -1
 	}
 	fs.DurationVar(&c.IntakeLease, "intake-lease", lease, "how long the intake lease lives unrenewed (env SHIKAYAT_INTAKE_LEASE)")
+	overlap, err := time.ParseDuration(envOr("x-overlap", "5m"))
+	if err != nil {
+		overlap = -1
+	}
+	fs.DurationVar(&c.XOverlap, "x-overlap", overlap, "how far back before the newest recorded mention each poll re-reads (env SHIKAYAT_X_OVERLAP)")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -147,6 +155,12 @@ func (c *Config) Validate() error {
 	}
 	if c.XPoll < time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-poll must be a duration of at least 1s, like 15s.")
+	}
+	if c.XOverlap == 0 {
+		c.XOverlap = 5 * time.Minute
+	}
+	if c.XOverlap < time.Second || c.XOverlap > 24*time.Hour {
+		return shikayat.Errorf(shikayat.EINVALID, "--x-overlap must be a duration between 1s and 24h, like 5m.")
 	}
 	if c.IntakeLease < 3*time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--intake-lease must be a duration of at least 3s, like 30s.")
@@ -211,7 +225,7 @@ func (c *Config) MissingXCredentials() []string {
 
 // String describes the config for the start-up log, without secrets.
 func (c *Config) String() string {
-	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s account=%s", c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.Account)
+	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s x-overlap=%s account=%s", c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.XOverlap, c.Account)
 }
 
 // redact hides a password in a URL-shaped DSN.

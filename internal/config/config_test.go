@@ -36,7 +36,8 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != "127.0.0.1:8080" || c.DB != "sqlite:shikayat.db" || c.BaseURL != "http://127.0.0.1:8080" ||
-		c.XAPI != "https://api.x.com" || c.XPoll != 15*time.Second || c.Account != "Uppolice" || c.IntakeLease != 30*time.Second {
+		c.XAPI != "https://api.x.com" || c.XPoll != 15*time.Second || c.Account != "Uppolice" || c.IntakeLease != 30*time.Second ||
+		c.XOverlap != 5*time.Minute {
 		t.Fatalf("defaults = %+v", c)
 	}
 }
@@ -44,12 +45,13 @@ func TestDefaults(t *testing.T) {
 func TestEnvTwinsAndFlags(t *testing.T) {
 	t.Setenv("SHIKAYAT_ADDR", "0.0.0.0:9000")
 	t.Setenv("SHIKAYAT_X_POLL", "30s")
+	t.Setenv("SHIKAYAT_X_OVERLAP", "10m")
 	t.Setenv("SHIKAYAT_POLICE_ACCOUNTS", "@lkopolice, noidapolice")
 	c, err := parse(t, "--base-url", "https://desk.example/", "--db", "postgres://u:secret@h/db")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "0.0.0.0:9000" || c.XPoll != 30*time.Second || c.BaseURL != "https://desk.example" {
+	if c.Addr != "0.0.0.0:9000" || c.XPoll != 30*time.Second || c.BaseURL != "https://desk.example" || c.XOverlap != 10*time.Minute {
 		t.Fatalf("config = %+v", c)
 	}
 	if fmt.Sprint(c.PoliceAccounts) != "[lkopolice noidapolice]" {
@@ -92,6 +94,9 @@ func TestValidateRefuses(t *testing.T) {
 		"x api with /2":      {"--x-api", "https://api.x.com/2"},
 		"poll too fast":      {"--x-poll", "10ms"},
 		"lease too short":    {"--intake-lease", "1s"},
+		"overlap too short":  {"--x-overlap", "10ms"},
+		"overlap negative":   {"--x-overlap", "-5m"},
+		"overlap too long":   {"--x-overlap", "48h"},
 		"negative budget":    {"--daily-post-budget", "-1"},
 		"docket state":       {"--docket-state", "U1"},
 		"log level":          {"--log-level", "loud"},

@@ -13,6 +13,8 @@ import (
 // filtered stream) rather than polled. Any node may take them: a post is
 // recorded once, whoever sees it first, so no lease is needed, and the
 // mentions checkpoint is left to polling, which still reads every mention.
+// A pushed copy cannot pre-empt X's own read: when polling reads the post
+// differently, the polled copy replaces it.
 func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 	p.defaults()
 	me, err := p.AccountID(ctx)
@@ -42,6 +44,7 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 		if err != nil {
 			return err
 		}
+		inc.Pushed = true // a polled copy that differs replaces it
 		in = append(in, inc)
 	}
 	recs, err := p.DB.RecordPosts(ctx, store.Fence{}, "", "", in)

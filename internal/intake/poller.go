@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -40,9 +41,11 @@ type Poller struct {
 	// LeaseTTL is how long the lease lives without renewal; another node
 	// takes over at most this long after the holder dies. Default 30 s.
 	LeaseTTL time.Duration
-	// Overlap is how many already-recorded posts each poll re-reads,
-	// because X's order is not strict. Default 20.
-	Overlap int
+	// Overlap is how far back before the checkpoint each poll re-reads,
+	// because X's order is not strict: a window of time (post ids carry
+	// their time), so that neither heavy traffic nor posts pushed by
+	// webhook or stream shrink it. Default 5 minutes.
+	Overlap time.Duration
 	// ForwardAt is the routing confidence at which a new complaint goes to
 	// its district at once; below it, it waits in the HQ triage queue.
 	ForwardAt float64
@@ -53,13 +56,14 @@ type Poller struct {
 	Stream bool
 	Holder string // this node's name in the lease; default host-pid-random
 	Logger *slog.Logger
+	// Now is the clock; default time.Now.
+	Now func() time.Time
 	// Polled is told after each poll that held the lease (for tests and
 	// metrics): how many posts it read and recorded anew.
 	Polled func(read, recorded int)
 
-	once      sync.Once // defaults, set once before any use
-	mu        sync.Mutex
-	accountID string
+	once     sync.Once // defaults, set once before any use
+	accounts xapi.AccountIDs
 }
 
 func (p *Poller) defaults() { p.once.Do(p.setDefaults) }
@@ -72,7 +76,7 @@ func (p *Poller) setDefaults() {
 		p.LeaseTTL = 30 * time.Second
 	}
 	if p.Overlap <= 0 {
-		p.Overlap = 20
+		p.Overlap = 5 * time.Minute
 	}
 	if p.ForwardAt <= 0 {
 		p.ForwardAt = 0.8
@@ -88,6 +92,9 @@ func (p *Poller) setDefaults() {
 	}
 	if p.Logger == nil {
 		p.Logger = slog.New(slog.DiscardHandler)
+	}
+	if p.Now == nil {
+		p.Now = time.Now
 	}
 }
 
@@ -123,6 +130,10 @@ func (p *Poller) Run(ctx context.Context) error {
 			p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder)
 		}
 	}()
+	// Two clocks: the lease is renewed every third of its life, and X is
+	// polled every Interval (later after a failure, and never before a
+	// rate limit's reset).
+	var nextPoll time.Time
 	for {
 		ok, err := p.DB.AcquireLease(ctx, LeaseName, p.Holder, p.LeaseTTL)
 		switch {
@@ -132,6 +143,7 @@ func (p *Poller) Run(ctx context.Context) error {
 			log.Error("intake lease", slog.Any("error", err))
 		case ok && !held:
 			log.Info("took the intake lease")
+			nextPoll = time.Time{} // a new holder polls at once
 		case !ok && held:
 			log.Warn("lost the intake lease")
 		}
@@ -141,22 +153,23 @@ func (p *Poller) Run(ctx context.Context) error {
 			held = ok
 		}
 		stream(held)
-		wait := min(p.Interval, p.LeaseTTL/3)
-		if held {
+		if held && !p.Now().Before(nextPoll) {
+			started := p.Now()
 			if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
 				failures++
-				wait = min(p.Interval*time.Duration(1<<min(failures, 5)), 5*time.Minute)
-				if reset, limited := xapi.IsRateLimited(err); limited {
-					wait = max(time.Until(reset), wait)
-				}
+				wait := p.backoff(failures, err)
 				log.Error("poll mentions", slog.Any("error", err), slog.Duration("retry_in", wait))
-				// Keep the lease alive while backing off.
-				wait = min(wait, p.LeaseTTL/3)
+				nextPoll = p.Now().Add(wait)
 			} else {
 				failures = 0
+				nextPoll = started.Add(p.Interval)
 			}
 		}
-		t := time.NewTimer(wait)
+		wait := p.LeaseTTL / 3
+		if held {
+			wait = min(wait, nextPoll.Sub(p.Now()))
+		}
+		t := time.NewTimer(max(wait, 0))
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -166,24 +179,33 @@ func (p *Poller) Run(ctx context.Context) error {
 	}
 }
 
-// AccountID returns the account's X id, looked up once.
-func (p *Poller) AccountID(ctx context.Context) (string, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.accountID != "" {
-		return p.accountID, nil
+// backoff is how long to wait before polling again after the failures-th
+// failure in a row: twice the interval, doubling, at most 5 minutes; and
+// after a 429 at least until the reset X announced.
+func (p *Poller) backoff(failures int, err error) time.Duration {
+	wait := min(p.Interval*time.Duration(1<<min(failures, 5)), 5*time.Minute)
+	if reset, limited := xapi.IsRateLimited(err); limited && !reset.IsZero() {
+		// X gives the reset in whole seconds: wait one more.
+		wait = max(reset.Sub(p.Now())+time.Second, wait)
 	}
-	u, err := p.X.UserByUsername(ctx, p.Account)
-	if err != nil {
-		return "", fmt.Errorf("look up @%s: %w", p.Account, err)
-	}
-	p.accountID = u.ID
-	return u.ID, nil
+	return wait
 }
 
-// PollOnce reads the mentions since the checkpoint (less an overlap),
+// AccountID returns the account's X id, looked up once.
+func (p *Poller) AccountID(ctx context.Context) (string, error) {
+	return p.accounts.Get(ctx, p.X, p.Account)
+}
+
+// GapName is the checkpoint that names an open gap: mentions between the
+// checkpoint and the oldest post a poll read, which a failed backfill left
+// unread. "" when none is open.
+const GapName = "x:mentions:gap"
+
+// PollOnce reads the mentions since the checkpoint (less the overlap),
 // backfills with recent search when the timeline may not reach back far
-// enough, and records every post, oldest first.
+// enough, and records every post, oldest first. When the backfill fails,
+// what was read is recorded but the checkpoint stays below the gap, which
+// stays open (in the log and GapCheck) until a later backfill reads it.
 func (p *Poller) PollOnce(ctx context.Context) error {
 	p.defaults()
 	me, err := p.AccountID(ctx)
@@ -193,6 +215,13 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	cp, err := p.DB.Checkpoint(ctx, CheckpointName)
 	if err != nil {
 		return err
+	}
+	gap, err := p.DB.Checkpoint(ctx, GapName)
+	if err != nil {
+		return err
+	}
+	if gap != "" {
+		p.Logger.Warn("intake gap still open: mentions in it may be missing until a backfill reads them", slog.String("gap", gap))
 	}
 	// Before the first post is recorded, the checkpoint is the moment the
 	// database was made (as a post id: X's ids count milliseconds), so that
@@ -205,110 +234,179 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if cp == "" {
 		cp = start
 	}
-	since, err := p.DB.PostSeqAt(ctx, p.Overlap, cp)
-	if err != nil {
-		return err
-	}
-	if since == "" {
-		since = start
-	}
-	posts, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
+	since := p.since(cp, start)
+	posts, bad, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
 		return p.X.Mentions(ctx, me, since, token)
 	})
 	if err != nil {
 		return err
 	}
-	// Had the timeline reached back to the checkpoint, the overlap (posts
-	// at or below it) would be among those read. When every post read is
-	// newer, the timeline's reach (about 800 posts, a window that slides as
-	// posts arrive) cut some off: backfill with recent search.
-	// Before any post is recorded there is no overlap to see; then only a
-	// read of many posts can have been cut off by the reach.
-	if len(posts) > 0 && compareIDs(oldestID(posts), cp) > 0 && (cp != start || len(posts) >= 100) {
+	// Had the timeline reached back to the checkpoint, the post at it would
+	// be among those read. When every post read is newer, the timeline's
+	// reach (about 800 posts, a window that slides as posts arrive) cut
+	// some off: backfill with recent search.
+	// Before any post is recorded there is no such post to see; then only
+	// a read of many posts can have been cut off by the reach.
+	var backfillErr error
+	read := len(posts) + len(bad)
+	if oldest := oldestID(posts, bad); read > 0 && compareIDs(oldest, cp) > 0 && (cp != start || read >= 100) {
 		p.Logger.Warn("the mentions timeline did not reach back to the checkpoint; backfilling with recent search",
-			slog.String("checkpoint", cp), slog.Int("read", len(posts)))
-		more, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
+			slog.String("checkpoint", cp), slog.Int("read", read))
+		more, moreBad, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
 			return p.X.SearchRecent(ctx, "@"+p.Account, cp, token)
 		})
+		posts, bad = append(posts, more...), append(bad, moreBad...)
 		if err != nil {
 			if ctx.Err() != nil || shikayat.ErrorCode(err) == shikayat.ECONFLICT {
 				return err
 			}
-			// Recording what was read beats recording nothing for ever;
-			// the gap is in the log for a person to look at.
-			p.Logger.Error("backfill failed: mentions between the checkpoint and the oldest post read may be missed",
-				slog.String("checkpoint", cp), slog.String("oldest_read", oldestID(posts)), slog.Any("error", err))
-		} else {
-			posts = append(posts, more...)
+			// Record what was read, but do not move the checkpoint over the
+			// gap: the next poll backfills again.
+			backfillErr = fmt.Errorf("backfill with recent search: %w", err)
+			open := cp + ".." + oldest
+			p.Logger.Error("backfill failed: intake gap open; mentions in it are not read yet, and the next poll tries again",
+				slog.String("gap", open), slog.String("checkpoint", cp), slog.String("oldest_read", oldest), slog.Any("error", err))
+			if gap != open {
+				if err := p.DB.SetCheckpoint(ctx, p.fence(), GapName, open); err != nil {
+					return errors.Join(backfillErr, err)
+				}
+			}
 		}
 	}
-	recorded, err := p.record(ctx, me, cp, posts)
+	recorded, err := p.record(ctx, me, cp, posts, bad, backfillErr == nil)
 	if recorded > 0 {
-		p.Logger.Info("mentions recorded", slog.Int("read", len(posts)), slog.Int("new", recorded), slog.String("since", since))
+		p.Logger.Info("mentions recorded", slog.Int("read", len(posts)+len(bad)), slog.Int("new", recorded), slog.String("since", since))
 	}
-	if p.Polled != nil && err == nil {
-		p.Polled(len(posts), recorded)
+	if err != nil {
+		return errors.Join(backfillErr, err)
 	}
-	return err
+	if backfillErr == nil && gap != "" {
+		if err := p.DB.SetCheckpoint(ctx, p.fence(), GapName, ""); err != nil {
+			return err
+		}
+		p.Logger.Info("intake gap closed: the backfill read it", slog.String("gap", gap))
+	}
+	if p.Polled != nil && backfillErr == nil {
+		p.Polled(len(posts)+len(bad), recorded)
+	}
+	return backfillErr
+}
+
+// since is where a poll starts reading: the overlap's length of time below
+// the checkpoint, but never before the desk's start.
+func (p *Poller) since(cp, start string) string {
+	at, ok := shikayat.SnowflakeTime(cp)
+	if !ok {
+		return start
+	}
+	since := shikayat.SnowflakeAt(at.Add(-p.Overlap))
+	if compareIDs(since, start) < 0 {
+		return start
+	}
+	return since
+}
+
+// GapCheck is a readiness check that names an open intake gap: mentions a
+// failed backfill left unread. It reports; it does not make a node unready.
+func GapCheck(db *store.DB) func(context.Context) error {
+	return func(ctx context.Context) error {
+		gap, err := db.Checkpoint(ctx, GapName)
+		if err != nil {
+			return err
+		}
+		if gap != "" {
+			return fmt.Errorf("intake gap open: mentions between posts %s are not read yet (recent search failed); intake keeps trying", gap)
+		}
+		return nil
+	}
 }
 
 func (p *Poller) fence() store.Fence {
 	return store.Fence{Lease: LeaseName, Holder: p.Holder, TTL: p.LeaseTTL}
 }
 
-// read fetches every page and decodes the posts, skipping (and logging)
-// any post that cannot be read rather than losing the rest. It renews the
-// lease after each page, so a long read does not let it lapse.
-func (p *Poller) read(ctx context.Context, fetch func(ctx context.Context, token string) (*xapi.Page, error)) ([]shikayat.Post, error) {
+// read fetches every page and decodes its posts; those that cannot be
+// decoded come back apart, to be recorded as unreadable. It renews the
+// lease after each page, so a long read does not let it lapse. On an error
+// it returns what it read before it.
+func (p *Poller) read(ctx context.Context, fetch func(ctx context.Context, token string) (*xapi.Page, error)) ([]shikayat.Post, []shikayat.UnreadablePost, error) {
 	var out []shikayat.Post
+	var bad []shikayat.UnreadablePost
 	err := xapi.Pages(ctx, fetch, func(pg *xapi.Page) error {
 		if ok, err := p.DB.AcquireLease(ctx, LeaseName, p.Holder, p.LeaseTTL); err != nil {
 			return err
 		} else if !ok {
 			return shikayat.Errorf(shikayat.ECONFLICT, "Lost the intake lease while reading mentions.")
 		}
-		posts, err := xapi.PostsFromPage(pg)
-		if err != nil {
-			p.Logger.Warn("some posts on a page could not be read", slog.Any("error", err))
+		posts, unreadable := xapi.ReadPage(pg)
+		for _, u := range unreadable {
+			p.Logger.Warn("a post X sent could not be read; recorded as unreadable", slog.String("post_id", u.ID), slog.String("error", u.Error))
 		}
-		out = append(out, posts...)
+		out, bad = append(out, posts...), append(bad, unreadable...)
 		return nil
 	})
-	return out, err
+	return out, bad, err
 }
 
-// record records posts oldest first, in batches, each with the checkpoint.
-func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Post) (int, error) {
+// record records posts (and the unreadable ones) oldest first, in
+// batches, each with the checkpoint when advance is set; otherwise the
+// checkpoint stays where it is.
+func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Post, bad []shikayat.UnreadablePost, advance bool) (int, error) {
+	type item struct {
+		post *shikayat.Post
+		bad  *shikayat.UnreadablePost
+		id   string
+	}
 	seen := map[string]bool{}
-	uniq := posts[:0]
-	for _, post := range posts {
-		if !seen[post.ID] {
-			seen[post.ID] = true
-			uniq = append(uniq, post)
+	var items []item
+	for i := range posts {
+		if !seen[posts[i].ID] {
+			seen[posts[i].ID] = true
+			items = append(items, item{post: &posts[i], id: posts[i].ID})
 		}
 	}
-	slices.SortFunc(uniq, func(a, b shikayat.Post) int { return compareIDs(a.ID, b.ID) })
+	for i := range bad {
+		if !seen[bad[i].ID] {
+			seen[bad[i].ID] = true
+			id := bad[i].ID
+			if _, ok := shikayat.SnowflakeTime(id); !ok {
+				id = "" // no id to order by: first
+			}
+			items = append(items, item{bad: &bad[i], id: id})
+		}
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return compareIDs(a.id, b.id) })
 	recorded := 0
-	for start := 0; start < len(uniq); start += p.Batch {
-		batch := uniq[start:min(start+p.Batch, len(uniq))]
+	for start := 0; start < len(items); start += p.Batch {
+		batch := items[start:min(start+p.Batch, len(items))]
 		in := make([]shikayat.Incoming, 0, len(batch))
-		for i := range batch {
-			inc, err := p.incoming(ctx, me, &batch[i])
+		for _, it := range batch {
+			if it.bad != nil {
+				in = append(in, shikayat.Incoming{Post: &shikayat.Post{ID: it.bad.ID}, Unreadable: it.bad})
+				continue
+			}
+			inc, err := p.incoming(ctx, me, it.post)
 			if err != nil {
 				return recorded, err
 			}
 			in = append(in, inc)
 		}
-		newest := batch[len(batch)-1].ID
-		if compareIDs(cp, newest) > 0 {
-			newest = cp
+		name, newest := "", ""
+		if advance {
+			name, newest = CheckpointName, laterID(batch[len(batch)-1].id, cp)
 		}
-		recs, err := p.DB.RecordPosts(ctx, p.fence(), CheckpointName, newest, in)
+		recs, err := p.DB.RecordPosts(ctx, p.fence(), name, newest, in)
 		if err != nil {
 			return recorded, err
 		}
-		cp = newest
+		if advance {
+			cp = newest
+		}
 		for _, r := range recs {
+			if r.Replaced != "" {
+				p.Logger.Warn("a pushed copy of a post differed from X's own read; the polled copy replaced it",
+					slog.String("post_id", r.PostID), slog.String("differed", r.Replaced), slog.String("complaint", r.ComplaintCode))
+			}
 			if !r.Duplicate {
 				recorded++
 				p.Logger.Debug("post recorded", slog.String("post_id", r.PostID), slog.String("kind", string(r.Kind)),
@@ -345,9 +443,6 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	return in, nil
 }
 
-// twitterEpoch is the millisecond X's post ids count from.
-const twitterEpoch = 1288834974657
-
 // startID is the post id of the moment the database was made.
 func (p *Poller) startID(ctx context.Context) (string, error) {
 	v, err := p.DB.Checkpoint(ctx, store.CreatedCheckpoint)
@@ -355,20 +450,34 @@ func (p *Poller) startID(ctx context.Context) (string, error) {
 		return "", err
 	}
 	created, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || created <= twitterEpoch {
+	if err != nil || created <= shikayat.TwitterEpoch {
 		return "", fmt.Errorf("the database's creation time %q is unreadable", v)
 	}
-	return strconv.FormatInt((created-twitterEpoch)<<22, 10), nil
+	return shikayat.SnowflakeAt(time.UnixMilli(created)), nil
 }
 
-func oldestID(posts []shikayat.Post) string {
-	oldest := posts[0].ID
-	for _, p := range posts[1:] {
-		if compareIDs(p.ID, oldest) < 0 {
+// oldestID returns the smallest post id among those read.
+func oldestID(posts []shikayat.Post, bad []shikayat.UnreadablePost) string {
+	oldest := ""
+	for _, p := range posts {
+		if oldest == "" || compareIDs(p.ID, oldest) < 0 {
 			oldest = p.ID
 		}
 	}
+	for _, u := range bad {
+		if _, ok := shikayat.SnowflakeTime(u.ID); ok && (oldest == "" || compareIDs(u.ID, oldest) < 0) {
+			oldest = u.ID
+		}
+	}
 	return oldest
+}
+
+// laterID returns the larger of two post ids.
+func laterID(a, b string) string {
+	if compareIDs(a, b) < 0 {
+		return b
+	}
+	return a
 }
 
 // compareIDs orders X ids (decimal numbers) numerically; "" sorts first.

@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -41,8 +40,7 @@ type Sender struct {
 		MoreUrgentWaiting(ctx context.Context) (bool, error)
 	}
 
-	mu        sync.Mutex
-	accountID string
+	accounts xapi.AccountIDs
 }
 
 func (s *Sender) now() time.Time {
@@ -61,17 +59,7 @@ func (s *Sender) log() *slog.Logger {
 
 // AccountID returns the account's X id, looked up once.
 func (s *Sender) AccountID(ctx context.Context) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.accountID != "" {
-		return s.accountID, nil
-	}
-	u, err := s.X.UserByUsername(ctx, s.Account)
-	if err != nil {
-		return "", fmt.Errorf("look up @%s: %w", s.Account, err)
-	}
-	s.accountID = u.ID
-	return u.ID, nil
+	return s.accounts.Get(ctx, s.X, s.Account)
 }
 
 func (s *Sender) trackURL(code string) string { return s.BaseURL + "/t/" + code }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
 )
@@ -36,41 +35,8 @@ func (s *DB) CreateComplaintTx(ctx context.Context, tx *sql.Tx, in shikayat.NewC
 	return s.createComplaint(ctx, tx, in)
 }
 
-func validateNew(in *shikayat.NewComplaint) error {
-	in.SourcePostID = strings.TrimSpace(in.SourcePostID)
-	switch {
-	case in.SourcePostID == "":
-		return shikayat.Errorf(shikayat.EINVALID, "A complaint needs the id of the post it came from.")
-	case len(in.SourcePostID) > 64:
-		return shikayat.Errorf(shikayat.EINVALID, "Post id is too long.")
-	case !utf8.ValidString(in.Text):
-		return shikayat.Errorf(shikayat.EINVALID, "Complaint text is not valid UTF-8.")
-	case strings.TrimSpace(in.Text) == "":
-		return shikayat.Errorf(shikayat.EINVALID, "A complaint needs text.")
-	case len(in.Text) > 20000:
-		return shikayat.Errorf(shikayat.EINVALID, "Complaint text is too long.")
-	}
-	if in.Source == "" {
-		in.Source = "x"
-	}
-	if t := in.Triage; t != nil {
-		if t.Urgency != "" && !t.Urgency.Valid() {
-			return shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", t.Urgency)
-		}
-		if t.Type != "" && !t.Type.Valid() {
-			return shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", t.Type)
-		}
-		if t.District != 0 {
-			if _, ok := shikayat.DistrictByLGD(t.District); !ok {
-				return shikayat.Errorf(shikayat.EINVALID, "District %d is not one of UP's districts.", t.District)
-			}
-		}
-	}
-	return nil
-}
-
 func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewComplaint) (*shikayat.Complaint, bool, error) {
-	if err := validateNew(&in); err != nil {
+	if err := in.Validate(); err != nil {
 		return nil, false, err
 	}
 	// No look-up first: the insert below does nothing for a post stored

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -98,26 +99,6 @@ func setCheckpoint(ctx context.Context, tx *sql.Tx, name, value string, now time
 	return nil
 }
 
-// PostSeqAt returns the id of the recorded post n places below the
-// checkpoint cp (0 is cp itself, or the newest below it), or "" when fewer
-// are recorded. Intake polls from there, re-reading a small overlap because
-// X's order is not strict. Posts pushed by webhook or stream above the
-// checkpoint do not move it.
-func (s *DB) PostSeqAt(ctx context.Context, n int, cp string) (string, error) {
-	top, err := strconv.ParseInt(cp, 10, 64)
-	if err != nil {
-		return "", shikayat.Errorf(shikayat.EINVALID, "Checkpoint %q is not a post id.", cp)
-	}
-	var id string
-	err = s.db.QueryRowContext(ctx, `SELECT id FROM posts WHERE seq <= $1 ORDER BY seq DESC LIMIT 1 OFFSET $2`, top, n).Scan(&id)
-	if isNoRows(err) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("recent posts: %w", err)
-	}
-	return id, nil
-}
-
 // ConversationOf returns the conversation of a post the desk knows: one it
 // recorded, or one of its own replies. Posts pushed in X's older webhook
 // shape carry no conversation id; a reply takes its parent's.
@@ -166,6 +147,9 @@ func (s *DB) RecordPosts(ctx context.Context, fence Fence, checkpoint, value str
 }
 
 func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, now time.Time) (shikayat.PostRecord, error) {
+	if in.Unreadable != nil {
+		return s.recordUnreadable(ctx, tx, in.Unreadable, now)
+	}
 	p := in.Post
 	rec := shikayat.PostRecord{PostID: p.ID}
 	seq, err := strconv.ParseInt(p.ID, 10, 64)
@@ -181,88 +165,53 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	if created.IsZero() {
 		created = now
 	}
+	source := "poll"
+	if in.Pushed {
+		source = "push"
+	}
 	var claimed string
 	err = tx.QueryRowContext(ctx, `
-		INSERT INTO posts (id, seq, author_id, author_username, conversation_id, text, kind, body, created_at, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)
+		INSERT INTO posts (id, seq, author_id, author_username, conversation_id, text, kind, body, created_at, recorded_at, source)
+		VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10)
 		ON CONFLICT (id) DO NOTHING RETURNING id`,
-		p.ID, seq, p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, string(body), ms(created), ms(now)).Scan(&claimed)
+		p.ID, seq, p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, string(body), ms(created), ms(now), source).Scan(&claimed)
 	if isNoRows(err) {
-		var kind, reason string
-		var cid sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id FROM posts WHERE id = $1`, p.ID).Scan(&kind, &reason, &cid); err != nil {
-			return rec, fmt.Errorf("read record: %w", err)
+		again, dup, err := s.recordedBefore(ctx, tx, in, string(body), source, now)
+		if err != nil || dup {
+			return again, err
 		}
-		rec.Kind, rec.Reason, rec.ComplaintID, rec.Duplicate = shikayat.RecordKind(kind), reason, cid.Int64, true
-		return rec, nil
+		// An unreadable record gives way to a readable copy: decide it now.
 	} else if err != nil {
 		return rec, fmt.Errorf("claim post: %w", err)
 	}
 
+	// Look up what bears on the post; the domain decides what it becomes.
+	var f shikayat.Found
+	f.Quoted = s.quoted(ctx, tx, in.Dockets)
+	f.Thread = s.threadComplaint(ctx, tx, p, !in.Staff)
+	d := shikayat.Decide(in, f)
+	rec.Kind, rec.Reason = d.Kind, d.Reason
+	switch {
+	case d.Attach != nil:
+		c := d.Attach
+		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+		err = s.attach(ctx, tx, c, d.Event, p, false, now)
+		if err == nil && d.StatusReply && s.opts.Jobs != nil {
+			err = s.opts.Jobs.InsertTx(ctx, tx, shikayat.Job{Kind: shikayat.JobStatusReply, ComplaintID: c.ID, PostID: p.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate})
+		}
+	case d.Open != nil:
+		var c *shikayat.Complaint
+		if c, _, err = s.createComplaint(ctx, tx, *d.Open); err == nil {
+			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
+		}
+	}
+	if err != nil {
+		return rec, err
+	}
 	var intent shikayat.Intent
 	var lang string
 	if in.Triage != nil {
 		intent, lang = in.Triage.Intent, in.Triage.Lang
-	}
-	var quotedC, threadC *shikayat.Complaint
-	if !in.Staff && p.RetweetOf == "" {
-		quotedC = s.quoted(ctx, tx, in.Dockets)
-		if quotedC == nil {
-			threadC = s.threadComplaint(ctx, tx, p, true)
-		}
-	}
-	switch {
-	case in.Staff:
-		rec.Kind, rec.Reason = shikayat.RecordStaff, "posted by a police account"
-		if c := s.threadComplaint(ctx, tx, p, false); c != nil {
-			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
-			err = s.attach(ctx, tx, c, "staff_post", p, false, now)
-		}
-	case p.RetweetOf != "":
-		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "a retweet"
-	case quotedC != nil:
-		c := quotedC
-		rec.Kind, rec.Reason = shikayat.RecordAttachment, "quotes docket "+c.Code
-		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
-		if err = s.attach(ctx, tx, c, "citizen_post", p, false, now); err == nil && in.MentionsAccount && s.opts.Jobs != nil {
-			err = s.opts.Jobs.InsertTx(ctx, tx, shikayat.Job{Kind: shikayat.JobStatusReply, ComplaintID: c.ID, PostID: p.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate})
-		}
-	case threadC != nil:
-		c := threadC
-		rec.Kind, rec.Reason = shikayat.RecordAttachment, "follows up in the thread of "+c.Code
-		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
-		err = s.attach(ctx, tx, c, "citizen_post", p, false, now)
-	case in.Triage != nil && in.Triage.Actionable:
-		t := *in.Triage
-		if _, ok := shikayat.DistrictByLGD(t.District); !ok {
-			t.District = 0 // a suggestion the desk does not know is no suggestion
-		}
-		nc := shikayat.NewComplaint{
-			Source: "x", SourcePostID: p.ID, AuthorID: p.AuthorID, AuthorUsername: p.AuthorUsername,
-			ConversationID: p.ConversationID, Text: p.Text, Lang: t.Lang, Media: p.Media,
-			ReceivedAt: p.CreatedAt, Triage: &t, Forward: in.Forward && t.District != 0, NoAcknowledge: !in.MentionsAccount,
-		}
-		if p.Coordinates != nil {
-			lat, lon := p.Coordinates.Lat, p.Coordinates.Lon
-			nc.Lat, nc.Lon = &lat, &lon
-		}
-		if verr := validateNew(&nc); verr != nil {
-			// A post the desk cannot open a complaint from is still
-			// recorded, with the reason, and does not hold up the rest.
-			rec.Kind, rec.Reason = shikayat.RecordNonActionable, "no complaint opened: "+shikayat.ErrorMessage(verr)
-			break
-		}
-		var c *shikayat.Complaint
-		c, _, err = s.createComplaint(ctx, tx, nc)
-		if err == nil {
-			rec.Kind, rec.Reason = shikayat.RecordComplaint, "a new complaint"
-			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
-		}
-	default:
-		rec.Kind, rec.Reason = shikayat.RecordNonActionable, "not actionable: "+string(intent)
-	}
-	if err != nil {
-		return rec, err
 	}
 	var cid sql.NullInt64
 	if rec.ComplaintID != 0 {
@@ -274,6 +223,129 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		return rec, fmt.Errorf("record post: %w", err)
 	}
 	return rec, nil
+}
+
+// recordedBefore handles a post whose id has a record: it returns that
+// record (dup true), after letting a polled copy replace the content of a
+// pushed one; or, when the record is an unreadable one, turns it back into
+// a claim for this readable copy (dup false).
+func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, body, source string, now time.Time) (shikayat.PostRecord, bool, error) {
+	p := in.Post
+	rec := shikayat.PostRecord{PostID: p.ID, Duplicate: true}
+	var kind, reason, oldSource, oldText, oldAuthor, oldConv string
+	var cid sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id, source, text, author_id, conversation_id FROM posts WHERE id = $1`, p.ID).
+		Scan(&kind, &reason, &cid, &oldSource, &oldText, &oldAuthor, &oldConv)
+	if err != nil {
+		return rec, true, fmt.Errorf("read record: %w", err)
+	}
+	rec.Kind, rec.Reason, rec.ComplaintID = shikayat.RecordKind(kind), reason, cid.Int64
+	replace := func() error {
+		_, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6 WHERE id = $7`,
+			p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, body, source, p.ID)
+		if err != nil {
+			return fmt.Errorf("replace post: %w", err)
+		}
+		return nil
+	}
+	switch {
+	case rec.Kind == shikayat.RecordUnreadable:
+		return rec, false, replace()
+	case oldSource != "push" || in.Pushed:
+		return rec, true, nil
+	}
+	// X's own read wins over a pushed copy.
+	var diff []string
+	if oldText != p.Text {
+		diff = append(diff, "text")
+	}
+	if oldAuthor != p.AuthorID {
+		diff = append(diff, "author")
+	}
+	if oldConv != p.ConversationID && p.ConversationID != "" {
+		diff = append(diff, "conversation")
+	}
+	if err := replace(); err != nil {
+		return rec, true, err
+	}
+	if len(diff) > 0 {
+		rec.Replaced = strings.Join(diff, ",")
+		if rec.ComplaintID != 0 {
+			c, err := findComplaintBy(ctx, tx, "c.id = $1", rec.ComplaintID)
+			if err != nil {
+				return rec, true, err
+			}
+			rec.ComplaintCode = c.Code
+			// The trail keeps what X itself says the post is.
+			err = s.attach(ctx, tx, c, "post_replaced", p, false, now)
+			if err != nil {
+				return rec, true, err
+			}
+		}
+	}
+	return rec, true, nil
+}
+
+// recordUnreadable records a post that could not be decoded, raw JSON and
+// all, once per id.
+func (s *DB) recordUnreadable(ctx context.Context, tx *sql.Tx, u *shikayat.UnreadablePost, now time.Time) (shikayat.PostRecord, error) {
+	rec := shikayat.PostRecord{PostID: u.ID}
+	if u.ID == "" {
+		return rec, shikayat.Errorf(shikayat.EINVALID, "An unreadable post needs a key.")
+	}
+	seq, err := strconv.ParseInt(u.ID, 10, 64)
+	if err != nil || seq < 0 {
+		seq = 0
+	}
+	d := shikayat.Decide(&shikayat.Incoming{Unreadable: u}, shikayat.Found{})
+	var claimed string
+	err = tx.QueryRowContext(ctx, `
+		INSERT INTO posts (id, seq, kind, reason, body, created_at, recorded_at, source)
+		VALUES ($1, $2, $3, $4, $5, $6, $6, 'poll')
+		ON CONFLICT (id) DO NOTHING RETURNING id`,
+		u.ID, seq, string(d.Kind), d.Reason, u.Raw, ms(now)).Scan(&claimed)
+	if isNoRows(err) {
+		var kind, reason string
+		if err := tx.QueryRowContext(ctx, `SELECT kind, reason FROM posts WHERE id = $1`, u.ID).Scan(&kind, &reason); err != nil {
+			return rec, fmt.Errorf("read record: %w", err)
+		}
+		rec.Kind, rec.Reason, rec.Duplicate = shikayat.RecordKind(kind), reason, true
+		return rec, nil
+	} else if err != nil {
+		return rec, fmt.Errorf("record unreadable post: %w", err)
+	}
+	rec.Kind, rec.Reason = d.Kind, d.Reason
+	return rec, nil
+}
+
+// UnreadablePosts returns the newest posts recorded as unreadable, at most
+// limit of them, each with its raw JSON and why it could not be read.
+func (s *DB) UnreadablePosts(ctx context.Context, limit int) ([]shikayat.UnreadablePost, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, body, reason FROM posts WHERE kind = 'unreadable' ORDER BY recorded_at DESC, id LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("unreadable posts: %w", err)
+	}
+	defer rows.Close()
+	var out []shikayat.UnreadablePost
+	for rows.Next() {
+		var u shikayat.UnreadablePost
+		if err := rows.Scan(&u.ID, &u.Raw, &u.Error); err != nil {
+			return nil, fmt.Errorf("unreadable posts: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SetCheckpoint stores value under name, while fence's lease is held.
+func (s *DB) SetCheckpoint(ctx context.Context, fence Fence, name, value string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		if err := s.checkFence(ctx, tx, fence, now); err != nil {
+			return err
+		}
+		return setCheckpoint(ctx, tx, name, value, now)
+	})
 }
 
 // quoted returns the first complaint among the quoted codes that exists.

@@ -96,16 +96,6 @@ func TestRecordPosts(t *testing.T) {
 		}
 		_, err = db.RecordPosts(ctx, fence, "mentions", "201", []shikayat.Incoming{incoming("201", "201", "7", "help", true)})
 		wantCode(t, err, shikayat.ECONFLICT)
-		if at, _ := db.PostSeqAt(ctx, 0, "107"); at != "107" {
-			t.Fatalf("newest post = %q, want 107", at)
-		}
-		if at, _ := db.PostSeqAt(ctx, 2, "107"); at != "105" {
-			t.Fatalf("third newest post = %q, want 105", at)
-		}
-		// Posts pushed above the checkpoint do not move where polls start.
-		if at, _ := db.PostSeqAt(ctx, 0, "104"); at != "104" {
-			t.Fatalf("newest at or below 104 = %q", at)
-		}
 		if conv, ok, _ := db.ConversationOf(ctx, "102"); !ok || conv != "101" {
 			t.Fatalf("conversation of 102 = %q, %v", conv, ok)
 		}
@@ -163,6 +153,94 @@ func TestRecordPostsEdgeCases(t *testing.T) {
 		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
 		_, _, err = db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionReply, Text: "We are on it"}, hq, "")
 		wantCode(t, err, shikayat.EINVALID)
+	})
+}
+
+// A pushed copy of a post (webhook, stream) cannot pre-empt the record of
+// the copy X's own timeline returns: the polled copy replaces its content,
+// the difference is reported, and the post keeps its one record.
+func TestRecordPostsPolledCopyWins(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{})
+		pushed := incoming("301", "301", "1", "my bike was stolen (forged)", true)
+		pushed.Pushed = true
+		first, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{pushed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		polled := incoming("301", "301", "1", "my bike was stolen in Hazratganj", true)
+		recs, err := db.RecordPosts(ctx, store.Fence{}, "mentions", "301", []shikayat.Incoming{polled})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !recs[0].Duplicate || recs[0].Replaced != "text" || recs[0].ComplaintID != first[0].ComplaintID {
+			t.Fatalf("polled copy = %+v, want the first record, its text replaced", recs[0])
+		}
+		p, kind, _, err := db.FindPost(ctx, "301")
+		if err != nil || p.Text != polled.Post.Text || kind != shikayat.RecordComplaint {
+			t.Fatalf("record = %+v %s %v, want the polled text", p, kind, err)
+		}
+		c, _ := db.FindComplaintByID(ctx, first[0].ComplaintID, "")
+		if last := c.Events[len(c.Events)-1]; last.Note != polled.Post.Text {
+			t.Errorf("the trail does not show X's own words: %+v", last)
+		}
+		// Another push, or another poll, changes nothing more.
+		for _, in := range []shikayat.Incoming{pushed, polled} {
+			again, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{in})
+			if err != nil || !again[0].Duplicate || again[0].Replaced != "" {
+				t.Fatalf("again = %+v, %v", again, err)
+			}
+		}
+		if p, _, _, _ := db.FindPost(ctx, "301"); p.Text != polled.Post.Text {
+			t.Fatalf("a later push replaced the polled copy: %q", p.Text)
+		}
+	})
+}
+
+// A post that could not be read ends in one unreadable record per id, raw
+// JSON kept; a readable copy that comes later takes its place.
+func TestRecordUnreadablePosts(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{})
+		bad := func(id, raw string) shikayat.Incoming {
+			return shikayat.Incoming{Post: &shikayat.Post{ID: id}, Unreadable: &shikayat.UnreadablePost{ID: id, Raw: raw, Error: "lang is a number"}}
+		}
+		in := []shikayat.Incoming{bad("401", `{"id":"401","lang":5}`), bad("unreadable:abc", `{"id":5}`), bad("402", `{"id":"402","lang":5}`)}
+		for i := 0; i < 2; i++ {
+			recs, err := db.RecordPosts(ctx, store.Fence{}, "", "", in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range recs {
+				if r.Kind != shikayat.RecordUnreadable || r.Duplicate != (i == 1) {
+					t.Fatalf("round %d: %+v", i, r)
+				}
+			}
+		}
+		got, err := db.UnreadablePosts(ctx, 10)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("unreadable = %+v, %v", got, err)
+		}
+		for _, u := range got {
+			if !strings.Contains(u.Raw, `"id":`) || !strings.Contains(u.Error, "lang is a number") {
+				t.Errorf("%+v lost its raw JSON or its error", u)
+			}
+		}
+		// X sends 401 readable later: it is decided like any post.
+		recs, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{incoming("401", "401", "1", "phone stolen", true)})
+		if err != nil || recs[0].Kind != shikayat.RecordComplaint {
+			t.Fatalf("readable copy = %+v, %v", recs, err)
+		}
+		if got, _ := db.UnreadablePosts(ctx, 10); len(got) != 2 {
+			t.Fatalf("%d unreadable left, want 2", len(got))
+		}
+		var n int
+		db.SQL().QueryRow(`SELECT count(*) FROM posts`).Scan(&n)
+		if n != 3 {
+			t.Fatalf("%d records, want 3", n)
+		}
 	})
 }
 

@@ -143,6 +143,9 @@ func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.
 	} else if err != nil {
 		return nil, "", "", fmt.Errorf("find post: %w", err)
 	}
+	if kind == string(shikayat.RecordUnreadable) {
+		return &shikayat.Post{ID: id}, shikayat.RecordUnreadable, lang, nil // body is X's raw JSON
+	}
 	var p shikayat.Post
 	if err := jsonUnmarshal(body, &p); err != nil {
 		return nil, "", "", fmt.Errorf("post %s: %w", id, err)

@@ -4,6 +4,8 @@
 // the desk's shikayat.Post.
 package xapi
 
+import "encoding/json"
+
 // Tweet is X's post object as the API v2 sends it. Only id, text and
 // edit_history_tweet_ids come by default; everything else must be asked for
 // with tweet.fields, so every other field is optional.
@@ -154,6 +156,13 @@ type Page struct {
 	Includes *Includes `json:"includes,omitempty"`
 	Meta     Meta      `json:"meta"`
 	Errors   []Problem `json:"errors,omitempty"`
+
+	// Raw holds each post of Data as X sent it, in the same order, when the
+	// page was decoded from JSON.
+	Raw []json.RawMessage `json:"-"`
+	// Undecoded holds the items of "data" that were not post objects at
+	// all (a field of the wrong type, say), as X sent them.
+	Undecoded []json.RawMessage `json:"-"`
 }
 
 // Meta is the paging metadata of a Page. NextToken is empty on the last page.

@@ -27,6 +27,7 @@ type apiFunc func(r *http.Request, f *Fault) (int, any)
 // faults set through the control API.
 func (s *Server) api(endpoint string, auth authKind, f apiFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		s.countRequest(endpoint)
 		if p, ok := s.authenticate(r, auth); !ok {
 			writeProblem(w, http.StatusUnauthorized, p)
 			return

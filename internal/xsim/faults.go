@@ -16,7 +16,7 @@ const (
 	FaultSlow            = "slow"             // answer after delay_ms (default 2000); on the stream: silence, no keep-alive
 	FaultDrop            = "drop"             // connection closed without an answer; on the stream: dropped mid-stream
 	FaultDuplicate       = "duplicate"        // a post delivered twice
-	FaultOutOfOrder      = "out_of_order"     // timelines: the second-newest post is missing (it shows up later); stream: two posts swapped
+	FaultOutOfOrder      = "out_of_order"     // timelines: the post depth places from the newest (default 2: the second-newest) is missing (it shows up later); stream: two posts swapped
 	FaultMalformed       = "malformed"        // a cut-off JSON body, or a broken stream line
 	FaultAcceptedDropped = "accepted_dropped" // POST /2/tweets: the post is stored but the connection drops
 )
@@ -30,6 +30,9 @@ type Fault struct {
 	ResetSeconds int    `json:"reset_seconds,omitempty"`
 	Status       int    `json:"status,omitempty"`
 	DelayMS      int    `json:"delay_ms,omitempty"`
+	// Depth is, for out_of_order on a timeline, which post (counted from
+	// the newest, 1 being the newest) is not visible yet; default 2.
+	Depth int `json:"depth,omitempty"`
 }
 
 var endpointNames = map[string]string{
@@ -86,7 +89,14 @@ func (f *Fault) normalize() error {
 		if f.Endpoint != xapi.EndpointCreatePost {
 			return fmt.Errorf("%s applies only to %s", f.Kind, xapi.EndpointCreatePost)
 		}
-	case FaultDrop, FaultDuplicate, FaultOutOfOrder, FaultMalformed:
+	case FaultOutOfOrder:
+		if f.Depth < 0 {
+			return fmt.Errorf("depth %d is negative", f.Depth)
+		}
+		if f.Depth == 0 {
+			f.Depth = 2
+		}
+	case FaultDrop, FaultDuplicate, FaultMalformed:
 	default:
 		return fmt.Errorf("unknown kind %q", f.Kind)
 	}

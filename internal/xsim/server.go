@@ -67,6 +67,7 @@ type Server struct {
 	ruleSeq   uint64
 	streams   map[*streamConn]struct{}
 	mediaSeq  uint64
+	requests  map[string]int // requests received per endpoint
 }
 
 // New returns a server with its account created.
@@ -93,6 +94,7 @@ func New(o Options) *Server {
 		places:    map[string]*xapi.Place{},
 		media:     map[string]*xapi.Media{},
 		streams:   map[*streamConn]struct{}{},
+		requests:  map[string]int{},
 	}
 	if s.now == nil {
 		s.now = time.Now

@@ -114,13 +114,18 @@ func (s *Server) pageLocked(ids []string, pg paging, match func(*xapi.Tweet) boo
 		}
 		return match == nil || match(t)
 	}
-	// Out-of-order delivery: the second-newest post is not visible yet.
+	// Out-of-order delivery: the post fault.Depth places from the newest
+	// (the second-newest by default) is not visible yet.
 	hidden := ""
 	if fault != nil && fault.Kind == FaultOutOfOrder && pg.below == "" {
+		depth := fault.Depth
+		if depth <= 0 {
+			depth = 2
+		}
 		seen := 0
-		for i := len(ids) - 1; i >= 0 && seen < 2; i-- {
+		for i := len(ids) - 1; i >= 0 && seen < depth; i-- {
 			if t := s.posts[ids[i]]; t != nil && in(t) {
-				if seen++; seen == 2 {
+				if seen++; seen == depth {
 					hidden = t.ID
 				}
 			}
