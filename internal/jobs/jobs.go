@@ -303,10 +303,8 @@ func Cancel(err error) error { return river.JobCancel(err) }
 func GiveWay() error { return river.JobSnooze(250 * time.Millisecond) }
 
 // Snooze asks River to try the job again after d without counting it as a
-// failed attempt: a rate limit or a spent daily budget, not an error.
+// failed attempt: a rate limit, a spent daily budget, X being down — waiting,
+// not an error.
 func Snooze(d time.Duration) error {
-	if d < time.Second {
-		d = time.Second
-	}
-	return river.JobSnooze(d)
+	return river.JobSnooze(max(d, time.Millisecond))
 }
