@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -144,4 +145,32 @@ func TestReplyStates(t *testing.T) {
 			}
 		})
 	})
+}
+
+// BenchmarkReplySendCycle measures the store's side of one reply: claim,
+// reserve the budget while moving it to sending, record it sent.
+func BenchmarkReplySendCycle(b *testing.B) {
+	ctx := context.Background()
+	for _, engine := range storetest.Engines() {
+		b.Run(engine, func(b *testing.B) {
+			db, err := store.Open(ctx, storetest.DSN(b, engine), store.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				r, err := db.ClaimReply(ctx, &shikayat.Reply{Key: "status:" + strconv.Itoa(i), Account: "Uppolice", InReplyTo: "1", Text: "x"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if turn, err := db.MarkReplySending(ctx, r.ID, 0, time.Minute, b.N+1); err != nil || turn != store.TurnWon {
+					b.Fatal(turn, err)
+				}
+				if _, err := db.MarkReplySent(ctx, r.ID, strconv.Itoa(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
