@@ -2,6 +2,7 @@ package replies_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -193,6 +194,37 @@ func TestBudgetHoldsAcrossSenders(t *testing.T) {
 		}
 		if posted != budget || recorded != budget {
 			t.Fatalf("%d replies posted, %d recorded; the budget is %d", posted, recorded, budget)
+		}
+	})
+}
+
+// A reply is given up by the deployment's rule only when one is set.
+func TestSweepGivesUpOnlyByTheDeploymentsRule(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := setup(t, dsn(), xsim.Options{})
+		c := f.complaint(t, "a reply that waits", shikayat.ClassMidTerm)
+		key := ack(c).ReplyKey()
+		if _, err := f.db.ClaimReply(ctx, &shikayat.Reply{Key: key, ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		later := func() time.Time { return time.Now().Add(3 * time.Hour) }
+		q, _ := jobs.New(f.db.SQL(), f.db.Engine(), jobs.Config{Replies: f.db, Now: later, WaitAlert: time.Hour})
+		res, err := q.Sweep(ctx)
+		if err != nil || len(res.GivenUp) != 0 || res.Waiting != 1 {
+			t.Fatalf("without a rule: %+v, %v; want nothing given up, one waiting", res, err)
+		}
+		q, _ = jobs.New(f.db.SQL(), f.db.Engine(), jobs.Config{Replies: f.db, Now: later, GiveUpAfter: 2 * time.Hour})
+		res, err = q.Sweep(ctx)
+		if err != nil || len(res.GivenUp) != 1 || res.GivenUp[0] != key {
+			t.Fatalf("with a rule of 2h after 3h: %+v, %v", res, err)
+		}
+		if r, err := f.db.FindReply(ctx, key); err != nil || r.State != shikayat.ReplyFailed || !strings.Contains(r.Error, "given up") {
+			t.Fatalf("reply = %+v, %v; want failed, given up", r, err)
+		}
+		got, _ := f.db.FindComplaintByID(ctx, c.ID, "")
+		if last := got.Events[len(got.Events)-1]; last.Action != "reply_given_up" || last.Public {
+			t.Fatalf("trail ends with %+v, want the internal give-up event", last)
 		}
 	})
 }
