@@ -10,13 +10,14 @@ const (
 	ReplyPending ReplyState = "pending" // recorded, not yet tried
 	ReplySending ReplyState = "sending" // handed to X; the outcome is not yet known
 	ReplySent    ReplyState = "sent"    // X accepted it
-	ReplyFailed  ReplyState = "failed"  // X refused it for good
+	ReplyFailed  ReplyState = "failed"  // X refused it for good, or a person (or the deployment's rule) gave up on it
 )
 
 // Reply is one post the desk makes to a citizen.
 type Reply struct {
 	ID          int64
 	Key         string // what it answers: ack:COMPLAINT, reply:EVENT, status:POST
+	Account     string // the account it is posted from, whose daily budget it uses
 	ComplaintID int64
 	InReplyTo   string // the post answered
 	Text        string

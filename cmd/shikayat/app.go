@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -86,7 +87,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.JobHandler = &replies.Sender{
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
-			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Logger: m.Logger,
+			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
 		}
 	}
 	if m.Triager == nil {
@@ -96,7 +97,10 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.Triager = t
 	}
-	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{Handler: m.JobHandler, Logger: m.Logger})
+	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
+		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp,
+	})
 	if err != nil {
 		return err
 	}
@@ -111,6 +115,18 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 
 	reg := prometheus.NewRegistry()
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "shikayat_replies_waiting",
+		Help: "Replies to citizens not yet sent nor given up that have waited longer than --reply-wait-alert.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		n, err := m.Queue.CountWaiting(ctx)
+		if err != nil {
+			return math.NaN()
+		}
+		return float64(n)
+	}))
 	m.Web = web.NewServer(m.Logger, reg)
 	m.Web.HandleTracking(db)
 	m.Web.Ready = []web.Check{
@@ -123,6 +139,18 @@ func (m *Main) Run(ctx context.Context) error {
 		}},
 		// Mentions a failed backfill left unread: reported until read.
 		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(db)},
+		// Replies waiting long make noise but not an unready node: another
+		// node would not send them any sooner.
+		{Name: "replies_waiting", Warn: true, Run: func(ctx context.Context) error {
+			n, err := m.Queue.CountWaiting(ctx)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return fmt.Errorf("%d replies have waited longer than %s", n, cfg.ReplyWaitAlert)
+			}
+			return nil
+		}},
 	}
 
 	m.Poller = &intake.Poller{

@@ -56,6 +56,15 @@ type Config struct {
 	// XOverlap is how far back before the checkpoint each poll re-reads,
 	// because X's order is not strict.
 	XOverlap time.Duration
+	// ReplyBackoff is the first wait before a reply is tried again after X
+	// failed; it doubles with each try, up to 64 times.
+	ReplyBackoff time.Duration
+	// ReplyWaitAlert is how long a reply may wait before /readyz, /metrics
+	// and the log report it.
+	ReplyWaitAlert time.Duration
+	// ReplyGiveUp gives up a reply that has waited this long (0: never; a
+	// person may still give one up).
+	ReplyGiveUp time.Duration
 
 	XBearerToken    Secret
 	XConsumerKey    Secret
@@ -101,6 +110,16 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 		overlap = -1
 	}
 	fs.DurationVar(&c.XOverlap, "x-overlap", overlap, "how far back before the newest recorded mention each poll re-reads (env SHIKAYAT_X_OVERLAP)")
+	dur := func(p *time.Duration, name, def, usage string) {
+		d, err := time.ParseDuration(envOr(name, def))
+		if err != nil {
+			d = -1 // reported by Validate
+		}
+		fs.DurationVar(p, name, d, usage+" (env "+envName(name)+")")
+	}
+	dur(&c.ReplyBackoff, "reply-backoff", "1s", "first wait before a reply is tried again after X failed; doubles with each try, up to 64 times")
+	dur(&c.ReplyWaitAlert, "reply-wait-alert", "15m", "report replies waiting longer than this in /readyz, /metrics and the log")
+	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -164,6 +183,22 @@ func (c *Config) Validate() error {
 	}
 	if c.IntakeLease < 3*time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--intake-lease must be a duration of at least 3s, like 30s.")
+	}
+	// Zero takes the default (a Config built in code, not from flags).
+	if c.ReplyBackoff == 0 {
+		c.ReplyBackoff = time.Second
+	}
+	if c.ReplyWaitAlert == 0 {
+		c.ReplyWaitAlert = 15 * time.Minute
+	}
+	if c.ReplyBackoff < time.Millisecond {
+		return shikayat.Errorf(shikayat.EINVALID, "--reply-backoff must be a duration of at least 1ms, like 1s.")
+	}
+	if c.ReplyWaitAlert < time.Second {
+		return shikayat.Errorf(shikayat.EINVALID, "--reply-wait-alert must be a duration of at least 1s, like 15m.")
+	}
+	if c.ReplyGiveUp < 0 || (c.ReplyGiveUp > 0 && c.ReplyGiveUp < c.ReplyWaitAlert) {
+		return shikayat.Errorf(shikayat.EINVALID, "--reply-give-up must be 0 (never) or a duration no shorter than --reply-wait-alert, like 24h.")
 	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")

@@ -109,3 +109,30 @@ func TestValidateRefuses(t *testing.T) {
 		})
 	}
 }
+
+func TestReplySettings(t *testing.T) {
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReplyBackoff != time.Second || c.ReplyWaitAlert != 15*time.Minute || c.ReplyGiveUp != 0 {
+		t.Fatalf("reply defaults: backoff %s, wait alert %s, give up %s", c.ReplyBackoff, c.ReplyWaitAlert, c.ReplyGiveUp)
+	}
+	t.Setenv("SHIKAYAT_REPLY_GIVE_UP", "48h")
+	c, err = parse(t, "--reply-backoff", "250ms", "--reply-wait-alert", "30m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReplyBackoff != 250*time.Millisecond || c.ReplyWaitAlert != 30*time.Minute || c.ReplyGiveUp != 48*time.Hour {
+		t.Fatalf("reply settings: backoff %s, wait alert %s, give up %s", c.ReplyBackoff, c.ReplyWaitAlert, c.ReplyGiveUp)
+	}
+	for _, args := range [][]string{{"--reply-backoff", "-1s"}, {"--reply-wait-alert", "1ms"}, {"--reply-give-up", "5m", "--reply-wait-alert", "15m"}} {
+		if _, err := parse(t, args...); shikayat.ErrorCode(err) != shikayat.EINVALID {
+			t.Fatalf("%v: err = %v, want invalid", args, err)
+		}
+	}
+	t.Setenv("SHIKAYAT_REPLY_BACKOFF", "soon")
+	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Fatalf("a bad env value: err = %v, want invalid", err)
+	}
+}

@@ -100,6 +100,23 @@ type Config struct {
 	// PollInterval is how often idle workers look for new jobs.
 	PollInterval time.Duration
 	Logger       *slog.Logger
+	// RetryBackoff is the first wait before a failed job is tried again;
+	// it doubles with each attempt, up to 64 times. Default 1 s.
+	RetryBackoff time.Duration
+
+	// Replies, when set, makes the queue sweep the replies that wait:
+	// every SweepInterval (default 1 min) a reply pending or sending
+	// without a live job gets a new one.
+	Replies       *store.DB
+	SweepInterval time.Duration
+	// GiveUpAfter is the deployment's rule for giving up a reply that waits
+	// so long (0: never; a person may still give one up).
+	GiveUpAfter time.Duration
+	// WaitAlert is how long a reply may wait before it is reported in the
+	// log (and by CountWaiting). Default 15 min.
+	WaitAlert time.Duration
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
 }
 
 // Queue is the durable job queue.
@@ -107,6 +124,16 @@ type Queue struct {
 	db      *sql.DB
 	client  *river.Client[*sql.Tx]
 	working bool
+	replies *store.DB
+	cfg     Config
+	log     *slog.Logger
+}
+
+func (q *Queue) now() time.Time {
+	if q.cfg.Now != nil {
+		return q.cfg.Now()
+	}
+	return time.Now()
 }
 
 // New makes a queue over the store's database.
@@ -120,6 +147,15 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
 	}
+	if cfg.RetryBackoff <= 0 {
+		cfg.RetryBackoff = time.Second
+	}
+	if cfg.SweepInterval <= 0 {
+		cfg.SweepInterval = time.Minute
+	}
+	if cfg.WaitAlert <= 0 {
+		cfg.WaitAlert = 15 * time.Minute
+	}
 	rc := &river.Config{
 		Logger:            cfg.Logger,
 		PollOnly:          true, // database/sql has no LISTEN; SQLite has none at all
@@ -130,16 +166,22 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		// worked again within about a minute (River looks every 30 s).
 		JobTimeout:           30 * time.Second,
 		RescueStuckJobsAfter: time.Minute,
-		RetryPolicy:          retryPolicy{},
+		RetryPolicy:          retryPolicy{base: cfg.RetryBackoff},
 		MaxAttempts:          25,
 	}
-	q := &Queue{db: db}
+	q := &Queue{db: db, replies: cfg.Replies, cfg: cfg, log: cfg.Logger}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
 		river.AddWorker(workers, &worker[ReplyArgs]{work: cfg.Handler.Reply})
 		river.AddWorker(workers, &worker[StatusReplyArgs]{work: cfg.Handler.StatusReply})
+		river.AddWorker(workers, &sweepWorker{q: q})
 		rc.Workers = workers
+		if cfg.Replies != nil {
+			rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.SweepInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepArgs{}, nil },
+				&river.PeriodicJobOpts{ID: SweepArgs{}.Kind(), RunOnStart: true})}
+		}
 		rc.Queues = map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
 			QueueReplies:       {MaxWorkers: 1},
@@ -198,15 +240,15 @@ func (q *Queue) Stop(ctx context.Context) error {
 	return err
 }
 
-// retryPolicy retries soon and then less often: 1 s, 2 s, 4 s … up to a
-// minute, with a little jitter. Replies to citizens are worth retrying
-// quickly; River's default waits attempt⁴ seconds, which is hours by the
-// tenth attempt.
-type retryPolicy struct{}
+// retryPolicy retries soon and then less often: 1 s, 2 s, 4 s … up to about
+// a minute (with the default base), with a little jitter. Replies to
+// citizens are worth retrying quickly; River's default waits attempt⁴
+// seconds, which is hours by the tenth attempt. (A reply waiting on X does
+// not fail: it snoozes, which uses up no attempt.)
+type retryPolicy struct{ base time.Duration }
 
-func (retryPolicy) NextRetry(j *rivertype.JobRow) time.Time {
-	d := time.Second << min(max(j.Attempt-1, 0), 6)
-	d = min(d, time.Minute)
+func (p retryPolicy) NextRetry(j *rivertype.JobRow) time.Time {
+	d := p.base << min(max(j.Attempt-1, 0), 6)
 	d += time.Duration(rand.Int64N(int64(d/4) + 1))
 	return time.Now().Add(d)
 }
@@ -261,10 +303,8 @@ func Cancel(err error) error { return river.JobCancel(err) }
 func GiveWay() error { return river.JobSnooze(250 * time.Millisecond) }
 
 // Snooze asks River to try the job again after d without counting it as a
-// failed attempt: a rate limit or a spent daily budget, not an error.
+// failed attempt: a rate limit, a spent daily budget, X being down — waiting,
+// not an error.
 func Snooze(d time.Duration) error {
-	if d < time.Second {
-		d = time.Second
-	}
-	return river.JobSnooze(d)
+	return river.JobSnooze(max(d, time.Millisecond))
 }

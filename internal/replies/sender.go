@@ -9,9 +9,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"log/slog"
 	"net/http"
-	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -27,13 +28,22 @@ type Sender struct {
 	Templates *Templates
 	Account   string // the police account's username
 	BaseURL   string // for tracking links: BaseURL + "/t/" + code
-	// DailyBudget caps replies per IST day; 0 means none may be sent.
+	// DailyBudget caps the account's replies per IST day; 0 means none may
+	// be sent. It is reserved in the database as each reply is handed to
+	// X, so nodes sharing the database share it.
 	DailyBudget int
 	// Settle is how long to wait after an uncertain failure before looking
 	// at the account's own posts.
 	Settle time.Duration
-	Now    func() time.Time
-	Logger *slog.Logger
+	// Backoff is the wait after X failed (5xx, network, 401, own posts
+	// unreadable); it doubles with each try of the reply, up to 64 times
+	// Backoff. Default 1 s. Waiting on X uses up no job attempts.
+	Backoff time.Duration
+	// InFlight is how long one try may be in flight: a reply 'sending' for
+	// less is left to the worker trying it. Default DefaultInFlight.
+	InFlight time.Duration
+	Now      func() time.Time
+	Logger   *slog.Logger
 	// Queue tells whether a more urgent reply waits; without it, a sender
 	// that waited out a rate limit always puts its job back.
 	Queue interface {
@@ -78,7 +88,7 @@ func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error 
 		return err
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: "ack:" + strconv.FormatInt(c.ID, 10), ComplaintID: c.ID, InReplyTo: c.SourcePostID,
+		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: c.SourcePostID,
 		Text: text, Lang: lang, Urgent: c.EffectiveClass() == shikayat.ClassImmediate,
 	})
 }
@@ -106,7 +116,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		return err
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: "status:" + a.PostID, ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
+		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
 	})
 }
 
@@ -143,7 +153,7 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 		return jobs.Cancel(err)
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: "reply:" + strconv.FormatInt(ev.ID, 10), ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
+		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
 	})
 }
 
@@ -163,6 +173,7 @@ func guessLang(p *shikayat.Post) string {
 
 // send posts r unless it was posted before: the heart of "never twice".
 func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
+	want.Account = s.Account
 	return s.sendTurn(ctx, want, false)
 }
 
@@ -180,22 +191,16 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		if err := sleep(ctx, s.Settle); err != nil {
 			return err
 		}
-		posted, err := s.findPosted(ctx, r.InReplyTo)
+		posted, err := s.findPosted(ctx, r)
 		if err != nil {
-			return fmt.Errorf("check own posts: %w", err)
+			return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 		}
 		if posted != "" {
 			log.Info("reply was posted before; recording it", slog.String("post_id", posted))
-			return s.DB.MarkReplySent(ctx, r.ID, posted)
+			return s.recordSent(ctx, r, posted)
 		}
 	}
 
-	if wait, err := s.budgetWait(ctx); err != nil {
-		return err
-	} else if wait > 0 {
-		log.Warn("daily post budget spent; reply waits", slog.Duration("wait", wait))
-		return jobs.Snooze(wait)
-	}
 	// Known to be rate limited: wait here (this node's one sender), then
 	// go on only if no more urgent reply waits.
 	if wait := s.rateLimitWait(); wait > 0 {
@@ -210,45 +215,136 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 			return jobs.GiveWay()
 		}
 	}
-	if won, err := s.DB.MarkReplySending(ctx, r.ID, r.Attempts); err != nil {
+	turn, err := s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
+	if err != nil {
 		return err
-	} else if !won {
-		// Another worker took this reply meanwhile: look again later.
-		return fmt.Errorf("reply %s is being sent by another worker", r.Key)
 	}
+	switch turn {
+	case store.TurnLost:
+		// Another worker tried meanwhile, or its try may still be in
+		// flight: look again later.
+		log.Info("reply is being sent by another worker; looking again later")
+		return jobs.Snooze(s.backoff(r.Attempts))
+	case store.TurnOverBudget:
+		wait := s.untilNextDay()
+		log.Warn("daily post budget spent; reply waits", slog.Duration("wait", wait))
+		return jobs.Snooze(wait)
+	}
+	attempt := r.Attempts + 1
 	id, err := s.X.CreateReply(ctx, r.Text, r.InReplyTo)
 	if err == nil {
 		log.Info("reply posted", slog.String("post_id", id))
-		return s.DB.MarkReplySent(ctx, r.ID, id)
+		return s.recordSent(ctx, r, id)
 	}
 	if reset, limited := xapi.IsRateLimited(err); limited {
-		if err := s.DB.MarkReplyPending(ctx, r.ID, "rate limited"); err != nil {
+		if _, err := s.DB.MarkReplyPending(ctx, r.ID, attempt, "rate limited"); err != nil {
 			return err
 		}
 		wait := max(time.Until(reset.Add(resetMargin)), time.Second)
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
 		return s.waitTurn(ctx, wait, want, waited)
 	}
+	if isDuplicate(err) && r.Attempts > 0 {
+		// X refuses the same text twice: an earlier try, whose outcome was
+		// unknown, was posted.
+		posted, ferr := s.findPosted(ctx, r)
+		if ferr != nil {
+			log.Warn("X says the reply was posted before; its post is not found yet", slog.Any("error", ferr))
+		}
+		log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
+		return s.recordSent(ctx, r, posted)
+	}
 	if xapi.IsUncertain(err) {
 		// Leave it "sending": the next try settles and looks first.
-		log.Warn("reply outcome unknown", slog.Any("error", err))
-		return err
+		log.Warn("reply outcome unknown; waiting on X", slog.Any("error", err))
+		return s.waitOnX(log, attempt, err)
 	}
 	var apiErr *xapi.APIError
-	if errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 && apiErr.Status != http.StatusUnauthorized {
+	if errors.As(err, &apiErr) && apiErr.Status == http.StatusUnauthorized {
+		// Certainly not posted, and waiting on whoever mends the credentials.
+		if _, err := s.DB.MarkReplyPending(ctx, r.ID, attempt, "unauthorized"); err != nil {
+			return err
+		}
+		return s.waitOnX(log, attempt, err)
+	}
+	if errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 {
 		// Refused for good: the post does not mention the account, the text
-		// is a duplicate, the post is gone. (401 is not: credentials get fixed.)
+		// is a duplicate, the post is gone.
 		log.Error("X refused the reply", slog.Any("error", err))
-		return s.DB.MarkReplyFailed(ctx, r.ID, err.Error())
+		_, err := s.DB.MarkReplyFailed(ctx, r.ID, attempt, err.Error())
+		return err
 	}
 	// A 5xx or anything else: X may or may not have posted it.
-	log.Warn("reply failed; will check before retrying", slog.Any("error", err))
+	return s.waitOnX(log, attempt, err)
+}
+
+// waitOnX puts the job back for a while after X failed (a 5xx, a network
+// error, a 401, own posts unreadable): waiting on X uses up none of the
+// job's attempts, so a reply outlasts any outage.
+func (s *Sender) waitOnX(log *slog.Logger, attempts int, err error) error {
+	wait := s.backoff(attempts)
+	if reset, limited := xapi.IsRateLimited(err); limited {
+		wait = max(time.Until(reset.Add(resetMargin)), wait)
+	}
+	log.Warn("waiting on X", slog.Duration("wait", wait), slog.Any("error", err))
+	return jobs.Snooze(wait)
+}
+
+// backoff is the wait after a failed try: Backoff (default 1 s), doubled for
+// each try the reply has had, at most 64 times Backoff.
+func (s *Sender) backoff(attempts int) time.Duration {
+	base := s.Backoff
+	if base <= 0 {
+		base = time.Second
+	}
+	return base << min(max(attempts-1, 0), 6)
+}
+
+// inFlight is how long a try may be in flight.
+func (s *Sender) inFlight() time.Duration {
+	if s.InFlight > 0 {
+		return s.InFlight
+	}
+	return DefaultInFlight
+}
+
+// DefaultInFlight is how long a try may be in flight: a reply job runs at
+// most 30 s, and a margin.
+const DefaultInFlight = 35 * time.Second
+
+// recordTimeout bounds the write that records a post X accepted.
+const recordTimeout = 30 * time.Second
+
+// recordSent records that X accepted the reply as postedID. The write
+// outlives the job's context: a job that times out just after X accepted
+// the post must not lose the record.
+func (s *Sender) recordSent(ctx context.Context, r *shikayat.Reply, postedID string) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+	defer cancel()
+	_, err := s.DB.MarkReplySent(ctx, r.ID, postedID)
 	return err
 }
 
-// findPosted looks through the account's recent posts for a reply to
-// postID and returns its id, or "".
-func (s *Sender) findPosted(ctx context.Context, postID string) (string, error) {
+// isDuplicate reports whether X refused a post as a duplicate of one the
+// account made before.
+func isDuplicate(err error) bool {
+	var apiErr *xapi.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusForbidden {
+		return false
+	}
+	for _, p := range apiErr.Problems {
+		if strings.Contains(strings.ToLower(p.Detail+" "+p.Title), "duplicate content") {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(apiErr.Body), "duplicate content")
+}
+
+// findPosted looks through the account's recent posts for r itself: a
+// reply to the same post with the same text, not recorded as another
+// reply's post (the acknowledgement and every staff reply answer the same
+// post). It returns the post's id, or "".
+func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (string, error) {
 	me, err := s.AccountID(ctx)
 	if err != nil {
 		return "", err
@@ -256,14 +352,19 @@ func (s *Sender) findPosted(ctx context.Context, postID string) (string, error) 
 	found := ""
 	errFound := errors.New("found")
 	err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
-		return s.X.UserTweets(ctx, me, postID, token)
+		return s.X.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
-			for _, ref := range t.ReferencedTweets {
-				if ref.Type == xapi.RefRepliedTo && ref.ID == postID {
-					found = t.ID
-					return errFound
-				}
+			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {
+				continue
+			}
+			other, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
+			if err != nil {
+				return err
+			}
+			if !other {
+				found = t.ID
+				return errFound
 			}
 		}
 		return nil
@@ -274,19 +375,37 @@ func (s *Sender) findPosted(ctx context.Context, postID string) (string, error) 
 	return found, nil
 }
 
-// budgetWait returns how long to wait for the daily budget, or 0.
-func (s *Sender) budgetWait(ctx context.Context) (time.Duration, error) {
+func repliesTo(t xapi.Tweet, postID string) bool {
+	for _, ref := range t.ReferencedTweets {
+		if ref.Type == xapi.RefRepliedTo && ref.ID == postID {
+			return true
+		}
+	}
+	return false
+}
+
+// SameText reports whether a post's text as X shows it is the text the
+// desk sent: X escapes &, < and >, and shortens every link to a t.co link,
+// so entities are read back and links are compared as links, not by URL.
+func SameText(posted, sent string) bool {
+	return canonicalText(html.UnescapeString(posted)) == canonicalText(sent)
+}
+
+func canonicalText(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+			f[i] = "<link>"
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// untilNextDay is how long until the next IST day, when the budget renews.
+func (s *Sender) untilNextDay() time.Duration {
 	now := s.now()
 	day, _ := shikayat.ParseISTDay(shikayat.ISTDay(now))
-	next := day.AddDate(0, 0, 1)
-	n, err := s.DB.CountRepliesSent(ctx, day, next)
-	if err != nil {
-		return 0, err
-	}
-	if n < s.DailyBudget {
-		return 0, nil
-	}
-	return next.Sub(now), nil
+	return day.AddDate(0, 0, 1).Sub(now)
 }
 
 // maxWait is the longest a sender holds its job while it waits out a rate

@@ -51,6 +51,7 @@ func setup(t testing.TB, dsn string, opts xsim.Options) *fixture {
 	s := &replies.Sender{
 		DB: db, X: xapi.New(xapi.Options{BaseURL: ts.URL, Retries: -1}), Templates: tmpl,
 		Account: "Uppolice", BaseURL: "https://desk.example", DailyBudget: 100, Settle: 10 * time.Millisecond,
+		InFlight: 5 * time.Millisecond, Backoff: time.Millisecond,
 	}
 	return &fixture{db: db, sim: sim, sender: s, url: ts.URL}
 }
@@ -139,10 +140,10 @@ func TestSenderNeverTwice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if won, err := f.db.MarkReplySending(ctx, r.ID, r.Attempts); err != nil || !won {
-				t.Fatalf("mark sending = %v, %v", won, err)
+			if turn, err := f.db.MarkReplySending(ctx, r.ID, r.Attempts, time.Millisecond, 10); err != nil || turn != store.TurnWon {
+				t.Fatalf("mark sending = %v, %v", turn, err)
 			}
-			if won, _ := f.db.MarkReplySending(ctx, r.ID, r.Attempts); won {
+			if turn, _ := f.db.MarkReplySending(ctx, r.ID, r.Attempts, time.Millisecond, 10); turn == store.TurnWon {
 				t.Fatal("a second worker with a stale view won the reply too")
 			}
 			if err := f.sender.Acknowledge(ctx, ack(c)); err != nil {

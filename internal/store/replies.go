@@ -3,13 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/shikayat/shikayat"
 )
 
-const replyColumns = `id, key, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at`
+const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
@@ -17,7 +18,7 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var urgent int
 	var created int64
 	var sent sql.NullInt64
-	if err := r.Scan(&x.ID, &x.Key, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
+	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
 		&x.Attempts, &x.Error, &urgent, &created, &sent); err != nil {
 		return nil, err
 	}
@@ -39,11 +40,16 @@ func (s *DB) ClaimReply(ctx context.Context, r *shikayat.Reply) (*shikayat.Reply
 			urgent = 1
 		}
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO replies (key, complaint_id, in_reply_to, text, lang, state, urgent, created_at)
-			VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)
+			INSERT INTO replies (key, account, complaint_id, in_reply_to, text, lang, state, urgent, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8)
 			ON CONFLICT (key) DO NOTHING`,
-			r.Key, cid, r.InReplyTo, r.Text, r.Lang, urgent, ms(s.now())); err != nil {
+			r.Key, r.Account, cid, r.InReplyTo, r.Text, r.Lang, urgent, ms(s.now())); err != nil {
 			return fmt.Errorf("claim reply: %w", err)
+		}
+		if r.Account != "" { // a reply recorded before replies named their account
+			if _, err := tx.ExecContext(ctx, `UPDATE replies SET account = $1 WHERE key = $2 AND account = ''`, r.Account, r.Key); err != nil {
+				return fmt.Errorf("claim reply: %w", err)
+			}
 		}
 		var err error
 		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE key = $1`, r.Key))
@@ -55,58 +61,221 @@ func (s *DB) ClaimReply(ctx context.Context, r *shikayat.Reply) (*shikayat.Reply
 	return out, err
 }
 
+// FindReply returns the reply recorded under key.
+func (s *DB) FindReply(ctx context.Context, key string) (*shikayat.Reply, error) {
+	r, err := scanReply(s.db.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE key = $1`, key))
+	if isNoRows(err) {
+		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No reply %s was recorded.", key)
+	} else if err != nil {
+		return nil, fmt.Errorf("find reply: %w", err)
+	}
+	return r, nil
+}
+
+// SendTurn is what MarkReplySending decided.
+type SendTurn int
+
+const (
+	// TurnWon: the reply is 'sending' and its post is reserved in the
+	// day's budget; the caller may hand it to X.
+	TurnWon SendTurn = iota
+	// TurnLost: another worker tried meanwhile, or a try is still in
+	// flight; the caller must not send.
+	TurnLost
+	// TurnOverBudget: the account's budget for the IST day is spent.
+	TurnOverBudget
+)
+
+var errOverBudget = errors.New("over budget")
+
 // MarkReplySending records that the reply is about to be handed to X; from
-// here until MarkReplySent its outcome is uncertain. attempts is the count
-// the caller read: when another worker tried meanwhile, won is false and the
-// caller must not send.
-func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int) (won bool, err error) {
-	res, err := s.db.ExecContext(ctx, `
-		UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1
-		WHERE id = $2 AND attempts = $3 AND state IN ('pending', 'sending')`, ms(s.now()), id, attempts)
+// here until it is recorded sent its outcome is uncertain. attempts is the
+// count the caller read: when another worker tried meanwhile the turn is
+// lost. A reply already 'sending' is taken over only when its last try
+// began at least inFlight ago (a try that may still be in flight is left
+// alone). In the same transaction one post is reserved in the budget
+// of the reply's account for today (IST), unless the reply holds a
+// reservation from an earlier try: the counter row is raised only while it
+// is under limit, so nodes sharing the database never overspend together.
+func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int) (SendTurn, error) {
+	turn := TurnWon
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		var account, day string
+		err := tx.QueryRowContext(ctx, `
+			UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1
+			WHERE id = $2 AND attempts = $3
+			  AND (state = 'pending' OR (state = 'sending' AND COALESCE(attempted_at, 0) <= $4))
+			RETURNING account, budget_day`, ms(now), id, attempts, ms(now.Add(-inFlight))).Scan(&account, &day)
+		if isNoRows(err) {
+			turn = TurnLost
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		if day != "" {
+			return nil // reserved by an earlier try whose outcome is unknown
+		}
+		day = shikayat.ISTDay(now)
+		if ok, err := reserveBudget(ctx, tx, account, day, limit); err != nil {
+			return err
+		} else if !ok {
+			turn = TurnOverBudget
+			return errOverBudget // roll back the state change too
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET budget_day = $1 WHERE id = $2`, day, id); err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		return nil
+	})
+	if errors.Is(err, errOverBudget) {
+		return TurnOverBudget, nil
+	}
+	return turn, err
+}
+
+// reserveBudget takes one post from account's budget for day, if fewer
+// than limit are taken.
+func reserveBudget(ctx context.Context, tx *sql.Tx, account, day string, limit int) (bool, error) {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO reply_budget (account, day, used) VALUES ($1, $2, 0)
+		ON CONFLICT (account, day) DO NOTHING`, account, day); err != nil {
+		return false, fmt.Errorf("reserve budget: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `
+		UPDATE reply_budget SET used = used + 1 WHERE account = $1 AND day = $2 AND used < $3`, account, day, limit)
 	if err != nil {
-		return false, fmt.Errorf("update reply: %w", err)
+		return false, fmt.Errorf("reserve budget: %w", err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return false, fmt.Errorf("update reply: %w", err)
+		return false, fmt.Errorf("reserve budget: %w", err)
 	}
 	return n == 1, nil
 }
 
-// MarkReplyPending records that a try certainly did not post (X refused it
-// for now, e.g. a rate limit).
-func (s *DB) MarkReplyPending(ctx context.Context, id int64, reason string) error {
-	return s.setReply(ctx, `UPDATE replies SET state = 'pending', error = $1 WHERE id = $2 AND state <> 'sent'`, reason, id)
-}
-
-// MarkReplyFailed records that X refused the reply for good.
-func (s *DB) MarkReplyFailed(ctx context.Context, id int64, reason string) error {
-	return s.setReply(ctx, `UPDATE replies SET state = 'failed', error = $1 WHERE id = $2 AND state <> 'sent'`, reason, id)
-}
-
-func (s *DB) setReply(ctx context.Context, query string, args ...any) error {
-	if _, err := s.db.ExecContext(ctx, query, args...); err != nil {
-		return fmt.Errorf("update reply: %w", err)
+// releaseBudget gives back the reply's reservation: X certainly did not
+// post it.
+func releaseBudget(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE reply_budget SET used = used - 1
+		WHERE used > 0 AND EXISTS (SELECT 1 FROM replies r
+			WHERE r.id = $1 AND r.budget_day <> '' AND r.account = reply_budget.account AND r.budget_day = reply_budget.day)`, id); err != nil {
+		return fmt.Errorf("release budget: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE replies SET budget_day = '' WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("release budget: %w", err)
 	}
 	return nil
 }
 
-// MarkReplySent records that X accepted the reply as postedID, and puts it
-// on the complaint's public trail, in one transaction.
-func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) error {
+// BudgetUsed returns how many posts account has reserved on an IST day.
+func (s *DB) BudgetUsed(ctx context.Context, account, day string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT used FROM reply_budget WHERE account = $1 AND day = $2`, account, day).Scan(&n)
+	if isNoRows(err) {
+		return 0, nil
+	} else if err != nil {
+		return 0, fmt.Errorf("budget: %w", err)
+	}
+	return n, nil
+}
+
+// MarkReplyPending records that try number attempts certainly did not post
+// (X refused it for now, e.g. a rate limit) and gives its budget back. A
+// worker whose try is no longer the latest changes nothing: won is false.
+func (s *DB) MarkReplyPending(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
+	return s.endTry(ctx, id, attempts, "pending", reason)
+}
+
+// MarkReplyFailed records that X refused try number attempts for good, and
+// gives its budget back. A stale worker changes nothing: won is false.
+func (s *DB) MarkReplyFailed(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
+	return s.endTry(ctx, id, attempts, "failed", reason)
+}
+
+func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason string) (bool, error) {
+	won := false
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = $1, error = $2 WHERE id = $3 AND attempts = $4 AND state = 'sending'`,
+			state, reason, id, attempts)
+		if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		} else if n != 1 {
+			return nil
+		}
+		won = true
+		return releaseBudget(ctx, tx, id)
+	})
+	return won, err
+}
+
+// GiveUpReply ends a reply that waits (pending or sending) without sending
+// it: a person decided so, or a rule the deployment set. It records the
+// reason on the reply and an internal event on the complaint. A reply that
+// is no longer waiting is a conflict. A 'sending' reply keeps its budget:
+// its last try may have been posted.
+func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
+	if reason == "" {
+		return shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
+		if isNoRows(err) {
+			return shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
+		} else if err != nil {
+			return fmt.Errorf("give up reply: %w", err)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1 WHERE id = $2 AND state IN ('pending', 'sending')`,
+			"given up: "+reason, id)
+		if err != nil {
+			return fmt.Errorf("give up reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("give up reply: %w", err)
+		} else if n != 1 {
+			return shikayat.Errorf(shikayat.ECONFLICT, "Reply %s is %s, not waiting.", r.Key, r.State)
+		}
+		if r.ComplaintID == 0 {
+			return nil
+		}
+		c, err := findComplaintBy(ctx, tx, "c.id = $1", r.ComplaintID)
+		if err != nil {
+			return err
+		}
+		return insertEvent(ctx, tx, c.ID, &shikayat.Event{
+			At: s.now(), Actor: actor, Action: "reply_given_up", FromStage: c.Stage, ToStage: c.Stage,
+			Note: reason, Detail: map[string]string{"key": r.Key, "in_reply_to": r.InReplyTo, "was": string(r.State)},
+		})
+	})
+}
+
+// MarkReplySent records that X accepted the reply as postedID, and puts it
+// on the complaint's public trail, in one transaction. It takes no attempt:
+// a post X accepted is a fact whichever try made it, so it is recorded
+// unless the reply is already recorded sent (then the first record stands
+// and recorded is false).
+func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (recorded bool, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if err != nil {
 			return fmt.Errorf("mark reply sent: %w", err)
 		}
-		if r.State == shikayat.ReplySent {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sent', posted_id = $1, sent_at = $2, error = '' WHERE id = $3`,
-			postedID, ms(now), id); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sent', posted_id = $1, sent_at = $2, error = '' WHERE id = $3 AND state <> 'sent'`,
+			postedID, ms(now), id)
+		if err != nil {
 			return fmt.Errorf("mark reply sent: %w", err)
 		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("mark reply sent: %w", err)
+		} else if n != 1 {
+			return nil
+		}
+		recorded = true
 		if r.ComplaintID == 0 {
 			return nil
 		}
@@ -120,15 +289,51 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) error
 		}
 		return insertEvent(ctx, tx, c.ID, ev)
 	})
+	return recorded, err
 }
 
-// CountRepliesSent counts replies X accepted in [from, to).
-func (s *DB) CountRepliesSent(ctx context.Context, from, to time.Time) (int, error) {
+// PostRecorded reports whether X post postedID is recorded as the post of
+// a reply other than id.
+func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE state = 'sent' AND sent_at >= $1 AND sent_at < $2`,
-		ms(from), ms(to)).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE posted_id = $1 AND id <> $2`, postedID, id).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("count replies: %w", err)
+		return false, fmt.Errorf("find reply post: %w", err)
+	}
+	return n > 0, nil
+}
+
+// WaitingReplies lists the replies not yet sent nor given up (pending or
+// sending), oldest first, at most limit.
+func (s *DB) WaitingReplies(ctx context.Context, limit int) ([]*shikayat.Reply, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending')
+		ORDER BY created_at, id LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	defer rows.Close()
+	var out []*shikayat.Reply
+	for rows.Next() {
+		r, err := scanReply(rows)
+		if err != nil {
+			return nil, fmt.Errorf("waiting replies: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	return out, nil
+}
+
+// CountWaitingReplies counts the replies recorded before since that are
+// still waiting (pending or sending).
+func (s *DB) CountWaitingReplies(ctx context.Context, since time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE state IN ('pending', 'sending') AND created_at < $1`,
+		ms(since)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count waiting replies: %w", err)
 	}
 	return n, nil
 }

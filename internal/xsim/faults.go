@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat/internal/xapi"
 )
@@ -22,17 +24,22 @@ const (
 )
 
 // Fault is one kind of failure for the next Count requests to Endpoint (an
-// xapi Endpoint constant, a short name such as "mentions", or "*").
+// xapi Endpoint constant, a short name such as "mentions", or "*"), or for
+// every request in the next Seconds: an outage that lasts a time. With both,
+// the fault ends at whichever comes first.
 type Fault struct {
 	Endpoint     string `json:"endpoint"`
 	Kind         string `json:"kind"`
 	Count        int    `json:"count"`
+	Seconds      int    `json:"seconds,omitempty"`
 	ResetSeconds int    `json:"reset_seconds,omitempty"`
 	Status       int    `json:"status,omitempty"`
 	DelayMS      int    `json:"delay_ms,omitempty"`
 	// Depth is, for out_of_order on a timeline, which post (counted from
 	// the newest, 1 being the newest) is not visible yet; default 2.
 	Depth int `json:"depth,omitempty"`
+	// Until is when a fault with Seconds ends; set by the simulator.
+	Until *time.Time `json:"until,omitempty"`
 }
 
 var endpointNames = map[string]string{
@@ -100,9 +107,15 @@ func (f *Fault) normalize() error {
 	default:
 		return fmt.Errorf("unknown kind %q", f.Kind)
 	}
-	if f.Count <= 0 {
+	switch {
+	case f.Count < 0 || f.Seconds < 0:
+		return fmt.Errorf("count and seconds must not be negative")
+	case f.Seconds > 24*60*60:
+		return fmt.Errorf("seconds %d is more than a day", f.Seconds)
+	case f.Count == 0 && f.Seconds == 0:
 		f.Count = 1
 	}
+	f.Until = nil
 	return nil
 }
 
@@ -118,6 +131,10 @@ func (s *Server) setFault(f Fault) (Fault, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if f.Seconds > 0 {
+		until := s.now().Add(time.Duration(f.Seconds) * time.Second).UTC()
+		f.Until = &until
+	}
 	c := f
 	s.faults = append(s.faults, &c)
 	return f, nil
@@ -131,8 +148,10 @@ func (s *Server) takeFault(endpoint string) *Fault {
 }
 
 // takeFaultLocked uses one count of the first fault for endpoint whose kind
-// is in kinds (any kind when kinds is nil).
+// is in kinds (any kind when kinds is nil). Faults whose time is up go.
 func (s *Server) takeFaultLocked(endpoint string, kinds map[string]bool) *Fault {
+	now := s.now()
+	s.faults = slices.DeleteFunc(s.faults, func(f *Fault) bool { return f.Until != nil && !now.Before(*f.Until) })
 	for i, f := range s.faults {
 		if f.Endpoint != endpoint && !(f.Endpoint == "*" && endpoint != xapi.EndpointStream) {
 			continue
@@ -141,9 +160,11 @@ func (s *Server) takeFaultLocked(endpoint string, kinds map[string]bool) *Fault 
 			continue
 		}
 		c := *f
-		f.Count--
-		if f.Count <= 0 {
-			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+		if f.Count > 0 { // 0: only the time limits it
+			f.Count--
+			if f.Count == 0 {
+				s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			}
 		}
 		return &c
 	}

@@ -1,6 +1,7 @@
 package xsim
 
 import (
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -67,5 +68,36 @@ func FuzzParseQuery(f *testing.F) {
 		defer s.mu.Unlock()
 		tw := s.posts[id]
 		_ = m.match(s, tw)
+	})
+}
+
+// FuzzFaultRequest checks that any body sent to POST /_sim/faults is
+// either refused or yields a fault that is well formed.
+func FuzzFaultRequest(f *testing.F) {
+	for _, s := range []string{
+		`{"endpoint": "create_post", "kind": "5xx", "seconds": 30}`, `{"endpoint": "*", "kind": "429", "count": 3, "reset_seconds": 2}`,
+		`{"endpoint": "mentions", "kind": "slow", "seconds": 1, "count": 2}`, `{"kind": "drop"}`, `{"endpoint": "x", "seconds": -1}`, `{`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		s := New(Options{})
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("POST", "/_sim/faults", strings.NewReader(body)))
+		if rec.Code == 400 {
+			return
+		}
+		if rec.Code != 201 {
+			t.Fatalf("status %d for %q", rec.Code, body)
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if len(s.faults) != 1 {
+			t.Fatalf("%d faults stored", len(s.faults))
+		}
+		fl := s.faults[0]
+		if fl.Count < 0 || fl.Seconds < 0 || (fl.Count == 0 && fl.Seconds == 0) || (fl.Seconds > 0) != (fl.Until != nil) {
+			t.Fatalf("ill-formed fault %+v from %q", *fl, body)
+		}
 	})
 }
