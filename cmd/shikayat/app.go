@@ -113,14 +113,17 @@ func (m *Main) Run(ctx context.Context) error {
 	reg := prometheus.NewRegistry()
 	m.Web = web.NewServer(m.Logger, reg)
 	m.Web.HandleTracking(db)
+	// Only the database makes this node unready: X's trouble is every
+	// node's, and is reported in /readyz's body (Warn) with 200.
 	m.Web.Ready = []web.Check{
 		{Name: "database", Run: db.Ping},
 		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
 			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
-				return fmt.Errorf("missing %s: X refuses requests without them", strings.Join(missing, ", "))
+				return shikayat.Errorf(shikayat.EUNAUTHORIZED, "missing %s: X refuses requests without them", strings.Join(missing, ", "))
 			}
 			return nil
 		}},
+		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
 	}
 
 	m.Poller = &intake.Poller{
