@@ -120,7 +120,10 @@ func (p *Poller) Run(ctx context.Context) error {
 	defer func() {
 		stream(false)
 		if held {
-			p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder)
+			if err := p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder); err != nil {
+				// Another node takes over when the lease lapses instead.
+				log.Error("release the intake lease", slog.Any("error", err), slog.Duration("lapses_in", p.LeaseTTL))
+			}
 		}
 	}()
 	for {
