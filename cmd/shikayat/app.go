@@ -124,6 +124,17 @@ func (m *Main) Run(ctx context.Context) error {
 			return nil
 		}},
 		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
+		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {
+			holder, live, err := db.LeaseHolder(ctx, intake.LeaseName)
+			if err != nil {
+				return err
+			}
+			if !live {
+				return fmt.Errorf("intake lease of %q lapsed or never taken: %w", holder,
+					shikayat.Errorf(shikayat.EINTERNAL, "no node is reading X's mentions"))
+			}
+			return nil
+		}},
 	}
 
 	m.Poller = &intake.Poller{

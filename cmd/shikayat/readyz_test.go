@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/storetest"
 	"github.com/shikayat/shikayat/internal/xsim"
 )
@@ -51,5 +53,48 @@ func TestReadyzWhenXRefusesCredentials(t *testing.T) {
 	}
 	if checks["database"] != "ok" || !strings.Contains(checks["x"], "refuses") || strings.Contains(string(body), "a-wrong-token") {
 		t.Errorf("readyz = %s", body)
+	}
+}
+
+// When no node holds the intake lease, nobody reads X: /readyz says so in
+// its body, with 200 (the node still serves staff and the public).
+func TestReadyzTellsOfAnIntakeGap(t *testing.T) {
+	m := NewMain()
+	m.Logger = discardLogger()
+	m.Config.Addr, m.Config.DB = "127.0.0.1:0", storetest.DSN(t, "sqlite")
+	m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
+	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
+	if err := m.Config.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(ctx)
+	resp, err := http.Get("http://" + m.Addr + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var r struct{ Checks map[string]string }
+	json.Unmarshal(body, &r)
+	if resp.StatusCode != http.StatusOK || r.Checks["intake"] != "no node is reading X's mentions" {
+		t.Fatalf("readyz = %d %s", resp.StatusCode, body)
+	}
+	// A node takes the lease: the gap closes.
+	if ok, err := m.DB.AcquireLease(ctx, intake.LeaseName, "another-node", time.Minute); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	resp, err = http.Get("http://" + m.Addr + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	json.Unmarshal(body, &r)
+	if resp.StatusCode != http.StatusOK || r.Checks["intake"] != "ok" {
+		t.Fatalf("readyz with a lease holder = %d %s", resp.StatusCode, body)
 	}
 }
