@@ -113,29 +113,7 @@ func (m *Main) Run(ctx context.Context) error {
 	reg := prometheus.NewRegistry()
 	m.Web = web.NewServer(m.Logger, reg)
 	m.Web.HandleTracking(db)
-	// Only the database makes this node unready: X's trouble is every
-	// node's, and is reported in /readyz's body (Warn) with 200.
-	m.Web.Ready = []web.Check{
-		{Name: "database", Run: db.Ping},
-		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
-			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
-				return shikayat.Errorf(shikayat.EUNAUTHORIZED, "missing %s: X refuses requests without them", strings.Join(missing, ", "))
-			}
-			return nil
-		}},
-		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
-		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {
-			holder, live, err := db.LeaseHolder(ctx, intake.LeaseName)
-			if err != nil {
-				return err
-			}
-			if !live {
-				return fmt.Errorf("intake lease of %q lapsed or never taken: %w", holder,
-					shikayat.Errorf(shikayat.EINTERNAL, "no node is reading X's mentions"))
-			}
-			return nil
-		}},
-	}
+	m.Web.Ready = m.readiness()
 
 	m.Poller = &intake.Poller{
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,

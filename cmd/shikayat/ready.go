@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/intake"
+	"github.com/shikayat/shikayat/internal/web"
+)
+
+// repliesLate is how long a reply may wait before /readyz reports it: the
+// time an immediate complaint's acknowledgement is due in.
+const repliesLate = 15 * time.Minute
+
+// readiness lists /readyz's checks. Only the database makes this node
+// unready: X's trouble, replies waiting and a gap in intake are every
+// node's, and are reported in the body (Warn) with 200, so that a load
+// balancer does not drop every node during an X outage. Each check's
+// domain message is its public reason; the rest of its error is logged.
+func (m *Main) readiness() []web.Check {
+	cfg := &m.Config
+	return []web.Check{
+		{Name: "database", Run: m.DB.Ping},
+		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
+			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
+				return shikayat.Errorf(shikayat.EUNAUTHORIZED, "missing %s: X refuses requests without them", strings.Join(missing, ", "))
+			}
+			return nil
+		}},
+		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
+		{Name: "replies", Warn: true, Run: func(ctx context.Context) error {
+			at, ok, err := m.Queue.OldestWaitingReply(ctx)
+			if err != nil {
+				return err
+			}
+			if ok && time.Since(at) > repliesLate {
+				return fmt.Errorf("oldest reply job enqueued at %s: %w", at.UTC().Format(time.RFC3339),
+					shikayat.Errorf(shikayat.EINTERNAL, "replies waiting for over %d minutes", int(repliesLate.Minutes())))
+			}
+			return nil
+		}},
+		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {
+			holder, live, err := m.DB.LeaseHolder(ctx, intake.LeaseName)
+			if err != nil {
+				return err
+			}
+			if !live {
+				return fmt.Errorf("intake lease of %q lapsed or never taken: %w", holder,
+					shikayat.Errorf(shikayat.EINTERNAL, "no node is reading X's mentions"))
+			}
+			return nil
+		}},
+	}
+}
