@@ -129,29 +129,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}))
 	m.Web = web.NewServer(m.Logger, reg)
 	m.Web.HandleTracking(db)
-	m.Web.Ready = []web.Check{
-		{Name: "database", Run: db.Ping},
-		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
-			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
-				return fmt.Errorf("missing %s: X refuses requests without them", strings.Join(missing, ", "))
-			}
-			return nil
-		}},
-		// Mentions a failed backfill left unread: reported until read.
-		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(db)},
-		// Replies waiting long make noise but not an unready node: another
-		// node would not send them any sooner.
-		{Name: "replies_waiting", Warn: true, Run: func(ctx context.Context) error {
-			n, err := m.Queue.CountWaiting(ctx)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				return fmt.Errorf("%d replies have waited longer than %s", n, cfg.ReplyWaitAlert)
-			}
-			return nil
-		}},
-	}
+	m.Web.Ready = m.readiness()
 
 	m.Poller = &intake.Poller{
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,

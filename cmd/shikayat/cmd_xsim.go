@@ -42,8 +42,9 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 		return shikayat.Errorf(shikayat.EINVALID, "SHIKAYAT_KEEP_ALIVE must be a duration, like 20s.")
 	}
 	keepAlive := fs.Duration("keep-alive", keepAliveDef, "interval of the stream's keep-alive (env SHIKAYAT_KEEP_ALIVE)")
+	limitsFlag := fs.String("limits", env("LIMITS", ""), "rate limits per endpoint instead of X's, e.g. create_post=1000/15m,mentions=10000/15m (\"*\" for every endpoint; env SHIKAYAT_LIMITS)")
 	fs.Usage = func() {
-		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--rate N]")
+		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--rate N] [--limits NAME=N/DURATION,…]")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args, sio); err != nil {
@@ -62,12 +63,16 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 	if *keepAlive <= 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--keep-alive must be a positive duration.")
 	}
+	limits, err := xsim.ParseLimits(*limitsFlag)
+	if err != nil {
+		return shikayat.Errorf(shikayat.EINVALID, "--limits: %s.", err)
+	}
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
 
 	log := slog.New(slog.NewJSONHandler(sio.err, nil))
-	sim := xsim.New(xsim.Options{Account: *account, Logger: log, KeepAlive: *keepAlive})
+	sim := xsim.New(xsim.Options{Account: *account, Logger: log, KeepAlive: *keepAlive, Limits: limits})
 	if *rate > 0 {
 		gen := xsim.NewGenerator(sim, *seed)
 		go gen.Run(ctx, *rate)

@@ -73,3 +73,39 @@ func TestXsimCommandRefusesBadFlags(t *testing.T) {
 		t.Errorf("stray argument: exit %d", code)
 	}
 }
+
+// `xsim --limits` sets the rate-limit windows, so that a load test or a
+// demo is not held to X's 100 posts per 15 minutes.
+func TestXsimCommandLimits(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	var stderr strings.Builder
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"xsim", "--addr", "127.0.0.1:0", "--limits", "user_by_username=7/1h,create_post=5000/15m"}, stdio{strings.NewReader(""), pw, &stderr})
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no start-up line: %v (stderr %s)", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	base := regexp.MustCompile(`listening on (http://\S+)`).FindStringSubmatch(line)
+	if base == nil {
+		t.Fatalf("start-up line %q", line)
+	}
+	c := xapi.New(xapi.Options{BaseURL: base[1]})
+	if _, err := c.UserByUsername(ctx, "Uppolice"); err != nil {
+		t.Fatal(err)
+	}
+	if rl, ok := c.RateLimit(xapi.EndpointUserByUsername); !ok || rl.Limit != 7 || rl.Remaining != 6 {
+		t.Errorf("user lookup window %+v, want 7 a window", rl)
+	}
+	cancel()
+	<-done
+	var out, errOut strings.Builder
+	if code := run(context.Background(), []string{"xsim", "--limits", "create_post=lots"}, stdio{strings.NewReader(""), &out, &errOut}); code == 0 {
+		t.Error("--limits create_post=lots: exit status 0")
+	}
+}

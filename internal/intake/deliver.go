@@ -61,18 +61,12 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 
 // Webhook returns the Account Activity endpoint that feeds Deliver.
 func (p *Poller) Webhook(consumerSecret string) *xapi.Webhook {
+	p.defaults()
 	return &xapi.Webhook{
 		ConsumerSecret: consumerSecret,
 		Logger:         p.Logger,
+		AccountID:      p.AccountID, // deliveries for another account are refused
 		Handle: func(ctx context.Context, ev xapi.WebhookEvent) error {
-			me, err := p.AccountID(ctx)
-			if err != nil {
-				return err
-			}
-			if ev.ForUserID != "" && ev.ForUserID != me {
-				p.Logger.Warn("x webhook: a delivery for another account ignored", slog.String("for_user_id", ev.ForUserID))
-				return nil
-			}
 			return p.Deliver(ctx, ev.Posts)
 		},
 	}

@@ -127,7 +127,10 @@ func (p *Poller) Run(ctx context.Context) error {
 	defer func() {
 		stream(false)
 		if held {
-			p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder)
+			if err := p.DB.ReleaseLease(context.WithoutCancel(ctx), LeaseName, p.Holder); err != nil {
+				// Another node takes over when the lease lapses instead.
+				log.Error("release the intake lease", slog.Any("error", err), slog.Duration("lapses_in", p.LeaseTTL))
+			}
 		}
 	}()
 	// Two clocks: the lease is renewed every third of its life, and X is
@@ -315,7 +318,7 @@ func GapCheck(db *store.DB) func(context.Context) error {
 			return err
 		}
 		if gap != "" {
-			return fmt.Errorf("intake gap open: mentions between posts %s are not read yet (recent search failed); intake keeps trying", gap)
+			return shikayat.Errorf(shikayat.EINTERNAL, "intake gap open: mentions between posts %s are not read yet (recent search failed); intake keeps trying", gap)
 		}
 		return nil
 	}

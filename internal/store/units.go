@@ -16,17 +16,17 @@ func (s *DB) seedUnits(ctx context.Context) error {
 	now := ms(s.now())
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		hq := &shikayat.Unit{ID: shikayat.HQUnitID, Kind: shikayat.UnitState, Name: "UP Police HQ", NameHi: "उत्तर प्रदेश पुलिस मुख्यालय", Path: shikayat.HQUnitID + "/"}
-		if err := upsertUnit(tx, hq, now); err != nil {
+		if err := upsertUnit(ctx, tx, hq, now); err != nil {
 			return err
 		}
 		parentOf := map[int]*shikayat.Unit{}
 		for _, z := range shikayat.DefaultPoliceZones {
 			zone := &shikayat.Unit{ID: "zone:" + z.Zone, Kind: shikayat.UnitZone, Name: z.ZoneName, ParentID: hq.ID, Path: hq.Path + "zone:" + z.Zone + "/"}
-			if err := upsertUnit(tx, zone, now); err != nil {
+			if err := upsertUnit(ctx, tx, zone, now); err != nil {
 				return err
 			}
 			rng := &shikayat.Unit{ID: "range:" + z.Range, Kind: shikayat.UnitRange, Name: z.RangeName, ParentID: zone.ID, Path: zone.Path + "range:" + z.Range + "/"}
-			if err := upsertUnit(tx, rng, now); err != nil {
+			if err := upsertUnit(ctx, tx, rng, now); err != nil {
 				return err
 			}
 			for _, lgd := range z.Districts {
@@ -44,7 +44,7 @@ func (s *DB) seedUnits(ctx context.Context) error {
 				ParentID: parent.ID, Path: parent.Path + id + "/", LGD: d.LGD,
 				Aliases: d.Aliases, Lat: d.Lat, Lon: d.Lon,
 			}
-			if err := upsertUnit(tx, u, now); err != nil {
+			if err := upsertUnit(ctx, tx, u, now); err != nil {
 				return err
 			}
 			// A district moved to another range carries its stations along.
@@ -59,7 +59,7 @@ func (s *DB) seedUnits(ctx context.Context) error {
 	})
 }
 
-func upsertUnit(tx *sql.Tx, u *shikayat.Unit, now int64) error {
+func upsertUnit(ctx context.Context, tx *sql.Tx, u *shikayat.Unit, now int64) error {
 	var lat, lon sql.NullFloat64
 	if u.Lat != 0 || u.Lon != 0 {
 		lat = sql.NullFloat64{Float64: u.Lat, Valid: true}
@@ -69,7 +69,7 @@ func upsertUnit(tx *sql.Tx, u *shikayat.Unit, now int64) error {
 	if u.ParentID != "" {
 		parent = sql.NullString{String: u.ParentID, Valid: true}
 	}
-	_, err := tx.Exec(`
+	_, err := tx.ExecContext(ctx, `
 		INSERT INTO units (id, kind, name, name_hi, parent_id, path, lgd, aliases, lat, lon, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		ON CONFLICT (id) DO UPDATE SET
@@ -159,7 +159,7 @@ func (s *DB) SaveFunctionalUnit(ctx context.Context, slug, name, nameHi string) 
 	}
 	id := "unit:" + slug
 	u := &shikayat.Unit{ID: id, Kind: shikayat.UnitFunctional, Name: name, NameHi: nameHi, ParentID: shikayat.HQUnitID, Path: shikayat.HQUnitID + "/" + id + "/"}
-	err := s.withTx(ctx, func(tx *sql.Tx) error { return upsertUnit(tx, u, ms(s.now())) })
+	err := s.withTx(ctx, func(tx *sql.Tx) error { return upsertUnit(ctx, tx, u, ms(s.now())) })
 	return u, err
 }
 
@@ -184,7 +184,7 @@ func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (cre
 			u := *st
 			u.ParentID = d.ID
 			u.Path = d.Path + st.ID + "/"
-			if err := upsertUnit(tx, &u, now); err != nil {
+			if err := upsertUnit(ctx, tx, &u, now); err != nil {
 				return err
 			}
 			if exists > 0 {

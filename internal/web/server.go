@@ -8,9 +8,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -21,12 +23,30 @@ import (
 )
 
 // Check is one readiness check: nil when the part it checks is ready.
+//
+// /readyz answers 503 only when a check without Warn fails: this node
+// cannot serve (its database is down). Warnings (X trouble, say) are
+// reported in the body with 200, so that a load balancer does not drop
+// every node at once for something no node can mend. The body gives each
+// check a short public reason — "ok", the message of a domain error
+// (shikayat.Errorf) in Run's error, or "unavailable" — and the log gets
+// the error's detail, which may name hosts, users and databases.
 type Check struct {
 	Name string
 	Run  func(ctx context.Context) error
 	// Warn marks a check that is reported but does not make the node unready:
 	// the desk still works without it (X credentials, say).
 	Warn bool
+}
+
+// reason is the public reason for a failed check: a domain error's
+// message, or "unavailable".
+func reason(err error) string {
+	var e *shikayat.Error
+	if errors.As(err, &e) && e.Message != "" {
+		return e.Message
+	}
+	return "unavailable"
 }
 
 // Server serves shikayat over HTTP.
@@ -38,7 +58,11 @@ type Server struct {
 
 	mux      *http.ServeMux
 	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
+	// failing holds the detail last logged for each failing check, so
+	// that a check failing the same way is logged once, not at every probe.
+	failingMu sync.Mutex
+	failing   map[string]string
+	duration  *prometheus.HistogramVec
 }
 
 // NewServer makes a server with its metrics registered on reg.
@@ -139,8 +163,10 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	checks := map[string]string{}
 	code := http.StatusOK
 	for _, c := range s.Ready {
-		if err := c.Run(ctx); err != nil {
-			checks[c.Name] = err.Error()
+		err := c.Run(ctx)
+		s.noteCheck(r.Context(), c, err)
+		if err != nil {
+			checks[c.Name] = reason(err)
 			if !c.Warn {
 				code = http.StatusServiceUnavailable
 			}
@@ -153,6 +179,35 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 		status = "not ready"
 	}
 	writeJSON(w, code, map[string]any{"status": status, "checks": checks})
+}
+
+// noteCheck logs a check's failure with its detail when it starts failing
+// or fails differently, and its recovery.
+func (s *Server) noteCheck(ctx context.Context, c Check, err error) {
+	detail := ""
+	if err != nil {
+		detail = err.Error()
+	}
+	s.failingMu.Lock()
+	if s.failing == nil {
+		s.failing = map[string]string{}
+	}
+	last := s.failing[c.Name]
+	if detail == "" {
+		delete(s.failing, c.Name)
+	} else {
+		s.failing[c.Name] = detail
+	}
+	s.failingMu.Unlock()
+	switch {
+	case detail == last:
+	case detail == "":
+		s.Logger.InfoContext(ctx, "readiness check passes again", slog.String("check", c.Name))
+	case c.Warn:
+		s.Logger.WarnContext(ctx, "readiness check failing", slog.String("check", c.Name), slog.String("error", detail))
+	default:
+		s.Logger.ErrorContext(ctx, "readiness check failing: this node cannot serve", slog.String("check", c.Name), slog.String("error", detail))
+	}
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

@@ -105,8 +105,9 @@ type Client struct {
 	retries int
 	stall   time.Duration
 
-	mu     sync.Mutex
-	limits map[string]RateLimit
+	mu       sync.Mutex
+	limits   map[string]RateLimit
+	standing standing // see Health
 }
 
 // New returns a client.
@@ -265,6 +266,7 @@ func (c *Client) send(ctx context.Context, r request, out any) error {
 			return ctx.Err()
 		}
 		err = fmt.Errorf("x: %s: %w", r.endpoint, err)
+		c.noteAnswer(r, 0, err)
 		if r.method != http.MethodGet && !dialFailed(err) {
 			return &UncertainError{Err: err}
 		}
@@ -273,6 +275,7 @@ func (c *Client) send(ctx context.Context, r request, out any) error {
 	defer resp.Body.Close()
 	rl, _ := c.noteRateLimit(r.endpoint, resp.Header)
 	data, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	c.noteAnswer(r, resp.StatusCode, nil)
 
 	if resp.StatusCode == http.StatusTooManyRequests {
 		e := &RateLimitError{Endpoint: r.endpoint, Reset: rl.Reset, Limit: rl}

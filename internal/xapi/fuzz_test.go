@@ -2,6 +2,7 @@ package xapi
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"github.com/shikayat/shikayat/internal/sharedtest"
 	"path/filepath"
@@ -112,6 +113,28 @@ func FuzzDecodeWebhook(f *testing.F) {
 		}
 		if VerifySignature("s3cret", body, Sign("other", body)) || VerifySignature("s3cret", append(body, ' '), Sign("s3cret", body)) {
 			t.Fatal("forged signature accepted")
+		}
+	})
+}
+
+// FuzzCRCToken: a token the CRC endpoint answers is short, from base64's
+// alphabet, and never something that could be posted as a delivery.
+func FuzzCRCToken(f *testing.F) {
+	for _, s := range []string{"abc123", "NDc3ODk0MjQ3MjU5NzQ2OTk2OA", "a-b_c=", "SGVsbG8+/w==", webhookBody, "null", "123", "[]", `"x"`, "{}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, token string) {
+		if !ValidCRCToken(token) {
+			return
+		}
+		if len(token) == 0 || len(token) > MaxCRCToken {
+			t.Fatalf("token of %d bytes answered", len(token))
+		}
+		if json.Valid([]byte(token)) {
+			t.Fatalf("token %q is JSON", token)
+		}
+		if _, err := DecodeWebhook([]byte(token)); err == nil {
+			t.Fatalf("token %q reads as a delivery", token)
 		}
 	})
 }

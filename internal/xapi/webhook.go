@@ -36,6 +36,30 @@ func CRCResponse(consumerSecret, crcToken string) string {
 	return Sign(consumerSecret, []byte(crcToken))
 }
 
+// MaxCRCToken bounds the length of a crc_token the webhook answers.
+const MaxCRCToken = 128
+
+// ValidCRCToken reports whether token is shaped like the challenges X sends:
+// 1 to MaxCRCToken characters of base64 or base64url (letters, digits,
+// "-", "_", "+", "/", "="), and not a JSON value. X signs the challenge and
+// the deliveries with the same secret, so answering any token would let
+// anyone have a body of their choosing signed and post it as a delivery;
+// no token of this shape can be read as one (a delivery is a JSON object).
+func ValidCRCToken(token string) bool {
+	if token == "" || len(token) > MaxCRCToken {
+		return false
+	}
+	for i := 0; i < len(token); i++ {
+		switch c := token[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case c == '-', c == '_', c == '+', c == '/', c == '=':
+		default:
+			return false
+		}
+	}
+	return !json.Valid([]byte(token))
+}
+
 // VerifySignature reports whether header is the signature of body under
 // consumerSecret, compared in constant time.
 func VerifySignature(consumerSecret string, body []byte, header string) bool {
@@ -55,11 +79,17 @@ type WebhookEvent struct {
 }
 
 // Webhook answers Account Activity: X's CRC challenge on GET and signed
-// deliveries on POST. A delivery whose signature does not match is refused
-// with 401 and logged.
+// deliveries on POST. A challenge not shaped like X's is refused with 400;
+// a delivery whose signature does not match with 401; a delivery for
+// another account than AccountID's (or naming none) with 403. Each refusal
+// is logged.
 type Webhook struct {
 	ConsumerSecret string
 	Logger         *slog.Logger // default: discard
+	// AccountID returns the X id of the account whose activity the desk
+	// subscribed to; a delivery must name it in for_user_id. Required:
+	// without it every delivery is refused.
+	AccountID func(context.Context) (string, error)
 	// Handle receives each delivery; an error answers 500.
 	Handle func(context.Context, WebhookEvent) error
 }
@@ -74,6 +104,11 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		token := r.URL.Query().Get("crc_token")
 		if token == "" {
 			http.Error(w, "crc_token missing", http.StatusBadRequest)
+			return
+		}
+		if !ValidCRCToken(token) {
+			log.Warn("x webhook: refused a crc_token not shaped like X's", "remote", r.RemoteAddr, "bytes", len(token))
+			http.Error(w, "crc_token malformed", http.StatusBadRequest)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
@@ -93,6 +128,22 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			log.Warn("x webhook: unreadable delivery", "err", err)
 			http.Error(w, shikayat.ErrorMessage(err), http.StatusBadRequest)
+			return
+		}
+		if h.AccountID == nil {
+			log.Error("x webhook: no account configured; delivery refused")
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		me, err := h.AccountID(r.Context())
+		if err != nil {
+			log.Error("x webhook: the account's id is unknown; delivery refused", "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		if ev.ForUserID != me {
+			log.Warn("x webhook: refused a delivery for another account", "remote", r.RemoteAddr, "for_user_id", clip(ev.ForUserID))
+			http.Error(w, "delivery for another account", http.StatusForbidden)
 			return
 		}
 		if h.Handle != nil {
@@ -115,6 +166,9 @@ func DecodeWebhook(body []byte) (WebhookEvent, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(bytes.TrimSpace(body), &raw); err != nil {
 		return WebhookEvent{}, shikayat.Errorf(shikayat.EINVALID, "webhook: %s", jsonErrorText(err))
+	}
+	if raw == nil {
+		return WebhookEvent{}, shikayat.Errorf(shikayat.EINVALID, "webhook: a delivery is a JSON object")
 	}
 	var ev WebhookEvent
 	if v, ok := raw["for_user_id"]; ok {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,7 @@ func TestWebhookDelivery(t *testing.T) {
 	h := &Webhook{
 		ConsumerSecret: "consumer-secret",
 		Logger:         slog.New(slog.NewTextHandler(&logs, nil)),
+		AccountID:      func(context.Context) (string, error) { return "2244994945", nil },
 		Handle: func(_ context.Context, ev WebhookEvent) error {
 			got = append(got, ev)
 			return nil
@@ -101,4 +103,128 @@ func TestWebhookDelivery(t *testing.T) {
 			t.Errorf("media/urls %+v %+v", p.Media, p.URLs)
 		}
 	})
+}
+
+// The CRC endpoint signs with the same secret as deliveries, so it must not
+// sign just anything: asked for the "CRC" of a delivery body, it refuses,
+// and that body posted with the signature it would have given is refused too.
+func TestWebhookForgeryThroughCRCRefused(t *testing.T) {
+	var logs bytes.Buffer
+	handled := 0
+	h := &Webhook{
+		ConsumerSecret: "consumer-secret",
+		Logger:         slog.New(slog.NewTextHandler(&logs, nil)),
+		AccountID:      func(context.Context) (string, error) { return "2244994945", nil },
+		Handle: func(context.Context, WebhookEvent) error {
+			handled++
+			return nil
+		},
+	}
+	forged := `{"for_user_id":"2244994945","tweet_create_events":[{"id_str":"1900000000000000009","text":"@Uppolice forged","user":{"id_str":"7","screen_name":"mallory"}}]}`
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/x/webhook?crc_token="+url.QueryEscape(forged), nil))
+	if rec.Code != http.StatusBadRequest {
+		t.Errorf("CRC of a delivery body: status %d, want 400 (%s)", rec.Code, rec.Body)
+	}
+	if strings.Contains(rec.Body.String(), "sha256=") {
+		t.Errorf("CRC of a delivery body was signed: %s", rec.Body)
+	}
+	// The attacker posts the body with whatever the CRC step answered.
+	var answer struct {
+		ResponseToken string `json:"response_token"`
+	}
+	_ = json.Unmarshal(rec.Body.Bytes(), &answer)
+	req := httptest.NewRequest(http.MethodPost, "/x/webhook", strings.NewReader(forged))
+	req.Header.Set(SignatureHeader, answer.ResponseToken)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusUnauthorized {
+		t.Errorf("forged delivery: status %d, want 401", rec.Code)
+	}
+	if !strings.Contains(logs.String(), "crc_token") {
+		t.Errorf("refused CRC not logged: %q", logs.String())
+	}
+	if handled != 0 {
+		t.Fatal("handler called")
+	}
+}
+
+func TestCRCTokenShape(t *testing.T) {
+	for _, tok := range []string{
+		"abc123",
+		"NDc3ODk0MjQ3MjU5NzQ2OTk2OA",
+		"ZmYwNGQ3ZjktZDU1Yi00NzQ5LWJhZTEtNzQwNTk3MTM4NWUx",
+		"a-b_c=",
+		"SGVsbG8gV29ybGQ+/w==",
+		strings.Repeat("A", MaxCRCToken),
+	} {
+		if !ValidCRCToken(tok) {
+			t.Errorf("X-shaped token %q refused", tok)
+		}
+	}
+	for _, tok := range []string{
+		"",
+		`{"for_user_id":"1"}`,
+		`{}`,
+		"[1]",
+		`"abc"`,
+		"abc def",
+		"abc\n",
+		"ab{c",
+		"ab\"c",
+		"abc:def",
+		"null",
+		"true",
+		"123",
+		"-1.5e3",
+		"abc%7B",
+		"अबकद",
+		strings.Repeat("A", MaxCRCToken+1),
+	} {
+		if ValidCRCToken(tok) {
+			t.Errorf("token %q accepted", tok)
+		}
+	}
+}
+
+// A delivery must concern the configured account: one for another account,
+// or naming none, is refused and logged, even when well signed.
+func TestWebhookDeliveryForAnotherAccountRefused(t *testing.T) {
+	var logs bytes.Buffer
+	handled := 0
+	h := &Webhook{
+		ConsumerSecret: "consumer-secret",
+		Logger:         slog.New(slog.NewTextHandler(&logs, nil)),
+		AccountID:      func(context.Context) (string, error) { return "2244994945", nil },
+		Handle: func(context.Context, WebhookEvent) error {
+			handled++
+			return nil
+		},
+	}
+	post := func(body string) int {
+		req := httptest.NewRequest(http.MethodPost, "/x/webhook", strings.NewReader(body))
+		req.Header.Set(SignatureHeader, Sign("consumer-secret", []byte(body)))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	other := strings.Replace(webhookBody, `"for_user_id":"2244994945"`, `"for_user_id":"99"`, 1)
+	none := strings.Replace(webhookBody, `"for_user_id":"2244994945",`, ``, 1)
+	for name, body := range map[string]string{"another account": other, "no account": none} {
+		if body == webhookBody {
+			t.Fatalf("%s: body unchanged", name)
+		}
+		if code := post(body); code != http.StatusForbidden {
+			t.Errorf("%s: status %d, want 403", name, code)
+		}
+	}
+	if handled != 0 {
+		t.Fatalf("handler called %d times for deliveries of another account", handled)
+	}
+	if !strings.Contains(logs.String(), "another account") {
+		t.Errorf("refusal not logged: %q", logs.String())
+	}
+	if code := post(webhookBody); code != http.StatusOK || handled != 1 {
+		t.Errorf("the account's own delivery: status %d, handled %d", code, handled)
+	}
 }

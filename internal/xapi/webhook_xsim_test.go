@@ -24,6 +24,7 @@ func TestWebhookFromSimulator(t *testing.T) {
 	hook := httptest.NewServer(&xapi.Webhook{
 		ConsumerSecret: "cs",
 		Logger:         slog.New(slog.NewTextHandler(&logs, nil)),
+		AccountID:      func(context.Context) (string, error) { return e.sim.Account().ID, nil },
 		Handle: func(_ context.Context, ev xapi.WebhookEvent) error {
 			mu.Lock()
 			defer mu.Unlock()

@@ -2,8 +2,10 @@ package xsim
 
 import (
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -98,6 +100,34 @@ func FuzzFaultRequest(f *testing.F) {
 		fl := s.faults[0]
 		if fl.Count < 0 || fl.Seconds < 0 || (fl.Count == 0 && fl.Seconds == 0) || (fl.Seconds > 0) != (fl.Until != nil) {
 			t.Fatalf("ill-formed fault %+v from %q", *fl, body)
+		}
+	})
+}
+
+// FuzzParseLimits: what --limits accepts names known endpoints, with
+// windows in bounds, and reads back the same when written out again.
+func FuzzParseLimits(f *testing.F) {
+	for _, s := range []string{"", "create_post=1000/15m", "mentions=5000/1h,*=20/1s", "create_post=1/1ns", "x=1/1m", "search=3/90s, me=1/24h", "a=b=c", ",,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseLimits(s)
+		if err != nil {
+			return
+		}
+		parts := []string{}
+		for ep, lim := range got {
+			if lim.Requests < 1 || lim.Window < time.Second || lim.Window > 24*time.Hour {
+				t.Fatalf("%q: %s = %v", s, ep, lim)
+			}
+			if ep != "*" && !strings.HasPrefix(ep, "GET /2/") && !strings.HasPrefix(ep, "POST /2/") {
+				t.Fatalf("%q: endpoint %q", s, ep)
+			}
+			parts = append(parts, ep+"="+lim.String())
+		}
+		again, err := ParseLimits(strings.Join(parts, ","))
+		if err != nil || !reflect.DeepEqual(again, got) {
+			t.Fatalf("%q: written %q, read back %v, %v", s, strings.Join(parts, ","), again, err)
 		}
 	})
 }

@@ -2,6 +2,16 @@
 // shapes, paging, field selection, rate limits and reply rules of the parts
 // of X the desk uses, with faults on demand and a control API for tests.
 // It runs in-process (Server is an http.Handler) or as `shikayat xsim`.
+//
+// Rate limits start as X's (DefaultLimits: 100 posts per 15 minutes, …)
+// and can be set per endpoint, so that a load test or a demo is held to
+// them only if it wants to be: `shikayat xsim --limits
+// create_post=1000/15m,mentions=10000/15m` (see ParseLimits; "*" sets every
+// endpoint), Options.Limits in-process, or the control API:
+// `POST /_sim/limits` with {"create_post": "1000/15m", …} answers every
+// endpoint's window as {"data": {"create_post": "1000/15m", …}};
+// `GET /_sim/limits` lists them and `DELETE /_sim/limits` puts X's back.
+// An endpoint whose limit changes starts a new window.
 package xsim
 
 import (
@@ -30,7 +40,7 @@ type Options struct {
 	// timeline returns (default 800, as on X).
 	MentionsReach int
 	// Limits overrides the rate-limit windows, keyed by the xapi Endpoint
-	// constants; see DefaultLimits.
+	// constants or "*" for every endpoint; see DefaultLimits and ParseLimits.
 	Limits map[string]Limit
 	// KeepAlive is the interval of the stream's keep-alive (default 20 s).
 	KeepAlive time.Duration
@@ -168,6 +178,9 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /_sim/faults", s.simFaults)
 	m.HandleFunc("GET /_sim/faults", s.simListFaults)
 	m.HandleFunc("DELETE /_sim/faults", s.simClearFaults)
+	m.HandleFunc("POST /_sim/limits", s.simSetLimits)
+	m.HandleFunc("GET /_sim/limits", s.simListLimits)
+	m.HandleFunc("DELETE /_sim/limits", s.simResetLimits)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusNotFound, problem("about:blank", "Not Found", "No such endpoint: "+r.Method+" "+r.URL.Path))
 	})

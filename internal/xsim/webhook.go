@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/hex"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,9 +19,9 @@ import (
 // after: GET webhookURL?crc_token=… and check the response_token against
 // the consumer secret.
 func (s *Server) CheckCRC(ctx context.Context, client *http.Client, webhookURL, consumerSecret string) error {
-	var b [24]byte
+	var b [32]byte
 	_, _ = rand.Read(b[:])
-	token := hex.EncodeToString(b[:])
+	token := base64.RawURLEncoding.EncodeToString(b[:]) // base64url, as X's tokens look
 	u, err := url.Parse(webhookURL)
 	if err != nil {
 		return err

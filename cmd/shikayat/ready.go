@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/intake"
+	"github.com/shikayat/shikayat/internal/web"
+)
+
+// readiness lists /readyz's checks. Only the database makes this node
+// unready: X's trouble, replies waiting and a gap in intake are every
+// node's, and are reported in the body (Warn) with 200, so that a load
+// balancer does not drop every node during an X outage. Each check's
+// domain message is its public reason; the rest of its error is logged.
+func (m *Main) readiness() []web.Check {
+	cfg := &m.Config
+	return []web.Check{
+		{Name: "database", Run: m.DB.Ping},
+		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
+			if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
+				return shikayat.Errorf(shikayat.EUNAUTHORIZED, "missing %s: X refuses requests without them", strings.Join(missing, ", "))
+			}
+			return nil
+		}},
+		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
+		// Replies waiting long make noise but not an unready node: another
+		// node would not send them any sooner.
+		{Name: "replies_waiting", Warn: true, Run: func(ctx context.Context) error {
+			n, err := m.Queue.CountWaiting(ctx)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return shikayat.Errorf(shikayat.EINTERNAL, "%d replies have waited longer than %s", n, cfg.ReplyWaitAlert)
+			}
+			return nil
+		}},
+		// Mentions a failed backfill left unread: reported until read.
+		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(m.DB)},
+		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {
+			holder, live, err := m.DB.LeaseHolder(ctx, intake.LeaseName)
+			if err != nil {
+				return err
+			}
+			if !live {
+				return fmt.Errorf("intake lease of %q lapsed or never taken: %w", holder,
+					shikayat.Errorf(shikayat.EINTERNAL, "no node is reading X's mentions"))
+			}
+			return nil
+		}},
+	}
+}

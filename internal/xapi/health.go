@@ -1,0 +1,55 @@
+package xapi
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/shikayat/shikayat"
+)
+
+// standing is what X's last answer said of the desk's credentials of one
+// kind (the bearer token that reads, or the OAuth 1.0a keys that post):
+// nil while X answers, an error while it refuses them or cannot be reached.
+type standing struct {
+	app, user error
+}
+
+// Health reports the desk's standing with X from the answers to its own
+// requests (it sends none of its own): nil when the last request made with
+// each kind of credentials was answered, or none was made yet; otherwise an
+// error whose domain message is short enough for a status page (the
+// detail is in the error's text). X refusing the credentials, failing or
+// out of reach does not stop the desk serving its staff.
+func (c *Client) Health() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.standing.app != nil {
+		return c.standing.app
+	}
+	return c.standing.user
+}
+
+// noteAnswer records how X answered r: status 0 and the error when it did
+// not answer at all.
+func (c *Client) noteAnswer(r request, status int, err error) {
+	creds := "reading (bearer token)"
+	if r.user {
+		creds = "posting (OAuth 1.0a)"
+	}
+	var s error
+	switch {
+	case status == http.StatusUnauthorized:
+		s = fmt.Errorf("x: %s: 401: %w", r.endpoint, shikayat.Errorf(shikayat.EUNAUTHORIZED, "X refuses the %s credentials", creds))
+	case status >= 500:
+		s = fmt.Errorf("x: %s: %d: %w", r.endpoint, status, shikayat.Errorf(shikayat.EINTERNAL, "X is failing (status %d)", status))
+	case status == 0:
+		s = fmt.Errorf("%v: %w", err, shikayat.Errorf(shikayat.EINTERNAL, "X cannot be reached"))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r.user {
+		c.standing.user = s
+	} else {
+		c.standing.app = s
+	}
+}
