@@ -28,13 +28,13 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 	if len(idemKey) > 200 {
 		return nil, nil, shikayat.Errorf(shikayat.EINVALID, "Idempotency-Key is too long.")
 	}
-	if !by.System && by.UnitPath == "" {
-		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "This account has no unit.")
+	sc, sargs, err := scopeClause(by.Scope, 2)
+	if err != nil {
+		return nil, nil, err
 	}
 	var c *shikayat.Complaint
 	var ev *shikayat.Event
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		sc, sargs := scopeClause(by.UnitPath, 2)
 		if idemKey != "" {
 			var cid, eid int64
 			err := tx.QueryRowContext(ctx, `SELECT complaint_id, event_id FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
@@ -130,7 +130,10 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		if err != nil {
 			return nil, err
 		}
-		sc, sargs := scopeClause(by.UnitPath, 2)
+		sc, sargs, err := scopeClause(by.Scope, 2)
+		if err != nil {
+			return nil, err
+		}
 		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
 		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
 			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no complaint %s to merge into.", into)

@@ -11,9 +11,10 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-// Complaints is what the public pages read: a complaint by its docket code.
+// Complaints is what the public pages read: the public fields of a
+// complaint, by its docket code.
 type Complaints interface {
-	FindComplaint(ctx context.Context, code, scope string) (*shikayat.Complaint, error)
+	TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error)
 }
 
 // Tracking is what a citizen sees of a complaint: no personal data, only
@@ -67,7 +68,7 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 // GET /api/v1/track/{code} and GET /t/{code}.
 func (s *Server) HandleTracking(store Complaints) {
 	s.Handle("GET /api/v1/track/{code}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := store.FindComplaint(r.Context(), r.PathValue("code"), "")
+		c, err := store.TrackComplaint(r.Context(), r.PathValue("code"))
 		if err != nil {
 			s.Error(w, r, err)
 			return
@@ -77,7 +78,7 @@ func (s *Server) HandleTracking(store Complaints) {
 	s.Handle("GET /t/{code}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		lang := pageLang(r)
 		page := trackPage{Lang: lang, Code: r.PathValue("code")}
-		c, err := store.FindComplaint(r.Context(), r.PathValue("code"), "")
+		c, err := store.TrackComplaint(r.Context(), r.PathValue("code"))
 		code := http.StatusOK
 		switch {
 		case err == nil:
