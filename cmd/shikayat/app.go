@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -14,7 +15,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/config"
+	"github.com/shikayat/shikayat/internal/desk"
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/replies"
@@ -112,7 +115,9 @@ func (m *Main) Run(ctx context.Context) error {
 
 	reg := prometheus.NewRegistry()
 	m.Web = web.NewServer(m.Logger, reg)
-	m.Web.HandleTracking(db)
+	if err := m.mountDesk(db); err != nil {
+		return err
+	}
 	m.Web.Ready = []web.Check{
 		{Name: "database", Run: db.Ping},
 		{Name: "x_credentials", Warn: true, Run: func(context.Context) error {
@@ -164,6 +169,23 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Logger.Info("serving", slog.String("addr", m.Addr), slog.String("base_url", cfg.BaseURL))
 	return nil
+}
+
+// mountDesk serves the route table: the desk's pages, the staff API and
+// the public tracking pages.
+func (m *Main) mountDesk(db *store.DB) error {
+	cfg := &m.Config
+	d, err := desk.New(db, m.Logger, strings.HasPrefix(cfg.BaseURL, "https://"))
+	if err != nil {
+		return err
+	}
+	a := &api.Handler{Store: db, Logger: m.Logger}
+	track := &web.Tracker{Store: db, Server: m.Web}
+	var origins []string
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		origins = append(origins, u.Scheme+"://"+u.Host)
+	}
+	return m.Web.Mount(web.Routes(d, a, track), web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
 }
 
 // Done is closed with the server's error when it stops on its own.
