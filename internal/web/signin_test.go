@@ -196,3 +196,25 @@ func TestTokenActsAsItsUser(t *testing.T) {
 		}
 	})
 }
+
+// TestDeskShowsPostsAsText: a post's markup reaches the desk page escaped.
+func TestDeskShowsPostsAsText(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := newDesk(t, dsn(), "http://desk.example")
+		ctx := context.Background()
+		payload := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+		c, _, err := f.db.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "x1", Text: payload})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.db.SQL().ExecContext(ctx, `UPDATE complaints SET unit_id = 'district:162' WHERE id = $1`, c.ID)
+		rec := f.do("GET", "/desk/?lang=en", "", "", f.session(t, f.users[shikayat.RoleDistrictOperator]))
+		body := rec.Body.String()
+		if rec.Code != http.StatusOK || !strings.Contains(body, c.Code) {
+			t.Fatalf("desk = %d without the complaint", rec.Code)
+		}
+		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") || !strings.Contains(body, "&lt;script&gt;") {
+			t.Fatal("a post's markup reached the page unescaped")
+		}
+	})
+}
