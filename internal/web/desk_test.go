@@ -85,7 +85,7 @@ var relatives = map[string]map[string]string{
 
 var relations = []string{"own", "sibling", "parent", "child"}
 
-func newDesk(t *testing.T, dsn, baseURL string) *deskFixture {
+func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &deskFixture{clock: &clock{t: time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC)}, logs: &syncBuffer{},
@@ -140,7 +140,7 @@ func newDesk(t *testing.T, dsn, baseURL string) *deskFixture {
 
 // session opens a session for a user directly in the store, as a sign-in
 // would, and returns its cookie value.
-func (f *deskFixture) session(t *testing.T, u *shikayat.User) string {
+func (f *deskFixture) session(t testing.TB, u *shikayat.User) string {
 	t.Helper()
 	id, hash, err := auth.NewSessionID()
 	if err != nil {
