@@ -175,11 +175,12 @@ func (m *Main) Run(ctx context.Context) error {
 // the public tracking pages.
 func (m *Main) mountDesk(db *store.DB) error {
 	cfg := &m.Config
-	d, err := desk.New(db, m.Logger, strings.HasPrefix(cfg.BaseURL, "https://"))
+	logger := web.WithRequestIDs(m.Logger)
+	d, err := desk.New(db, logger, strings.HasPrefix(cfg.BaseURL, "https://"))
 	if err != nil {
 		return err
 	}
-	a := &api.Handler{Store: db, Logger: m.Logger}
+	a := &api.Handler{Store: db, Logger: logger}
 	track := &web.Tracker{Store: db, Server: m.Web}
 	var origins []string
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {

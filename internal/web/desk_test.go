@@ -125,7 +125,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 		f.codes[unit] = c.Code
 	}
 
-	logger := slog.New(slog.NewJSONHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger := web.WithRequestIDs(slog.New(slog.NewJSONHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	f.srv = web.NewServer(logger, prometheus.NewRegistry())
 	d, err := desk.New(db, logger, strings.HasPrefix(baseURL, "https://"))
 	if err != nil {

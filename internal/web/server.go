@@ -161,3 +161,27 @@ func writeJSON(w http.ResponseWriter, code int, v any) { api.WriteJSON(w, code, 
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	api.WriteError(w, r, s.Logger.With(slog.String("request_id", RequestID(r.Context()))), err)
 }
+
+// WithRequestIDs returns a logger that adds the request id of the context
+// it is given (the …Context methods) to every record, for the packages the
+// server mounts.
+func WithRequestIDs(l *slog.Logger) *slog.Logger {
+	return slog.New(requestIDHandler{l.Handler()})
+}
+
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id := RequestID(ctx); id != "" {
+		r.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}

@@ -85,6 +85,11 @@ func TestSignIn(t *testing.T) {
 			if !strings.Contains(logs, `"msg":"sign-in failed"`) || !strings.Contains(logs, `"msg":"signed in"`) {
 				t.Fatalf("sign-ins are not logged:\n%s", logs)
 			}
+			for _, line := range strings.Split(logs, "\n") {
+				if strings.Contains(line, `"msg":"sign-in failed"`) && !strings.Contains(line, `"request_id":`) {
+					t.Fatalf("a sign-in failure is logged without its request id: %s", line)
+				}
+			}
 			if strings.Contains(logs, testPassword) || strings.Contains(logs, "not the password") {
 				t.Fatal("a password reached the log")
 			}
