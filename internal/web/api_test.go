@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/storetest"
@@ -63,6 +64,14 @@ func TestStaffAPI(t *testing.T) {
 			rec := f.do("POST", "/api/v1/complaints/"+code+"/actions", "application/json", `{"action":"assign"}`, id)
 			if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"invalid"`) {
 				t.Errorf("bad action = %d %s", rec.Code, rec.Body)
+			}
+		})
+		t.Run("an action answers the complaint as a read then shows it", func(t *testing.T) {
+			f.clock.Add(1234567 * time.Nanosecond)
+			act := f.do("POST", "/api/v1/complaints/"+code+"/actions", "application/json", `{"action":"note","text":"checked"}`, id)
+			get := f.do("GET", "/api/v1/complaints/"+code, "", "", id)
+			if act.Code != http.StatusOK || act.Body.String() != get.Body.String() {
+				t.Fatalf("action answered\n%s\na read shows\n%s", act.Body, get.Body)
 			}
 		})
 		t.Run("an Idempotency-Key replay answers the same and records nothing", func(t *testing.T) {
