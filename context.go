@@ -29,12 +29,3 @@ func StaffFromContext(ctx context.Context) *Staff {
 	s, _ := ctx.Value(staffKey{}).(*Staff)
 	return s
 }
-
-// ScopeFromContext returns the scope of the member of staff in ctx: the zero
-// scope, which sees nothing, when there is none.
-func ScopeFromContext(ctx context.Context) Scope {
-	if s := StaffFromContext(ctx); s != nil {
-		return s.Scope
-	}
-	return Scope{}
-}
