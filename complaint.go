@@ -23,11 +23,11 @@ type Complaint struct {
 
 	Stage      Stage      `json:"stage"`
 	Status     Status     `json:"status"`
-	District   int        `json:"district,omitempty"` // LGD code of the owning district, 0 if none
-	UnitID     string     `json:"unit_id"`            // owning unit: hq, a district, a functional unit or a station
-	StationID  string     `json:"station_id,omitempty"`
-	Class      Class      `json:"class,omitempty"`
-	Type       Type       `json:"type,omitempty"`
+	District   int        `json:"district"` // LGD code of the owning district, 0 if none
+	UnitID     string     `json:"unit_id"`  // owning unit: hq, a district, a functional unit or a station
+	StationID  string     `json:"station_id"`
+	Class      Class      `json:"class"`
+	Type       Type       `json:"type"`
 	Resolution Resolution `json:"resolution,omitempty"`
 	MergedInto string     `json:"merged_into,omitempty"` // docket code of the complaint this duplicates
 
@@ -104,10 +104,10 @@ type Event struct {
 	Detail map[string]string `json:"detail,omitempty"`
 }
 
-// ComplaintFilter selects complaints. Scoping to a unit's subtree is always
-// applied by the store from UnitPath.
+// ComplaintFilter selects complaints. The store always applies Scope, and
+// refuses a filter without one.
 type ComplaintFilter struct {
-	UnitPath string // only complaints owned by this subtree; "" means everything
+	Scope    Scope // only complaints owned by units in this scope
 	Stage    Stage
 	Class    Class
 	Type     Type

@@ -3,6 +3,7 @@ package shikayat
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes shared by every layer. The web layer maps them to HTTP status
@@ -14,6 +15,7 @@ const (
 	EFORBIDDEN    = "forbidden"
 	EUNAUTHORIZED = "unauthorized"
 	EINTERNAL     = "internal"
+	ETOOMANY      = "too_many_requests"
 )
 
 // Error is a domain error: a code from the list above and a message a person
@@ -21,6 +23,8 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// RetryAfter says when a refused request (ETOOMANY) may be tried again.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {
@@ -54,4 +58,14 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "Internal error."
+}
+
+// ErrorRetryAfter returns how long to wait before retrying, from the first
+// domain error in err's chain; zero when it does not say.
+func ErrorRetryAfter(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }

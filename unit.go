@@ -152,17 +152,17 @@ type Actor struct {
 	Username string
 	Role     Role
 	UnitID   string
-	// UnitPath is the Path of the actor's unit; it scopes what it may see.
-	UnitPath string
-	System   bool
+	// Scope is what the actor may see and act on; the zero scope, nothing.
+	Scope  Scope
+	System bool
 }
 
 // SystemActor is the actor for automatic actions.
-var SystemActor = Actor{Username: "system", UnitID: HQUnitID, UnitPath: HQUnitID + "/", System: true}
+var SystemActor = Actor{Username: "system", UnitID: HQUnitID, Scope: SystemScope(), System: true}
 
-// ActorFor returns the actor for a user whose unit has the given path.
-func ActorFor(u *User, unitPath string) Actor {
-	return Actor{UserID: u.ID, Username: u.Username, Role: u.Role, UnitID: u.UnitID, UnitPath: unitPath}
+// ActorFor returns the actor for user u, member of unit.
+func ActorFor(u *User, unit *Unit) Actor {
+	return Actor{UserID: u.ID, Username: u.Username, Role: u.Role, UnitID: u.UnitID, Scope: ScopeOf(u, unit)}
 }
 
 // Name returns how the trail names the actor.

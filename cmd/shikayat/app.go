@@ -8,6 +8,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -15,7 +16,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/config"
+	"github.com/shikayat/shikayat/internal/desk"
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/replies"
@@ -128,7 +131,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return float64(n)
 	}))
 	m.Web = web.NewServer(m.Logger, reg)
-	m.Web.HandleTracking(db)
+	if err := m.mountDesk(db); err != nil {
+		return err
+	}
 	m.Web.Ready = m.readiness()
 
 	m.Poller = &intake.Poller{
@@ -172,6 +177,24 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Logger.Info("serving", slog.String("addr", m.Addr), slog.String("base_url", cfg.BaseURL))
 	return nil
+}
+
+// mountDesk serves the route table: the desk's pages, the staff API and
+// the public tracking pages.
+func (m *Main) mountDesk(db *store.DB) error {
+	cfg := &m.Config
+	logger := web.WithRequestIDs(m.Logger)
+	d, err := desk.New(db, logger, strings.HasPrefix(cfg.BaseURL, "https://"))
+	if err != nil {
+		return err
+	}
+	a := &api.Handler{Store: db, Logger: logger}
+	track := &web.Tracker{Store: db, Server: m.Web}
+	var origins []string
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		origins = append(origins, u.Scheme+"://"+u.Host)
+	}
+	return m.Web.Mount(web.Routes(d, a, track), web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
 }
 
 // Done is closed with the server's error when it stops on its own.

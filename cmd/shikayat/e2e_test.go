@@ -133,7 +133,7 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		if !strings.Contains(got[0].Text, "https://shikayat.example/t/"+code) || !strings.Contains(got[0].Text, "डॉकेट") {
 			t.Fatalf("reply %q lacks the tracking link or is not in Hindi", got[0].Text)
 		}
-		c, err := m.DB.FindComplaint(ctx, code, "")
+		c, err := m.DB.FindComplaint(ctx, code, shikayat.SystemScope())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +152,7 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		if p, kind, _, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment || p.ID != follow {
 			t.Fatalf("follow-up record = %v, %v", kind, err)
 		}
-		c, _ = m.DB.FindComplaint(ctx, code, "")
+		c, _ = m.DB.FindComplaint(ctx, code, shikayat.SystemScope())
 		var citizenPosts int
 		for _, e := range c.Events {
 			if e.Action == "citizen_post" {
@@ -162,7 +162,7 @@ func TestEndToEndAgainstXsim(t *testing.T) {
 		if citizenPosts != 2 {
 			t.Fatalf("trail has %d citizen posts, want 2 (follow-up and status question)", citizenPosts)
 		}
-		page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{})
+		page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 		if page.Total != 1 {
 			t.Fatalf("%d complaints, want 1", page.Total)
 		}
@@ -280,7 +280,7 @@ func TestWebhookDeliveries(t *testing.T) {
 	if _, kind, _, err := m.DB.FindPost(ctx, follow); err != nil || kind != shikayat.RecordAttachment {
 		t.Fatalf("delivered follow-up: %v, %v", kind, err)
 	}
-	page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{})
+	page, _ := m.DB.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 	if page.Total != 1 {
 		t.Fatalf("%d complaints from one delivered post and its follow-up", page.Total)
 	}

@@ -34,7 +34,7 @@ func subcommands() []subcommand {
 		{"serve", "run the desk: web UI, API, X intake and workers", runServe},
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"stations", "stations import FILE.csv: import police stations", runStations},
-		{"user", "user add: add a member of staff", runUser},
+		{"user", "user add|list|disable|enable|reset-password: staff accounts", runUser},
 		{"token", "token create|revoke: API tokens", runToken},
 		{"train", "train the triage model", runTrain},
 		{"triage", "triage posts given as JSON lines", runTriage},

@@ -109,7 +109,7 @@ func TestPoller(t *testing.T) {
 			if n := r.countPosts(t); n != len(ids) {
 				t.Fatalf("%d posts recorded, want %d", n, len(ids))
 			}
-			page, _ := r.db.ListComplaints(ctx, shikayat.ComplaintFilter{})
+			page, _ := r.db.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 			if page.Total > len(ids) {
 				t.Fatalf("%d complaints from %d posts", page.Total, len(ids))
 			}

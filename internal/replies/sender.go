@@ -76,7 +76,7 @@ func (s *Sender) trackURL(code string) string { return s.BaseURL + "/t/" + code 
 
 // Acknowledge answers a new complaint with its docket code.
 func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error {
-	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, "")
+	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, shikayat.SystemScope())
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error 
 
 // StatusReply answers a post that asks about a complaint.
 func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error {
-	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, "")
+	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, shikayat.SystemScope())
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 
 // Reply posts what a person wrote (or the template they chose).
 func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
-	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, "")
+	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, shikayat.SystemScope())
 	if err != nil {
 		return err
 	}

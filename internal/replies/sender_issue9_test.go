@@ -18,7 +18,7 @@ import (
 // replied returns the post ids of the complaint's "replied" events.
 func (f *fixture) replied(t *testing.T, c *shikayat.Complaint) []string {
 	t.Helper()
-	got, err := f.db.FindComplaintByID(context.Background(), c.ID, "")
+	got, err := f.db.FindComplaintByID(context.Background(), c.ID, shikayat.SystemScope())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -222,7 +222,7 @@ func TestSweepGivesUpOnlyByTheDeploymentsRule(t *testing.T) {
 		if r, err := f.db.FindReply(ctx, key); err != nil || r.State != shikayat.ReplyFailed || !strings.Contains(r.Error, "given up") {
 			t.Fatalf("reply = %+v, %v; want failed, given up", r, err)
 		}
-		got, _ := f.db.FindComplaintByID(ctx, c.ID, "")
+		got, _ := f.db.FindComplaintByID(ctx, c.ID, shikayat.SystemScope())
 		if last := got.Events[len(got.Events)-1]; last.Action != "reply_given_up" || last.Public {
 			t.Fatalf("trail ends with %+v, want the internal give-up event", last)
 		}

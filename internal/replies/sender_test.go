@@ -106,7 +106,7 @@ func TestSenderNeverTwice(t *testing.T) {
 			if !strings.Contains(text, c.Code) || !strings.Contains(text, "https://desk.example/t/"+c.Code) || !strings.Contains(text, "112") {
 				t.Fatalf("reply %q lacks the code, the link or the 112 advice", text)
 			}
-			got, _ := f.db.FindComplaintByID(ctx, c.ID, "")
+			got, _ := f.db.FindComplaintByID(ctx, c.ID, shikayat.SystemScope())
 			if last := got.Events[len(got.Events)-1]; last.Action != "replied" || !last.Public {
 				t.Fatalf("trail ends with %+v, want the public reply", last)
 			}

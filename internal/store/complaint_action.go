@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -28,19 +29,20 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 	if len(idemKey) > 200 {
 		return nil, nil, shikayat.Errorf(shikayat.EINVALID, "Idempotency-Key is too long.")
 	}
-	if !by.System && by.UnitPath == "" {
-		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "This account has no unit.")
+	sc, sargs, err := scopeClause(by.Scope, 2)
+	if err != nil {
+		return nil, nil, err
 	}
 	var c *shikayat.Complaint
 	var ev *shikayat.Event
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		sc, sargs := scopeClause(by.UnitPath, 2)
 		if idemKey != "" {
 			var cid, eid int64
-			err := tx.QueryRowContext(ctx, `SELECT complaint_id, event_id FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-				by.UserID, idemKey).Scan(&cid, &eid)
+			var response string
+			err := tx.QueryRowContext(ctx, `SELECT complaint_id, event_id, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+				by.UserID, idemKey).Scan(&cid, &eid, &response)
 			if err == nil {
-				// A replay sees only what its user may see now.
+				// A replay sees only what its user may see now…
 				if c, err = findComplaintBy(ctx, tx, "c.id = $1"+sc, append([]any{cid}, sargs...)...); err != nil {
 					return err
 				}
@@ -57,6 +59,15 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 					}
 				}
 				c.Events = evs
+				// …and gets the complaint as the first request left it.
+				if response != "" {
+					first := &shikayat.Complaint{}
+					if err := json.Unmarshal([]byte(response), first); err != nil {
+						return fmt.Errorf("apply action: replay: %w", err)
+					}
+					first.ID = c.ID
+					c = first
+				}
 				return nil
 			} else if !isNoRows(err) {
 				return fmt.Errorf("apply action: %w", err)
@@ -73,16 +84,22 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 		if ev, err = s.apply(ctx, tx, c, version, a, by); err != nil {
 			return err
 		}
+		if c.Events, err = listEvents(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		if idemKey != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, key, complaint_id, event_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-				by.UserID, idemKey, c.ID, ev.ID, ms(s.now())); isUniqueViolation(err) {
+			response, err := json.Marshal(c)
+			if err != nil {
+				return fmt.Errorf("apply action: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO idempotency_keys (user_id, key, complaint_id, event_id, created_at, response) VALUES ($1, $2, $3, $4, $5, $6)`,
+				by.UserID, idemKey, c.ID, ev.ID, ms(s.now()), string(response)); isUniqueViolation(err) {
 				return shikayat.Errorf(shikayat.ECONFLICT, "A request with this Idempotency-Key is in progress; retry it.")
 			} else if err != nil {
 				return fmt.Errorf("apply action: save idempotency key: %w", err)
 			}
 		}
-		c.Events, err = listEvents(ctx, tx, c.ID)
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -130,7 +147,10 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		if err != nil {
 			return nil, err
 		}
-		sc, sargs := scopeClause(by.UnitPath, 2)
+		sc, sargs, err := scopeClause(by.Scope, 2)
+		if err != nil {
+			return nil, err
+		}
 		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
 		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
 			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no complaint %s to merge into.", into)

@@ -72,19 +72,22 @@ func findComplaintVersion(ctx context.Context, q querier, where string, args ...
 	return c, v, nil
 }
 
-// scopeClause limits a complaint query to the subtree of scope (a unit
-// path); "" means no limit. argN is the placeholder number to use.
-func scopeClause(scope string, argN int) (string, []any) {
-	if scope == "" {
-		return "", nil
+// scopeClause limits a complaint query (joined to its unit as u) to scope.
+// argN is the placeholder number to use. The zero scope is refused.
+func scopeClause(scope shikayat.Scope, argN int) (string, []any, error) {
+	switch {
+	case scope.IsZero():
+		return "", nil, shikayat.ErrNoScope()
+	case scope.All():
+		return "", nil, nil
 	}
-	return fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope)}
+	return fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope.Path())}, nil
 }
 
 // FindComplaint returns a complaint by its docket code, with its events, if
-// it lies in scope (a unit path; "" for everything). A complaint outside the
-// scope is not found, as if it did not exist.
-func (s *DB) FindComplaint(ctx context.Context, code, scope string) (*shikayat.Complaint, error) {
+// it lies in scope. A complaint outside the scope is not found, as if it did
+// not exist.
+func (s *DB) FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error) {
 	code, err := shikayat.ParseDocket(code)
 	if err != nil {
 		return nil, err
@@ -94,8 +97,35 @@ func (s *DB) FindComplaint(ctx context.Context, code, scope string) (*shikayat.C
 
 // FindComplaintByID returns a complaint by its id, with its events, if it
 // lies in scope.
-func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope string) (*shikayat.Complaint, error) {
+func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Scope) (*shikayat.Complaint, error) {
 	return s.findWithEvents(ctx, "c.id = $1", id, scope)
+}
+
+// TrackComplaint is the public lookup by docket code: anyone holding the code
+// may read it, so it returns only what the tracking page shows — code,
+// stage, district, class, times and the trail with internal notes blanked.
+// The post's text, its author and everything else stay empty.
+func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
+	code, err := shikayat.ParseDocket(code)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.findWithEvents(ctx, "c.code = $1", code, shikayat.SystemScope())
+	if err != nil {
+		return nil, err
+	}
+	pub := &shikayat.Complaint{
+		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,
+		ReceivedAt: c.ReceivedAt, UpdatedAt: c.UpdatedAt, ClosedAt: c.ClosedAt,
+	}
+	for _, e := range c.Events {
+		pe := &shikayat.Event{ID: e.ID, At: e.At, Action: e.Action, FromStage: e.FromStage, ToStage: e.ToStage, Public: e.Public}
+		if e.Public {
+			pe.Note = e.Note
+		}
+		pub.Events = append(pub.Events, pe)
+	}
+	return pub, nil
 }
 
 // FindComplaintByPost returns the complaint opened by a post.
@@ -103,8 +133,11 @@ func (s *DB) FindComplaintByPost(ctx context.Context, postID string) (*shikayat.
 	return findComplaintBy(ctx, s.db, "c.source_post_id = $1", postID)
 }
 
-func (s *DB) findWithEvents(ctx context.Context, where string, key any, scope string) (*shikayat.Complaint, error) {
-	sc, sargs := scopeClause(scope, 2)
+func (s *DB) findWithEvents(ctx context.Context, where string, key any, scope shikayat.Scope) (*shikayat.Complaint, error) {
+	sc, sargs, err := scopeClause(scope, 2)
+	if err != nil {
+		return nil, err
+	}
 	c, err := findComplaintBy(ctx, s.db, where+sc, append([]any{key}, sargs...)...)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,18 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 }
 
+// addScope limits the query (joined to the owning unit as u) to scope, and
+// refuses the zero scope.
+func (w *where) addScope(scope shikayat.Scope) error {
+	switch {
+	case scope.IsZero():
+		return shikayat.ErrNoScope()
+	case !scope.All():
+		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(scope.Path()))
+	}
+	return nil
+}
+
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return "TRUE"
@@ -50,8 +62,8 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		return nil, shikayat.Errorf(shikayat.EINVALID, "Page %d is out of range.", f.Page)
 	}
 	w := &where{}
-	if f.UnitPath != "" {
-		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(f.UnitPath))
+	if err := w.addScope(f.Scope); err != nil {
+		return nil, err
 	}
 	if f.Stage != "" {
 		if !f.Stage.Valid() {
@@ -123,13 +135,12 @@ func (s *DB) addTextMatch(w *where, q string) {
 	w.add(`c.search_text LIKE ? ESCAPE '\'`, "%"+esc+"%")
 }
 
-// CountByDistrictStage counts complaints per district and stage within scope
-// (a unit path; "" for everything). Complaints without a district count
-// under district 0.
-func (s *DB) CountByDistrictStage(ctx context.Context, scope string) ([]shikayat.DistrictCount, error) {
+// CountByDistrictStage counts complaints per district and stage within
+// scope. Complaints without a district count under district 0.
+func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]shikayat.DistrictCount, error) {
 	w := &where{}
-	if scope != "" {
-		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(scope))
+	if err := w.addScope(scope); err != nil {
+		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.district, c.stage, count(*)

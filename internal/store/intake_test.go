@@ -67,7 +67,7 @@ func TestRecordPosts(t *testing.T) {
 		if !again[0].Duplicate || !again[1].Duplicate || again[2].Kind != shikayat.RecordAttachment || again[2].ComplaintID != recs[0].ComplaintID {
 			t.Fatalf("second batch = %+v", again)
 		}
-		c, err := db.FindComplaintByID(ctx, recs[0].ComplaintID, "")
+		c, err := db.FindComplaintByID(ctx, recs[0].ComplaintID, shikayat.SystemScope())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func TestRecordPosts(t *testing.T) {
 		if len(c.Events) != 4 {
 			t.Fatalf("trail = %d events, want 4", len(c.Events))
 		}
-		page, _ := db.ListComplaints(ctx, shikayat.ComplaintFilter{})
+		page, _ := db.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 		if page.Total != 2 {
 			t.Fatalf("%d complaints, want 2", page.Total)
 		}
@@ -140,17 +140,17 @@ func TestRecordPostsEdgeCases(t *testing.T) {
 		}
 		if recs[1].Kind != shikayat.RecordComplaint {
 			t.Errorf("unknown district = %+v, want a complaint", recs[1])
-		} else if c, _ := db.FindComplaintByID(ctx, recs[1].ComplaintID, ""); c.SuggestedDistrict != 0 || c.Stage != shikayat.StageReceived {
+		} else if c, _ := db.FindComplaintByID(ctx, recs[1].ComplaintID, shikayat.SystemScope()); c.SuggestedDistrict != 0 || c.Stage != shikayat.StageReceived {
 			t.Errorf("unknown district kept: %+v", c)
 		}
 		if recs[2].Kind != shikayat.RecordNonActionable || !strings.Contains(recs[2].Reason, "no complaint") {
 			t.Errorf("empty text = %+v", recs[2])
 		}
-		c, _ := db.FindComplaintByID(ctx, recs[3].ComplaintID, "")
+		c, _ := db.FindComplaintByID(ctx, recs[3].ComplaintID, shikayat.SystemScope())
 		if c == nil || c.Replyable {
 			t.Fatalf("a post without the mention gave a replyable complaint: %+v", c)
 		}
-		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
 		_, _, err = db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionReply, Text: "We are on it"}, hq, "")
 		wantCode(t, err, shikayat.EINVALID)
 	})
@@ -181,7 +181,7 @@ func TestRecordPostsPolledCopyWins(t *testing.T) {
 		if err != nil || p.Text != polled.Post.Text || kind != shikayat.RecordComplaint {
 			t.Fatalf("record = %+v %s %v, want the polled text", p, kind, err)
 		}
-		c, _ := db.FindComplaintByID(ctx, first[0].ComplaintID, "")
+		c, _ := db.FindComplaintByID(ctx, first[0].ComplaintID, shikayat.SystemScope())
 		if last := c.Events[len(c.Events)-1]; last.Note != polled.Post.Text {
 			t.Errorf("the trail does not show X's own words: %+v", last)
 		}

@@ -135,7 +135,7 @@ func TestReplyStates(t *testing.T) {
 			if err := db.GiveUpReply(ctx, r.ID, "si.sharma", "again"); shikayat.ErrorCode(err) != shikayat.ECONFLICT {
 				t.Fatalf("giving up twice: %v", err)
 			}
-			got, _ := db.FindComplaintByID(ctx, c.ID, "")
+			got, _ := db.FindComplaintByID(ctx, c.ID, shikayat.SystemScope())
 			last := got.Events[len(got.Events)-1]
 			if last.Action != "reply_given_up" || last.Public || last.Actor != "si.sharma" || last.Note != "the citizen was called instead" {
 				t.Fatalf("trail ends with %+v, want the internal give-up event", last)

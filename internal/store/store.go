@@ -286,7 +286,9 @@ func (s *DB) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.withTx(ctx, fn)
 }
 
-func (s *DB) now() time.Time { return s.opts.Now().UTC() }
+// now is the store's clock, to the millisecond that the database keeps, so
+// that what a change returns equals what a later read finds.
+func (s *DB) now() time.Time { return s.opts.Now().UTC().Truncate(time.Millisecond) }
 
 // ms converts a time to the stored Unix milliseconds.
 func ms(t time.Time) int64 { return t.UnixMilli() }

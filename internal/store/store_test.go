@@ -62,7 +62,7 @@ func actorIn(t *testing.T, db *store.DB, a shikayat.Actor) shikayat.Actor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.UnitPath = u.Path
+	a.Scope = shikayat.ScopeOf(&shikayat.User{ID: a.UserID, Username: a.Username, Role: a.Role, UnitID: a.UnitID}, u)
 	return a
 }
 
@@ -101,7 +101,7 @@ func TestStore(t *testing.T) {
 			}
 			db.Close()
 			db2 := open(t, d, store.Options{})
-			if _, err := db2.FindComplaint(ctx, c.Code, ""); err != nil {
+			if _, err := db2.FindComplaint(ctx, c.Code, shikayat.SystemScope()); err != nil {
 				t.Fatalf("after reopen: %v", err)
 			}
 		})
@@ -119,7 +119,7 @@ func TestStore(t *testing.T) {
 			if created2 || c2.Code != c1.Code || c2.ID != c1.ID {
 				t.Fatalf("second create = %s created=%v, want %s created=false", c2.Code, created2, c1.Code)
 			}
-			got, err := db.FindComplaint(ctx, c1.Code, "")
+			got, err := db.FindComplaint(ctx, c1.Code, shikayat.SystemScope())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -156,7 +156,7 @@ func TestStore(t *testing.T) {
 					t.Fatalf("codes differ: %v", codes)
 				}
 			}
-			page, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{})
+			page, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -201,7 +201,7 @@ func TestStore(t *testing.T) {
 					t.Errorf("%s: err = %v, want invalid", name, err)
 				}
 			}
-			page, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{})
+			page, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope()})
 			if err != nil || page.Total != 0 {
 				t.Fatalf("total = %d, %v; want 0", page.Total, err)
 			}
@@ -224,17 +224,17 @@ func TestStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			typed := strings.ToLower(c.Code[:4]) + " " + strings.ToLower(c.Code[5:10]) + " " + strings.ToLower(c.Code[10:])
-			got, err := db.FindComplaint(ctx, typed, "")
+			got, err := db.FindComplaint(ctx, typed, shikayat.SystemScope())
 			if err != nil || got.ID != c.ID {
 				t.Fatalf("find %q: %v", typed, err)
 			}
 			typo := []byte(c.Code)
 			typo[7] = map[bool]byte{true: 'A', false: 'B'}[typo[7] != 'A']
-			_, err = db.FindComplaint(ctx, string(typo), "")
+			_, err = db.FindComplaint(ctx, string(typo), shikayat.SystemScope())
 			if !shikayat.IsDocketTypo(err) {
 				t.Fatalf("typo: err = %v, want the typo error", err)
 			}
-			_, err = db.FindComplaintByID(ctx, c.ID+1000, "")
+			_, err = db.FindComplaintByID(ctx, c.ID+1000, shikayat.SystemScope())
 			wantCode(t, err, shikayat.ENOTFOUND)
 		})
 
@@ -277,7 +277,7 @@ func TestStore(t *testing.T) {
 					t.Fatalf("%s: stage %s, event %+v; want %s", s.a.Kind, got.Stage, ev, s.stage)
 				}
 			}
-			got, err := db.FindComplaint(ctx, c.Code, "")
+			got, err := db.FindComplaint(ctx, c.Code, shikayat.SystemScope())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -293,7 +293,7 @@ func TestStore(t *testing.T) {
 			if !strings.Contains(shikayat.ErrorMessage(err), "reopen") || !strings.Contains(shikayat.ErrorMessage(err), "in_progress") {
 				t.Fatalf("message %q does not name the action and stage", shikayat.ErrorMessage(err))
 			}
-			again, _ := db.FindComplaint(ctx, c.Code, "")
+			again, _ := db.FindComplaint(ctx, c.Code, shikayat.SystemScope())
 			if len(again.Events) != len(got.Events) || again.Stage != got.Stage {
 				t.Fatal("a refused action changed the complaint")
 			}
@@ -309,7 +309,7 @@ func TestStore(t *testing.T) {
 				t.Fatalf("after forward = %+v", moved)
 			}
 			// Now outside Lucknow's scope: not found, as if it did not exist.
-			_, err = db.FindComplaint(ctx, c.Code, op.UnitPath)
+			_, err = db.FindComplaint(ctx, c.Code, op.Scope)
 			wantCode(t, err, shikayat.ENOTFOUND)
 			_, _, err = db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionNote, Text: "x"}, op, "")
 			wantCode(t, err, shikayat.ENOTFOUND)
@@ -319,7 +319,7 @@ func TestStore(t *testing.T) {
 			db := open(t, dsn(), store.Options{})
 			db.ImportStations(ctx, []*shikayat.Unit{{ID: "station:knp-kotwali", Kind: shikayat.UnitStation, Name: "Kotwali", LGD: 164}})
 			c, _, _ := db.CreateComplaint(ctx, post("700", "fight"))
-			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
 			if _, _, err := db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionForward, District: 162}, hq, ""); err != nil {
 				t.Fatal(err)
 			}
@@ -335,7 +335,7 @@ func TestStore(t *testing.T) {
 		t.Run("an idempotency key makes a retried action harmless", func(t *testing.T) {
 			db := open(t, dsn(), store.Options{})
 			c, _, _ := db.CreateComplaint(ctx, post("800", "fraud call"))
-			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
 			a := shikayat.Action{Kind: shikayat.ActionNote, Text: "called the citizen"}
 			_, e1, err := db.ApplyAction(ctx, c.Code, a, hq, "key-1")
 			if err != nil {
@@ -357,7 +357,7 @@ func TestStore(t *testing.T) {
 			db := open(t, dsn(), store.Options{})
 			a, _, _ := db.CreateComplaint(ctx, post("900", "same incident"))
 			b, _, _ := db.CreateComplaint(ctx, post("901", "same incident again"))
-			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+			hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
 			got, _, err := db.ApplyAction(ctx, b.Code, shikayat.Action{Kind: shikayat.ActionMerge, Into: strings.ToLower(a.Code)}, hq, "")
 			if err != nil {
 				t.Fatal(err)
@@ -389,6 +389,9 @@ func TestStore(t *testing.T) {
 			mk("4", "daily jam at the crossing", 0, shikayat.ClassLongTerm, shikayat.TypeTraffic)
 			list := func(f shikayat.ComplaintFilter) []string {
 				t.Helper()
+				if f.Scope.IsZero() {
+					f.Scope = shikayat.SystemScope()
+				}
 				page, err := db.ListComplaints(ctx, f)
 				if err != nil {
 					t.Fatal(err)
@@ -408,7 +411,7 @@ func TestStore(t *testing.T) {
 				want string
 			}{
 				"everything, newest first": {shikayat.ComplaintFilter{}, "4 3 2 1"},
-				"a district's scope":       {shikayat.ComplaintFilter{UnitPath: lko.UnitPath}, "2 1"},
+				"a district's scope":       {shikayat.ComplaintFilter{Scope: lko.Scope}, "2 1"},
 				"by stage":                 {shikayat.ComplaintFilter{Stage: shikayat.StageReceived}, "4"},
 				"by class":                 {shikayat.ComplaintFilter{Class: shikayat.ClassImmediate}, "2"},
 				"by type":                  {shikayat.ComplaintFilter{Type: shikayat.TypeCyberFraud}, "3"},
@@ -436,10 +439,10 @@ func TestStore(t *testing.T) {
 			if got := strings.Join(list(shikayat.ComplaintFilter{Overdue: true}), " "); got != "3 2 1" {
 				t.Fatalf("overdue after 11 days = %q, want 3 2 1", got)
 			}
-			_, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{Stage: "lost"})
+			_, err := db.ListComplaints(ctx, shikayat.ComplaintFilter{Scope: shikayat.SystemScope(), Stage: "lost"})
 			wantCode(t, err, shikayat.EINVALID)
 
-			counts, err := db.CountByDistrictStage(ctx, "")
+			counts, err := db.CountByDistrictStage(ctx, shikayat.SystemScope())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -448,7 +451,7 @@ func TestStore(t *testing.T) {
 			if got != want {
 				t.Fatalf("counts = %s, want %s", got, want)
 			}
-			counts, _ = db.CountByDistrictStage(ctx, lko.UnitPath)
+			counts, _ = db.CountByDistrictStage(ctx, lko.Scope)
 			if fmt.Sprint(counts) != "[{162 forwarded 2}]" {
 				t.Fatalf("scoped counts = %v", counts)
 			}
@@ -544,7 +547,7 @@ func TestConcurrentActionsAgreeWithTheTrail(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", UnitPath: "hq/"}
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
 		var wg sync.WaitGroup
 		for i := 0; i < 12; i++ {
 			wg.Add(1)
@@ -558,7 +561,7 @@ func TestConcurrentActionsAgreeWithTheTrail(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		got, err := db.FindComplaint(ctx, c.Code, "")
+		got, err := db.FindComplaint(ctx, c.Code, shikayat.SystemScope())
 		if err != nil {
 			t.Fatal(err)
 		}

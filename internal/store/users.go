@@ -122,3 +122,63 @@ func (s *DB) UserByToken(ctx context.Context, hash string) (*shikayat.User, erro
 	}
 	return u, nil
 }
+
+// ListUsers returns every member of staff, by username.
+func (s *DB) ListUsers(ctx context.Context) ([]*shikayat.User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	defer rows.Close()
+	var out []*shikayat.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list users: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// SetUserDisabled disables or enables a user. Disabling ends its sessions;
+// its tokens stop working while it stays disabled.
+func (s *DB) SetUserDisabled(ctx context.Context, username string, disabled bool) error {
+	flag := 0
+	if disabled {
+		flag = 1
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `UPDATE users SET disabled = $1 WHERE username = $2 RETURNING id`, flag, username).Scan(&id)
+		if isNoRows(err) {
+			return shikayat.Errorf(shikayat.ENOTFOUND, "User %s does not exist.", username)
+		} else if err != nil {
+			return fmt.Errorf("disable user: %w", err)
+		}
+		if disabled {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
+				return fmt.Errorf("disable user: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// SetPassword replaces a user's password hash and ends all its sessions but
+// keep (the hash of the session that changed it; "" for none).
+func (s *DB) SetPassword(ctx context.Context, username, hash, keep string) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1 WHERE username = $2 RETURNING id`, hash, username).Scan(&id)
+		if isNoRows(err) {
+			return shikayat.Errorf(shikayat.ENOTFOUND, "User %s does not exist.", username)
+		} else if err != nil {
+			return fmt.Errorf("set password: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2`, id, keep); err != nil {
+			return fmt.Errorf("set password: %w", err)
+		}
+		return nil
+	})
+}

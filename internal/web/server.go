@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -20,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
 )
 
 // Check is one readiness check: nil when the part it checks is ready.
@@ -210,29 +210,34 @@ func (s *Server) noteCheck(ctx context.Context, c Check, err error) {
 	}
 }
 
-func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(v)
-}
+func writeJSON(w http.ResponseWriter, code int, v any) { api.WriteJSON(w, code, v) }
 
-// errorStatus maps domain error codes to HTTP status codes: the one place
-// where that happens.
-var errorStatus = map[string]int{
-	shikayat.EINVALID:      http.StatusBadRequest,
-	shikayat.ENOTFOUND:     http.StatusNotFound,
-	shikayat.ECONFLICT:     http.StatusConflict,
-	shikayat.EFORBIDDEN:    http.StatusForbidden,
-	shikayat.EUNAUTHORIZED: http.StatusUnauthorized,
-	shikayat.EINTERNAL:     http.StatusInternalServerError,
-}
-
-// Error writes err as the API's error object, logging internal errors.
+// Error writes err as the API's error object (the api package maps codes to
+// status codes), logging internal errors with the request id.
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
-	code := shikayat.ErrorCode(err)
-	if code == shikayat.EINTERNAL {
-		s.Logger.ErrorContext(r.Context(), "internal error", slog.String("request_id", RequestID(r.Context())),
-			slog.String("path", r.URL.Path), slog.Any("error", err))
+	api.WriteError(w, r, s.Logger.With(slog.String("request_id", RequestID(r.Context()))), err)
+}
+
+// WithRequestIDs returns a logger that adds the request id of the context
+// it is given (the …Context methods) to every record, for the packages the
+// server mounts.
+func WithRequestIDs(l *slog.Logger) *slog.Logger {
+	return slog.New(requestIDHandler{l.Handler()})
+}
+
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if id := RequestID(ctx); id != "" {
+		r.AddAttrs(slog.String("request_id", id))
 	}
-	writeJSON(w, errorStatus[code], map[string]any{"error": map[string]string{"code": code, "message": shikayat.ErrorMessage(err)}})
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
 }

@@ -29,6 +29,7 @@ func TestErrorsMapToStatus(t *testing.T) {
 		shikayat.Errorf(shikayat.EUNAUTHORIZED, "who"):                      401,
 		shikayat.Errorf(shikayat.EFORBIDDEN, "no"):                          403,
 		shikayat.Errorf(shikayat.ENOTFOUND, "gone"):                         404,
+		&shikayat.Error{Code: shikayat.ETOOMANY, Message: "slow down"}:      429,
 		fmt.Errorf("wrapped: %w", shikayat.Errorf(shikayat.ECONFLICT, "x")): 409,
 		errors.New("disk on fire"):                                          500,
 	} {

@@ -11,9 +11,10 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-// Complaints is what the public pages read: a complaint by its docket code.
+// Complaints is what the public pages read: the public fields of a
+// complaint, by its docket code.
 type Complaints interface {
-	FindComplaint(ctx context.Context, code, scope string) (*shikayat.Complaint, error)
+	TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error)
 }
 
 // Tracking is what a citizen sees of a complaint: no personal data, only
@@ -63,41 +64,47 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 	return t
 }
 
-// HandleTracking serves the public tracking API and page:
-// GET /api/v1/track/{code} and GET /t/{code}.
-func (s *Server) HandleTracking(store Complaints) {
-	s.Handle("GET /api/v1/track/{code}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := store.FindComplaint(r.Context(), r.PathValue("code"), "")
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, NewTracking(c))
-	}))
-	s.Handle("GET /t/{code}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang := pageLang(r)
-		page := trackPage{Lang: lang, Code: r.PathValue("code")}
-		c, err := store.FindComplaint(r.Context(), r.PathValue("code"), "")
-		code := http.StatusOK
-		switch {
-		case err == nil:
-			page.T = NewTracking(c)
-		case shikayat.IsDocketTypo(err):
-			code, page.Problem = http.StatusBadRequest, "typo"
-		case shikayat.ErrorCode(err) == shikayat.EINVALID:
-			code, page.Problem = http.StatusBadRequest, "invalid"
-		case shikayat.ErrorCode(err) == shikayat.ENOTFOUND:
-			code, page.Problem = http.StatusNotFound, "unknown"
-		default:
-			s.Error(w, r, err)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(code)
-		if err := trackTemplate.Execute(w, page); err != nil {
-			s.Logger.ErrorContext(r.Context(), "render tracking page", "error", err)
-		}
-	}))
+// Tracker serves the public tracking API and page.
+type Tracker struct {
+	Store  Complaints
+	Server *Server
+}
+
+// JSON serves GET /api/v1/track/{code}.
+func (t *Tracker) JSON(w http.ResponseWriter, r *http.Request) {
+	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	if err != nil {
+		t.Server.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, NewTracking(c))
+}
+
+// Page serves GET /t/{code}.
+func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
+	s := t.Server
+	lang := pageLang(r)
+	page := trackPage{Lang: lang, Code: r.PathValue("code")}
+	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	code := http.StatusOK
+	switch {
+	case err == nil:
+		page.T = NewTracking(c)
+	case shikayat.IsDocketTypo(err):
+		code, page.Problem = http.StatusBadRequest, "typo"
+	case shikayat.ErrorCode(err) == shikayat.EINVALID:
+		code, page.Problem = http.StatusBadRequest, "invalid"
+	case shikayat.ErrorCode(err) == shikayat.ENOTFOUND:
+		code, page.Problem = http.StatusNotFound, "unknown"
+	default:
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	if err := trackTemplate.Execute(w, page); err != nil {
+		s.Logger.ErrorContext(r.Context(), "render tracking page", "error", err)
+	}
 }
 
 // pageLang picks Hindi or English: ?lang= first, then Accept-Language,

@@ -1,0 +1,64 @@
+package api_test
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
+)
+
+// FuzzDecodeAction: any body decodes to a valid action or an EINVALID error,
+// never a panic or another error.
+func FuzzDecodeAction(f *testing.F) {
+	for _, s := range []string{
+		`{"action":"note","text":"called the citizen","public":true}`,
+		`{"action":"forward","district":162,"reason":"हजरतगंज"}`,
+		`{"action":"merge","into":"up26-7k3qm9xd4p"}`,
+		`{"action":"close","resolution":"action_taken"}`,
+		`{"action":1}`, `[]`, `{} {}`, ``, `{"action":"assign","station":"station:lko-a"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		a, err := api.DecodeAction(body)
+		if err != nil {
+			if shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("error %v is not EINVALID", err)
+			}
+			return
+		}
+		if err := a.Validate(); err != nil {
+			t.Fatalf("decoded action does not validate: %v", err)
+		}
+	})
+}
+
+// FuzzParseFilter: any query yields a filter without a scope, or EINVALID.
+func FuzzParseFilter(f *testing.F) {
+	for _, s := range []string{
+		"stage=received&class=immediate&type=theft&district=162&overdue=true&q=चोरी&page=2",
+		"district=-1", "page=0", "overdue=maybe", "q=%25_", "stage=lost",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		filter, err := api.ParseFilter(q)
+		if err != nil {
+			if shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("error %v is not EINVALID", err)
+			}
+			return
+		}
+		if !filter.Scope.IsZero() {
+			t.Fatalf("a query set the scope: %v", filter.Scope)
+		}
+		if filter.Page < 0 || filter.District < 0 {
+			t.Fatalf("filter %+v", filter)
+		}
+	})
+}

@@ -1,0 +1,57 @@
+package desk
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/auth"
+)
+
+// ChangePassword serves POST /desk/password (current, new): the password
+// changes and every other session of the user ends.
+func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	s := shikayat.StaffFromContext(ctx)
+	if s == nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	if err := r.ParseForm(); err != nil {
+		h.problem(w, r, shikayat.Errorf(shikayat.EINVALID, "The form could not be read."))
+		return
+	}
+	page, err := h.homePage(w, r, s)
+	if err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	_, hash, err := h.Store.FindUserByUsername(ctx, s.User.Username)
+	if err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	if !auth.CheckUserPassword(hash, r.PostForm.Get("current")) {
+		h.Logger.WarnContext(ctx, "password change refused: wrong current password", slog.String("username", s.User.Username))
+		page.Error = "password_wrong"
+		h.render(w, r, http.StatusBadRequest, "home", page)
+		return
+	}
+	newHash, err := auth.HashPassword(r.PostForm.Get("new"))
+	if err != nil {
+		page.Error = "password_rules"
+		h.render(w, r, http.StatusBadRequest, "home", page)
+		return
+	}
+	keep := ""
+	if c, err := r.Cookie(auth.SessionCookie); err == nil && s.Via == "session" {
+		keep = auth.TokenHash(c.Value)
+	}
+	if err := h.Store.SetPassword(ctx, s.User.Username, newHash, keep); err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	h.Logger.InfoContext(ctx, "password changed", slog.String("username", s.User.Username))
+	http.Redirect(w, r, "/desk/?changed=1", http.StatusSeeOther)
+}

@@ -1,0 +1,146 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+// anonymous stands for a request that is not signed in.
+const anonymous shikayat.Role = ""
+
+// expectFunc gives the status a route answers a role for a complaint in
+// the given relation to the role's unit.
+type expectFunc func(role shikayat.Role, rel string) int
+
+func always(code int) expectFunc { return func(shikayat.Role, string) int { return code } }
+
+// staffOr: signed in → signedIn, else anon.
+func staffOr(signedIn, anon int) expectFunc {
+	return func(role shikayat.Role, _ string) int {
+		if role == anonymous {
+			return anon
+		}
+		return signedIn
+	}
+}
+
+// scoped: a complaint in the user's subtree answers ok; one elsewhere 404,
+// as if it did not exist; no sign-in, 401.
+func scoped(ok int) expectFunc {
+	return func(role shikayat.Role, rel string) int {
+		switch {
+		case role == anonymous:
+			return http.StatusUnauthorized
+		case rel == "own" || rel == "child":
+			return ok
+		}
+		return http.StatusNotFound
+	}
+}
+
+// matrix is the expected answer of every route of the route table. A route
+// without an entry fails the test.
+var matrix = map[string]struct {
+	expect expectFunc
+	// body of the request (form or JSON by its first byte)
+	body string
+}{
+	"GET /{$}":                               {always(http.StatusSeeOther), ""},
+	"GET /t/{code}":                          {always(http.StatusOK), ""},
+	"GET /api/v1/track/{code}":               {always(http.StatusOK), ""},
+	"GET /login":                             {always(http.StatusOK), ""},
+	"POST /login":                            {always(http.StatusUnauthorized), "username=&password="},
+	"POST /logout":                           {always(http.StatusSeeOther), ""},
+	"GET /desk/{$}":                          {staffOr(http.StatusOK, http.StatusSeeOther), ""},
+	"POST /desk/password":                    {staffOr(http.StatusBadRequest, http.StatusSeeOther), "current=wrong&new=short"},
+	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), ""},
+	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), ""},
+	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`},
+}
+
+// TestAuthorisationMatrix sends every route of the route table as every
+// role (and as nobody) about complaints of its own unit, a sibling unit,
+// the parent unit and a unit below it, and checks the status against the
+// matrix above, on every engine.
+func TestAuthorisationMatrix(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := newDesk(t, dsn(), "http://desk.example")
+		for _, rt := range f.routes {
+			if _, ok := matrix[rt.Pattern]; !ok {
+				t.Errorf("route %q has no entry in the authorisation matrix", rt.Pattern)
+			}
+		}
+		roles := append([]shikayat.Role{anonymous}, shikayat.Roles...)
+		for _, rt := range f.routes {
+			m, ok := matrix[rt.Pattern]
+			if !ok {
+				continue
+			}
+			method, path, _ := strings.Cut(rt.Pattern, " ")
+			path = strings.ReplaceAll(path, "{$}", "")
+			for _, role := range roles {
+				unit := userUnits[shikayat.RoleStationOfficer]
+				if role != anonymous {
+					unit = userUnits[role]
+				}
+				for _, rel := range relations {
+					target, ok := relatives[unit][rel]
+					if !ok {
+						continue
+					}
+					name := string(role)
+					if role == anonymous {
+						name = "anonymous"
+					}
+					cookie := ""
+					if role != anonymous {
+						// A fresh session each time: sign-out ends it.
+						cookie = f.session(t, f.users[role])
+					}
+					ctype := ""
+					if m.body != "" {
+						ctype = "application/x-www-form-urlencoded"
+						if m.body[0] == '{' {
+							ctype = "application/json"
+						}
+					}
+					rec := f.do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
+					if want := m.expect(role, rel); rec.Code != want {
+						t.Errorf("%s as %s, %s unit's complaint: %d, want %d (%s)", rt.Pattern, name, rel, rec.Code, want, strings.TrimSpace(rec.Body.String()))
+					}
+				}
+			}
+		}
+
+		t.Run("a listing holds the user's subtree only", func(t *testing.T) {
+			for _, role := range shikayat.Roles {
+				rec := f.do("GET", "/api/v1/complaints?page=1", "", "", f.session(t, f.users[role]))
+				var list struct {
+					Data  []shikayat.Complaint `json:"data"`
+					Total int                  `json:"total"`
+				}
+				if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil {
+					t.Fatalf("%s: %v: %s", role, err, rec.Body)
+				}
+				got := map[string]bool{}
+				for _, c := range list.Data {
+					got[c.Code] = true
+				}
+				for rel, unit := range relatives[userUnits[role]] {
+					in := rel == "own" || rel == "child"
+					if got[f.codes[unit]] != in {
+						t.Errorf("%s's listing has the %s unit's complaint: %v, want %v", role, rel, got[f.codes[unit]], in)
+					}
+				}
+				if (role == shikayat.RoleHQAdmin || role == shikayat.RoleHQOperator) && list.Total != len(f.codes) {
+					t.Errorf("%s lists %d complaints, want all %d", role, list.Total, len(f.codes))
+				}
+			}
+		})
+	})
+}

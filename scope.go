@@ -1,0 +1,71 @@
+package shikayat
+
+import "strings"
+
+// Scope is the part of the unit tree a reader may see and act on. Its zero
+// value sees nothing: the store refuses it, so a caller that forgets to pass
+// one gets an error instead of every complaint. The wide values are made
+// only where they belong: ScopeOf gives HQ roles the whole state,
+// SystemScope is the system's own work (intake, replies, timers), and the
+// public tracking page reads through a lookup that returns public fields
+// only.
+type Scope struct {
+	path string // the unit path whose subtree is visible
+	all  bool   // the whole tree
+}
+
+// ScopeOf returns what user u, member of unit, may see: the whole state for
+// an HQ role at HQ, else unit's subtree. A disabled user, or a unit that is
+// not the user's, sees nothing.
+func ScopeOf(u *User, unit *Unit) Scope {
+	if u == nil || unit == nil || u.Disabled || unit.ID != u.UnitID || !strings.HasSuffix(unit.Path, "/") {
+		return Scope{}
+	}
+	if (u.Role == RoleHQAdmin || u.Role == RoleHQOperator) && unit.Kind == UnitState {
+		return Scope{all: true}
+	}
+	return Scope{path: unit.Path}
+}
+
+// SystemScope is the scope of the system's own work: intake, replies, SLA
+// timers and commands run by the operator of the deployment. Handlers that
+// serve staff never use it; they take the signed-in user's scope from the
+// request context.
+func SystemScope() Scope { return Scope{all: true} }
+
+// IsZero reports whether s is the zero scope, which sees nothing.
+func (s Scope) IsZero() bool { return !s.all && s.path == "" }
+
+// All reports whether s sees the whole tree.
+func (s Scope) All() bool { return s.all }
+
+// Path returns the unit path whose subtree s sees, "" when it sees all or
+// nothing.
+func (s Scope) Path() string { return s.path }
+
+// Contains reports whether unit u lies in s.
+func (s Scope) Contains(u *Unit) bool {
+	switch {
+	case u == nil || s.IsZero():
+		return false
+	case s.all:
+		return true
+	}
+	return strings.HasPrefix(u.Path, s.path)
+}
+
+// String describes s for logs.
+func (s Scope) String() string {
+	switch {
+	case s.all:
+		return "all"
+	case s.path == "":
+		return "none"
+	}
+	return s.path
+}
+
+// ErrNoScope is what the store answers to a read or action without a scope.
+func ErrNoScope() error {
+	return Errorf(EFORBIDDEN, "This request has no unit scope.")
+}

@@ -1,0 +1,53 @@
+package shikayat_test
+
+import (
+	"testing"
+
+	"github.com/shikayat/shikayat"
+)
+
+func TestScopeOf(t *testing.T) {
+	hq := &shikayat.Unit{ID: "hq", Kind: shikayat.UnitState, Path: "hq/"}
+	lko := &shikayat.Unit{ID: "district:162", Kind: shikayat.UnitDistrict, Path: "hq/zone:lucknow/range:lucknow/district:162/"}
+	rbl := &shikayat.Unit{ID: "district:175", Kind: shikayat.UnitDistrict, Path: "hq/zone:lucknow/range:lucknow/district:175/"}
+	ganj := &shikayat.Unit{ID: "station:lko-a", Kind: shikayat.UnitStation, Path: lko.Path + "station:lko-a/"}
+	for name, tc := range map[string]struct {
+		user *shikayat.User
+		unit *shikayat.Unit
+		sees []*shikayat.Unit
+		not  []*shikayat.Unit
+		all  bool
+	}{
+		"HQ operator sees all":          {&shikayat.User{Role: shikayat.RoleHQOperator, UnitID: "hq"}, hq, []*shikayat.Unit{hq, lko, ganj}, nil, true},
+		"district sees its stations":    {&shikayat.User{Role: shikayat.RoleDistrictOperator, UnitID: lko.ID}, lko, []*shikayat.Unit{lko, ganj}, []*shikayat.Unit{hq, rbl}, false},
+		"station sees itself":           {&shikayat.User{Role: shikayat.RoleStationOfficer, UnitID: ganj.ID}, ganj, []*shikayat.Unit{ganj}, []*shikayat.Unit{lko, hq}, false},
+		"HQ role away from HQ is local": {&shikayat.User{Role: shikayat.RoleHQAdmin, UnitID: lko.ID}, lko, []*shikayat.Unit{lko}, []*shikayat.Unit{hq, rbl}, false},
+		"disabled sees nothing":         {&shikayat.User{Role: shikayat.RoleHQAdmin, UnitID: "hq", Disabled: true}, hq, nil, []*shikayat.Unit{hq, lko}, false},
+		"another's unit sees nothing":   {&shikayat.User{Role: shikayat.RoleDistrictOperator, UnitID: rbl.ID}, lko, nil, []*shikayat.Unit{lko, rbl}, false},
+		"no unit sees nothing":          {&shikayat.User{Role: shikayat.RoleHQAdmin, UnitID: "hq"}, nil, nil, []*shikayat.Unit{hq}, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := shikayat.ScopeOf(tc.user, tc.unit)
+			if s.All() != tc.all {
+				t.Errorf("All = %v", s.All())
+			}
+			for _, u := range tc.sees {
+				if !s.Contains(u) {
+					t.Errorf("does not see %s", u.ID)
+				}
+			}
+			for _, u := range tc.not {
+				if s.Contains(u) {
+					t.Errorf("sees %s", u.ID)
+				}
+			}
+		})
+	}
+	var zero shikayat.Scope
+	if !zero.IsZero() || zero.Contains(hq) || zero.All() {
+		t.Fatal("the zero scope sees something")
+	}
+	if !shikayat.SystemScope().All() {
+		t.Fatal("the system scope does not see all")
+	}
+}
