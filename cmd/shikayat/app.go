@@ -96,7 +96,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.Triager = t
 	}
-	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{Handler: m.JobHandler, Logger: m.Logger})
+	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{Handler: m.JobHandler, Logger: m.Logger, Sealer: db})
 	if err != nil {
 		return err
 	}

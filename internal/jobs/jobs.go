@@ -63,6 +63,30 @@ type StatusReplyArgs struct {
 // Kind names the job kind in River.
 func (StatusReplyArgs) Kind() string { return string(shikayat.JobStatusReply) }
 
+// SealArgs asks for the trail's finished IST days to be sealed.
+type SealArgs struct{}
+
+// Kind names the job kind in River.
+func (SealArgs) Kind() string { return "seal_trail" }
+
+// Sealer seals the trail's days not sealed yet (store.DB).
+type Sealer interface {
+	SealDays(ctx context.Context) ([]store.Seal, error)
+}
+
+// sealSchedule fires once a day, 15 minutes after IST midnight: past
+// store.SealGrace, so that the day just ended may be sealed.
+type sealSchedule struct{}
+
+func (sealSchedule) Next(t time.Time) time.Time {
+	ist := t.In(shikayat.IST)
+	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 15, 0, 0, shikayat.IST)
+	if !next.After(t) {
+		next = next.AddDate(0, 0, 1)
+	}
+	return next
+}
+
 // Handler does the work of each job kind. A returned error makes River retry
 // the job later with back-off.
 type Handler interface {
@@ -100,6 +124,11 @@ type Config struct {
 	// PollInterval is how often idle workers look for new jobs.
 	PollInterval time.Duration
 	Logger       *slog.Logger
+	// Sealer, when set with a Handler, seals the trail daily (and at start,
+	// catching up on days a stopped desk missed). River enqueues periodic
+	// jobs on its elected leader only; sealing is keyed by day and the same
+	// on every node besides.
+	Sealer Sealer
 }
 
 // Queue is the durable job queue.
@@ -140,6 +169,18 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, &worker[ReplyArgs]{work: cfg.Handler.Reply})
 		river.AddWorker(workers, &worker[StatusReplyArgs]{work: cfg.Handler.StatusReply})
 		rc.Workers = workers
+		if cfg.Sealer != nil {
+			river.AddWorker(workers, &worker[SealArgs]{work: func(ctx context.Context, _ SealArgs) error {
+				seals, err := cfg.Sealer.SealDays(ctx)
+				for _, s := range seals {
+					cfg.Logger.Info("trail sealed", slog.String("day", s.Day), slog.String("digest", s.Digest), slog.Int("complaints", s.Complaints))
+				}
+				return err
+			}})
+			rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(sealSchedule{},
+				func() (river.JobArgs, *river.InsertOpts) { return SealArgs{}, nil },
+				&river.PeriodicJobOpts{ID: "seal_trail", RunOnStart: true})}
+		}
 		rc.Queues = map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
 			QueueReplies:       {MaxWorkers: 1},
