@@ -75,12 +75,18 @@ func newTrailFixture(t *testing.T, dsn string) *trailFixture {
 // triggers.
 func tamper(t *testing.T, db *store.DB, stmts ...string) {
 	t.Helper()
-	pre := []string{`DROP TRIGGER IF EXISTS events_no_update`, `DROP TRIGGER IF EXISTS events_no_delete`}
+	pre := []string{`PRAGMA foreign_keys = OFF`, `DROP TRIGGER IF EXISTS events_no_update`, `DROP TRIGGER IF EXISTS events_no_delete`}
 	if db.Engine() == store.Postgres {
 		pre = []string{`ALTER TABLE events DISABLE TRIGGER ALL`}
 	}
+	ctx := context.Background()
+	conn, err := db.SQL().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
 	for _, q := range append(pre, stmts...) {
-		if _, err := db.SQL().Exec(q); err != nil {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
@@ -181,6 +187,9 @@ func TestVerifyTrail(t *testing.T) {
 			{"an event inserted without a hash", func(f *trailFixture) []string {
 				return []string{fmt.Sprintf(`INSERT INTO events (complaint_id, at, actor, action, to_stage) VALUES (%d, 1773124200000, 'hq', 'note', 'forwarded')`, f.a.ID)}
 			}, -2, ""},
+			{"an event of no complaint", func(f *trailFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE events SET complaint_id = 99999 WHERE id = %d`, f.events[3])}
+			}, -3, ""},
 			{"the last event deleted", func(f *trailFixture) []string {
 				return []string{fmt.Sprintf(`DELETE FROM events WHERE id = %d`, f.events[3])}
 			}, -1, day2},
@@ -203,6 +212,10 @@ func TestVerifyTrail(t *testing.T) {
 				case tc.event == -1:
 					if fl.Day != tc.day {
 						t.Fatalf("failure %v, want the seal of %s", fl, tc.day)
+					}
+				case tc.event == -3:
+					if fl.Code != "" || fl.EventID != f.events[3] {
+						t.Fatalf("failure %v, want event %d of no complaint", fl, f.events[3])
 					}
 				case tc.event == -2:
 					// The event that is not a's own is named.

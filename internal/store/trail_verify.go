@@ -31,6 +31,8 @@ func (f *TrailFailure) String() string {
 	switch {
 	case f.Day != "":
 		return fmt.Sprintf("seal of %s: %s", f.Day, f.Reason)
+	case f.Code == "":
+		return fmt.Sprintf("event %d: %s", f.EventID, f.Reason)
 	case f.EventID != 0:
 		return fmt.Sprintf("complaint %s, event %d: %s", f.Code, f.EventID, f.Reason)
 	}
@@ -76,9 +78,11 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
 		rep.Complaints++
-		// Events of complaints not read (none, on a sound database) are
-		// skipped.
+		// Events of complaints not read: created since, or of none.
 		for haveEvent && ev.complaintID < c.id {
+			if rep.Failure, err = s.orphan(ctx, &ev); err != nil || rep.Failure != nil {
+				return rep, err
+			}
 			if haveEvent, err = ev.next(erows); err != nil {
 				return nil, err
 			}
@@ -107,12 +111,34 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	if err := crows.Err(); err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
+	for ; haveEvent; haveEvent, err = ev.next(erows) {
+		if rep.Failure, err = s.orphan(ctx, &ev); err != nil || rep.Failure != nil {
+			return rep, err
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
 	crows.Close()
 	erows.Close()
 	if err := s.verifySeals(ctx, rep); err != nil {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// orphan looks at an event whose complaint was not among those read: on a
+// live database the complaint may have been created since; otherwise the
+// event belongs to no complaint, which only a hand in the database makes.
+func (s *DB) orphan(ctx context.Context, ev *trailRow) (*TrailFailure, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM complaints WHERE id = $1`, ev.complaintID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	if n > 0 {
+		return nil, nil
+	}
+	return &TrailFailure{EventID: ev.e.ID, Reason: fmt.Sprintf("the event belongs to no complaint (id %d)", ev.complaintID)}, nil
 }
 
 // trailComplaint is a complaint's part in the trail.
