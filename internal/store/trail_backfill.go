@@ -11,13 +11,21 @@ import (
 // backfillBatch is how many complaints one backfill transaction hashes.
 const backfillBatch = 500
 
-// backfillTrail gives events stored before the trail was hashed their
-// digests and hash chain, once: after that no event is without a hash, and
-// the partial index events_unhashed makes the look-up free. It runs after
+// backfillTrail gives events stored before the trail was hashed (up to the
+// id migration 00010 noted) their digests and hash chain, once: after that
+// the partial index events_unhashed makes the look-up free. An event
+// written later without a hash is left for verify to report. It runs after
 // the migrations, under their lock. An event that already has a hash is
 // kept and chained onto.
 func (s *DB) backfillTrail(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT complaint_id FROM events WHERE hash = '' ORDER BY complaint_id`)
+	var through int64
+	err := s.db.QueryRowContext(ctx, `SELECT CAST(value AS BIGINT) FROM checkpoints WHERE name = 'trail:unhashed_through'`).Scan(&through)
+	if isNoRows(err) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("hash the trail: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT complaint_id FROM events WHERE hash = '' AND id <= $1 ORDER BY complaint_id`, through)
 	if err != nil {
 		return fmt.Errorf("hash the trail: %w", err)
 	}
@@ -39,7 +47,7 @@ func (s *DB) backfillTrail(ctx context.Context) error {
 		ids = ids[len(batch):]
 		err := s.withTx(ctx, func(tx *sql.Tx) error {
 			for _, id := range batch {
-				if err := backfillComplaint(ctx, tx, id); err != nil {
+				if err := backfillComplaint(ctx, tx, id, through); err != nil {
 					return err
 				}
 			}
@@ -52,7 +60,7 @@ func (s *DB) backfillTrail(ctx context.Context) error {
 	return nil
 }
 
-func backfillComplaint(ctx context.Context, tx *sql.Tx, id int64) error {
+func backfillComplaint(ctx context.Context, tx *sql.Tx, id, through int64) error {
 	var code, text, author, textDigest, authorDigest string
 	if err := tx.QueryRowContext(ctx, `SELECT code, text, author_username, text_digest, author_digest FROM complaints WHERE id = $1`, id).
 		Scan(&code, &text, &author, &textDigest, &authorDigest); err != nil {
@@ -92,7 +100,7 @@ func backfillComplaint(ctx context.Context, tx *sql.Tx, id int64) error {
 	rows.Close()
 	prev := ""
 	for i, r := range evs {
-		if r.hash != "" {
+		if r.hash != "" || r.e.ID > through {
 			prev = r.hash
 			continue
 		}

@@ -97,6 +97,20 @@ func TestUpgradedTrailVerifies(t *testing.T) {
 		if before == "" || before != after {
 			t.Fatalf("hash %q became %q", before, after)
 		}
+		// An event written since without a hash, behind the store's
+		// back, is not blessed by the next start: verify reports it.
+		var forged int64
+		if err := db.db.QueryRow(`INSERT INTO events (complaint_id, at, actor, action, to_stage) VALUES (2, 1773124400000, 'hq', 'note', 'received') RETURNING id`).Scan(&forged); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if db, err = Open(ctx, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if rep, err = db.VerifyTrail(ctx); err != nil || rep.Failure == nil || rep.Failure.EventID != forged {
+			t.Fatalf("verify = %+v, %v; want event %d named", rep, err, forged)
+		}
 	})
 }
 
