@@ -215,7 +215,7 @@ func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *shikayat
 	if err != nil {
 		return fmt.Errorf("save event: %w", err)
 	}
-	seal, err := chainEvent(ctx, tx, complaintID, e, stored)
+	tr, err := chainEvent(ctx, tx, complaintID, e, stored)
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *shikayat
 		RETURNING id`,
 		complaintID, ms(e.At), e.Actor, user, e.Action, string(e.FromStage), string(e.ToStage),
 		e.FromUnit, e.ToUnit, e.Note, public, string(detail),
-		seal.hash, seal.actorDigest, seal.noteDigest, seal.salt,
+		tr.hash, tr.actorDigest, tr.noteDigest, tr.salt,
 	).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("save event: %w", err)

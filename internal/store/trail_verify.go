@@ -204,7 +204,7 @@ func (r *trailRow) check(prev string, c trailComplaint, first bool) string {
 	if err != nil {
 		return "the detail cannot be read"
 	}
-	te := trailEvent(c.code, &r.e, eventSeal{actorDigest: r.actorDigest, noteDigest: r.noteDigest}, detail)
+	te := trailEvent(c.code, &r.e, eventTrail{actorDigest: r.actorDigest, noteDigest: r.noteDigest}, detail)
 	if first {
 		te.TextDigest, te.AuthorDigest = c.textDigest, c.authorDigest
 	}
