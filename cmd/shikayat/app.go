@@ -102,7 +102,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
-		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db,
 	})
 	if err != nil {
 		return err

@@ -39,6 +39,7 @@ func subcommands() []subcommand {
 		{"train", "train the triage model", runTrain},
 		{"triage", "triage posts given as JSON lines", runTriage},
 		{"xsim", "run a simulated X API", runXsim},
+		{"audit", "audit verify|seal|seals: check, seal and export the trail", runAudit},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -63,6 +63,30 @@ type StatusReplyArgs struct {
 // Kind names the job kind in River.
 func (StatusReplyArgs) Kind() string { return string(shikayat.JobStatusReply) }
 
+// SealArgs asks for the trail's finished IST days to be sealed.
+type SealArgs struct{}
+
+// Kind names the job kind in River.
+func (SealArgs) Kind() string { return "seal_trail" }
+
+// Sealer seals the trail's days not sealed yet (store.DB).
+type Sealer interface {
+	SealDays(ctx context.Context) ([]store.Seal, error)
+}
+
+// sealSchedule fires once a day, 15 minutes after IST midnight: past
+// store.SealGrace, so that the day just ended may be sealed.
+type sealSchedule struct{}
+
+func (sealSchedule) Next(t time.Time) time.Time {
+	ist := t.In(shikayat.IST)
+	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 15, 0, 0, shikayat.IST)
+	if !next.After(t) {
+		next = next.AddDate(0, 0, 1)
+	}
+	return next
+}
+
 // Handler does the work of each job kind. A returned error makes River retry
 // the job later with back-off.
 type Handler interface {
@@ -117,6 +141,11 @@ type Config struct {
 	WaitAlert time.Duration
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Sealer, when set with a Handler, seals the trail daily (and at start,
+	// catching up on days a stopped desk missed). River enqueues periodic
+	// jobs on its elected leader only; sealing is keyed by day and the same
+	// on every node besides.
+	Sealer Sealer
 }
 
 // Queue is the durable job queue.
@@ -178,9 +207,21 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, &sweepWorker{q: q})
 		rc.Workers = workers
 		if cfg.Replies != nil {
-			rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.SweepInterval),
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.SweepInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return SweepArgs{}, nil },
-				&river.PeriodicJobOpts{ID: SweepArgs{}.Kind(), RunOnStart: true})}
+				&river.PeriodicJobOpts{ID: SweepArgs{}.Kind(), RunOnStart: true}))
+		}
+		if cfg.Sealer != nil {
+			river.AddWorker(workers, &worker[SealArgs]{work: func(ctx context.Context, _ SealArgs) error {
+				seals, err := cfg.Sealer.SealDays(ctx)
+				for _, s := range seals {
+					cfg.Logger.Info("trail sealed", slog.String("day", s.Day), slog.String("digest", s.Digest), slog.Int("complaints", s.Complaints))
+				}
+				return err
+			}})
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(sealSchedule{},
+				func() (river.JobArgs, *river.InsertOpts) { return SealArgs{}, nil },
+				&river.PeriodicJobOpts{ID: "seal_trail", RunOnStart: true}))
 		}
 		rc.Queues = map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},

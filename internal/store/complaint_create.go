@@ -176,13 +176,23 @@ func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *shikayat
 	if e.Public {
 		public = 1
 	}
-	err := tx.QueryRowContext(ctx, `
+	// The hash covers the detail as stored, read back.
+	stored, err := parseDetail(string(detail))
+	if err != nil {
+		return fmt.Errorf("save event: %w", err)
+	}
+	tr, err := chainEvent(ctx, tx, complaintID, e, stored)
+	if err != nil {
+		return err
+	}
+	err = tx.QueryRowContext(ctx, `
 		INSERT INTO events (complaint_id, at, actor, user_id, action, from_stage, to_stage,
-			from_unit, to_unit, note, public, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		RETURNING id`,
 		complaintID, ms(e.At), e.Actor, user, e.Action, string(e.FromStage), string(e.ToStage),
 		e.FromUnit, e.ToUnit, e.Note, public, string(detail),
+		tr.hash, tr.actorDigest, tr.noteDigest, tr.salt,
 	).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("save event: %w", err)

@@ -222,6 +222,9 @@ func (s *DB) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	if err := s.backfillTrail(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
 	if s.opts.AfterMigrate != nil {
 		if err := s.opts.AfterMigrate(ctx, s.db, s.engine); err != nil {
 			return fmt.Errorf("migrate: %w", err)

@@ -1,0 +1,73 @@
+package jobs
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+func TestSealScheduleFiresAfterISTMidnight(t *testing.T) {
+	utc := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct{ now, want time.Time }{
+		{utc(10, 6, 30), utc(10, 18, 45)},  // noon IST → 00:15 IST next day
+		{utc(10, 18, 44), utc(10, 18, 45)}, // 00:14 IST → a minute later
+		{utc(10, 18, 45), utc(11, 18, 45)}, // at the time → the next day
+		{utc(10, 18, 50), utc(11, 18, 45)},
+	} {
+		if got := (sealSchedule{}).Next(tc.now); !got.Equal(tc.want) {
+			t.Errorf("Next(%s) = %s, want %s", tc.now, got.UTC(), tc.want)
+		}
+	}
+	if store.SealGrace >= 15*time.Minute {
+		t.Fatal("the schedule fires before the day may be sealed")
+	}
+}
+
+// A desk that starts after a day ended seals it through River.
+func TestSealJobSealsFinishedDays(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		now := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC)
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: Migrate, Now: func() time.Time { return now }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, _, err := db.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "1", Text: "bike stolen"}); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(24 * time.Hour) // the next noon, IST
+		q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, Sealer: db, PollInterval: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer q.Stop(ctx)
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			var days []string
+			if err := db.EachSeal(ctx, "", "", func(s store.Seal) error { days = append(days, s.Day); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(days) == 1 && days[0] == "2026-03-10" {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("seals = %v, want 2026-03-10", days)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+}
+
+type idle struct{}
+
+func (idle) Acknowledge(context.Context, AcknowledgeArgs) error { return nil }
+func (idle) Reply(context.Context, ReplyArgs) error             { return nil }
+func (idle) StatusReply(context.Context, StatusReplyArgs) error { return nil }

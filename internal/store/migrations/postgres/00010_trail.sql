@@ -1,0 +1,67 @@
+-- +goose Up
+-- The tamper-evident trail (see trail.go in the root package for the
+-- canonical encoding). Personal text enters hashes only through a salted
+-- digest stored beside it, so that it can be redacted later.
+ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN actor_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN note_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN salt TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN text_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN author_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN digest_salt TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_at ON events (at);
+-- Events from before the trail was hashed, which the store hashes once:
+-- those up to this id, and no event written after (an event without a hash
+-- is then one written behind the store's back, which verify reports).
+CREATE INDEX events_unhashed ON events (complaint_id) WHERE hash = '';
+INSERT INTO checkpoints (name, value, updated_at)
+    SELECT 'trail:unhashed_through', CAST(COALESCE(max(id), 0) AS TEXT), 0 FROM events;
+
+-- The one update the trail allows: giving an event from before the hashes
+-- its hash and digests, once.
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.hash = '' AND NEW.hash <> ''
+        AND (NEW.id, NEW.complaint_id, NEW.at, NEW.actor, NEW.user_id, NEW.action,
+             NEW.from_stage, NEW.to_stage, NEW.from_unit, NEW.to_unit, NEW.note,
+             NEW.public, NEW.detail)
+        IS NOT DISTINCT FROM
+            (OLD.id, OLD.complaint_id, OLD.at, OLD.actor, OLD.user_id, OLD.action,
+             OLD.from_stage, OLD.to_stage, OLD.from_unit, OLD.to_unit, OLD.note,
+             OLD.public, OLD.detail) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'events are append-only';
+END;
+$$;
+-- +goose StatementEnd
+
+-- One seal per IST day, chained to the day before.
+CREATE TABLE seals (
+    day        TEXT PRIMARY KEY,      -- YYYY-MM-DD, IST
+    prev       TEXT NOT NULL,         -- the previous day's digest, '' for the first
+    digest     TEXT NOT NULL,
+    complaints INTEGER NOT NULL,      -- how many complaints changed that day
+    sealed_at  BIGINT NOT NULL
+);
+
+-- +goose Down
+DELETE FROM checkpoints WHERE name = 'trail:unhashed_through';
+DROP TABLE seals;
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'events are append-only';
+END;
+$$;
+-- +goose StatementEnd
+DROP INDEX events_unhashed;
+DROP INDEX events_at;
+ALTER TABLE complaints DROP COLUMN digest_salt;
+ALTER TABLE complaints DROP COLUMN author_digest;
+ALTER TABLE complaints DROP COLUMN text_digest;
+ALTER TABLE events DROP COLUMN salt;
+ALTER TABLE events DROP COLUMN note_digest;
+ALTER TABLE events DROP COLUMN actor_digest;
+ALTER TABLE events DROP COLUMN hash;

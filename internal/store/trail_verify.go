@@ -1,0 +1,215 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/shikayat/shikayat"
+)
+
+// TrailReport is what VerifyTrail found.
+type TrailReport struct {
+	Complaints int // complaints whose trail was checked
+	Events     int // events whose hash was re-computed
+	Seals      int // day seals re-computed
+	LastSealed string
+	// Failure is the first thing that did not match; nil when all did.
+	Failure *TrailFailure
+}
+
+// TrailFailure names the first complaint and event, or the day, whose hash
+// does not match.
+type TrailFailure struct {
+	Code    string // the complaint's docket code; "" for a seal
+	EventID int64  // 0 when the complaint itself or a seal failed
+	Day     string // the seal's day, for a seal
+	Reason  string
+}
+
+func (f *TrailFailure) String() string {
+	switch {
+	case f.Day != "":
+		return fmt.Sprintf("seal of %s: %s", f.Day, f.Reason)
+	case f.Code == "":
+		return fmt.Sprintf("event %d: %s", f.EventID, f.Reason)
+	case f.EventID != 0:
+		return fmt.Sprintf("complaint %s, event %d: %s", f.Code, f.EventID, f.Reason)
+	}
+	return fmt.Sprintf("complaint %s: %s", f.Code, f.Reason)
+}
+
+// VerifyTrail re-computes every event's hash, complaint by complaint in the
+// order of the chain, and then every day's seal. It streams: the complaints
+// and the events are read side by side in id order, so memory does not grow
+// with the table. It stops at the first mismatch.
+//
+// On a live database the complaints are read first: a complaint created
+// after that is skipped, and every complaint read has its first event
+// (written in the same transaction) in the events read after it.
+func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
+	rep := &TrailReport{}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	crows, err := s.db.QueryContext(ctx, `
+		SELECT id, code, text, author_username, text_digest, author_digest, digest_salt
+		FROM complaints ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	defer crows.Close()
+	erows, err := s.db.QueryContext(ctx, `
+		SELECT id, complaint_id, at, actor, COALESCE(user_id, 0), action, from_stage, to_stage,
+			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt
+		FROM events ORDER BY complaint_id, id`)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	defer erows.Close()
+
+	var ev trailRow
+	haveEvent, err := ev.next(erows)
+	if err != nil {
+		return nil, err
+	}
+	for crows.Next() {
+		var c trailComplaint
+		if err := crows.Scan(&c.id, &c.code, &c.text, &c.author, &c.textDigest, &c.authorDigest, &c.salt); err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		rep.Complaints++
+		// Events of complaints not read: created since, or of none.
+		for haveEvent && ev.complaintID < c.id {
+			if rep.Failure, err = s.orphan(ctx, &ev); err != nil || rep.Failure != nil {
+				return rep, err
+			}
+			if haveEvent, err = ev.next(erows); err != nil {
+				return nil, err
+			}
+		}
+		if !haveEvent || ev.complaintID != c.id {
+			rep.Failure = &TrailFailure{Code: c.code, Reason: "the complaint has no events"}
+			return rep, nil
+		}
+		if reason := c.check(); reason != "" {
+			rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
+			return rep, nil
+		}
+		prev, first := "", true
+		for haveEvent && ev.complaintID == c.id {
+			rep.Events++
+			if reason := ev.check(prev, c, first); reason != "" {
+				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
+				return rep, nil
+			}
+			prev, first = ev.hash, false
+			if haveEvent, err = ev.next(erows); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := crows.Err(); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	for ; haveEvent; haveEvent, err = ev.next(erows) {
+		if rep.Failure, err = s.orphan(ctx, &ev); err != nil || rep.Failure != nil {
+			return rep, err
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	crows.Close()
+	erows.Close()
+	if err := s.verifySeals(ctx, rep); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// orphan looks at an event whose complaint was not among those read: on a
+// live database the complaint may have been created since; otherwise the
+// event belongs to no complaint, which only a hand in the database makes.
+func (s *DB) orphan(ctx context.Context, ev *trailRow) (*TrailFailure, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM complaints WHERE id = $1`, ev.complaintID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	if n > 0 {
+		return nil, nil
+	}
+	return &TrailFailure{EventID: ev.e.ID, Reason: fmt.Sprintf("the event belongs to no complaint (id %d)", ev.complaintID)}, nil
+}
+
+// trailComplaint is a complaint's part in the trail.
+type trailComplaint struct {
+	id                                           int64
+	code, text, author, textDigest, authorDigest string
+	salt                                         string
+}
+
+// check tests the complaint's personal text against its digests; redacted
+// (blank) text keeps only its digest, which the first event's hash covers.
+func (c *trailComplaint) check() string {
+	if c.textDigest == "" {
+		return "the complaint's text has no digest"
+	}
+	if c.text != "" && shikayat.PersonalDigest(c.salt, c.text) != c.textDigest {
+		return "the complaint's text does not match its digest"
+	}
+	if c.author != "" && shikayat.PersonalDigest(c.salt, c.author) != c.authorDigest {
+		return "the complaint's author does not match its digest"
+	}
+	return ""
+}
+
+// trailRow is one event as stored, with its trail columns.
+type trailRow struct {
+	complaintID                                 int64
+	e                                           shikayat.Event
+	detail, hash, actorDigest, noteDigest, salt string
+}
+
+func (r *trailRow) next(rows *sql.Rows) (bool, error) {
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return false, fmt.Errorf("verify: %w", err)
+		}
+		return false, nil
+	}
+	var at int64
+	var from, to string
+	var public int
+	r.e = shikayat.Event{}
+	if err := rows.Scan(&r.e.ID, &r.complaintID, &at, &r.e.Actor, &r.e.UserID, &r.e.Action, &from, &to,
+		&r.e.FromUnit, &r.e.ToUnit, &r.e.Note, &public, &r.detail, &r.hash, &r.actorDigest, &r.noteDigest, &r.salt); err != nil {
+		return false, fmt.Errorf("verify: %w", err)
+	}
+	r.e.At, r.e.FromStage, r.e.ToStage, r.e.Public = fromMS(at), shikayat.Stage(from), shikayat.Stage(to), public != 0
+	return true, nil
+}
+
+// check re-computes the event's digests and hash.
+func (r *trailRow) check(prev string, c trailComplaint, first bool) string {
+	if r.hash == "" {
+		return "the event has no hash"
+	}
+	if r.e.Actor != "" && shikayat.PersonalDigest(r.salt, r.e.Actor) != r.actorDigest {
+		return "the actor does not match its digest"
+	}
+	if r.e.Note != "" && shikayat.PersonalDigest(r.salt, r.e.Note) != r.noteDigest {
+		return "the note does not match its digest"
+	}
+	detail, err := parseDetail(r.detail)
+	if err != nil {
+		return "the detail cannot be read"
+	}
+	te := trailEvent(c.code, &r.e, eventTrail{actorDigest: r.actorDigest, noteDigest: r.noteDigest}, detail)
+	if first {
+		te.TextDigest, te.AuthorDigest = c.textDigest, c.authorDigest
+	}
+	if shikayat.EventHash(prev, te) != r.hash {
+		return "the hash does not match the event and the one before it"
+	}
+	return ""
+}
