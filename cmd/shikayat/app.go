@@ -21,6 +21,7 @@ import (
 	"github.com/shikayat/shikayat/internal/desk"
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
+	"github.com/shikayat/shikayat/internal/live"
 	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
@@ -46,6 +47,10 @@ type Main struct {
 	Poller  *intake.Poller
 	// PollerOptions adjust the poller before it starts (tests).
 	PollerOptions func(*intake.Poller)
+
+	// Alerts streams live alerts to the staff signed in on this node.
+	Alerts     *live.Hub
+	stopAlerts context.CancelFunc
 
 	stopIntake context.CancelFunc
 	intakeDone chan struct{}
@@ -194,7 +199,15 @@ func (m *Main) mountDesk(db *store.DB) error {
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		origins = append(origins, u.Scheme+"://"+u.Host)
 	}
-	return m.Web.Mount(web.Routes(d, a, track), web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
+	// Live alerts: this node's hub reads new alerts and streams them to the
+	// staff signed in here.
+	m.Alerts = &live.Hub{Source: db, Logger: m.Logger}
+	hubCtx, stop := context.WithCancel(context.Background())
+	m.stopAlerts = stop
+	go m.Alerts.Run(hubCtx)
+	alerts := &live.Stream{Hub: m.Alerts, UnitPath: web.StaffUnitPath, Logger: logger}
+	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts})
+	return m.Web.Mount(routes, web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
 }
 
 // Done is closed with the server's error when it stops on its own.
@@ -212,6 +225,10 @@ func (m *Main) Close(ctx context.Context) error {
 		case <-m.intakeDone:
 		case <-ctx.Done():
 		}
+	}
+	if m.stopAlerts != nil {
+		// Open alert streams end; browsers reconnect to another node.
+		m.stopAlerts()
 	}
 	if m.server != nil {
 		if err := m.server.Shutdown(ctx); err != nil {

@@ -40,6 +40,7 @@ type Hub struct {
 	seen   map[int64]time.Time // alerts seen within the window, by id
 	ready  chan struct{}       // closed after the first read
 	once   sync.Once
+	done   bool // Run has ended: streams end, new ones end at once
 }
 
 // Subscription receives the alerts for one unit's subtree path.
@@ -84,8 +85,13 @@ func (h *Hub) Subscribe(path string) *Subscription {
 	h.init()
 	s := &Subscription{path: path, c: make(chan *shikayat.Alert, 64), lost: make(chan struct{})}
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.done {
+		s.gone = true
+		close(s.lost)
+		return s
+	}
 	h.subs[s] = struct{}{}
-	h.mu.Unlock()
 	return s
 }
 
@@ -104,10 +110,13 @@ func (h *Hub) Ready() <-chan struct{} {
 	return h.ready
 }
 
-// Run reads alerts until ctx ends. Alerts older than the hub are not
-// broadcast (a reconnecting browser replays them from Last-Event-ID).
+// Run reads alerts until ctx ends, then ends every stream (browsers
+// reconnect, to another node if this one is going away). Alerts older than
+// the hub are not broadcast (a reconnecting browser replays them from
+// Last-Event-ID).
 func (h *Hub) Run(ctx context.Context) error {
 	h.init()
+	defer h.end()
 	first := true
 	t := time.NewTicker(h.Every)
 	defer t.Stop()
@@ -185,6 +194,19 @@ func (h *Hub) deliverLocked(a *shikayat.Alert) {
 		select {
 		case s.c <- a:
 		default:
+			s.gone = true
+			close(s.lost)
+		}
+	}
+}
+
+// end ends every subscription and refuses new ones.
+func (h *Hub) end() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.done = true
+	for s := range h.subs {
+		if !s.gone {
 			s.gone = true
 			close(s.lost)
 		}

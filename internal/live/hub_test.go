@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -218,5 +219,40 @@ func TestStreamRefusesWithoutAUser(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("status %d, want 401", resp.StatusCode)
+	}
+}
+
+// When the hub stops (the node shuts down), open streams end, so that the
+// server's graceful shutdown is not held up by them.
+func TestStreamsEndWhenTheHubStops(t *testing.T) {
+	db, err := store.Open(context.Background(), storetest.DSN(t, "sqlite"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	hub := &live.Hub{Source: db, Every: 20 * time.Millisecond}
+	ctx, stop := context.WithCancel(context.Background())
+	ran := make(chan struct{})
+	go func() { hub.Run(ctx); close(ran) }()
+	<-hub.Ready()
+	stream := &live.Stream{Hub: hub, UnitPath: func(*http.Request) (string, bool) { return lucknow, true }}
+	ts := httptest.NewServer(stream)
+	defer ts.Close()
+	resp, err := http.Get(ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ended := make(chan struct{})
+	go func() {
+		io.Copy(io.Discard, resp.Body)
+		close(ended)
+	}()
+	stop()
+	<-ran
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the stream is still open after the hub stopped")
 	}
 }

@@ -49,18 +49,21 @@ var matrix = map[string]struct {
 	expect expectFunc
 	// body of the request (form or JSON by its first byte)
 	body string
+	// stream: the route holds its answer open (server-sent events)
+	stream bool
 }{
-	"GET /{$}":                               {always(http.StatusSeeOther), ""},
-	"GET /t/{code}":                          {always(http.StatusOK), ""},
-	"GET /api/v1/track/{code}":               {always(http.StatusOK), ""},
-	"GET /login":                             {always(http.StatusOK), ""},
-	"POST /login":                            {always(http.StatusUnauthorized), "username=&password="},
-	"POST /logout":                           {always(http.StatusSeeOther), ""},
-	"GET /desk/{$}":                          {staffOr(http.StatusOK, http.StatusSeeOther), ""},
-	"POST /desk/password":                    {staffOr(http.StatusBadRequest, http.StatusSeeOther), "current=wrong&new=short"},
-	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), ""},
-	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), ""},
-	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`},
+	"GET /{$}":                               {always(http.StatusSeeOther), "", false},
+	"GET /t/{code}":                          {always(http.StatusOK), "", false},
+	"GET /api/v1/track/{code}":               {always(http.StatusOK), "", false},
+	"GET /login":                             {always(http.StatusOK), "", false},
+	"POST /login":                            {always(http.StatusUnauthorized), "username=&password=", false},
+	"POST /logout":                           {always(http.StatusSeeOther), "", false},
+	"GET /desk/{$}":                          {staffOr(http.StatusOK, http.StatusSeeOther), "", false},
+	"POST /desk/password":                    {staffOr(http.StatusBadRequest, http.StatusSeeOther), "current=wrong&new=short", false},
+	"GET /desk/alerts":                       {staffOr(http.StatusOK, http.StatusSeeOther), "", true},
+	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
+	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
+	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
 }
 
 // TestAuthorisationMatrix sends every route of the route table as every
@@ -109,7 +112,11 @@ func TestAuthorisationMatrix(t *testing.T) {
 							ctype = "application/json"
 						}
 					}
-					rec := f.do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
+					do := f.do
+					if m.stream {
+						do = f.doStream
+					}
+					rec := do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
 					if want := m.expect(role, rel); rec.Code != want {
 						t.Errorf("%s as %s, %s unit's complaint: %d, want %d (%s)", rt.Pattern, name, rel, rec.Code, want, strings.TrimSpace(rec.Body.String()))
 					}

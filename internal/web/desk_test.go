@@ -19,6 +19,7 @@ import (
 	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/auth"
 	"github.com/shikayat/shikayat/internal/desk"
+	"github.com/shikayat/shikayat/internal/live"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
 )
@@ -131,7 +132,13 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.routes = web.Routes(d, &api.Handler{Store: db, Logger: logger}, &web.Tracker{Store: db, Server: f.srv})
+	hub := &live.Hub{Source: db, Every: 20 * time.Millisecond}
+	hubCtx, stopHub := context.WithCancel(ctx)
+	t.Cleanup(stopHub)
+	go hub.Run(hubCtx)
+	alerts := &live.Stream{Hub: hub, UnitPath: web.StaffUnitPath}
+	f.routes = web.Routes(web.Handlers{Desk: d, API: &api.Handler{Store: db, Logger: logger},
+		Track: &web.Tracker{Store: db, Server: f.srv}, Alerts: alerts})
 	if err := f.srv.Mount(f.routes, web.Signin{Accounts: db, Sessions: d.Sessions, Origins: []string{baseURL}}); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +162,18 @@ func (f *deskFixture) session(t testing.TB, u *shikayat.User) string {
 // do sends a request to the desk; cookie (a session id) and headers may be
 // empty.
 func (f *deskFixture) do(method, target, contentType, body, cookie string, header ...string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, target, strings.NewReader(body))
+	return f.doCtx(context.Background(), method, target, contentType, body, cookie, header...)
+}
+
+// doStream sends a request to a route that streams, and hangs up soon after.
+func (f *deskFixture) doStream(method, target, contentType, body, cookie string, header ...string) *httptest.ResponseRecorder {
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	return f.doCtx(ctx, method, target, contentType, body, cookie, header...)
+}
+
+func (f *deskFixture) doCtx(ctx context.Context, method, target, contentType, body, cookie string, header ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequestWithContext(ctx, method, target, strings.NewReader(body))
 	r.RemoteAddr = "192.0.2.10:40000"
 	if contentType != "" {
 		r.Header.Set("Content-Type", contentType)

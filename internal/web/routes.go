@@ -28,10 +28,20 @@ type Route struct {
 	Handler http.HandlerFunc
 }
 
+// Handlers are what the route table mounts.
+type Handlers struct {
+	Desk  *desk.Handler
+	API   *api.Handler
+	Track *Tracker
+	// Alerts streams live alerts to signed-in staff (server-sent events).
+	Alerts http.Handler
+}
+
 // Routes is the route table of the desk, its API and the public pages: the
 // one place where a path is given a handler and an access rule. The
 // authorisation matrix test is generated from it.
-func Routes(d *desk.Handler, a *api.Handler, track *Tracker) []Route {
+func Routes(h Handlers) []Route {
+	d, a, track := h.Desk, h.API, h.Track
 	return []Route{
 		{"GET /{$}", Anyone, false, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/desk/", http.StatusSeeOther)
@@ -44,6 +54,7 @@ func Routes(d *desk.Handler, a *api.Handler, track *Tracker) []Route {
 		{"POST /logout", Anyone, false, d.Logout},
 		{"GET /desk/{$}", Staff, false, d.Home},
 		{"POST /desk/password", Staff, false, d.ChangePassword},
+		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
 
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},

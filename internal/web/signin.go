@@ -122,3 +122,14 @@ func (s *Server) staffOf(r *http.Request, in Signin) (*shikayat.Staff, error) {
 	}
 	return staff, nil
 }
+
+// StaffUnitPath returns the unit path of the member of staff a request acts
+// for, for the live alerts stream: its own unit's alerts and those of the
+// units below reach it.
+func StaffUnitPath(r *http.Request) (string, bool) {
+	s := shikayat.StaffFromContext(r.Context())
+	if s == nil || s.Unit == nil {
+		return "", false
+	}
+	return s.Unit.Path, true
+}
