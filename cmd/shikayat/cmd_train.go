@@ -110,16 +110,28 @@ func readExamples(path string) ([]triage.Example, error) {
 	}
 }
 
+// decodeExample reads one labelled post: X's shape ({"data", "includes",
+// "label"}), or the desk's ({"post", "label"}, as `corrections export`
+// writes it).
 func decodeExample(line []byte) (triage.Example, error) {
-	p, err := xapi.DecodePost(line)
-	if err != nil {
-		return triage.Example{}, err
-	}
 	var l struct {
-		Label *triage.Label `json:"label"`
+		Post  *shikayat.Post `json:"post"`
+		Label *triage.Label  `json:"label"`
 	}
 	if err := json.Unmarshal(line, &l); err != nil {
-		return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, "label: %v", err)
+		return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, "not a labelled post: %v", err)
+	}
+	var p shikayat.Post
+	if l.Post != nil {
+		if l.Post.ID == "" {
+			return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, `"post" has no id`)
+		}
+		p = *l.Post
+	} else {
+		var err error
+		if p, err = xapi.DecodePost(line); err != nil {
+			return triage.Example{}, err
+		}
 	}
 	if l.Label == nil {
 		return triage.Example{}, shikayat.Errorf(shikayat.EINVALID, `no "label" object`)

@@ -36,6 +36,7 @@ func subcommands() []subcommand {
 		{"stations", "stations import FILE.csv: import police stations", runStations},
 		{"user", "user add|list|disable|enable|reset-password: staff accounts", runUser},
 		{"token", "token create|revoke: API tokens", runToken},
+		{"corrections", "corrections export: people's corrections of triage, for train --extra", runCorrections},
 		{"train", "train the triage model", runTrain},
 		{"triage", "triage posts given as JSON lines", runTriage},
 		{"xsim", "run a simulated X API", runXsim},

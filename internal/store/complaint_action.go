@@ -164,6 +164,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	}
 
 	wasImmediate, fromUnit := c.EffectiveClass() == shikayat.ClassImmediate, c.UnitID
+	corrections := shikayat.CorrectionsOf(c, a, by)
 	ev, err := shikayat.Apply(c, a, t, by, s.now())
 	if err != nil {
 		return nil, err
@@ -188,6 +189,12 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	}
 	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
 		return nil, err
+	}
+	for i := range corrections {
+		corrections[i].At = ev.At
+		if err := insertCorrection(ctx, tx, &corrections[i]); err != nil {
+			return nil, err
+		}
 	}
 	// An immediate complaint that lands in a unit, or is found immediate
 	// where it is, alerts that unit's staff at once.
