@@ -37,6 +37,43 @@ type Model struct {
 	index   map[uint32]int32 // feature → offset into weights
 	weights []float32
 	table   probeTable // the same as index, faster to look up
+	// cal turns the raw log-odds that a post is actionable into a
+	// calibrated probability: p = σ(cal.A·z + cal.B), fitted at training
+	// time on posts the model did not learn from (Platt scaling).
+	cal Calibration
+}
+
+// Calibration is a Platt scaling of the log-odds that a post is
+// actionable. The zero value is replaced by the identity.
+type Calibration struct {
+	A, B float64
+}
+
+func (c Calibration) apply(z float64) float64 {
+	a := c.A
+	if a == 0 {
+		a = 1
+	}
+	return sigmoid(a*z + c.B)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// Calibration returns the model's calibration.
+func (m *Model) Calibration() Calibration { return m.cal }
+
+// actionableLogit returns the raw log-odds that a post is actionable from
+// the intent probabilities (after softmax).
+func actionableLogit(p []float64) float64 {
+	a := p[0] + p[1] + p[2]
+	a = math.Min(math.Max(a, 1e-9), 1-1e-9)
+	return math.Log(a / (1 - a))
 }
 
 // probeTable is an open-addressing hash table from feature to weight
@@ -139,11 +176,16 @@ func softmax(s []float64) int {
 
 // File format: gzip of
 //
-//	"SHKTRIAGE1\n", uint32 nWeights, float32 scale, uint32 count,
+//	"SHKTRIAGE2\n", uint32 nWeights, float32 scale, float32 cal.A,
+//	float32 cal.B, uint32 count,
 //	then count × (uint32 feature, nWeights × int16 weight/scale)
 //
 // all little-endian. Features are sorted, so the file is reproducible.
-const modelMagic = "SHKTRIAGE1\n"
+// Version 1 ("SHKTRIAGE1\n") has no calibration and is still read.
+const (
+	modelMagic   = "SHKTRIAGE2\n"
+	modelMagicV1 = "SHKTRIAGE1\n"
+)
 
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -166,6 +208,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.WriteString(modelMagic)
 	binary.Write(bw, binary.LittleEndian, uint32(nWeights))
 	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, float32(m.cal.A))
+	binary.Write(bw, binary.LittleEndian, float32(m.cal.B))
 	binary.Write(bw, binary.LittleEndian, uint32(len(feats)))
 	var q [nWeights]int16
 	for _, h := range feats {
@@ -194,21 +238,39 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV1) {
 		return nil, errors.New("model file: not a triage model")
 	}
 	var hdr struct {
 		N     uint32
 		Scale float32
+		A, B  float32
 		Count uint32
 	}
-	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("model file: %w", err)
+	var err2 error
+	if string(magic) == modelMagicV1 {
+		err2 = binary.Read(br, binary.LittleEndian, &hdr.N)
+		if err2 == nil {
+			err2 = binary.Read(br, binary.LittleEndian, &hdr.Scale)
+		}
+		if err2 == nil {
+			err2 = binary.Read(br, binary.LittleEndian, &hdr.Count)
+		}
+		hdr.A = 1
+	} else {
+		err2 = binary.Read(br, binary.LittleEndian, &hdr)
+	}
+	if err2 != nil {
+		return nil, fmt.Errorf("model file: %w", err2)
+	}
+	if math.IsNaN(float64(hdr.A)) || math.IsNaN(float64(hdr.B)) || math.IsInf(float64(hdr.A), 0) || math.IsInf(float64(hdr.B), 0) {
+		return nil, errors.New("model file: bad calibration")
 	}
 	if hdr.N != nWeights || hdr.Count > 1<<24 {
 		return nil, errors.New("model file: wrong shape")
 	}
-	m := &Model{index: make(map[uint32]int32, hdr.Count), weights: make([]float32, 0, int(hdr.Count)*nWeights)}
+	m := &Model{index: make(map[uint32]int32, hdr.Count), weights: make([]float32, 0, int(hdr.Count)*nWeights),
+		cal: Calibration{A: float64(hdr.A), B: float64(hdr.B)}}
 	var rec struct {
 		H uint32
 		Q [nWeights]int16

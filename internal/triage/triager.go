@@ -29,6 +29,9 @@ type Options struct {
 	Locator  Locator        // maps coordinates to districts; nil: coordinates are ignored
 	Handles  map[string]int // police account → LGD; nil: DefaultHandles()
 	Stations []Station      // police stations known by name
+	// Thresholds decide the handling from the confidence; the zero value
+	// means DefaultThresholds().
+	Thresholds Thresholds
 }
 
 // Triager implements shikayat.Triager.
@@ -36,6 +39,7 @@ type Triager struct {
 	model *Model
 	gaz   *Gazetteer
 	loc   Locator
+	th    Thresholds
 }
 
 var _ shikayat.Triager = (*Triager)(nil)
@@ -49,7 +53,14 @@ func New(opt Options) (*Triager, error) {
 			return nil, err
 		}
 	}
-	return &Triager{model: m, gaz: NewGazetteer(opt.Handles, opt.Stations), loc: opt.Locator}, nil
+	th := opt.Thresholds
+	if th == (Thresholds{}) {
+		th = DefaultThresholds()
+	}
+	if err := th.Validate(); err != nil {
+		return nil, err
+	}
+	return &Triager{model: m, gaz: NewGazetteer(opt.Handles, opt.Stations), loc: opt.Locator, th: th}, nil
 }
 
 // Gazetteer returns the triager's gazetteer.
@@ -67,13 +78,26 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 
 	var s [nWeights]float64
 	t.model.scores(f, &s)
-	intent := softmax(s[offIntent : offIntent+5])
+	softmax(s[offIntent : offIntent+5])
+	conf := t.model.cal.apply(actionableLogit(s[offIntent : offIntent+5]))
+	// The intent is the likeliest of the side the confidence falls on, so
+	// that intent, actionable and handling never disagree.
+	intent := 3
+	if conf >= 0.5 {
+		intent = 0
+	}
+	for c := 0; c < 5; c++ {
+		if (c < 3) == (conf >= 0.5) && s[offIntent+c] > s[offIntent+intent] {
+			intent = c
+		}
+	}
 	res := shikayat.Triage{
 		Intent:     shikayat.Intent(intentClasses[intent]),
 		Lang:       lang,
-		Confidence: round3(s[offIntent+intent]),
+		Confidence: round3(conf),
 	}
 	res.Actionable = res.Intent.Actionable()
+	res.Handling = t.th.Handling(conf)
 	ws := t.postWords(f)
 	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent)))
 	if res.Actionable {
