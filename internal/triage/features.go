@@ -253,9 +253,11 @@ var (
 // one word carries over to its synonyms in other languages.
 var cueOf = func() map[string][]string {
 	groups := map[string][]string{
-		"now": {"abhi", "अभी", "now", "currently", "turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
+		// "abhi" and "now" alone are left out: "abhi tak koi karyavahi nahi"
+		// is a week-old grievance, not an emergency.
+		"now": {"turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
 			"urgent", "urgently", "immediately", "asap", "emergency", "इमरजेंसी", "help", "helpme", "bachao", "बचाओ",
-			"bachaiye", "बचाइए", "बचाइये", "sos", "112", "happening", "ongoing", "chal", "चल"},
+			"bachaiye", "बचाइए", "बचाइये", "sos", "112", "happening", "ongoing"},
 		"danger": {"injured", "ghayal", "घायल", "blood", "khoon", "खून", "bleeding", "dying", "suicide", "आत्महत्या",
 			"khudkushi", "खुदकुशी", "jaan", "जान", "firing", "फायरिंग", "goli", "गोली", "gunshot", "knife", "chaku",
 			"चाकू", "mob", "bheed", "भीड़", "pathrav", "पथराव", "aag", "आग", "fire", "serious", "critical", "gambhir", "गंभीर"},

@@ -73,6 +73,12 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 	var out []Match
 	var b []byte
 	for i := 0; i < len(toks); {
+		if !toks[i].Mention && !toks[i].Hashtag {
+			if n := falseFriends.at(toks, i); n > 0 {
+				i += n // an ordinary word that looks like a place
+				continue
+			}
+		}
 		matched := false
 		longest := 1
 		if !toks[i].Mention && !toks[i].Hashtag {

@@ -16,12 +16,26 @@ import (
 // into a part the model is trained on and a part kept aside to measure how
 // many of them would be acknowledged automatically.
 
-// NegativeKept reports whether a negative row belongs to the kept part (two
-// fifths of the rows, by a stable hash of the text).
-func NegativeKept(text string) bool {
+// Parts of the negatives.
+const (
+	NegativeTrain = "train" // trained on: a fifth of the rows
+	NegativeKept  = "kept"  // kept aside to measure: two fifths
+)
+
+// NegativePart returns the part a negative row belongs to, by a stable
+// hash of its text: NegativeKept, NegativeTrain, or "" for the rows left
+// unused (more negatives than a fifth drown the complaints written unlike
+// the training set's).
+func NegativePart(text string) string {
 	h := fnv.New32a()
 	io.WriteString(h, strings.TrimSpace(text))
-	return h.Sum32()%5 < 2
+	switch x := h.Sum32() % 15; {
+	case x%5 < 2:
+		return NegativeKept
+	case x < 5:
+		return NegativeTrain
+	}
+	return ""
 }
 
 // NegativeRow is one row of a negatives file: the text, and for the
@@ -58,20 +72,14 @@ func NegativePost(id, text string) shikayat.Post {
 	return shikayat.Post{ID: id, Text: "@Uppolice " + text, Mentions: []string{"Uppolice"}}
 }
 
-// NegativeExamples turns rows into training examples labelled "other", one
-// per text (the English original too, when there is one).
+// NegativeExamples turns rows into training examples labelled "other".
 func NegativeExamples(source string, rows []NegativeRow) []Example {
-	var out []Example
+	out := make([]Example, 0, len(rows))
 	for i, row := range rows {
-		for j, text := range []string{row.Text, row.En} {
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			id := fmt.Sprintf("%s-%d-%d", source, i+1, j)
-			p := NegativePost(id, text)
-			toks := Tokenize(Fold(p.Text))
-			out = append(out, Example{Post: p, Label: Label{ID: id, Intent: string(shikayat.IntentOther), Lang: DetectLang(toks)}})
-		}
+		id := fmt.Sprintf("%s-%d", source, i+1)
+		p := NegativePost(id, row.Text)
+		toks := Tokenize(Fold(p.Text))
+		out = append(out, Example{Post: p, Label: Label{ID: id, Intent: string(shikayat.IntentOther), Lang: DetectLang(toks)}})
 	}
 	return out
 }

@@ -100,14 +100,36 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	res.Handling = t.th.Handling(conf)
 	ws := t.postWords(f)
 	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent)))
+	u := softmax(s[offUrgency : offUrgency+3])
+	ty := softmax(s[offType : offType+12])
+	urgency, typ := shikayat.Class(urgencyClasses[u]), shikayat.Type(typeClasses[ty])
+	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u))
+	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty))
+	if w := emergency(toks); w != "" {
+		// Danger to life or liberty now: immediate, and never left
+		// unread — at least held for review, which alerts HQ.
+		if !res.Actionable {
+			res.Intent, res.Actionable = shikayat.IntentComplaint, true
+		}
+		if res.Handling == shikayat.HandlingRecord {
+			res.Handling = shikayat.HandlingReview
+		}
+		urgency = shikayat.ClassImmediate
+		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %q", w)
+	} else if d := department(toks); d != "" && conf < t.th.Acknowledge {
+		// Another department's matter, and the model is not sure it is
+		// the police's: recorded, answered with its helpline where the
+		// deployment does so, never docketed.
+		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
+		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
+	}
+	if st := settleType(toks); st != "" && st != typ {
+		typ = st
+		typWhy = fmt.Sprintf("type: %s — by its defining words", typ)
+	}
 	if res.Actionable {
-		u := softmax(s[offUrgency : offUrgency+3])
-		ty := softmax(s[offType : offType+12])
-		res.Urgency = shikayat.Class(urgencyClasses[u])
-		res.Type = shikayat.Type(typeClasses[ty])
-		res.Reasons = append(res.Reasons,
-			fmt.Sprintf("urgency: %s (%.2f)%s", res.Urgency, s[offUrgency+u], t.why(ws, offUrgency+u)),
-			fmt.Sprintf("type: %s (%.2f)%s", res.Type, s[offType+ty], t.why(ws, offType+ty)))
+		res.Urgency, res.Type = urgency, typ
+		res.Reasons = append(res.Reasons, urgWhy, typWhy)
 	}
 	r := t.route(p, toks)
 	res.District = r.District
@@ -127,7 +149,7 @@ type wordWeight struct {
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
 	for h, word := range f.words {
-		if utf8.RuneCountInString(word) < 3 || commonWords[Key(word)] {
+		if k := Key(word); utf8.RuneCountInString(word) < 3 || commonWords[k] || functionWords[k] || functionWords[word] {
 			continue
 		}
 		if off, ok := t.model.table.lookup(h); ok {

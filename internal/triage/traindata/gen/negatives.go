@@ -32,12 +32,12 @@ func negatives(path, part string, en bool) error {
 	t0 := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 	n := 0
 	for _, row := range rows {
-		if triage.NegativeKept(row.Text) != (part == "kept") {
+		if triage.NegativePart(row.Text) != part {
 			continue
 		}
 		n++
-		if part == "train" {
-			if err := enc.Encode(row); err != nil {
+		if part == triage.NegativeTrain {
+			if err := enc.Encode(triage.NegativeRow{Text: row.Text}); err != nil {
 				return err
 			}
 			continue
