@@ -1,7 +1,6 @@
 package triage
 
 import (
-	"fmt"
 	"hash/fnv"
 	"io"
 	"math"
@@ -18,7 +17,7 @@ import (
 // minority of posts.
 const (
 	DefaultAcknowledgeThreshold = 0.85
-	DefaultReviewThreshold      = 0.30
+	DefaultReviewThreshold      = 0.10
 )
 
 // Thresholds decide the handling from the calibrated confidence.
@@ -71,8 +70,8 @@ func TrainCalibrated(examples []Example, opt TrainOptions) (*Model, error) {
 			fit = append(fit, ex)
 		}
 	}
-	if len(held) == 0 || len(fit) == 0 {
-		return nil, fmt.Errorf("too few examples to calibrate")
+	if len(held) < 20 || len(fit) == 0 {
+		return Train(examples, opt) // too few to calibrate: the identity
 	}
 	progress := opt.Progress
 	opt.Progress = nil
@@ -119,16 +118,28 @@ func FitPlatt(z []float64, y []bool) Calibration {
 		}
 	}
 	hi, lo := (npos+1)/(npos+2), 1/(nneg+2)
+	target := func(i int) float64 {
+		if y[i] {
+			return hi
+		}
+		return lo
+	}
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for i, x := range z {
+			p := math.Min(math.Max(sigmoid(a*x+b), 1e-15), 1-1e-15)
+			t := target(i)
+			l -= t*math.Log(p) + (1-t)*math.Log(1-p)
+		}
+		return l
+	}
 	a, b := 1.0, 0.0
+	cur := loss(a, b)
 	for iter := 0; iter < 100; iter++ {
 		var ga, gb, haa, hab, hbb float64
 		for i, x := range z {
-			t := lo
-			if y[i] {
-				t = hi
-			}
 			p := sigmoid(a*x + b)
-			d := p - t
+			d := p - target(i)
 			w := math.Max(p*(1-p), 1e-12)
 			ga += d * x
 			gb += d
@@ -144,9 +155,15 @@ func FitPlatt(z []float64, y []bool) Calibration {
 		}
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a -= da
-		b -= db
-		if math.Abs(da)+math.Abs(db) < 1e-10 {
+		// halve the Newton step until the loss goes down
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l < cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-6 || math.Abs(step*da)+math.Abs(step*db) < 1e-10 {
 			break
 		}
 	}
