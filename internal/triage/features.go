@@ -31,16 +31,46 @@ func hashFeature(prefix, s string) uint32 {
 // remembers which word each word feature came from so that reasons can name
 // the words that decided.
 type featureSet struct {
-	ids   []uint32 // value 1; sorted, without duplicates once extract returns
-	cues  []uint32 // value cueValue; likewise
+	ids   []uint32 // value 1; without duplicates, in the order first added
+	cues  []uint32 // value cueValue; sorted, without duplicates
 	words map[uint32]string
+	// seen holds the ids added for this post, as stamp<<32 | id, by open
+	// addressing: a slot of another stamp is empty. Past seenMax ids the
+	// set gives up and extract sorts out the duplicates instead.
+	seen     []uint64
+	stamp    uint32
+	overflow bool
 }
+
+const (
+	seenBits = 11
+	seenMax  = 1 << (seenBits - 1)
+)
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]string, 32)}
+	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]string, 32), seen: make([]uint64, 1<<seenBits), stamp: 1}
 }
 
-func (f *featureSet) add(h uint32) { f.ids = append(f.ids, h) }
+// add adds feature h once.
+func (f *featureSet) add(h uint32) {
+	if f.overflow {
+		f.ids = append(f.ids, h)
+		return
+	}
+	mask := uint32(len(f.seen) - 1)
+	for i := (h * 0x9E3779B1) >> (32 - seenBits); ; i = (i + 1) & mask {
+		e := f.seen[i]
+		if uint32(e>>32) != f.stamp {
+			f.seen[i] = uint64(f.stamp)<<32 | uint64(h)
+			f.ids = append(f.ids, h)
+			f.overflow = len(f.ids) >= seenMax
+			return
+		}
+		if uint32(e) == h {
+			return
+		}
+	}
+}
 
 // cueValue is the value of a cue feature (other features are 1): cues
 // stand for whole groups of words across languages and should outweigh any
@@ -49,9 +79,26 @@ const cueValue = 2.8
 
 func (f *featureSet) cue(c string) { f.cues = append(f.cues, hashFeature("cue:", c)) }
 
+// reset empties f for another post, keeping its memory.
+func (f *featureSet) reset() {
+	f.ids, f.cues = f.ids[:0], f.cues[:0]
+	clear(f.words)
+	f.overflow = false
+	if f.stamp++; f.stamp == 0 {
+		clear(f.seen)
+		f.stamp = 1
+	}
+}
+
 // extract computes the features of a post from its folded tokens.
 func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
 	f := newFeatureSet()
+	extractInto(f, p, text, toks, lang)
+	return f
+}
+
+// extractInto is extract into an empty feature set.
+func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lang string) {
 	f.add(hashFeature("bias", ""))
 	f.add(hashFeature("lang:", lang))
 	if p.RetweetOf != "" {
@@ -126,11 +173,12 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 	if female && harm {
 		f.cue("women-harm")
 	}
-	slices.Sort(f.ids)
-	f.ids = slices.Compact(f.ids)
+	if f.overflow {
+		slices.Sort(f.ids)
+		f.ids = slices.Compact(f.ids)
+	}
 	slices.Sort(f.cues)
 	f.cues = slices.Compact(f.cues)
-	return f
 }
 
 // charGrams adds the 3- and 4-letter pieces of a word, with its edges

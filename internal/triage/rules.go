@@ -2,6 +2,7 @@ package triage
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/shikayat/shikayat"
 )
@@ -13,12 +14,18 @@ import (
 // that define them.
 
 // phraseSet matches phrases (runs of folded words) in a post's tokens.
+// Every set is registered so that one pass over a post finds the first
+// phrase of every set (see matchPhrases).
 type phraseSet struct {
+	id      int
 	byFirst map[string][][]string
 }
 
-func phrases(list ...string) phraseSet {
-	ps := phraseSet{byFirst: map[string][][]string{}}
+// phraseSets lists every set made by phrases, by id.
+var phraseSets []*phraseSet
+
+func phrases(list ...string) *phraseSet {
+	ps := &phraseSet{id: len(phraseSets), byFirst: map[string][][]string{}}
 	for _, s := range list {
 		var words []string
 		for _, t := range Tokenize(Fold(s)) {
@@ -28,33 +35,62 @@ func phrases(list ...string) phraseSet {
 			ps.byFirst[words[0]] = append(ps.byFirst[words[0]], words)
 		}
 	}
+	phraseSets = append(phraseSets, ps)
 	return ps
 }
 
-// find returns the first phrase of the set in toks, or "".
-func (ps phraseSet) find(toks []Token) string {
+// setPhrase is a phrase with the set it belongs to.
+type setPhrase struct {
+	set   int
+	words []string
+}
+
+// allPhrases indexes the phrases of every set by their first word.
+var allPhrases = sync.OnceValue(func() map[string][]setPhrase {
+	m := map[string][]setPhrase{}
+	for _, ps := range phraseSets {
+		for first, list := range ps.byFirst {
+			for _, ph := range list {
+				m[first] = append(m[first], setPhrase{ps.id, ph})
+			}
+		}
+	}
+	return m
+})
+
+// phraseMatches holds, per set, the first phrase of the set found in a
+// post ("" for none).
+type phraseMatches []string
+
+// matchPhrases finds the phrases of every set in toks in one pass.
+func matchPhrases(toks []Token) phraseMatches {
+	idx := allPhrases()
+	found := make(phraseMatches, len(phraseSets))
 	for i, t := range toks {
 		if t.Mention {
 			continue
 		}
-		for _, ph := range ps.byFirst[t.Text] {
-			if i+len(ph) > len(toks) {
+		for _, sp := range idx[t.Text] {
+			if found[sp.set] != "" || i+len(sp.words) > len(toks) {
 				continue
 			}
 			ok := true
-			for j := 1; j < len(ph); j++ {
-				if toks[i+j].Text != ph[j] {
+			for j := 1; j < len(sp.words); j++ {
+				if toks[i+j].Text != sp.words[j] {
 					ok = false
 					break
 				}
 			}
 			if ok {
-				return strings.Join(ph, " ")
+				found[sp.set] = strings.Join(sp.words, " ")
 			}
 		}
 	}
-	return ""
+	return found
 }
+
+// in returns the first phrase of ps that m found.
+func (m phraseMatches) in(ps *phraseSet) string { return m[ps.id] }
 
 // Danger to life or liberty now. Each set alone makes a post immediate;
 // the pairs below need both halves.
@@ -95,14 +131,16 @@ var (
 )
 
 // emergency returns the words that make the post an emergency, or "".
-func emergency(toks []Token) string {
-	if w := emergencyPhrases.find(toks); w != "" {
+func emergency(toks []Token) string { return matchPhrases(toks).emergency() }
+
+func (m phraseMatches) emergency() string {
+	if w := m.in(emergencyPhrases); w != "" {
 		return w
 	}
-	if a, b := accidentWords.find(toks), injuredWords.find(toks); a != "" && b != "" {
+	if a, b := m.in(accidentWords), m.in(injuredWords); a != "" && b != "" {
 		return a + " … " + b
 	}
-	if a, b := missingWords.find(toks), childWords.find(toks); a != "" && b != "" {
+	if a, b := m.in(missingWords), m.in(childWords); a != "" && b != "" {
 		return a + " … " + b
 	}
 	return ""
@@ -120,7 +158,7 @@ var crimeWords = phrases("chori", "चोरी", "stolen", "theft", "chor", "�
 // departments: another department's subject, by its words.
 var departments = []struct {
 	name  string
-	words phraseSet
+	words *phraseSet
 }{
 	{"electricity", phrases("bijli", "बिजली", "electricity", "power cut", "powercut", "power supply", "transformer", "ट्रांसफार्मर",
 		"transformar", "light nahi", "लाइट नहीं", "light gayi", "लाइट गई", "bijli ka bill", "electricity bill", "meter reading", "uppcl",
@@ -138,12 +176,14 @@ var departments = []struct {
 
 // department returns the other department whose matter the post is, or ""
 // when it names none or also names a crime or a danger.
-func department(toks []Token) string {
-	if crimeWords.find(toks) != "" || emergency(toks) != "" {
+func department(toks []Token) string { return matchPhrases(toks).department() }
+
+func (m phraseMatches) department() string {
+	if m.in(crimeWords) != "" || m.emergency() != "" {
 		return ""
 	}
 	for _, d := range departments {
-		if d.words.find(toks) != "" {
+		if m.in(d.words) != "" {
 			return d.name
 		}
 	}
@@ -162,13 +202,15 @@ var (
 
 // settleType returns the type the guidelines give the post's words, or ""
 // to keep the model's.
-func settleType(toks []Token) shikayat.Type {
+func settleType(toks []Token) shikayat.Type { return matchPhrases(toks).settleType() }
+
+func (m phraseMatches) settleType() shikayat.Type {
 	switch {
-	case bribeWords.find(toks) != "" && towWords.find(toks) != "":
+	case m.in(bribeWords) != "" && m.in(towWords) != "":
 		return shikayat.TypePoliceConduct
-	case onlineFraud.find(toks) != "" && fraudWords.find(toks) != "":
+	case m.in(onlineFraud) != "" && m.in(fraudWords) != "":
 		return shikayat.TypeCyberFraud
-	case landWords.find(toks) != "" && threatWords.find(toks) != "":
+	case m.in(landWords) != "" && m.in(threatWords) != "":
 		return shikayat.TypeLandDispute
 	}
 	return ""
@@ -176,7 +218,7 @@ func settleType(toks []Token) shikayat.Type {
 
 // at returns the number of tokens of the longest phrase of the set that
 // starts at toks[i], 0 for none.
-func (ps phraseSet) at(toks []Token, i int) int {
+func (ps *phraseSet) at(toks []Token, i int) int {
 	best := 0
 	for _, ph := range ps.byFirst[toks[i].Text] {
 		if i+len(ph) > len(toks) || len(ph) <= best {

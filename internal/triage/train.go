@@ -206,5 +206,6 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		m.weights = append(m.weights, v...)
 	}
 	m.table = newProbeTable(m.index)
+	m.quantize()
 	return m, nil
 }

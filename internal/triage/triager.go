@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
@@ -40,6 +41,7 @@ type Triager struct {
 	gaz   *Gazetteer
 	loc   Locator
 	th    Thresholds
+	sets  sync.Pool // of *featureSet, reused across posts
 }
 
 var _ shikayat.Triager = (*Triager)(nil)
@@ -74,7 +76,12 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	text := Fold(p.Text)
 	toks := Tokenize(text)
 	lang := DetectLang(toks)
-	f := extract(p, text, toks, lang)
+	f, _ := t.sets.Get().(*featureSet)
+	if f == nil {
+		f = newFeatureSet()
+	}
+	defer func() { f.reset(); t.sets.Put(f) }()
+	extractInto(f, p, text, toks, lang)
 
 	var s [nWeights]float64
 	t.model.scores(f, &s)
@@ -105,7 +112,8 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	urgency, typ := shikayat.Class(urgencyClasses[u]), shikayat.Type(typeClasses[ty])
 	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u))
 	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty))
-	if w := emergency(toks); w != "" {
+	pm := matchPhrases(toks)
+	if w := pm.emergency(); w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.
 		if !res.Actionable {
@@ -116,14 +124,14 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		}
 		urgency = shikayat.ClassImmediate
 		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %q", w)
-	} else if d := department(toks); d != "" && conf < t.th.Acknowledge {
+	} else if d := pm.department(); d != "" && conf < t.th.Acknowledge {
 		// Another department's matter, and the model is not sure it is
 		// the police's: recorded, answered with its helpline where the
 		// deployment does so, never docketed.
 		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
 		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
 	}
-	if st := settleType(toks); st != "" && st != typ {
+	if st := pm.settleType(); st != "" && st != typ {
 		typ = st
 		typWhy = fmt.Sprintf("type: %s — by its defining words", typ)
 	}
