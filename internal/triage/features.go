@@ -199,7 +199,7 @@ func charGrams(f *featureSet, k string) {
 	if n > len(buf) {
 		return
 	}
-	for _, g := range [...]int{3, 4} {
+	for _, g := range [...]int{4} {
 		for i := 0; i+g <= n; i++ {
 			end := len(s)
 			if i+g < n {

@@ -92,37 +92,53 @@ func matchPhrases(toks []Token) phraseMatches {
 // in returns the first phrase of ps that m found.
 func (m phraseMatches) in(ps *phraseSet) string { return m[ps.id] }
 
-// Danger to life or liberty now. Each set alone makes a post immediate;
+// Danger to life or liberty now, by kind. Each set alone makes a post
+// immediate, and gives its type when the model has none better ("other");
 // the pairs below need both halves.
-var emergencyPhrases = phrases(
-	// kidnapping, ransom
-	"kidnap", "kidnapped", "kidnapping", "kidnappers", "abducted", "abduct", "abduction", "ransom", "फिरौती", "firauti", "phirauti",
-	"अपहरण", "apharan", "अगवा", "agwa", "utha le gaye", "उठा ले गए", "uthakar le gaye", "उठाकर ले गए",
-	// someone confined or held
-	"locked in a room", "locked me in", "locked her in", "locked him in", "locked up in", "held captive", "hostage", "बंधक", "bandhak",
-	"कमरे में बंद", "kamre me band", "kamre mein band", "room me band", "band kar rakha hai", "बंद कर रखा है", "kaid kar rakha", "कैद कर रखा",
-	"not letting her leave", "not allowing her to leave", "jane nahi de rahe", "जाने नहीं दे रहे",
-	// an unattended bag, a bomb
-	"unattended bag", "unattended suitcase", "abandoned bag", "suspicious bag", "suspicious object", "lawaris bag", "लावारिस बैग",
-	"लावारिस सूटकेस", "lawaris suitcase", "संदिग्ध बैग", "sandigdh bag", "bomb", "बम", "explosive", "विस्फोटक", "visphotak",
-	// fire
-	"caught fire", "on fire", "fire broke out", "आग लग", "आग लगी", "आग लगा", "लगी आग", "aag lag", "aag lagi", "aag laga", "lagi aag",
-	// an assault or riot going on
-	"firing", "फायरिंग", "goli chal", "गोली चल", "golibari", "गोलीबारी", "riot", "दंगा", "danga", "pathrav", "पथराव", "stone pelting",
-	"maarpeet ho rahi", "मारपीट हो रही", "being beaten", "beating him", "beating her", "attacking us", "mob has gathered", "भीड़ जमा",
-	"mob lynching", "lynching",
-	// a threat of suicide
-	"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "end my life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
-	"जान दे दूंगी", "jump from", "कूदने", "kudne", "koodne",
-	// life in danger
-	"जान को खतरा", "jaan ko khatra", "life in danger",
+var (
+	kidnapWords = phrases( // kidnapping, ransom
+		"kidnap", "kidnapped", "kidnapping", "kidnappers", "abducted", "abduct", "abduction", "ransom", "फिरौती", "firauti", "phirauti",
+		"अपहरण", "apharan", "अगवा", "agwa", "utha le gaye", "उठा ले गए", "uthakar le gaye", "उठाकर ले गए")
+	confinedWords = phrases( // someone confined or held
+		"locked in a room", "locked me in", "locked her in", "locked him in", "locked up in", "held captive", "hostage", "बंधक", "bandhak",
+		"कमरे में बंद", "kamre me band", "kamre mein band", "room me band", "band kar rakha hai", "बंद कर रखा है", "kaid kar rakha", "कैद कर रखा",
+		"not letting her leave", "not allowing her to leave", "jane nahi de rahe", "जाने नहीं दे रहे")
+	bombWords = phrases( // an unattended bag, a bomb
+		"unattended bag", "unattended suitcase", "abandoned bag", "suspicious bag", "suspicious object", "lawaris bag", "लावारिस बैग",
+		"लावारिस सूटकेस", "lawaris suitcase", "संदिग्ध बैग", "sandigdh bag", "bomb", "बम", "explosive", "विस्फोटक", "visphotak")
+	fireWords = phrases( // fire
+		"caught fire", "on fire", "fire broke out", "आग लग", "आग लगी", "आग लगा", "लगी आग", "aag lag", "aag lagi", "aag laga", "lagi aag")
+	riotWords = phrases( // an assault or riot going on
+		"firing", "फायरिंग", "goli chal", "गोली चल", "golibari", "गोलीबारी", "riot", "दंगा", "danga", "pathrav", "पथराव", "stone pelting",
+		"maarpeet ho rahi", "मारपीट हो रही", "being beaten", "beating him", "beating her", "attacking us", "mob has gathered", "भीड़ जमा", "भीड़ इकट्ठा", "mob of", "mob is gathering",
+		"mob lynching", "lynching")
+	suicideWords = phrases( // a threat of suicide
+		"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "end my life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
+		"जान दे दूंगी", "jump from", "कूदने", "kudne", "koodne")
+	dangerWords = phrases( // life in danger
+		"जान को खतरा", "jaan ko khatra", "life in danger")
 )
+
+// emergencies lists the sets with the type each implies ("" for none).
+var emergencies = []struct {
+	words *phraseSet
+	typ   shikayat.Type
+}{
+	{kidnapWords, shikayat.TypeMissingPerson},
+	{confinedWords, ""},
+	{bombWords, shikayat.TypeOther},
+	{fireWords, shikayat.TypeOther},
+	{riotWords, shikayat.TypeAssaultThreat},
+	{suicideWords, shikayat.TypeOther},
+	{dangerWords, ""},
+}
 
 // accident + injured; missing + a child.
 var (
-	accidentWords = phrases("accident", "एक्सीडेंट", "दुर्घटना", "durghatna", "haadsa", "हादसा", "takkar", "टक्कर", "hit by", "collided")
-	injuredWords  = phrases("injured", "घायल", "ghayal", "bleeding", "khoon", "खून", "लहूलुहान", "unconscious", "बेहोश", "behosh",
-		"lying on the road", "सड़क पर पड़ा", "serious", "गंभीर")
+	accidentWords = phrases("accident", "एक्सीडेंट", "दुर्घटना", "durghatna", "haadsa", "हादसा", "takkar", "टक्कर", "hit by", "collided",
+		"palat gayi", "palat gaya", "पलट गई", "पलट गया", "overturned")
+	injuredWords = phrases("injured", "घायल", "ghayal", "bleeding", "khoon", "खून", "लहूलुहान", "unconscious", "बेहोश", "behosh",
+		"lying on the road", "सड़क पर पड़ा", "serious", "गंभीर", "दबे", "chot", "चोट", "trapped", "फंसे")
 	missingWords = phrases("missing", "लापता", "lapata", "laapata", "gum ho", "गुम हो", "gumshuda", "गुमशुदा", "nahi mil raha",
 		"नहीं मिल रहा", "nahi mil rahi", "नहीं मिल रही", "not found", "can't find", "cannot find")
 	childWords = phrases("child", "kid", "son", "daughter", "boy", "girl", "baby", "bachcha", "bachchi", "बच्चा", "बच्ची", "बच्चे",
@@ -134,16 +150,25 @@ var (
 func emergency(toks []Token) string { return matchPhrases(toks).emergency() }
 
 func (m phraseMatches) emergency() string {
-	if w := m.in(emergencyPhrases); w != "" {
-		return w
+	w, _ := m.emergencyType()
+	return w
+}
+
+// emergencyType returns the words that make the post an emergency and the
+// type they imply ("" for none), or "", "".
+func (m phraseMatches) emergencyType() (string, shikayat.Type) {
+	for _, e := range emergencies {
+		if w := m.in(e.words); w != "" {
+			return w, e.typ
+		}
 	}
 	if a, b := m.in(accidentWords), m.in(injuredWords); a != "" && b != "" {
-		return a + " … " + b
+		return a + " … " + b, shikayat.TypeTraffic
 	}
 	if a, b := m.in(missingWords), m.in(childWords); a != "" && b != "" {
-		return a + " … " + b
+		return a + " … " + b, shikayat.TypeMissingPerson
 	}
-	return ""
+	return "", ""
 }
 
 // crimeWords name a crime or a danger: a post with one is for the police

@@ -113,7 +113,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u))
 	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty))
 	pm := matchPhrases(toks)
-	if w := pm.emergency(); w != "" {
+	if w, ety := pm.emergencyType(); w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.
 		if !res.Actionable {
@@ -123,6 +123,10 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 			res.Handling = shikayat.HandlingReview
 		}
 		urgency = shikayat.ClassImmediate
+		if typ == shikayat.TypeOther && ety != "" {
+			typ = ety
+			typWhy = fmt.Sprintf("type: %s — by the danger named", typ)
+		}
 		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %q", w)
 	} else if d := pm.department(); d != "" && conf < t.th.Acknowledge {
 		// Another department's matter, and the model is not sure it is
