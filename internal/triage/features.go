@@ -33,7 +33,7 @@ func hashFeature(prefix, s string) uint32 {
 type featureSet struct {
 	ids   []uint32 // value 1; without duplicates, in the order first added
 	cues  []uint32 // value cueValue; sorted, without duplicates
-	words map[uint32]string
+	words map[uint32]postWord
 	// seen holds the ids added for this post, as stamp<<32 | id, by open
 	// addressing: a slot of another stamp is empty. Past seenMax ids the
 	// set gives up and extract sorts out the duplicates instead.
@@ -48,7 +48,7 @@ const (
 )
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]string, 32), seen: make([]uint64, 1<<seenBits), stamp: 1}
+	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]postWord, 32), seen: make([]uint64, 1<<seenBits), stamp: 1}
 }
 
 // add adds feature h once.
@@ -78,6 +78,9 @@ func (f *featureSet) add(h uint32) {
 const cueValue = 2.8
 
 func (f *featureSet) cue(c string) { f.cues = append(f.cues, hashFeature("cue:", c)) }
+
+// postWord is a word of the post as written (folded) and as its key.
+type postWord struct{ text, key string }
 
 // reset empties f for another post, keeping its memory.
 func (f *featureSet) reset() {
@@ -141,7 +144,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		h := hashFeature("w:", k)
 		f.add(h)
 		if _, ok := f.words[h]; !ok {
-			f.words[h] = t.Text
+			f.words[h] = postWord{t.Text, k}
 		}
 		f.add(hashFeature("b:", prev+" "+k))
 		prev = k

@@ -162,6 +162,9 @@ func (g *Gazetteer) romanised(toks []Token, i int) (Match, bool) {
 // suffix glued on, a hashtag that joins a name to a word, or a name with one
 // letter wrong.
 func (g *Gazetteer) single(key string) (Match, bool) {
+	if len(key) < 4 || functionWords[key] {
+		return Match{}, false // too short for a suffix or a letter off
+	}
 	for _, suf := range placeSuffixes {
 		if stem, ok := strings.CutSuffix(key, suf); ok && utf8.RuneCountInString(stem) >= 4 {
 			if ph := g.phrases[stem]; ph != nil && strongEnough(ph) {

@@ -160,12 +160,12 @@ type wordWeight struct {
 // the model knows, three letters or more, not everyday words.
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
-	for h, word := range f.words {
-		if k := Key(word); utf8.RuneCountInString(word) < 3 || commonWords[k] || functionWords[k] || functionWords[word] {
+	for h, w := range f.words {
+		if utf8.RuneCountInString(w.text) < 3 || commonWords[w.key] || functionWords[w.key] || functionWords[w.text] {
 			continue
 		}
 		if off, ok := t.model.table.lookup(h); ok {
-			ws = append(ws, wordWeight{word, off})
+			ws = append(ws, wordWeight{w.text, off})
 		}
 	}
 	return ws
