@@ -132,7 +132,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		}
 	}
 	prev := "<s>"
-	actor, misdeed, female, harm := false, false, false, false
+	actor, misdeed, female, harm, negated := false, false, false, false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -165,8 +165,15 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		misdeed = misdeed || policeMisdeed[k]
 		female = female || femalePerson[k]
 		harm = harm || harmWords[k]
+		negated = negated || negationWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	if hasVehicleNumber(text) {
+		f.cue("vehicle")
+	}
+	if actor && negated {
+		f.cue("inaction") // a thana or officer named with "no", "not", "nahi"
+	}
 	// A police officer or post named together with a wrong done: the
 	// complaint is about the police, whatever else the post names.
 	if actor && misdeed {
@@ -271,6 +278,53 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
+// negationWords say something was not done.
+var negationWords = keySet("no", "not", "never", "nahi", "nahin", "नहीं", "na", "ना", "refused", "mana", "मना", "didn't", "didnt", "won't")
+
+// hasVehicleNumber reports whether text holds an Indian registration
+// number (UP32 AB 1234, up 16 ck 4471, DL3C…).
+func hasVehicleNumber(text string) bool {
+	b := []byte(strings.ToLower(text))
+	for i := 0; i+6 <= len(b); i++ {
+		if !(b[i] >= 'a' && b[i] <= 'z' && b[i+1] >= 'a' && b[i+1] <= 'z') || (i > 0 && isAlnum(b[i-1])) {
+			continue
+		}
+		j := i + 2
+		skip := func() {
+			for j < len(b) && (b[j] == ' ' || b[j] == '-') {
+				j++
+			}
+		}
+		skip()
+		d := 0
+		for j < len(b) && isDigit(b[j]) && d < 2 {
+			j, d = j+1, d+1
+		}
+		if d == 0 {
+			continue
+		}
+		skip()
+		l := 0
+		for j < len(b) && l < 4 && ((b[j] >= 'a' && b[j] <= 'z') || (l > 0 && (b[j] == ' ' || b[j] == '-'))) {
+			if b[j] >= 'a' && b[j] <= 'z' {
+				l++
+			}
+			j++
+		}
+		skip()
+		n := 0
+		for j < len(b) && isDigit(b[j]) {
+			j, n = j+1, n+1
+		}
+		if n == 4 && l > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'z') }
+
 // policeActor and policeMisdeed are the two halves of a complaint about
 // the police: who (a thana, an officer) and what they did wrong.
 var (
@@ -332,6 +386,17 @@ var cueOf = func() map[string][]string {
 			"gaye", "गए", "hua", "हुआ", "hui", "हुई", "pehle", "पहले", "beeti", "बीती", "liya", "लिया", "liye", "लिए", "diya", "दिया", "kiya", "किया", "chale", "चले"},
 		"u-chronic": {"every", "daily", "always", "regularly", "months", "years", "weekend", "roz", "रोज", "roj", "har", "हर", "hamesha",
 			"हमेशा", "saal", "साल", "saalo", "सालों", "mahino", "महीनों", "aksar", "अक्सर", "suggestion", "सुझाव", "sujhav", "permanent", "स्थायी", "niyamit", "नियमित"},
+		// what makes a post a complaint to the police
+		"request": {"please", "pls", "plz", "kripya", "कृपया", "karwai", "karyavahi", "कार्यवाही", "कार्रवाई", "action", "madad", "मदद",
+			"bhejo", "bhejen", "भेजें", "bhejiye", "दिलाएं", "dilaye", "dilwaye", "fir", "एफआईआर", "request", "nivedan", "निवेदन"},
+		"mine": {"my", "mera", "meri", "mere", "मेरा", "मेरी", "मेरे", "hamara", "hamari", "hamare", "हमारा", "हमारी", "हमारे", "our", "us", "me", "mujhe", "मुझे"},
+		// what makes it not
+		"promo": {"earn", "kamao", "कमाएं", "dm", "डीएम", "offer", "discount", "loan", "free", "subscribe", "follow", "crypto", "profit",
+			"bio", "बायो", "join", "guaranteed", "betting", "instant"},
+		"sport": {"match", "cricket", "🏏", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
+		"company": {"airline", "flight", "indigo", "flipkart", "amazon", "zomato", "swiggy", "airtel", "jio", "vodafone", "bank", "बैंक",
+			"customer", "care", "कस्टमर", "केयर", "refund", "रिफंड", "delivery", "delivered", "order", "ordered", "network", "नेटवर्क", "ticket", "service"},
+		"joke": {"😂", "🤣", "lol", "haha", "hahaha", "lmao", "😆", "😜"},
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
 			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा"},
 		"t-cyber": {"otp", "ओटीपी", "upi", "यूपीआई", "online", "ऑनलाइन", "link", "लिंक", "hacked", "hack", "हैक", "fake", "फर्जी", "instagram",

@@ -189,3 +189,31 @@ func FuzzParseHelplines(f *testing.F) {
 		}
 	})
 }
+
+func TestEvidenceCues(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"My Activa (UP16 CK 4471) was stolen", true}, {"gaadi no. up32ab1234 wala", true}, {"DL-3C-AB-1234 ne takkar maari", true},
+		{"call 9876543210", false}, {"sector 18 noida 2024", false}, {"covid19 at 1234", false},
+	} {
+		if got := hasVehicleNumber(c.text); got != c.want {
+			t.Errorf("hasVehicleNumber(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	has := func(text, cue string) bool {
+		toks := Tokenize(Fold(text))
+		f := extract(&shikayat.Post{Text: text}, Fold(text), toks, DetectLang(toks))
+		return slices.Contains(f.cues, hashFeature("cue:", cue))
+	}
+	for _, c := range []struct{ text, cue string }{
+		{"thane me FIR nahi likhi ja rahi", "inaction"}, {"The SHO did not register my complaint", "inaction"},
+		{"Flipkart refund nahi de raha, customer care band", "company"}, {"ghar baithe kamao, DM karo", "promo"},
+		{"what a match, Rinku ki batting 🏏", "sport"}, {"kripya karwai karein", "request"},
+	} {
+		if !has(c.text, c.cue) {
+			t.Errorf("%q: no %s cue", c.text, c.cue)
+		}
+	}
+}
