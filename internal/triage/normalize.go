@@ -31,6 +31,11 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if !utf8.ValidString(s) {
+		// NFD stops decomposing at a bad byte; make the text valid
+		// first, so that folding twice gives what folding once did
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	// NFD separates Latin diacritics and nukta from their letters; they are
 	// dropped below. Devanagari nukta letters do not recompose under NFC,
 	// so the result is stable.

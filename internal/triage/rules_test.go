@@ -217,3 +217,14 @@ func TestEvidenceCues(t *testing.T) {
 		}
 	}
 }
+
+func FuzzHasVehicleNumber(f *testing.F) {
+	for _, s := range []string{"UP16 CK 4471", "DL-3C-AB-1234", "up32ab1234", "9876543210", "ab-", "a1b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if hasVehicleNumber(s) && !hasVehicleNumber(" "+s+" ") {
+			t.Fatalf("%q: a number that spaces around it hide", s)
+		}
+	})
+}
