@@ -31,9 +31,9 @@ func hashFeature(prefix, s string) uint32 {
 // remembers which word each word feature came from so that reasons can name
 // the words that decided.
 type featureSet struct {
-	ids   []uint32 // value 1; without duplicates, in the order first added
-	cues  []uint32 // value cueValue; sorted, without duplicates
-	words map[uint32]postWord
+	ids   []uint32   // value 1; without duplicates, in the order first added
+	cues  []uint32   // value cueValue; sorted, without duplicates
+	words []postWord // the words of the post, once each
 	// seen holds the ids added for this post, as stamp<<32 | id, by open
 	// addressing: a slot of another stamp is empty. Past seenMax ids the
 	// set gives up and extract sorts out the duplicates instead.
@@ -48,14 +48,15 @@ const (
 )
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]postWord, 32), seen: make([]uint64, 1<<seenBits), stamp: 1}
+	return &featureSet{ids: make([]uint32, 0, 512), words: make([]postWord, 0, 64), seen: make([]uint64, 1<<seenBits), stamp: 1}
 }
 
-// add adds feature h once.
-func (f *featureSet) add(h uint32) {
+// add adds feature h once, and reports whether it was new. (Past seenMax
+// it reports only whether h is a word feature not yet among f.words.)
+func (f *featureSet) add(h uint32) bool {
 	if f.overflow {
 		f.ids = append(f.ids, h)
-		return
+		return !slices.ContainsFunc(f.words, func(w postWord) bool { return w.h == h })
 	}
 	mask := uint32(len(f.seen) - 1)
 	for i := (h * 0x9E3779B1) >> (32 - seenBits); ; i = (i + 1) & mask {
@@ -64,10 +65,10 @@ func (f *featureSet) add(h uint32) {
 			f.seen[i] = uint64(f.stamp)<<32 | uint64(h)
 			f.ids = append(f.ids, h)
 			f.overflow = len(f.ids) >= seenMax
-			return
+			return true
 		}
 		if uint32(e) == h {
-			return
+			return false
 		}
 	}
 }
@@ -79,13 +80,17 @@ const cueValue = 2.8
 
 func (f *featureSet) cue(c string) { f.cues = append(f.cues, hashFeature("cue:", c)) }
 
-// postWord is a word of the post as written (folded) and as its key.
-type postWord struct{ text, key string }
+// postWord is a word of the post as written (folded) and as its key, with
+// its feature.
+type postWord struct {
+	h         uint32
+	text, key string
+}
 
 // reset empties f for another post, keeping its memory.
 func (f *featureSet) reset() {
 	f.ids, f.cues = f.ids[:0], f.cues[:0]
-	clear(f.words)
+	f.words = f.words[:0]
 	f.overflow = false
 	if f.stamp++; f.stamp == 0 {
 		clear(f.seen)
@@ -142,11 +147,11 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			f.add(hashFeature("tag:", k))
 		}
 		h := hashFeature("w:", k)
-		f.add(h)
-		if _, ok := f.words[h]; !ok {
-			f.words[h] = postWord{t.Text, k}
+		if f.add(h) {
+			f.words = append(f.words, postWord{h, t.Text, k})
 		}
-		f.add(hashFeature("b:", prev+" "+k))
+		// the hash of "b:" + prev + " " + k, without making the string
+		f.add(hashString(hashString(hashFeature("b:", prev), " "), k))
 		prev = k
 		if isAllDigits(k) {
 			switch n := len(k); {

@@ -160,11 +160,11 @@ type wordWeight struct {
 // the model knows, three letters or more, not everyday words.
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
-	for h, w := range f.words {
+	for _, w := range f.words {
 		if utf8.RuneCountInString(w.text) < 3 || commonWords[w.key] || functionWords[w.key] || functionWords[w.text] {
 			continue
 		}
-		if off, ok := t.model.table.lookup(h); ok {
+		if off, ok := t.model.table.lookup(w.h); ok {
 			ws = append(ws, wordWeight{w.text, off})
 		}
 	}
