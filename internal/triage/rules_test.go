@@ -2,8 +2,10 @@ package triage
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shikayat/shikayat"
@@ -227,4 +229,38 @@ func FuzzHasVehicleNumber(f *testing.F) {
 			t.Fatalf("%q: a number that spaces around it hide", s)
 		}
 	})
+}
+
+// TestTriageConcurrent: goroutines sharing a triager (and its reused
+// feature sets) get what one goroutine alone gets.
+func TestTriageConcurrent(t *testing.T) {
+	tr := newTestTriager(t)
+	texts := []string{"Hazratganj me meri bike chori ho gayi", "हमारे प्रयास से गांव में शांति है", "There is an unattended bag at Charbagh",
+		"bijli 2 din se nahi aa rahi", "thank you police for the quick help"}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(triageText(t, tr, s, ""))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts)*20)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 20; n++ {
+				for i, s := range texts {
+					res, err := tr.Triage(context.Background(), &shikayat.Post{ID: "1", Text: "@Uppolice " + s, Mentions: []string{"Uppolice"}})
+					if err != nil || fmt.Sprint(res) != want[i] {
+						errs <- s
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: a different answer under concurrency", s)
+		break
+	}
 }
