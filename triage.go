@@ -31,8 +31,12 @@ type Triage struct {
 	Type       Type     `json:"type,omitempty"`     // "" when not actionable
 	District   int      `json:"district,omitempty"` // LGD code, 0 when unknown
 	Lang       string   `json:"lang"`               // hi, en or hinglish
-	Confidence float64  `json:"confidence"`         // of the intent decision, in [0, 1]
+	Confidence float64  `json:"confidence"`         // calibrated probability that the post is actionable, in [0, 1]
+	Handling   Handling `json:"handling"`           // what the desk does with it
 	Reasons    []string `json:"reasons"`
+	// Department names another department whose matter the post is (e.g.
+	// "electricity"), "" when none; such a post is recorded, not docketed.
+	Department string `json:"department,omitempty"`
 	// DistrictConfidence is how sure the routing is, in [0, 1].
 	DistrictConfidence float64 `json:"district_confidence,omitempty"`
 }
@@ -41,3 +45,21 @@ type Triage struct {
 type Triager interface {
 	Triage(ctx context.Context, p *Post) (Triage, error)
 }
+
+// Handling is what the desk does with a post, decided from triage's
+// calibrated confidence that the post is actionable.
+type Handling string
+
+const (
+	// HandlingAcknowledge: a complaint; the docket is issued and the
+	// acknowledgement sent now.
+	HandlingAcknowledge Handling = "acknowledge"
+	// HandlingReview: held for a person; recorded, no docket and no public
+	// reply until someone makes it a complaint.
+	HandlingReview Handling = "review"
+	// HandlingRecord: not actionable; recorded only.
+	HandlingRecord Handling = "record"
+)
+
+// Handlings lists every handling.
+var Handlings = []Handling{HandlingAcknowledge, HandlingReview, HandlingRecord}

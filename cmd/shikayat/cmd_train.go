@@ -33,6 +33,7 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 	data := fs.String("data", filepath.Join("internal", "triage", "traindata", "train.jsonl"), "the labelled training posts (JSON lines: {\"data\", \"includes\", \"label\"})")
 	var extra listFlag
 	fs.Var(&extra, "extra", "more labelled posts of the same shape, e.g. staff corrections exported by the desk (repeatable)")
+	negDir := fs.String("negatives", filepath.Join("internal", "triage", "traindata", "negatives"), "a folder of real posts that are not complaints (*.jsonl rows with \"text\"), trained on as \"other\"; \"\" for none")
 	out := fs.String("out", filepath.Join("internal", "triage", "model", "triage.model"), "where to write the model (the binary embeds internal/triage/model/triage.model)")
 	epochs := fs.Int("epochs", 12, "passes over the data")
 	decay := fs.Float64("decay", 0.98, "factor every weight shrinks by after each epoch")
@@ -55,8 +56,28 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 		fmt.Fprintf(sio.err, "read %d labelled posts from %s\n", len(ex), path)
 		examples = append(examples, ex...)
 	}
+	if *negDir != "" {
+		files, err := filepath.Glob(filepath.Join(*negDir, "*.jsonl"))
+		if err != nil {
+			return err
+		}
+		for _, path := range files { // Glob sorts: the same order on every run
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			rows, err := triage.ReadNegativeRows(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			ex := triage.NegativeExamples(strings.TrimSuffix(filepath.Base(path), ".jsonl"), rows)
+			fmt.Fprintf(sio.err, "read %d real posts that are not complaints from %s\n", len(ex), path)
+			examples = append(examples, ex...)
+		}
+	}
 	start := time.Now()
-	m, err := triage.Train(examples, triage.TrainOptions{
+	m, err := triage.TrainCalibrated(examples, triage.TrainOptions{
 		Epochs:  *epochs,
 		Seed:    *seed,
 		Dropout: *dropout,
@@ -78,6 +99,7 @@ func runTrain(ctx context.Context, args []string, sio stdio) error {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
+	fmt.Fprintf(sio.err, "calibration: p = σ(%.4f·z %+.4f)\n", m.Calibration().A, m.Calibration().B)
 	fmt.Fprintf(sio.err, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
 }

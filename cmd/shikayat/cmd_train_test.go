@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +51,32 @@ func TestTrainCommandNamesBadLines(t *testing.T) {
 	_, _, err := runSub(t, runTrain, "", "--data", data, "--out", filepath.Join(dir, "m"))
 	if err == nil || !strings.Contains(err.Error(), "train.jsonl:2") {
 		t.Errorf("err = %v, want one naming line 2", err)
+	}
+}
+
+// TestTrainRebuildsTheEmbeddedModel: "shikayat train" with its defaults
+// (the committed training posts and negatives) writes the embedded model
+// byte for byte.
+func TestTrainRebuildsTheEmbeddedModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains the full model")
+	}
+	root := filepath.Join("..", "..", "internal", "triage")
+	out := filepath.Join(t.TempDir(), "triage.model")
+	_, stderr, err := runSub(t, runTrain, "", "--data", filepath.Join(root, "traindata", "train.jsonl"),
+		"--negatives", filepath.Join(root, "traindata", "negatives"), "--out", out)
+	if err != nil {
+		t.Fatalf("err = %v\n%s", err, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(root, "model", "triage.model"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("train wrote %d bytes that differ from the embedded model's %d; retrain and commit the model", len(got), len(want))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/geo"
@@ -28,6 +29,8 @@ type triageLine struct {
 	District           *int     `json:"district"`
 	Lang               string   `json:"lang"`
 	Confidence         float64  `json:"confidence"`
+	Handling           string   `json:"handling"`
+	Department         *string  `json:"department,omitempty"`
 	Reasons            []string `json:"reasons"`
 	DistrictConfidence float64  `json:"district_confidence"`
 }
@@ -49,6 +52,7 @@ func runTriage(ctx context.Context, args []string, sio stdio) error {
 	modelPath := fs.String("model", "", "a model file made by \"shikayat train\" (default: the built-in model)")
 	handles := fs.String("handles", "", "police accounts → districts: lines of \"handle,LGD\" (default: the built-in table)")
 	stationsFile := fs.String("stations", "", "police stations CSV (as \"shikayat stations import\" reads) whose names the gazetteer should know")
+	thresholds := thresholdFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(sio.err, "usage: shikayat triage [--in FILE] [--out FILE] [--boundaries FILE] [--eval LABELS]")
 		fs.PrintDefaults()
@@ -57,7 +61,16 @@ func runTriage(ctx context.Context, args []string, sio stdio) error {
 		return err
 	}
 
-	t, err := buildTriager(*modelPath, *boundaries, *handles, *stationsFile)
+	th, err := thresholds()
+	if err != nil {
+		return err
+	}
+	opt, err := triagerOptions(*modelPath, *boundaries, *handles, *stationsFile)
+	if err != nil {
+		return err
+	}
+	opt.Thresholds = th
+	t, err := triage.New(opt)
 	if err != nil {
 		return err
 	}
@@ -155,12 +168,17 @@ func outputLine(id string, res shikayat.Triage) triageLine {
 		Actionable:         res.Actionable,
 		Lang:               res.Lang,
 		Confidence:         res.Confidence,
+		Handling:           string(res.Handling),
 		Reasons:            res.Reasons,
 		DistrictConfidence: res.DistrictConfidence,
 	}
 	if res.Actionable {
 		u, ty := string(res.Urgency), string(res.Type)
 		o.Urgency, o.Type = &u, &ty
+	}
+	if res.Department != "" {
+		d := res.Department
+		o.Department = &d
 	}
 	if res.District != 0 {
 		d := res.District
@@ -172,25 +190,62 @@ func outputLine(id string, res shikayat.Triage) triageLine {
 	return o
 }
 
+// thresholdFlags declares the two handling thresholds on fs, with their
+// environment twins as defaults, and returns a function that gives the
+// thresholds once the flags are parsed.
+func thresholdFlags(fs *flag.FlagSet) func() (triage.Thresholds, error) {
+	ack := fs.String("acknowledge-threshold", envOr("SHIKAYAT_ACKNOWLEDGE_THRESHOLD", fmt.Sprint(triage.DefaultAcknowledgeThreshold)),
+		"confidence at or above which a post is acknowledged automatically (env SHIKAYAT_ACKNOWLEDGE_THRESHOLD)")
+	rev := fs.String("review-threshold", envOr("SHIKAYAT_REVIEW_THRESHOLD", fmt.Sprint(triage.DefaultReviewThreshold)),
+		"confidence at or above which a post not acknowledged is held for review (env SHIKAYAT_REVIEW_THRESHOLD)")
+	return func() (triage.Thresholds, error) {
+		var th triage.Thresholds
+		var err error
+		if th.Acknowledge, err = strconv.ParseFloat(*ack, 64); err != nil {
+			return th, shikayat.Errorf(shikayat.EINVALID, "acknowledge threshold %q: not a number", *ack)
+		}
+		if th.Review, err = strconv.ParseFloat(*rev, 64); err != nil {
+			return th, shikayat.Errorf(shikayat.EINVALID, "review threshold %q: not a number", *rev)
+		}
+		return th, th.Validate()
+	}
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
 // buildTriager builds the triager from a model file, a boundaries file, a
 // handle table and a stations CSV; empty names mean the built-in ones (and
 // no stations).
 func buildTriager(modelPath, boundaries, handles, stationsFile string) (*triage.Triager, error) {
+	opt, err := triagerOptions(modelPath, boundaries, handles, stationsFile)
+	if err != nil {
+		return nil, err
+	}
+	return triage.New(opt)
+}
+
+// triagerOptions reads the files buildTriager names into triage options.
+func triagerOptions(modelPath, boundaries, handles, stationsFile string) (triage.Options, error) {
 	var opt triage.Options
 	if modelPath != "" {
 		f, err := os.Open(modelPath)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		defer f.Close()
 		if opt.Model, err = triage.ReadModel(f); err != nil {
-			return nil, fmt.Errorf("%s: %w", modelPath, err)
+			return opt, fmt.Errorf("%s: %w", modelPath, err)
 		}
 	}
 	if boundaries != "" {
 		b, err := geo.LoadBoundaries(boundaries)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		opt.Locator = b
 	} else {
@@ -199,21 +254,21 @@ func buildTriager(modelPath, boundaries, handles, stationsFile string) (*triage.
 	if handles != "" {
 		data, err := os.ReadFile(handles)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		if opt.Handles, err = triage.ParseHandles(string(data)); err != nil {
-			return nil, fmt.Errorf("%s: %w", handles, err)
+			return opt, fmt.Errorf("%s: %w", handles, err)
 		}
 	}
 	if stationsFile != "" {
 		f, err := os.Open(stationsFile)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		defer f.Close()
 		list, err := stations.Parse(f)
 		if err != nil {
-			return nil, err
+			return opt, err
 		}
 		for _, s := range list {
 			names := append([]string{s.NameEn}, s.Aliases...)
@@ -223,7 +278,7 @@ func buildTriager(modelPath, boundaries, handles, stationsFile string) (*triage.
 			opt.Stations = append(opt.Stations, triage.Station{District: s.District, Names: names})
 		}
 	}
-	return triage.New(opt)
+	return opt, nil
 }
 
 // readLabels reads gold labels, one JSON object per line keyed by "id", or

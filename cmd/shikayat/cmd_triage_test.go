@@ -43,7 +43,7 @@ func TestTriageCommand(t *testing.T) {
 			var skip json.RawMessage
 			dec.Decode(&skip)
 		}
-		want := "id intent actionable urgency type district lang confidence reasons"
+		want := "id intent actionable urgency type district lang confidence handling reasons"
 		if got := strings.Join(keys, " "); !strings.HasPrefix(got, want) {
 			t.Errorf("keys %q, want them to start %q", got, want)
 		}
@@ -138,5 +138,42 @@ func TestTriageCommandStations(t *testing.T) {
 	}
 	if !strings.Contains(with, `"district":120`) {
 		t.Errorf("the station George Town in Prayagraj was not used: %s", with)
+	}
+}
+
+func TestTriageCommandHandlingThresholds(t *testing.T) {
+	handling := func(t *testing.T, args ...string) string {
+		t.Helper()
+		out, stderr, err := runSub(t, runTriage, postLucknow+"\n", args...)
+		if err != nil {
+			t.Fatalf("err = %v, stderr %s", err, stderr)
+		}
+		var line struct {
+			Handling   string  `json:"handling"`
+			Confidence float64 `json:"confidence"`
+		}
+		if err := json.Unmarshal([]byte(out), &line); err != nil {
+			t.Fatal(err)
+		}
+		return line.Handling
+	}
+	if got := handling(t); got != "acknowledge" {
+		t.Errorf("a theft named with its place: handling %q, want acknowledge", got)
+	}
+	if got := handling(t, "--acknowledge-threshold", "1", "--review-threshold", "0"); got != "review" {
+		t.Errorf("with nothing acknowledged: handling %q, want review", got)
+	}
+	t.Setenv("SHIKAYAT_ACKNOWLEDGE_THRESHOLD", "1")
+	t.Setenv("SHIKAYAT_REVIEW_THRESHOLD", "1")
+	if got := handling(t); got != "record" {
+		t.Errorf("thresholds from the environment: handling %q, want record", got)
+	}
+	if got := handling(t, "--review-threshold", "0"); got != "review" {
+		t.Errorf("a flag over its environment twin: handling %q, want review", got)
+	}
+	for _, bad := range [][]string{{"--review-threshold", "x"}, {"--acknowledge-threshold", "0.2", "--review-threshold", "0.5"}} {
+		if _, _, err := runSub(t, runTriage, postLucknow+"\n", bad...); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
 	}
 }

@@ -17,25 +17,26 @@ type Scored struct {
 
 // Report holds the figures of an evaluation.
 type Report struct {
-	N                 int
-	IntentAccuracy    float64
-	IntentMacroF1     float64
-	ActionableP       float64
-	ActionableR       float64
-	ActionableF1      float64
-	ActionableAcc     float64
-	UrgencyN          int // posts both sides call actionable
-	UrgencyAccuracy   float64
-	UrgencyMacroF1    float64
-	TypeAccuracy      float64
-	TypeMacroF1       float64
-	DistrictAccuracy  float64 // on all posts, null included
-	DistrictKnownN    int
-	DistrictKnownAcc  float64 // on posts whose gold district is known
-	NullPredicted     int
-	NullPrecision     float64 // of predicted nulls, share that are null in gold
-	NullRecall        float64
-	LangAccuracy      float64
+	N                int
+	IntentAccuracy   float64
+	IntentMacroF1    float64
+	ActionableP      float64
+	ActionableR      float64
+	ActionableF1     float64
+	ActionableAcc    float64
+	UrgencyN         int // posts both sides call actionable
+	UrgencyAccuracy  float64
+	UrgencyMacroF1   float64
+	TypeAccuracy     float64
+	TypeMacroF1      float64
+	DistrictAccuracy float64 // on all posts, null included
+	DistrictKnownN   int
+	DistrictKnownAcc float64 // on posts whose gold district is known
+	NullPredicted    int
+	NullPrecision    float64 // of predicted nulls, share that are null in gold
+	NullRecall       float64
+	LangAccuracy     float64
+	handlingFigures
 	confusions        []confusion
 	byLang            map[string]*Report
 	districtConfusion map[string]int
@@ -138,6 +139,7 @@ func evaluate(items []Scored) *Report {
 	r.NullRecall = ratio(nullHit, nullGold)
 	r.LangAccuracy = lang.accuracy()
 	r.confusions = []confusion{intent, act, urg, typ, lang}
+	r.handlingFigures.measure(items)
 	return r
 }
 
@@ -204,6 +206,7 @@ func (c confusion) macroF1() float64 {
 func (r *Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "triage evaluation on %d posts\n\n", r.N)
 	r.writeFigures(w, "")
+	r.writeReliability(w)
 	for _, c := range r.confusions {
 		c.write(w)
 	}
@@ -252,6 +255,7 @@ func (r *Report) writeFigures(w io.Writer, indent string) {
 	p("district     accuracy %.3f on all; %.3f on the %d posts whose district is known", r.DistrictAccuracy, r.DistrictKnownAcc, r.DistrictKnownN)
 	p("null district precision %.3f (%d predicted null), recall %.3f", r.NullPrecision, r.NullPredicted, r.NullRecall)
 	p("lang         accuracy %.3f", r.LangAccuracy)
+	r.handlingFigures.writeFigures(p)
 }
 
 func (c confusion) write(w io.Writer) {

@@ -31,16 +31,47 @@ func hashFeature(prefix, s string) uint32 {
 // remembers which word each word feature came from so that reasons can name
 // the words that decided.
 type featureSet struct {
-	ids   []uint32 // value 1; sorted, without duplicates once extract returns
-	cues  []uint32 // value cueValue; likewise
-	words map[uint32]string
+	ids   []uint32   // value 1; without duplicates, in the order first added
+	cues  []uint32   // value cueValue; sorted, without duplicates
+	words []postWord // the words of the post, once each
+	// seen holds the ids added for this post, as stamp<<32 | id, by open
+	// addressing: a slot of another stamp is empty. Past seenMax ids the
+	// set gives up and extract sorts out the duplicates instead.
+	seen     []uint64
+	stamp    uint32
+	overflow bool
 }
+
+const (
+	seenBits = 11
+	seenMax  = 1 << (seenBits - 1)
+)
 
 func newFeatureSet() *featureSet {
-	return &featureSet{ids: make([]uint32, 0, 512), words: make(map[uint32]string, 32)}
+	return &featureSet{ids: make([]uint32, 0, 512), words: make([]postWord, 0, 64), seen: make([]uint64, 1<<seenBits), stamp: 1}
 }
 
-func (f *featureSet) add(h uint32) { f.ids = append(f.ids, h) }
+// add adds feature h once, and reports whether it was new. (Past seenMax
+// it reports only whether h is a word feature not yet among f.words.)
+func (f *featureSet) add(h uint32) bool {
+	if f.overflow {
+		f.ids = append(f.ids, h)
+		return !slices.ContainsFunc(f.words, func(w postWord) bool { return w.h == h })
+	}
+	mask := uint32(len(f.seen) - 1)
+	for i := (h * 0x9E3779B1) >> (32 - seenBits); ; i = (i + 1) & mask {
+		e := f.seen[i]
+		if uint32(e>>32) != f.stamp {
+			f.seen[i] = uint64(f.stamp)<<32 | uint64(h)
+			f.ids = append(f.ids, h)
+			f.overflow = len(f.ids) >= seenMax
+			return true
+		}
+		if uint32(e) == h {
+			return false
+		}
+	}
+}
 
 // cueValue is the value of a cue feature (other features are 1): cues
 // stand for whole groups of words across languages and should outweigh any
@@ -49,9 +80,33 @@ const cueValue = 2.8
 
 func (f *featureSet) cue(c string) { f.cues = append(f.cues, hashFeature("cue:", c)) }
 
+// postWord is a word of the post as written (folded) and as its key, with
+// its feature.
+type postWord struct {
+	h         uint32
+	text, key string
+}
+
+// reset empties f for another post, keeping its memory.
+func (f *featureSet) reset() {
+	f.ids, f.cues = f.ids[:0], f.cues[:0]
+	f.words = f.words[:0]
+	f.overflow = false
+	if f.stamp++; f.stamp == 0 {
+		clear(f.seen)
+		f.stamp = 1
+	}
+}
+
 // extract computes the features of a post from its folded tokens.
 func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureSet {
 	f := newFeatureSet()
+	extractInto(f, p, text, toks, lang)
+	return f
+}
+
+// extractInto is extract into an empty feature set.
+func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lang string) {
 	f.add(hashFeature("bias", ""))
 	f.add(hashFeature("lang:", lang))
 	if p.RetweetOf != "" {
@@ -82,7 +137,7 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		}
 	}
 	prev := "<s>"
-	actor, misdeed, female, harm := false, false, false, false
+	actor, misdeed, female, harm, negated := false, false, false, false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -92,11 +147,11 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 			f.add(hashFeature("tag:", k))
 		}
 		h := hashFeature("w:", k)
-		f.add(h)
-		if _, ok := f.words[h]; !ok {
-			f.words[h] = t.Text
+		if f.add(h) {
+			f.words = append(f.words, postWord{h, t.Text, k})
 		}
-		f.add(hashFeature("b:", prev+" "+k))
+		// the hash of "b:" + prev + " " + k, without making the string
+		f.add(hashString(hashString(hashFeature("b:", prev), " "), k))
 		prev = k
 		if isAllDigits(k) {
 			switch n := len(k); {
@@ -115,8 +170,15 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 		misdeed = misdeed || policeMisdeed[k]
 		female = female || femalePerson[k]
 		harm = harm || harmWords[k]
+		negated = negated || negationWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	if hasVehicleNumber(text) {
+		f.cue("vehicle")
+	}
+	if actor && negated {
+		f.cue("inaction") // a thana or officer named with "no", "not", "nahi"
+	}
 	// A police officer or post named together with a wrong done: the
 	// complaint is about the police, whatever else the post names.
 	if actor && misdeed {
@@ -126,11 +188,12 @@ func extract(p *shikayat.Post, text string, toks []Token, lang string) *featureS
 	if female && harm {
 		f.cue("women-harm")
 	}
-	slices.Sort(f.ids)
-	f.ids = slices.Compact(f.ids)
+	if f.overflow {
+		slices.Sort(f.ids)
+		f.ids = slices.Compact(f.ids)
+	}
 	slices.Sort(f.cues)
 	f.cues = slices.Compact(f.cues)
-	return f
 }
 
 // charGrams adds the 3- and 4-letter pieces of a word, with its edges
@@ -151,7 +214,7 @@ func charGrams(f *featureSet, k string) {
 	if n > len(buf) {
 		return
 	}
-	for _, g := range [...]int{3, 4} {
+	for _, g := range [...]int{4} {
 		for i := 0; i+g <= n; i++ {
 			end := len(s)
 			if i+g < n {
@@ -220,6 +283,53 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
+// negationWords say something was not done.
+var negationWords = keySet("no", "not", "never", "nahi", "nahin", "नहीं", "na", "ना", "refused", "mana", "मना", "didn't", "didnt", "won't")
+
+// hasVehicleNumber reports whether text holds an Indian registration
+// number (UP32 AB 1234, up 16 ck 4471, DL3C…).
+func hasVehicleNumber(text string) bool {
+	b := []byte(strings.ToLower(text))
+	for i := 0; i+6 <= len(b); i++ {
+		if !(b[i] >= 'a' && b[i] <= 'z' && b[i+1] >= 'a' && b[i+1] <= 'z') || (i > 0 && isAlnum(b[i-1])) {
+			continue
+		}
+		j := i + 2
+		skip := func() {
+			for j < len(b) && (b[j] == ' ' || b[j] == '-') {
+				j++
+			}
+		}
+		skip()
+		d := 0
+		for j < len(b) && isDigit(b[j]) && d < 2 {
+			j, d = j+1, d+1
+		}
+		if d == 0 {
+			continue
+		}
+		skip()
+		l := 0
+		for j < len(b) && l < 4 && ((b[j] >= 'a' && b[j] <= 'z') || (l > 0 && (b[j] == ' ' || b[j] == '-'))) {
+			if b[j] >= 'a' && b[j] <= 'z' {
+				l++
+			}
+			j++
+		}
+		skip()
+		n := 0
+		for j < len(b) && isDigit(b[j]) {
+			j, n = j+1, n+1
+		}
+		if n == 4 && l > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'z') }
+
 // policeActor and policeMisdeed are the two halves of a complaint about
 // the police: who (a thana, an officer) and what they did wrong.
 var (
@@ -253,9 +363,11 @@ var (
 // one word carries over to its synonyms in other languages.
 var cueOf = func() map[string][]string {
 	groups := map[string][]string{
-		"now": {"abhi", "अभी", "now", "currently", "turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
+		// "abhi" and "now" alone are left out: "abhi tak koi karyavahi nahi"
+		// is a week-old grievance, not an emergency.
+		"now": {"turant", "तुरंत", "fauran", "फौरन", "jaldi", "जल्दी",
 			"urgent", "urgently", "immediately", "asap", "emergency", "इमरजेंसी", "help", "helpme", "bachao", "बचाओ",
-			"bachaiye", "बचाइए", "बचाइये", "sos", "112", "happening", "ongoing", "chal", "चल"},
+			"bachaiye", "बचाइए", "बचाइये", "sos", "112", "happening", "ongoing"},
 		"danger": {"injured", "ghayal", "घायल", "blood", "khoon", "खून", "bleeding", "dying", "suicide", "आत्महत्या",
 			"khudkushi", "खुदकुशी", "jaan", "जान", "firing", "फायरिंग", "goli", "गोली", "gunshot", "knife", "chaku",
 			"चाकू", "mob", "bheed", "भीड़", "pathrav", "पथराव", "aag", "आग", "fire", "serious", "critical", "gambhir", "गंभीर"},
@@ -279,8 +391,20 @@ var cueOf = func() map[string][]string {
 			"gaye", "गए", "hua", "हुआ", "hui", "हुई", "pehle", "पहले", "beeti", "बीती", "liya", "लिया", "liye", "लिए", "diya", "दिया", "kiya", "किया", "chale", "चले"},
 		"u-chronic": {"every", "daily", "always", "regularly", "months", "years", "weekend", "roz", "रोज", "roj", "har", "हर", "hamesha",
 			"हमेशा", "saal", "साल", "saalo", "सालों", "mahino", "महीनों", "aksar", "अक्सर", "suggestion", "सुझाव", "sujhav", "permanent", "स्थायी", "niyamit", "नियमित"},
+		// what makes a post a complaint to the police
+		"request": {"please", "pls", "plz", "kripya", "कृपया", "karwai", "karyavahi", "कार्यवाही", "कार्रवाई", "action", "madad", "मदद",
+			"bhejo", "bhejen", "भेजें", "bhejiye", "दिलाएं", "dilaye", "dilwaye", "fir", "एफआईआर", "request", "nivedan", "निवेदन"},
+		"mine": {"my", "mera", "meri", "mere", "मेरा", "मेरी", "मेरे", "hamara", "hamari", "hamare", "हमारा", "हमारी", "हमारे", "our", "us", "me", "mujhe", "मुझे"},
+		// what makes it not
+		"promo": {"earn", "kamao", "कमाएं", "dm", "डीएम", "offer", "discount", "loan", "free", "subscribe", "follow", "crypto", "profit",
+			"bio", "बायो", "join", "guaranteed", "betting", "instant"},
+		"sport": {"match", "cricket", "🏏", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
+		"company": {"airline", "flight", "indigo", "flipkart", "amazon", "zomato", "swiggy", "airtel", "jio", "vodafone", "bank", "बैंक",
+			"customer", "care", "कस्टमर", "केयर", "refund", "रिफंड", "delivery", "delivered", "order", "ordered", "network", "नेटवर्क", "ticket", "service"},
+		"joke": {"😂", "🤣", "lol", "haha", "hahaha", "lmao", "😆", "😜"},
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
-			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा"},
+			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा",
+			"chheen", "chheena", "chheeni", "chhina", "chhin", "छीन", "छीना", "छीनी", "snatch", "snatcher", "snatchers"},
 		"t-cyber": {"otp", "ओटीपी", "upi", "यूपीआई", "online", "ऑनलाइन", "link", "लिंक", "hacked", "hack", "हैक", "fake", "फर्जी", "instagram",
 			"facebook", "whatsapp", "व्हाट्सएप", "app", "ऐप", "kyc", "qr", "screenshot", "website", "sextortion", "blackmail", "ब्लैकमेल", "cyber",
 			"साइबर", "1930", "loan", "लोन", "telegram", "profile", "id", "आईडी"},

@@ -133,11 +133,13 @@ func NewGazetteer(handles map[string]int, stations []Station) *Gazetteer {
 			g.add(n, place{kind: KindDistrict, lgd: lgd, name: n})
 		}
 	})
-	eachLine(localPlaces, func(lgd int, names []string) {
-		for _, n := range names {
-			g.add(n, place{kind: KindLocality, lgd: lgd, name: n})
-		}
-	})
+	for _, table := range []string{localPlaces, landmarks} {
+		eachLine(table, func(lgd int, names []string) {
+			for _, n := range names {
+				g.add(n, place{kind: KindLocality, lgd: lgd, name: n})
+			}
+		})
+	}
 	g.addLGD()
 	for key, ph := range g.phrases {
 		k := strings.ReplaceAll(key, " ", "")

@@ -73,6 +73,12 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 	var out []Match
 	var b []byte
 	for i := 0; i < len(toks); {
+		if !toks[i].Mention && !toks[i].Hashtag {
+			if n := falseFriends.at(toks, i); n > 0 {
+				i += n // an ordinary word that looks like a place
+				continue
+			}
+		}
 		matched := false
 		longest := 1
 		if !toks[i].Mention && !toks[i].Hashtag {
@@ -156,6 +162,9 @@ func (g *Gazetteer) romanised(toks []Token, i int) (Match, bool) {
 // suffix glued on, a hashtag that joins a name to a word, or a name with one
 // letter wrong.
 func (g *Gazetteer) single(key string) (Match, bool) {
+	if len(key) < 4 || functionWords[key] {
+		return Match{}, false // too short for a suffix or a letter off
+	}
 	for _, suf := range placeSuffixes {
 		if stem, ok := strings.CutSuffix(key, suf); ok && utf8.RuneCountInString(stem) >= 4 {
 			if ph := g.phrases[stem]; ph != nil && strongEnough(ph) {

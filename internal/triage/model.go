@@ -37,15 +37,62 @@ type Model struct {
 	index   map[uint32]int32 // feature → offset into weights
 	weights []float32
 	table   probeTable // the same as index, faster to look up
+	// q holds the weights as the model file stores them, weight/qscale
+	// rounded to int16: half the memory to fetch per feature, summed
+	// exactly in integers.
+	q      []int16
+	qscale float32
+	// cal turns the raw log-odds that a post is actionable into a
+	// calibrated probability: p = σ(cal.A·z + cal.B), fitted at training
+	// time on posts the model did not learn from (Platt scaling).
+	cal Calibration
+}
+
+// Calibration is a Platt scaling of the log-odds that a post is
+// actionable. The zero value is replaced by the identity.
+type Calibration struct {
+	A, B float64
+}
+
+func (c Calibration) apply(z float64) float64 {
+	a := c.A
+	if a == 0 {
+		a = 1
+	}
+	return sigmoid(a*z + c.B)
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// Calibration returns the model's calibration.
+func (m *Model) Calibration() Calibration { return m.cal }
+
+// actionableLogit returns the raw log-odds that a post is actionable from
+// the intent probabilities (after softmax).
+func actionableLogit(p []float64) float64 {
+	a := p[0] + p[1] + p[2]
+	a = math.Min(math.Max(a, 1e-9), 1-1e-9)
+	return math.Log(a / (1 - a))
 }
 
 // probeTable is an open-addressing hash table from feature to weight
 // offset: one array probe per feature instead of a map lookup, which
 // matters at a few hundred features per post.
 type probeTable struct {
-	keys  []uint32 // 0 is empty; feature 0 is stored as fnvOffset
-	offs  []int32
+	slots []probeSlot // key 0 is empty; feature 0 is stored as fnvOffset
 	shift uint32
+}
+
+// probeSlot keeps a key beside its offset: one cache line per probe.
+type probeSlot struct {
+	key uint32
+	off int32
 }
 
 func tableKey(h uint32) uint32 {
@@ -60,29 +107,29 @@ func newProbeTable(index map[uint32]int32) probeTable {
 	for 1<<bits < 2*len(index) {
 		bits++
 	}
-	t := probeTable{keys: make([]uint32, 1<<bits), offs: make([]int32, 1<<bits), shift: 32 - bits}
-	mask := uint32(len(t.keys) - 1)
+	t := probeTable{slots: make([]probeSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.slots) - 1)
 	for h, off := range index {
 		k := tableKey(h)
 		i := (k * 0x9E3779B1) >> t.shift
-		for t.keys[i] != 0 {
+		for t.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		t.keys[i], t.offs[i] = k, off
+		t.slots[i] = probeSlot{k, off}
 	}
 	return t
 }
 
 func (t *probeTable) lookup(h uint32) (int32, bool) {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return 0, false
 	}
 	k := tableKey(h)
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := (k * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch s := t.slots[i]; s.key {
 		case k:
-			return t.offs[i], true
+			return s.off, true
 		case 0:
 			return 0, false
 		}
@@ -91,21 +138,49 @@ func (t *probeTable) lookup(h uint32) (int32, bool) {
 
 // scores adds up the weights of a post's features into out.
 func (m *Model) scores(f *featureSet, out *[nWeights]float64) {
-	m.add(f.ids, 1, out)
-	m.add(f.cues, cueValue, out)
+	var ones, cues [nWeights]int32
+	m.add(f.ids, &ones)
+	m.add(f.cues, &cues)
+	sc := float64(m.qscale)
+	for i := range out {
+		out[i] += sc * (float64(ones[i]) + float64(cues[i])*cueValue)
+	}
 }
 
-func (m *Model) add(ids []uint32, v float32, out *[nWeights]float64) {
+// add sums the quantised weight vectors of features ids into acc.
+func (m *Model) add(ids []uint32, acc *[nWeights]int32) {
 	for _, h := range ids {
 		off, ok := m.table.lookup(h)
 		if !ok {
 			continue
 		}
-		w := m.weights[off : off+nWeights : off+nWeights]
-		for i := range w {
-			out[i] += float64(w[i] * v)
+		w := (*[nWeights]int16)(m.q[off : off+nWeights])
+		for i := range acc {
+			acc[i] += int32(w[i])
 		}
 	}
+}
+
+// quantize sets q and qscale from the weights, as WriteTo stores them.
+func (m *Model) quantize() {
+	m.qscale = m.scale()
+	m.q = make([]int16, len(m.weights))
+	for i, v := range m.weights {
+		m.q[i] = int16(math.Round(float64(v / m.qscale)))
+	}
+}
+
+// scale is the step of the int16 weights: the largest weight is 32767.
+func (m *Model) scale() float32 {
+	var mx float64
+	for _, v := range m.weights {
+		mx = math.Max(mx, math.Abs(float64(v)))
+	}
+	scale := float32(mx / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	return scale
 }
 
 // weightOf returns the weight of feature h for class c of the vector.
@@ -139,11 +214,16 @@ func softmax(s []float64) int {
 
 // File format: gzip of
 //
-//	"SHKTRIAGE1\n", uint32 nWeights, float32 scale, uint32 count,
+//	"SHKTRIAGE2\n", uint32 nWeights, float32 scale, float32 cal.A,
+//	float32 cal.B, uint32 count,
 //	then count × (uint32 feature, nWeights × int16 weight/scale)
 //
 // all little-endian. Features are sorted, so the file is reproducible.
-const modelMagic = "SHKTRIAGE1\n"
+// Version 1 ("SHKTRIAGE1\n") has no calibration and is still read.
+const (
+	modelMagic   = "SHKTRIAGE2\n"
+	modelMagicV1 = "SHKTRIAGE1\n"
+)
 
 // WriteTo writes the model in its file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -152,20 +232,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		feats = append(feats, h)
 	}
 	sort.Slice(feats, func(i, j int) bool { return feats[i] < feats[j] })
-	var mx float64
-	for _, v := range m.weights {
-		mx = math.Max(mx, math.Abs(float64(v)))
-	}
-	scale := float32(mx / 32767)
-	if scale == 0 {
-		scale = 1
-	}
+	scale := m.scale()
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(modelMagic)
 	binary.Write(bw, binary.LittleEndian, uint32(nWeights))
 	binary.Write(bw, binary.LittleEndian, scale)
+	binary.Write(bw, binary.LittleEndian, float32(m.cal.A))
+	binary.Write(bw, binary.LittleEndian, float32(m.cal.B))
 	binary.Write(bw, binary.LittleEndian, uint32(len(feats)))
 	var q [nWeights]int16
 	for _, h := range feats {
@@ -194,21 +269,43 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV1) {
 		return nil, errors.New("model file: not a triage model")
 	}
 	var hdr struct {
 		N     uint32
 		Scale float32
+		A, B  float32
 		Count uint32
 	}
-	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
-		return nil, fmt.Errorf("model file: %w", err)
+	var err2 error
+	if string(magic) == modelMagicV1 {
+		err2 = binary.Read(br, binary.LittleEndian, &hdr.N)
+		if err2 == nil {
+			err2 = binary.Read(br, binary.LittleEndian, &hdr.Scale)
+		}
+		if err2 == nil {
+			err2 = binary.Read(br, binary.LittleEndian, &hdr.Count)
+		}
+		hdr.A = 1
+	} else {
+		err2 = binary.Read(br, binary.LittleEndian, &hdr)
+	}
+	if err2 != nil {
+		return nil, fmt.Errorf("model file: %w", err2)
+	}
+	if !(hdr.Scale > 0) || math.IsInf(float64(hdr.Scale), 0) {
+		return nil, errors.New("model file: bad scale")
+	}
+	if math.IsNaN(float64(hdr.A)) || math.IsNaN(float64(hdr.B)) || math.IsInf(float64(hdr.A), 0) || math.IsInf(float64(hdr.B), 0) {
+		return nil, errors.New("model file: bad calibration")
 	}
 	if hdr.N != nWeights || hdr.Count > 1<<24 {
 		return nil, errors.New("model file: wrong shape")
 	}
-	m := &Model{index: make(map[uint32]int32, hdr.Count), weights: make([]float32, 0, int(hdr.Count)*nWeights)}
+	m := &Model{index: make(map[uint32]int32, hdr.Count), weights: make([]float32, 0, int(hdr.Count)*nWeights),
+		q:   make([]int16, 0, int(hdr.Count)*nWeights),
+		cal: Calibration{A: float64(hdr.A), B: float64(hdr.B)}}
 	var rec struct {
 		H uint32
 		Q [nWeights]int16
@@ -221,8 +318,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 		for _, v := range rec.Q {
 			m.weights = append(m.weights, float32(v)*hdr.Scale)
 		}
+		m.q = append(m.q, rec.Q[:]...)
 	}
 	m.table = newProbeTable(m.index)
+	m.qscale = hdr.Scale
 	return m, nil
 }
 

@@ -159,8 +159,8 @@ func TestEmbeddedModel(t *testing.T) {
 			if res.Actionable != tt.intent.Actionable() {
 				t.Errorf("actionable = %v for %s", res.Actionable, res.Intent)
 			}
-			if res.Confidence <= 0 || res.Confidence > 1 {
-				t.Errorf("confidence %v outside (0, 1]", res.Confidence)
+			if res.Confidence < 0 || res.Confidence > 1 {
+				t.Errorf("confidence %v outside [0, 1]", res.Confidence)
 			}
 			if !strings.HasPrefix(res.Reasons[0], "intent: "+string(res.Intent)) {
 				t.Errorf("first reason %q does not explain the intent", res.Reasons[0])

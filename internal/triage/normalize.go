@@ -31,10 +31,18 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if !utf8.ValidString(s) {
+		// NFD stops decomposing at a bad byte; make the text valid
+		// first, so that folding twice gives what folding once did
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	// NFD separates Latin diacritics and nukta from their letters; they are
 	// dropped below. Devanagari nukta letters do not recompose under NFC,
 	// so the result is stable.
-	d := norm.NFD.String(s)
+	d := s
+	if needsNFD(s) {
+		d = norm.NFD.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(d))
 	rs := []rune(d)
@@ -87,6 +95,29 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+// needsNFD reports whether NFD might change s. It answers false only for
+// text of runes that have no canonical decomposition: ASCII, Latin-1
+// punctuation, Devanagari without its precomposed nukta letters, general
+// punctuation, currency signs, symbols and emoji — most posts.
+func needsNFD(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0xC0:
+		case r >= 0x0900 && r <= 0x097F:
+			// precomposed nukta letters decompose; a nukta or a stress
+			// sign may need reordering after a virama
+			if r == 0x0929 || r == 0x0931 || r == 0x0934 || (r >= 0x0958 && r <= 0x095F) || r == 0x093C || (r >= 0x0951 && r <= 0x0954) {
+				return true
+			}
+		case r >= 0x2010 && r <= 0x206F, r >= 0x20A0 && r <= 0x20CF,
+			r >= 0x2500 && r <= 0x27BF, r == 0xFE0F, r >= 0x1F000 && r < 0x1FB00:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {

@@ -3,6 +3,8 @@ package triage
 import (
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -118,4 +120,29 @@ func FuzzFold(f *testing.F) {
 			_ = Key(tk.Text)
 		}
 	})
+}
+
+// FuzzNeedsNFD: text needsNFD lets through is left unchanged by NFD.
+func FuzzNeedsNFD(f *testing.F) {
+	for _, s := range []string{"हजरतगंज में चोरी", "क़ानून ज़मीन", "café", "₹500 🙏🚨 — “quoted”", "\u2000\u2126", "ॐ\u0958", "x\U0002F800", "क\u094D\u093C", "क\u094D\u0951"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !needsNFD(s) && norm.NFD.String(s) != s {
+			t.Fatalf("needsNFD(%q) = false, but NFD changes it", s)
+		}
+	})
+}
+
+// TestNeedsNFDEveryRune checks needsNFD against NFD on every code point.
+func TestNeedsNFDEveryRune(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r)
+		if !needsNFD(s) && norm.NFD.String(s) != s {
+			t.Errorf("needsNFD(%U) = false, but NFD changes it", r)
+		}
+	}
 }

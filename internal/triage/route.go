@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
 )
@@ -88,6 +89,10 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	var textReasons []string
 	var ambiguous []int
 	first := true
+	// weakOnly stays true while every place named is a weak match: one
+	// letter off, romanised from Devanagari, or a short name with no word
+	// around it that puts the incident there.
+	weakOnly := true
 	for _, m := range matches {
 		k := m.Kind()
 		if k == KindState {
@@ -114,6 +119,9 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		if len(ds) == 0 {
 			continue
 		}
+		if !(m.Fuzzy || m.Romanised || (!marked && utf8.RuneCountInString(m.Surface) <= 4)) {
+			weakOnly = false
+		}
 		if first {
 			s += 0.3 // the first place named is most often where it happened
 			first = false
@@ -133,6 +141,12 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	plc, plcWhy, plcOK, plcNull := t.fromPlace(p)
 	hnd, hndWhy, hndOK := t.fromHandles(p, toks)
 	prof, profWhy, profOK := t.fromProfile(p)
+
+	// A lone weak match in the text never outranks another signal.
+	if best != 0 && weakOnly && (coordOK || plcOK || hndOK || profOK) {
+		textReasons = append(textReasons[:0:0], fmt.Sprintf("text: only a weak match (%s), outranked", districtName(best)))
+		best, bestScore, second = 0, 0, 0
+	}
 
 	// Ambiguous text names are settled by another signal that agrees.
 	if best != 0 && bestScore-second < 0.5 && len(ambiguous) > 0 {

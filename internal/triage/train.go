@@ -54,6 +54,11 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
+// pruneBelow: a feature none of whose weights reaches it is left out of
+// the model. Half the features learnt weigh less; without them the model
+// is half the size and its lookups stay in the cache.
+const pruneBelow = 0.01
+
 // Train fits a model to the examples.
 func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
@@ -194,7 +199,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	for h, v := range w {
 		keep := false
 		for _, x := range v {
-			if math.Abs(float64(x)) >= 1e-3 {
+			if math.Abs(float64(x)) >= pruneBelow {
 				keep = true
 				break
 			}
@@ -206,5 +211,6 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		m.weights = append(m.weights, v...)
 	}
 	m.table = newProbeTable(m.index)
+	m.quantize()
 	return m, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
@@ -29,6 +30,9 @@ type Options struct {
 	Locator  Locator        // maps coordinates to districts; nil: coordinates are ignored
 	Handles  map[string]int // police account → LGD; nil: DefaultHandles()
 	Stations []Station      // police stations known by name
+	// Thresholds decide the handling from the confidence; the zero value
+	// means DefaultThresholds().
+	Thresholds Thresholds
 }
 
 // Triager implements shikayat.Triager.
@@ -36,6 +40,8 @@ type Triager struct {
 	model *Model
 	gaz   *Gazetteer
 	loc   Locator
+	th    Thresholds
+	sets  sync.Pool // of *featureSet, reused across posts
 }
 
 var _ shikayat.Triager = (*Triager)(nil)
@@ -49,7 +55,14 @@ func New(opt Options) (*Triager, error) {
 			return nil, err
 		}
 	}
-	return &Triager{model: m, gaz: NewGazetteer(opt.Handles, opt.Stations), loc: opt.Locator}, nil
+	th := opt.Thresholds
+	if th == (Thresholds{}) {
+		th = DefaultThresholds()
+	}
+	if err := th.Validate(); err != nil {
+		return nil, err
+	}
+	return &Triager{model: m, gaz: NewGazetteer(opt.Handles, opt.Stations), loc: opt.Locator, th: th}, nil
 }
 
 // Gazetteer returns the triager's gazetteer.
@@ -63,27 +76,72 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	text := Fold(p.Text)
 	toks := Tokenize(text)
 	lang := DetectLang(toks)
-	f := extract(p, text, toks, lang)
+	f, _ := t.sets.Get().(*featureSet)
+	if f == nil {
+		f = newFeatureSet()
+	}
+	defer func() { f.reset(); t.sets.Put(f) }()
+	extractInto(f, p, text, toks, lang)
 
 	var s [nWeights]float64
 	t.model.scores(f, &s)
-	intent := softmax(s[offIntent : offIntent+5])
+	softmax(s[offIntent : offIntent+5])
+	conf := t.model.cal.apply(actionableLogit(s[offIntent : offIntent+5]))
+	// The intent is the likeliest of the side the confidence falls on, so
+	// that intent, actionable and handling never disagree.
+	intent := 3
+	if conf >= 0.5 {
+		intent = 0
+	}
+	for c := 0; c < 5; c++ {
+		if (c < 3) == (conf >= 0.5) && s[offIntent+c] > s[offIntent+intent] {
+			intent = c
+		}
+	}
 	res := shikayat.Triage{
 		Intent:     shikayat.Intent(intentClasses[intent]),
 		Lang:       lang,
-		Confidence: round3(s[offIntent+intent]),
+		Confidence: round3(conf),
 	}
 	res.Actionable = res.Intent.Actionable()
+	res.Handling = t.th.Handling(conf)
 	ws := t.postWords(f)
 	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent)))
+	u := softmax(s[offUrgency : offUrgency+3])
+	ty := softmax(s[offType : offType+12])
+	urgency, typ := shikayat.Class(urgencyClasses[u]), shikayat.Type(typeClasses[ty])
+	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u))
+	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty))
+	pm := matchPhrases(toks)
+	if w, ety := pm.emergencyType(); w != "" {
+		// Danger to life or liberty now: immediate, and never left
+		// unread — at least held for review, which alerts HQ.
+		if !res.Actionable {
+			res.Intent, res.Actionable = shikayat.IntentComplaint, true
+		}
+		if res.Handling == shikayat.HandlingRecord {
+			res.Handling = shikayat.HandlingReview
+		}
+		urgency = shikayat.ClassImmediate
+		if typ == shikayat.TypeOther && ety != "" {
+			typ = ety
+			typWhy = fmt.Sprintf("type: %s — by the danger named", typ)
+		}
+		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %q", w)
+	} else if d := pm.department(); d != "" && conf < t.th.Acknowledge {
+		// Another department's matter, and the model is not sure it is
+		// the police's: recorded, answered with its helpline where the
+		// deployment does so, never docketed.
+		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
+		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
+	}
+	if st := pm.settleType(); st != "" && st != typ {
+		typ = st
+		typWhy = fmt.Sprintf("type: %s — by its defining words", typ)
+	}
 	if res.Actionable {
-		u := softmax(s[offUrgency : offUrgency+3])
-		ty := softmax(s[offType : offType+12])
-		res.Urgency = shikayat.Class(urgencyClasses[u])
-		res.Type = shikayat.Type(typeClasses[ty])
-		res.Reasons = append(res.Reasons,
-			fmt.Sprintf("urgency: %s (%.2f)%s", res.Urgency, s[offUrgency+u], t.why(ws, offUrgency+u)),
-			fmt.Sprintf("type: %s (%.2f)%s", res.Type, s[offType+ty], t.why(ws, offType+ty)))
+		res.Urgency, res.Type = urgency, typ
+		res.Reasons = append(res.Reasons, urgWhy, typWhy)
 	}
 	r := t.route(p, toks)
 	res.District = r.District
@@ -102,12 +160,12 @@ type wordWeight struct {
 // the model knows, three letters or more, not everyday words.
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
-	for h, word := range f.words {
-		if utf8.RuneCountInString(word) < 3 || commonWords[Key(word)] {
+	for _, w := range f.words {
+		if utf8.RuneCountInString(w.text) < 3 || commonWords[w.key] || functionWords[w.key] || functionWords[w.text] {
 			continue
 		}
-		if off, ok := t.model.table.lookup(h); ok {
-			ws = append(ws, wordWeight{word, off})
+		if off, ok := t.model.table.lookup(w.h); ok {
+			ws = append(ws, wordWeight{w.text, off})
 		}
 	}
 	return ws

@@ -56,3 +56,21 @@ var commonWords = keySet(
 var wordlikeNames = map[string]string{
 	Key("sambhal"): "Sambhal", Fold("संभल"): "", Key("banda"): "Banda", Key("basti"): "Basti", Fold("बस्ती"): "",
 }
+
+// functionWords carry grammar, not content: they are never named as a
+// reason (as keys; commonWords are left out too).
+var functionWords = keySet(
+	"and", "the", "for", "with", "this", "that", "from", "have", "has", "had", "are", "was", "were", "but", "not", "you",
+	"your", "our", "his", "her", "they", "them", "there", "here", "what", "when", "who", "why", "how", "all", "any", "can",
+	"will", "would", "please", "pls", "plz", "sir", "also", "very", "just", "now", "then", "than", "into", "over", "been",
+	"being", "did", "does", "done", "about", "its", "it's", "i'm", "him", "she", "one", "two", "out", "off", "more", "some",
+	"hai", "hain", "bhi", "abhi", "aur", "nahi", "nahin", "kya", "koi", "kuch", "mera", "meri", "mere", "hum", "hame", "hamein",
+	"hamara", "hamari", "hamare", "aap", "aapke", "apne", "apni", "apna", "yeh", "ye", "woh", "vo", "wo", "tha", "thi", "the",
+	"raha", "rahi", "rahe", "kar", "karo", "kare", "karen", "karein", "kiya", "diya", "liya", "gaya", "gayi", "gaye", "hua",
+	"hui", "hue", "ho", "hota", "hoti", "hote", "se", "me", "mein", "ka", "ki", "ke", "ko", "ne", "par", "pe", "tak", "toh",
+	"to", "ji", "sahab", "kripya", "jab", "tab", "ab", "kab", "kaise", "kyun", "kyu", "wala", "wali", "wale", "liye", "saath",
+	"है", "हैं", "भी", "अभी", "और", "नहीं", "क्या", "कोई", "कुछ", "यह", "वह", "ये", "वो", "था", "थी", "थे", "रहा", "रही",
+	"रहे", "कर", "करें", "किया", "दिया", "लिया", "गया", "गई", "गए", "हुआ", "हुई", "हो", "होता", "होती", "से", "में", "का",
+	"की", "के", "को", "ने", "पर", "तक", "तो", "जी", "कृपया", "लिए", "साथ", "वाले", "वाला", "वाली", "अपने", "अपनी", "हम",
+	"हमें", "आप", "आपके", "मेरा", "मेरी", "मेरे", "जब", "तब", "अब", "कब", "कैसे", "क्यों", "इस", "उस", "इसे", "उसे", "एक",
+)

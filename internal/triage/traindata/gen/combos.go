@@ -178,14 +178,23 @@ var (
 			"Interesting: UP has the largest police force but a low police-population ratio. Recruitment alone won't fix it.",
 			"Who's going to the Magh Mela this year? Crowd will be huge 🙏", "Double your crypto in 24 hours! 100% guaranteed, link in bio 🚀",
 			"Online betting app: win 10x on every match, join now 💰", "Group for constable exam preparation, who wants to join? 💪",
-			"Opposition says law and order is bad, come walk the roads at night and see 😏", "Why tag the police for everything? Fix the roads first 😂"},
+			"Opposition says law and order is bad, come walk the roads at night and see 😏", "Why tag the police for everything? Fix the roads first 😂",
+			// complaints to companies, cricket, politics: not for the police
+			"@IndiGo6E my flight was delayed 4 hours and no one at the counter answers, worst airline ever", "Ordered a phone from Flipkart, got a soap bar in the box. Customer care keeps closing my ticket",
+			"Airtel network has been down in our area for 3 days, raised 5 complaints, still no signal", "SBI branch manager made me come back four times for a simple KYC update. Pathetic service",
+			"Zomato delivered cold food 90 minutes late and refused a refund", "What a knock by Rinku Singh last night! Kanpur boy making UP proud 🏏",
+			"India needs 45 off 30 balls, who's watching? 🏏🔥", "Every government promises jobs before elections and forgets after. Same story every five years",
+			"Police reforms are long overdue, we need more women officers and better training", "PRV was there in 9 minutes. Respect 🙏"},
 		"hi": {
 			"दरोगा भर्ती का फिजिकल कब होगा, कोई बताएगा? 🏃",
 			"सुप्रभात उत्तर प्रदेश, सबका दिन शुभ हो ☀️",
 			"घर बैठे रोज 5000 कमाएं, डीएम करें 💸",
 			"नई वर्दी में पुलिस वाले अच्छे लग रहे हैं 👮", "मम्मी: रात को बाहर मत जाना। मैं: पुलिस है ना 😎 मम्मी: इसीलिए तो कह रही हूं 😂", "चालान का मैसेज सैलरी से भी तेज आता है 😂",
 			"इस बार माघ मेले में कौन कौन जा रहा है? भीड़ बहुत होगी 🙏", "सिपाही भर्ती की तैयारी वाले एक ग्रुप बनाते हैं, नोट्स शेयर करेंगे 💪",
-			"विपक्ष कहता है कानून व्यवस्था खराब है, एक बार रात में सड़क पर निकलकर देखो 😏", "24 घंटे में पैसा डबल! लिंक बायो में 🚀"},
+			"विपक्ष कहता है कानून व्यवस्था खराब है, एक बार रात में सड़क पर निकलकर देखो 😏", "24 घंटे में पैसा डबल! लिंक बायो में 🚀",
+			"एयरटेल का नेटवर्क तीन दिन से गायब है, कस्टमर केयर कोई जवाब नहीं देता", "बैंक वाले केवाईसी के लिए चार बार बुला चुके, फिर भी काम नहीं हुआ",
+			"फ्लिपकार्ट से मोबाइल मंगाया था, डिब्बे में साबुन निकला, रिफंड नहीं दे रहे", "कल रात रिंकू सिंह ने क्या बल्लेबाजी की! 🏏",
+			"हर चुनाव से पहले नौकरी का वादा, बाद में सब भूल जाते हैं", "पुलिस सुधार बहुत जरूरी है, महिला पुलिसकर्मी बढ़ाई जाएं"},
 		"hg": {
 			"SI bharti ka physical kab hoga koi batayega? 🏃",
 			"good morning UP, sabka din accha ho ☀️",
@@ -193,7 +202,11 @@ var (
 			"nayi vardi me police wale mast lag rahe 👮", "mummy: raat ko bahar mat jaana. me: police hai na 😎 mummy: isiliye to bol rahi hu 😂", "challan ka msg salary se bhi fast aata hai 😂🚀",
 			"magh mele me kaun kaun ja raha hai is baar? bheed bahut hogi 🙏", "bharti ki taiyari wale group banao, notes share karenge 💪",
 			"election aate hi sabko law and order yaad aa jata hai 😂", "crypto double in 24 hrs, link in bio 🚀 100% profit",
-			"har baat pe police ko tag kyu karte ho, pehle sadak banwao 😂"},
+			"har baat pe police ko tag kyu karte ho, pehle sadak banwao 😂",
+			"jio ka network 3 din se gayab hai, customer care wale phone hi nahi uthate", "flipkart se phone mangaya tha, box me sabun nikla, refund nahi de rahe",
+			"bank wale KYC ke liye 4 baar bula chuke, kaam phir bhi nahi hua", "kal Rinku bhai ne kya maara yaar 🏏🔥 match dekha kisi ne?",
+			"instant loan chahiye? 5 minute me approval, DM karo 💸", "PRV 9 minute me aa gayi, respect UP Police 🙏",
+			"har election se pehle naukri ka vaada, baad me sab bhool jaate hai"},
 	}
 )
 

@@ -105,7 +105,16 @@ func main() {
 	n := flag.Int("n", 3000, "number of posts")
 	seed := flag.Uint64("seed", 1, "random seed")
 	split := flag.String("split", "", `"train" or "valid": only the templates of that part (for checking generalisation); "" for all`)
+	neg := flag.String("negatives", "", "a file of real negatives (JSON lines with \"text\"): write its -part instead of generating")
+	part := flag.String("part", "train", `with -negatives: "train" (the rows, for traindata/negatives/) or "kept" (labelled posts for measuring)`)
+	en := flag.Bool("en", false, `with -negatives and -part kept: the English originals ("en") instead of the texts`)
 	flag.Parse()
+	if *neg != "" {
+		if err := negatives(*neg, *part, *en); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	g := &gen{
 		r:         rand.New(rand.NewPCG(*seed, *seed*7919+17)),
 		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios), parseBank(extraScenarios), parseBank(situationScenarios)),
