@@ -32,6 +32,7 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{"serve", "run the desk: web UI, API, X intake and workers", runServe},
+		{"demo", "the whole desk in one process, fed by a simulated X", runDemo},
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"stations", "stations import FILE.csv: import police stations", runStations},
 		{"user", "user add|list|disable|enable|reset-password: staff accounts", runUser},
