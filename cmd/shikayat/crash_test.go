@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -108,12 +110,18 @@ func lastLines(s string, n int) string {
 }
 
 // fastSim is a simulated X whose limits do not slow a load test down.
-func fastSim() *xsim.Server {
+// reach, when above 0, is how far back the mentions timeline reaches (X's
+// 800 by default): a short reach makes every restart backfill by search.
+func fastSim(reach ...int) *xsim.Server {
 	limits := map[string]xsim.Limit{}
 	for ep := range xsim.DefaultLimits {
 		limits[ep] = xsim.Limit{Requests: 1_000_000, Window: time.Minute}
 	}
-	return xsim.New(xsim.Options{Account: "Uppolice", Limits: limits})
+	o := xsim.Options{Account: "Uppolice", Limits: limits}
+	if len(reach) > 0 {
+		o.MentionsReach = reach[0]
+	}
+	return xsim.New(o)
 }
 
 // ledger checks, from the simulated X and the database, that every post
@@ -212,9 +220,14 @@ func (l *ledger) check() {
 	}
 	rows.Close()
 	for _, id := range l.want {
-		var kind string
-		if err := l.db.QueryRow(`SELECT kind FROM posts WHERE id = $1`, id).Scan(&kind); err != nil || kind == "pending" || kind == "" {
+		var kind, text string
+		if err := l.db.QueryRow(`SELECT kind, text FROM posts WHERE id = $1`, id).Scan(&kind, &text); err != nil || kind == "pending" || kind == "" {
 			l.t.Errorf("post %s: record %q, %v", id, kind, err)
+			continue
+		}
+		// X's own read wins over a pushed copy that differs.
+		if p, _ := l.sim.Post(id); text != p.Text {
+			l.t.Errorf("post %s: recorded text %q, X has %q", id, text, p.Text)
 		}
 	}
 	var dupComplaints int
@@ -240,6 +253,25 @@ func (l *ledger) check() {
 		}
 	}
 	l.t.Logf("%d posts, %d complaints, %d replies in all", len(l.want), len(complaints), len(l.sim.AccountPosts()))
+}
+
+// deliver posts a signed Account Activity delivery to the webhook.
+func deliver(ctx context.Context, client *http.Client, url, secret string, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(xapi.SignatureHeader, xapi.Sign(secret, body))
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("webhook delivery: status %d", resp.StatusCode)
+	}
+	return nil
 }
 
 // mentionsAccount tells whether X counts the post as mentioning the account.
@@ -285,10 +317,12 @@ func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed 
 
 // The desk is killed with SIGKILL at random moments while mentions pour in,
 // and restarted each time. Posts reach it three ways at once (polling, the
-// filtered stream, and webhook deliveries of a third of them), while X
-// answers some replies and searches with 503s and 429s. Every post still
-// ends in exactly one record, and every complaint is acknowledged exactly
-// once. SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
+// filtered stream, and webhook deliveries of a third of them, some of which
+// differ from what X has), while X answers some replies and searches with
+// 503s and 429s; the mentions timeline reaches back only 300 posts, so a
+// restart backfills by search. Every post still ends in exactly one record
+// holding X's own text, and every complaint is acknowledged exactly once.
+// SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
 func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test: not in -short mode")
@@ -299,7 +333,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	}
 	const secret = "crash-webhook-secret"
 	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", secret)
-	sim := fastSim()
+	sim := fastSim(300)
 	ts := httptest.NewServer(sim)
 	defer ts.Close()
 	dbDir := os.Getenv("SHIKAYAT_TEST_LOGDIR")
@@ -313,6 +347,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	// The desk starts first: nothing posted before its database existed is
 	// its to read.
 	n := startNode(t, "node-0", args...)
+	nodes := []*node{n}
 	var mu sync.Mutex // guards webhookURL
 	webhookURL := "http://" + n.addr + "/x/webhook"
 	ctx, cancel := context.WithCancel(context.Background())
@@ -325,7 +360,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("generator seed %d", seed)
 	client := &http.Client{Timeout: 5 * time.Second}
-	var pushed, pushFailed int
+	var pushed, pushFailed, altered int
 	push := func(id string) {
 		if id[len(id)-1]%3 != 0 {
 			return
@@ -333,9 +368,19 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		mu.Lock()
 		url := webhookURL
 		mu.Unlock()
+		body, err := sim.WebhookPayload(id)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if id[len(id)-2]%4 == 0 {
+			// A pushed copy that differs from X's own read.
+			body = bytes.Replace(body, []byte(`"text":"`), []byte(`"text":"[pushed copy] `), 1)
+			altered++
+		}
 		// A delivery to a node that is down is lost, as with X: polling
 		// still reads the post.
-		if err := sim.DeliverWebhook(ctx, client, url, secret, id); err != nil {
+		if err := deliver(ctx, client, url, secret, body); err != nil {
 			pushFailed++
 		} else {
 			pushed++
@@ -385,6 +430,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		time.Sleep(time.Until(start.Add(d)))
 		n.kill()
 		n = startNode(t, "node-"+strconv.Itoa(i+1), args...)
+		nodes = append(nodes, n)
 		mu.Lock()
 		webhookURL = "http://" + n.addr + "/x/webhook"
 		mu.Unlock()
@@ -395,7 +441,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if f.err != nil {
 		t.Fatal(f.err)
 	}
-	t.Logf("%d posts also pushed by webhook (%d deliveries failed), %d faults set", pushed, pushFailed, faultsSet)
+	t.Logf("%d posts also pushed by webhook (%d of them differing from X's; %d deliveries failed), %d faults set", pushed, altered, pushFailed, faultsSet)
 
 	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
@@ -408,6 +454,14 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	t.Logf("settled %s after the last post", time.Since(settling).Round(time.Second))
 	n.stop()
 	l.check()
+	backfills := 0
+	for _, nd := range nodes {
+		backfills += strings.Count(nd.logText(), "backfilling with recent search")
+	}
+	t.Logf("%d polls backfilled by search", backfills)
+	if backfills == 0 {
+		t.Errorf("no poll backfilled: the search faults were never met")
+	}
 }
 
 // Two nodes share PostgreSQL; only the lease holder polls X. SIGKILL it and
