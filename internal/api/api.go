@@ -7,6 +7,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"math"
 	"net/http"
@@ -70,11 +71,30 @@ func SetRetryAfter(w http.ResponseWriter, err error) {
 // logging internal errors with their detail (which the answer leaves out).
 func WriteError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
 	code := shikayat.ErrorCode(err)
+	if code == shikayat.EINTERNAL && ClientGone(r, err) {
+		// The client hung up while we worked: not the server's failure.
+		if logger != nil {
+			logger.DebugContext(r.Context(), "client disconnected", slog.String("path", r.URL.Path))
+		}
+		w.WriteHeader(StatusClientClosed)
+		return
+	}
 	if code == shikayat.EINTERNAL && logger != nil {
 		logger.ErrorContext(r.Context(), "internal error", slog.String("path", r.URL.Path), slog.Any("error", err))
 	}
 	SetRetryAfter(w, err)
 	WriteJSON(w, Status(err), map[string]any{"error": map[string]string{"code": code, "message": shikayat.ErrorMessage(err)}})
+}
+
+// StatusClientClosed is the status recorded (in logs and metrics) for a
+// request whose client hung up before the answer: nginx's 499. Nobody
+// receives it.
+const StatusClientClosed = 499
+
+// ClientGone reports whether err comes from the client having gone away
+// (its request's context cancelled), rather than from the server.
+func ClientGone(r *http.Request, err error) bool {
+	return r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, r.Context().Err()))
 }
 
 // WriteJSON writes v as JSON with the given status.
