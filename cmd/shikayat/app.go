@@ -22,6 +22,7 @@ import (
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/live"
+	"github.com/shikayat/shikayat/internal/metrics"
 	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
@@ -80,8 +81,10 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.DB = db
 
+	reg := prometheus.NewRegistry()
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
+		HTTPClient: &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)},
 		Credentials: xapi.Credentials{
 			BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
 			ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(cfg.XAccessToken),
@@ -105,6 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.Triager = t
 	}
+	m.Triager = metrics.NewTimedTriager(m.Triager, reg)
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db,
@@ -122,7 +126,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("start job workers: %w", err)
 	}
 
-	reg := prometheus.NewRegistry()
+	reg.MustRegister(metrics.NewCollector(db, m.Logger))
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "shikayat_replies_waiting",
 		Help: "Replies to citizens not yet sent nor given up that have waited longer than --reply-wait-alert.",
