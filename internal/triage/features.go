@@ -289,9 +289,9 @@ var negationWords = keySet("no", "not", "never", "nahi", "nahin", "नहीं"
 // hasVehicleNumber reports whether text holds an Indian registration
 // number (UP32 AB 1234, up 16 ck 4471, DL3C…).
 func hasVehicleNumber(text string) bool {
-	b := []byte(strings.ToLower(text))
+	b := text // letters of either case
 	for i := 0; i+6 <= len(b); i++ {
-		if !(b[i] >= 'a' && b[i] <= 'z' && b[i+1] >= 'a' && b[i+1] <= 'z') || (i > 0 && isAlnum(b[i-1])) {
+		if !(isLetter(b[i]) && isLetter(b[i+1])) || (i > 0 && (isDigit(b[i-1]) || isLetter(b[i-1]))) {
 			continue
 		}
 		j := i + 2
@@ -310,8 +310,8 @@ func hasVehicleNumber(text string) bool {
 		}
 		skip()
 		l := 0
-		for j < len(b) && l < 4 && ((b[j] >= 'a' && b[j] <= 'z') || (l > 0 && (b[j] == ' ' || b[j] == '-'))) {
-			if b[j] >= 'a' && b[j] <= 'z' {
+		for j < len(b) && l < 4 && (isLetter(b[j]) || (l > 0 && (b[j] == ' ' || b[j] == '-'))) {
+			if isLetter(b[j]) {
 				l++
 			}
 			j++
@@ -328,7 +328,7 @@ func hasVehicleNumber(text string) bool {
 	return false
 }
 
-func isAlnum(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'z') }
+func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
 // policeActor and policeMisdeed are the two halves of a complaint about
 // the police: who (a thana, an officer) and what they did wrong.

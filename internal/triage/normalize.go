@@ -36,16 +36,31 @@ func Fold(s string) string {
 		// first, so that folding twice gives what folding once did
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	return fold(s, !needsNFD(s, true))
+}
+
+// fold is Fold of valid UTF-8. With fast, s has nothing NFD would change
+// but the precomposed nukta letters क़ … य़, which fold maps to their base
+// letters itself (NFD would split off the nukta that is dropped below), and
+// its result needs no NFC.
+func fold(s string, fast bool) string {
 	// NFD separates Latin diacritics and nukta from their letters; they are
 	// dropped below. Devanagari nukta letters do not recompose under NFC,
 	// so the result is stable.
 	d := s
-	if needsNFD(s) {
+	if !fast {
 		d = norm.NFD.String(s)
 	}
 	var b strings.Builder
 	b.Grow(len(d))
 	rs := []rune(d)
+	if fast {
+		for i, r := range rs {
+			if r >= 0x0958 && r <= 0x095F {
+				rs[i] = nuktaBase[r-0x0958]
+			}
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
@@ -94,21 +109,33 @@ func Fold(s string) string {
 		}
 		b.WriteRune(r)
 	}
+	if fast {
+		return b.String()
+	}
 	return norm.NFC.String(b.String())
 }
+
+// nuktaBase holds the base letters of क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ (U+0958 … U+095F).
+var nuktaBase = [8]rune{0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 0x092F}
 
 // needsNFD reports whether NFD might change s. It answers false only for
 // text of runes that have no canonical decomposition: ASCII, Latin-1
 // punctuation, Devanagari without its precomposed nukta letters, general
-// punctuation, currency signs, symbols and emoji — most posts.
-func needsNFD(s string) bool {
+// punctuation, currency signs, symbols and emoji — most posts. With
+// nuktaLetters, क़ … य़ (U+0958 … U+095F) count as needing nothing (fold
+// handles them).
+func needsNFD(s string, nuktaLetters bool) bool {
 	for _, r := range s {
 		switch {
 		case r < 0xC0:
+		case r >= 0x0958 && r <= 0x095F:
+			if !nuktaLetters {
+				return true
+			}
 		case r >= 0x0900 && r <= 0x097F:
 			// precomposed nukta letters decompose; a nukta or a stress
 			// sign may need reordering after a virama
-			if r == 0x0929 || r == 0x0931 || r == 0x0934 || (r >= 0x0958 && r <= 0x095F) || r == 0x093C || (r >= 0x0951 && r <= 0x0954) {
+			if r == 0x0929 || r == 0x0931 || r == 0x0934 || r == 0x093C || (r >= 0x0951 && r <= 0x0954) {
 				return true
 			}
 		case r >= 0x2010 && r <= 0x206F, r >= 0x20A0 && r <= 0x20CF,

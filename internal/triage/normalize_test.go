@@ -124,12 +124,17 @@ func FuzzFold(f *testing.F) {
 
 // FuzzNeedsNFD: text needsNFD lets through is left unchanged by NFD.
 func FuzzNeedsNFD(f *testing.F) {
-	for _, s := range []string{"हजरतगंज में चोरी", "क़ानून ज़मीन", "café", "₹500 🙏🚨 — “quoted”", "\u2000\u2126", "ॐ\u0958", "x\U0002F800", "क\u094D\u093C", "क\u094D\u0951"} {
+	for _, s := range []string{"हजरतगंज में चोरी", "क़ानून ज़मीन", "café", "₹500 🙏🚨 — “quoted”", "\u2000\u2126", "ॐ\u0958", "x\U0002F800", "क\u094D\u093C", "क\u094D\u0951", "सड़क लड़की न्ड़ ज़मीन", "हिन्दी ढ़"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !needsNFD(s) && norm.NFD.String(s) != s {
+		if !needsNFD(s, false) && norm.NFD.String(s) != s {
 			t.Fatalf("needsNFD(%q) = false, but NFD changes it", s)
+		}
+		if utf8.ValidString(s) && !needsNFD(s, true) {
+			if fast, slow := fold(s, true), fold(s, false); fast != slow {
+				t.Fatalf("fold(%q): %q without NFD, %q with", s, fast, slow)
+			}
 		}
 	})
 }
@@ -141,8 +146,11 @@ func TestNeedsNFDEveryRune(t *testing.T) {
 			continue
 		}
 		s := string(r)
-		if !needsNFD(s) && norm.NFD.String(s) != s {
+		if !needsNFD(s, false) && norm.NFD.String(s) != s {
 			t.Errorf("needsNFD(%U) = false, but NFD changes it", r)
+		}
+		if !needsNFD(s, true) && fold(s, true) != fold(s, false) {
+			t.Errorf("fold(%U) differs without NFD", r)
 		}
 	}
 }

@@ -136,6 +136,14 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	}
 	best, bestScore, second := top(scores)
 
+	// A clear, strong text match decides without the other signals.
+	if best != 0 && !weakOnly && bestScore > outsideScore && bestScore-second >= 0.5 {
+		r.District = best
+		r.Confidence = clamp01(0.55 + 0.1*bestScore)
+		r.Reasons = append(r.Reasons, textReasons...)
+		return r
+	}
+
 	// Signals after the text, computed once.
 	coord, coordWhy, coordOK := t.fromCoordinates(p)
 	plc, plcWhy, plcOK, plcNull := t.fromPlace(p)
