@@ -141,7 +141,7 @@ func endpointOf(path string) string {
 	for i := 0; i <= len(path); i++ {
 		if i == len(path) || path[i] == '/' {
 			s := path[seg:i]
-			if s != "" && allDigits(s) {
+			if len(s) > 4 && allDigits(s) { // ids, not the version "2"
 				s = ":id"
 			}
 			out = append(out, s...)
