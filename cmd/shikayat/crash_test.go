@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -265,25 +264,6 @@ func isRetweet(p xapi.Tweet) bool {
 	return false
 }
 
-// deliver posts a signed Account Activity delivery to the webhook.
-func deliver(ctx context.Context, client *http.Client, url, secret string, body []byte) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(xapi.SignatureHeader, xapi.Sign(secret, body))
-	resp, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	resp.Body.Close()
-	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("webhook delivery: status %d", resp.StatusCode)
-	}
-	return nil
-}
-
 // mentionsAccount tells whether X counts the post as mentioning the account.
 func mentionsAccount(p xapi.Tweet) bool {
 	if p.Entities == nil {
@@ -390,7 +370,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 		}
 		// A delivery to a node that is down is lost, as with X: polling
 		// still reads the post.
-		if err := deliver(ctx, client, url, secret, body); err != nil {
+		if err := xsim.DeliverBody(ctx, client, url, secret, body); err != nil {
 			pushFailed++
 		} else {
 			pushed++

@@ -61,6 +61,13 @@ func (s *Server) DeliverWebhook(ctx context.Context, client *http.Client, webhoo
 	if err != nil {
 		return err
 	}
+	return DeliverBody(ctx, client, webhookURL, consumerSecret, body)
+}
+
+// DeliverBody posts body to a webhook as X does, signed with consumerSecret
+// in the x-twitter-webhooks-signature header (a test may alter the body
+// first: a pushed copy that differs from the post).
+func DeliverBody(ctx context.Context, client *http.Client, webhookURL, consumerSecret string, body []byte) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, webhookURL, bytes.NewReader(body))
 	if err != nil {
 		return err
