@@ -41,6 +41,13 @@ import (
 //	str text digest          the complaint's text; first event only, else ""
 //	str author digest        the complaint's author handle; first event only, else ""
 //
+// The text and author digests in the first event are the ones the complaint
+// was opened with. When X's own read of the post later replaced a pushed
+// copy, an internal "post_replaced" event carries the digests before and
+// after in its detail (from_text_digest, from_author_digest, text_digest,
+// author_digest); a verifier follows these moves from the first event's
+// digests to the complaint's current ones.
+//
 // A day's seal (SealDigest):
 //
 //	str "shikayat/seal/v1"

@@ -64,6 +64,10 @@ type Poller struct {
 
 	once     sync.Once // defaults, set once before any use
 	accounts xapi.AccountIDs
+	// The backfill's own back-off, kept by Run: failures in a row, and
+	// when it may search again.
+	backfillFailures int
+	backfillAt       time.Time
 }
 
 func (p *Poller) defaults() { p.once.Do(p.setDefaults) }
@@ -158,7 +162,16 @@ func (p *Poller) Run(ctx context.Context) error {
 		stream(held)
 		if held && !p.Now().Before(nextPoll) {
 			started := p.Now()
-			if err := p.PollOnce(ctx); err != nil && ctx.Err() == nil {
+			err := p.PollOnce(ctx)
+			var bf *BackfillError
+			if errors.As(err, &bf) {
+				// The mentions were read: the poll succeeded. The backfill
+				// waits on its own back-off and search's own reset.
+				p.backfillFailed(bf)
+				log.Error("backfill with recent search", slog.Any("error", err), slog.Duration("retry_in", p.backfillAt.Sub(p.Now())))
+				err = nil
+			}
+			if err != nil && ctx.Err() == nil {
 				failures++
 				wait := p.backoff(failures, err)
 				log.Error("poll mentions", slog.Any("error", err), slog.Duration("retry_in", wait))
@@ -199,16 +212,12 @@ func (p *Poller) AccountID(ctx context.Context) (string, error) {
 	return p.accounts.Get(ctx, p.X, p.Account)
 }
 
-// GapName is the checkpoint that names an open gap: mentions between the
-// checkpoint and the oldest post a poll read, which a failed backfill left
-// unread. "" when none is open.
-const GapName = "x:mentions:gap"
-
-// PollOnce reads the mentions since the checkpoint (less the overlap),
-// backfills with recent search when the timeline may not reach back far
-// enough, and records every post, oldest first. When the backfill fails,
-// what was read is recorded but the checkpoint stays below the gap, which
-// stays open (in the log and GapCheck) until a later backfill reads it.
+// PollOnce reads the mentions since the checkpoint (less the overlap) and
+// records every post, oldest first. When the timeline did not reach back to
+// the checkpoint, the posts between them are a gap, which recent search
+// backfills (backfill.go): the checkpoint stays below the gap until it is
+// read. A failed backfill returns a *BackfillError: the mentions read
+// itself succeeded and was recorded.
 func (p *Poller) PollOnce(ctx context.Context) error {
 	p.defaults()
 	me, err := p.AccountID(ctx)
@@ -219,12 +228,9 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	gap, err := p.DB.Checkpoint(ctx, GapName)
+	g, err := p.loadGap(ctx)
 	if err != nil {
 		return err
-	}
-	if gap != "" {
-		p.Logger.Warn("intake gap still open: mentions in it may be missing until a backfill reads them", slog.String("gap", gap))
 	}
 	// Before the first post is recorded, the checkpoint is the moment the
 	// database was made (as a post id: X's ids count milliseconds), so that
@@ -247,49 +253,39 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	// Had the timeline reached back to the checkpoint, the post at it would
 	// be among those read. When every post read is newer, the timeline's
 	// reach (about 800 posts, a window that slides as posts arrive) cut
-	// some off: backfill with recent search.
+	// some off: the posts from the overlap's start to the oldest read are a
+	// gap for recent search.
 	// Before any post is recorded there is no such post to see; then only
 	// a read of many posts can have been cut off by the reach.
-	var backfillErr error
 	read := len(posts) + len(bad)
-	if oldest := oldestID(posts, bad); read > 0 && compareIDs(oldest, cp) > 0 && (cp != start || read >= 100) {
-		p.Logger.Warn("the mentions timeline did not reach back to the checkpoint; backfilling with recent search",
-			slog.String("checkpoint", cp), slog.Int("read", read))
-		more, moreBad, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
-			return p.X.SearchRecent(ctx, "@"+p.Account, cp, token)
-		})
+	oldest := oldestID(posts, bad)
+	reached := !(read > 0 && compareIDs(oldest, cp) > 0 && (cp != start || read >= 100))
+	p.noteRead(&g, since, oldest, newestID(posts, bad), reached)
+	var backfillErr error
+	closed := !g.open()
+	if g.open() {
+		more, moreBad, err := p.backfill(ctx, &g)
 		posts, bad = append(posts, more...), append(bad, moreBad...)
 		if err != nil {
 			if ctx.Err() != nil || shikayat.ErrorCode(err) == shikayat.ECONFLICT {
 				return err
 			}
-			// Record what was read, but do not move the checkpoint over the
-			// gap: the next poll backfills again.
-			backfillErr = fmt.Errorf("backfill with recent search: %w", err)
-			open := cp + ".." + oldest
-			p.Logger.Error("backfill failed: intake gap open; mentions in it are not read yet, and the next poll tries again",
-				slog.String("gap", open), slog.String("checkpoint", cp), slog.String("oldest_read", oldest), slog.Any("error", err))
-			if gap != open {
-				if err := p.DB.SetCheckpoint(ctx, p.fence(), GapName, open); err != nil {
-					return errors.Join(backfillErr, err)
-				}
-			}
+			backfillErr = err
 		}
+		closed = !g.open()
 	}
-	recorded, err := p.record(ctx, me, cp, posts, bad, backfillErr == nil)
+	// The checkpoint moves only when no gap is left below it.
+	recorded, err := p.record(ctx, me, cp, posts, bad, closed)
 	if recorded > 0 {
 		p.Logger.Info("mentions recorded", slog.Int("read", len(posts)+len(bad)), slog.Int("new", recorded), slog.String("since", since))
 	}
 	if err != nil {
 		return errors.Join(backfillErr, err)
 	}
-	if backfillErr == nil && gap != "" {
-		if err := p.DB.SetCheckpoint(ctx, p.fence(), GapName, ""); err != nil {
-			return err
-		}
-		p.Logger.Info("intake gap closed: the backfill read it", slog.String("gap", gap))
+	if err := p.saveGap(ctx, g); err != nil {
+		return errors.Join(backfillErr, err)
 	}
-	if p.Polled != nil && backfillErr == nil {
+	if p.Polled != nil {
 		p.Polled(len(posts)+len(bad), recorded)
 	}
 	return backfillErr
@@ -307,21 +303,6 @@ func (p *Poller) since(cp, start string) string {
 		return start
 	}
 	return since
-}
-
-// GapCheck is a readiness check that names an open intake gap: mentions a
-// failed backfill left unread. It reports; it does not make a node unready.
-func GapCheck(db *store.DB) func(context.Context) error {
-	return func(ctx context.Context) error {
-		gap, err := db.Checkpoint(ctx, GapName)
-		if err != nil {
-			return err
-		}
-		if gap != "" {
-			return shikayat.Errorf(shikayat.EINTERNAL, "intake gap open: mentions between posts %s are not read yet (recent search failed); intake keeps trying", gap)
-		}
-		return nil
-	}
 }
 
 func (p *Poller) fence() store.Fence {
@@ -473,6 +454,20 @@ func oldestID(posts []shikayat.Post, bad []shikayat.UnreadablePost) string {
 		}
 	}
 	return oldest
+}
+
+// newestID returns the largest post id among those read.
+func newestID(posts []shikayat.Post, bad []shikayat.UnreadablePost) string {
+	newest := ""
+	for _, p := range posts {
+		newest = laterID(p.ID, newest)
+	}
+	for _, u := range bad {
+		if _, ok := shikayat.SnowflakeTime(u.ID); ok {
+			newest = laterID(u.ID, newest)
+		}
+	}
+	return newest
 }
 
 // laterID returns the larger of two post ids.

@@ -180,7 +180,9 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		if err != nil || dup {
 			return again, err
 		}
-		// An unreadable record gives way to a readable copy: decide it now.
+		// An unreadable record gives way to a readable copy, and a pushed
+		// copy that made no complaint to X's own read: decide it now.
+		rec.Replaced = again.Replaced
 	} else if err != nil {
 		return rec, fmt.Errorf("claim post: %w", err)
 	}
@@ -250,7 +252,20 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 	}
 	switch {
 	case rec.Kind == shikayat.RecordUnreadable:
-		return rec, false, replace()
+		// Two readable copies may come at once (poll and stream): only the
+		// one whose update turns the record from unreadable decides it.
+		var won string
+		err := tx.QueryRowContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6, kind = 'pending'
+			WHERE id = $7 AND kind = 'unreadable' RETURNING id`,
+			p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, body, source, p.ID).Scan(&won)
+		if isNoRows(err) {
+			err = tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id FROM posts WHERE id = $1`, p.ID).Scan(&kind, &reason, &cid)
+			rec.Kind, rec.Reason, rec.ComplaintID = shikayat.RecordKind(kind), reason, cid.Int64
+			return rec, true, err
+		} else if err != nil {
+			return rec, true, fmt.Errorf("replace post: %w", err)
+		}
+		return rec, false, nil
 	case oldSource != "push" || in.Pushed:
 		return rec, true, nil
 	}
@@ -268,22 +283,11 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 	if err := replace(); err != nil {
 		return rec, true, err
 	}
-	if len(diff) > 0 {
-		rec.Replaced = strings.Join(diff, ",")
-		if rec.ComplaintID != 0 {
-			c, err := findComplaintBy(ctx, tx, "c.id = $1", rec.ComplaintID)
-			if err != nil {
-				return rec, true, err
-			}
-			rec.ComplaintCode = c.Code
-			// The trail keeps what X itself says the post is.
-			err = s.attach(ctx, tx, c, "post_replaced", p, false, now)
-			if err != nil {
-				return rec, true, err
-			}
-		}
+	if len(diff) == 0 {
+		return rec, true, nil
 	}
-	return rec, true, nil
+	rec.Replaced = strings.Join(diff, ",")
+	return s.redecide(ctx, tx, in, rec, now)
 }
 
 // recordUnreadable records a post that could not be decoded, raw JSON and

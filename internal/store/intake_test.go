@@ -182,8 +182,11 @@ func TestRecordPostsPolledCopyWins(t *testing.T) {
 			t.Fatalf("record = %+v %s %v, want the polled text", p, kind, err)
 		}
 		c, _ := db.FindComplaintByID(ctx, first[0].ComplaintID, shikayat.SystemScope())
-		if last := c.Events[len(c.Events)-1]; last.Note != polled.Post.Text {
-			t.Errorf("the trail does not show X's own words: %+v", last)
+		if c.Text != polled.Post.Text {
+			t.Errorf("the complaint keeps the pushed text %q, not X's own words", c.Text)
+		}
+		if last := c.Events[len(c.Events)-1]; last.Action != store.ReplacedAction || last.Detail["differed"] != "text" {
+			t.Errorf("the trail does not show the replacement: %+v", last)
 		}
 		// Another push, or another poll, changes nothing more.
 		for _, in := range []shikayat.Incoming{pushed, polled} {

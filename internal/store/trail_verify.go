@@ -95,10 +95,22 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 			return rep, nil
 		}
+		// The first event covers the digests the complaint was opened
+		// with; a post X read differently since moved them on, each time
+		// in an event that names them before and after. Its check waits
+		// until the complaint's events have been read.
 		prev, first := "", true
+		var opened trailRow
+		var moves digestMoves
 		for haveEvent && ev.complaintID == c.id {
 			rep.Events++
-			if reason := ev.check(prev, c, first); reason != "" {
+			if first {
+				opened = ev
+			} else if reason := ev.check(prev, c, false); reason != "" {
+				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
+				return rep, nil
+			}
+			if reason := moves.note(&ev); reason != "" {
 				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 				return rep, nil
 			}
@@ -106,6 +118,10 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			if haveEvent, err = ev.next(erows); err != nil {
 				return nil, err
 			}
+		}
+		if reason := moves.check(&opened, c); reason != "" {
+			rep.Failure = &TrailFailure{Code: c.code, EventID: opened.e.ID, Reason: reason}
+			return rep, nil
 		}
 	}
 	if err := crows.Err(); err != nil {
@@ -212,4 +228,43 @@ func (r *trailRow) check(prev string, c trailComplaint, first bool) string {
 		return "the hash does not match the event and the one before it"
 	}
 	return ""
+}
+
+// digestMoves follows a complaint's text and author digests through the
+// events that replaced its post (ReplacedAction with digests).
+type digestMoves struct {
+	moved                    bool
+	openedText, openedAuthor string // before the first move
+	text, author             string // after the last move
+}
+
+// note takes in an event's move, if it is one: each must start from where
+// the one before ended.
+func (m *digestMoves) note(r *trailRow) string {
+	if r.e.Action != ReplacedAction {
+		return ""
+	}
+	d, err := parseDetail(r.detail)
+	if err != nil || d["text_digest"] == "" {
+		return ""
+	}
+	if !m.moved {
+		m.moved, m.openedText, m.openedAuthor = true, d["from_text_digest"], d["from_author_digest"]
+	} else if d["from_text_digest"] != m.text || d["from_author_digest"] != m.author {
+		return "the replaced post's digests do not follow on from the replacement before"
+	}
+	m.text, m.author = d["text_digest"], d["author_digest"]
+	return ""
+}
+
+// check tests the complaint's first event against the digests it was
+// opened with, and the complaint's digests against the last move.
+func (m *digestMoves) check(opened *trailRow, c trailComplaint) string {
+	if m.moved {
+		if m.text != c.textDigest || m.author != c.authorDigest {
+			return "the complaint's digests are not those its last replaced post gave it"
+		}
+		c.textDigest, c.authorDigest = m.openedText, m.openedAuthor
+	}
+	return opened.check("", c, true)
 }

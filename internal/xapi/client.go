@@ -422,12 +422,24 @@ func (c *Client) userTimeline(ctx context.Context, endpoint, userID, timeline, s
 // (e.g. "@Uppolice"), newer than sinceID when set: the backfill after an
 // outage longer than the mentions timeline reaches.
 func (c *Client) SearchRecent(ctx context.Context, query, sinceID, paginationToken string) (*Page, error) {
+	return c.SearchRecentUntil(ctx, query, sinceID, "", paginationToken)
+}
+
+// SearchRecentUntil is SearchRecent limited to posts older than untilID
+// when set: a backfill reads only the gap below what it has read.
+func (c *Client) SearchRecentUntil(ctx context.Context, query, sinceID, untilID, paginationToken string) (*Page, error) {
 	if strings.TrimSpace(query) == "" {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "search query is empty")
 	}
 	q, err := pageQuery(sinceID, "", 100)
 	if err != nil {
 		return nil, err
+	}
+	if untilID != "" {
+		if !isID(untilID) {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "until_id %q is not a post id", clip(untilID))
+		}
+		q.Set("until_id", untilID)
 	}
 	q.Set("query", query)
 	if paginationToken != "" {
