@@ -373,10 +373,12 @@ func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool,
 	return n > 0, nil
 }
 
-// WaitingReplies lists the replies not yet sent nor given up (pending or
-// sending), oldest first, at most limit.
+// WaitingReplies lists the replies that still need a job, oldest first, at
+// most limit: those not yet sent nor given up (pending or sending), and
+// those given up while a try's outcome was unknown (given_up_unverified),
+// which a job must still look up on X.
 func (s *DB) WaitingReplies(ctx context.Context, limit int) ([]*shikayat.Reply, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending')
+	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending', 'given_up_unverified')
 		ORDER BY created_at, id LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("waiting replies: %w", err)
@@ -406,6 +408,42 @@ func (s *DB) CountWaitingReplies(ctx context.Context, since time.Time) (int, err
 		return 0, fmt.Errorf("count waiting replies: %w", err)
 	}
 	return n, nil
+}
+
+// WaitingReply is a reply that waits, as /readyz names it.
+type WaitingReply struct {
+	Key       string
+	Code      string // the complaint's docket code; "" for a reply without one
+	State     shikayat.ReplyState
+	CreatedAt time.Time
+}
+
+// RepliesWaitingSince lists the replies recorded before since that are
+// still waiting (pending or sending), oldest first, at most limit.
+func (s *DB) RepliesWaitingSince(ctx context.Context, since time.Time, limit int) ([]WaitingReply, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.key, COALESCE(c.code, ''), r.state, r.created_at
+		FROM replies r LEFT JOIN complaints c ON c.id = r.complaint_id
+		WHERE r.state IN ('pending', 'sending') AND r.created_at < $1
+		ORDER BY r.created_at, r.id LIMIT $2`, ms(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	defer rows.Close()
+	var out []WaitingReply
+	for rows.Next() {
+		var w WaitingReply
+		var state string
+		var created int64
+		if err := rows.Scan(&w.Key, &w.Code, &state, &created); err != nil {
+			return nil, fmt.Errorf("waiting replies: %w", err)
+		}
+		w.State, w.CreatedAt = shikayat.ReplyState(state), fromMS(created)
+		out = append(out, w)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	return out, nil
 }
 
 // FindPost returns a recorded post as the desk read it, what became of it,
