@@ -282,23 +282,26 @@ func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64) (won bool, e
 // given_up_unverified and keeps its budget, and its next job looks at X's
 // posts and records it sent or failed.
 func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
-	return s.giveUp(ctx, id, 0, actor, reason)
+	_, err := s.giveUp(ctx, id, 0, actor, reason)
+	return err
 }
 
-// GiveUpComplaintReply is GiveUpReply for a reply of the given complaint:
-// a reply of another complaint is not found.
-func (s *DB) GiveUpComplaintReply(ctx context.Context, complaintID, id int64, actor, reason string) error {
+// GiveUpComplaintReply is GiveUpReply for a reply of the given complaint
+// (a reply of another complaint is not found); it returns the reply as
+// given up.
+func (s *DB) GiveUpComplaintReply(ctx context.Context, complaintID, id int64, actor, reason string) (*shikayat.Reply, error) {
 	if complaintID == 0 {
-		return shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
+		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
 	}
 	return s.giveUp(ctx, id, complaintID, actor, reason)
 }
 
-func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string) error {
+func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string) (*shikayat.Reply, error) {
 	if reason == "" {
-		return shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
+		return nil, shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	var out *shikayat.Reply
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if isNoRows(err) || (err == nil && complaintID != 0 && r.ComplaintID != complaintID) {
 			return shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
@@ -316,8 +319,16 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		} else if n != 1 {
 			return shikayat.Errorf(shikayat.ECONFLICT, "Reply %s is %s, not waiting.", r.Key, r.State)
 		}
-		return s.replyEvent(ctx, tx, id, actor, "reply_given_up", reason, string(r.State))
+		if err := s.replyEvent(ctx, tx, id, actor, "reply_given_up", reason, string(r.State)); err != nil {
+			return err
+		}
+		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
+		if err != nil {
+			return fmt.Errorf("give up reply: %w", err)
+		}
+		return nil
 	})
+	return out, err
 }
 
 // MarkReplySent records that X accepted the reply as postedID, and puts it

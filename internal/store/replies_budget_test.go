@@ -84,10 +84,10 @@ func TestGiveUpSendingReplyIsUnverified(t *testing.T) {
 		if _, err := db.MarkReplySending(ctx, r.ID, 0, time.Second, 5); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.GiveUpComplaintReply(ctx, c.ID+1000, r.ID, "op", "wrong complaint"); shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
+		if _, err := db.GiveUpComplaintReply(ctx, c.ID+1000, r.ID, "op", "wrong complaint"); shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
 			t.Fatalf("a reply given up through another complaint: %v, want not found", err)
 		}
-		if err := db.GiveUpComplaintReply(ctx, c.ID, r.ID, "op", "the citizen was called"); err != nil {
+		if _, err := db.GiveUpComplaintReply(ctx, c.ID, r.ID, "op", "the citizen was called"); err != nil {
 			t.Fatal(err)
 		}
 		got, err := db.FindReply(ctx, "ack:u")
