@@ -11,6 +11,10 @@ const (
 	ReplySending ReplyState = "sending" // handed to X; the outcome is not yet known
 	ReplySent    ReplyState = "sent"    // X accepted it
 	ReplyFailed  ReplyState = "failed"  // X refused it for good, or a person (or the deployment's rule) gave up on it
+	// ReplyUnverified: given up while a try's outcome was unknown. A job
+	// looks at X's posts: it becomes sent if the try was posted, failed if
+	// not.
+	ReplyUnverified ReplyState = "given_up_unverified"
 )
 
 // Reply is one post the desk makes to a citizen.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -127,18 +126,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 
 	reg.MustRegister(metrics.NewCollector(db, m.Logger))
-	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Name: "shikayat_replies_waiting",
-		Help: "Replies to citizens not yet sent nor given up that have waited longer than --reply-wait-alert.",
-	}, func() float64 {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		n, err := m.Queue.CountWaiting(ctx)
-		if err != nil {
-			return math.NaN()
-		}
-		return float64(n)
-	}))
+	registerReplyMetrics(reg, m.Queue)
 	m.Web = web.NewServer(m.Logger, reg)
 	if err := m.mountDesk(db); err != nil {
 		return err

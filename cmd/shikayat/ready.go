@@ -10,6 +10,9 @@ import (
 	"github.com/shikayat/shikayat/internal/web"
 )
 
+// readyWaitingListed is how many waiting replies /readyz names.
+const readyWaitingListed = 20
+
 // readiness lists /readyz's checks. Only the database makes this node
 // unready: X's trouble, replies waiting and a gap in intake are every
 // node's, and are reported in the body (Warn) with 200, so that a load
@@ -28,13 +31,15 @@ func (m *Main) readiness() []web.Check {
 		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
 		// Replies waiting long make noise but not an unready node: another
 		// node would not send them any sooner.
+		// The body names them (docket code, reply key, how long), up to
+		// readyWaitingListed.
 		{Name: "replies_waiting", Warn: true, Run: func(ctx context.Context) error {
-			n, err := m.Queue.CountWaiting(ctx)
+			rep, err := m.Queue.Waiting(ctx, readyWaitingListed)
 			if err != nil {
 				return err
 			}
-			if n > 0 {
-				return shikayat.Errorf(shikayat.EINTERNAL, "%d replies have waited longer than %s", n, cfg.ReplyWaitAlert)
+			if rep.Count > 0 {
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep)
 			}
 			return nil
 		}},

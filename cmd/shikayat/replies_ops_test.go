@@ -60,7 +60,8 @@ func TestWaitingRepliesAreReported(t *testing.T) {
 			Checks map[string]string
 		}
 		json.Unmarshal([]byte(body), &ready)
-		if status != 200 || ready.Checks["replies_waiting"] != "2 replies have waited longer than 10m0s" {
+		if w := ready.Checks["replies_waiting"]; status != 200 ||
+			w != "2 replies have waited longer than 10m0s: - status:c for 2h0m0s, - status:b for 1h0m0s" {
 			t.Fatalf("readyz = %d %s", status, body)
 		}
 		if _, body := get("/metrics"); !strings.Contains(body, "shikayat_replies_waiting 2") {

@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"bytes"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/shikayat/shikayat"
@@ -59,6 +61,26 @@ func FuzzParseFilter(f *testing.F) {
 		}
 		if filter.Page < 0 || filter.District < 0 {
 			t.Fatalf("filter %+v", filter)
+		}
+	})
+}
+
+// FuzzDecodeReason: any body yields a reason of 1 to 1000 bytes, or EINVALID.
+func FuzzDecodeReason(f *testing.F) {
+	for _, s := range []string{`{"reason":"the citizen was called"}`, `{"reason":""}`, `{"reason":" "}`, `{"why":"x"}`,
+		`{"reason":"नागरिक से बात हो गई"}`, `{"reason":1}`, `{} {}`, ``, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		reason, err := api.DecodeReason(bytes.NewReader(body))
+		if err != nil {
+			if shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("error %v is not EINVALID", err)
+			}
+			return
+		}
+		if reason == "" || len(reason) > 1000 || strings.TrimSpace(reason) != reason {
+			t.Fatalf("reason %q", reason)
 		}
 	})
 }

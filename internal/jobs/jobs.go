@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -156,6 +157,9 @@ type Queue struct {
 	replies *store.DB
 	cfg     Config
 	log     *slog.Logger
+
+	mu      sync.Mutex
+	alerted map[string]time.Time // replies logged as waiting long, and when
 }
 
 func (q *Queue) now() time.Time {

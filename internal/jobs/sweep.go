@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
@@ -58,7 +57,9 @@ type SweepResult struct {
 
 // Sweep re-queues every reply that waits (pending or sending) without a
 // live job, gives up those waiting longer than GiveUpAfter (when set) and
-// logs the replies waiting longer than WaitAlert. A reply that gets a second
+// logs each reply waiting longer than WaitAlert when it crosses it and
+// hourly after. A reply given up while its outcome was unknown
+// (given_up_unverified) is re-queued too: its job looks it up on X. A reply that gets a second
 // job by a race is still sent once: the store's claim and compare-and-set
 // let only one try at a time through.
 func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
@@ -75,9 +76,13 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 		return res, err
 	}
 	now := q.now()
+	seen := map[string]bool{}
 	for _, r := range waiting {
 		age := now.Sub(r.CreatedAt)
-		if q.cfg.GiveUpAfter > 0 && age > q.cfg.GiveUpAfter {
+		// A given_up_unverified reply is given up already: only its job,
+		// which looks it up on X, may be missing.
+		unverified := r.State == shikayat.ReplyUnverified
+		if !unverified && q.cfg.GiveUpAfter > 0 && age > q.cfg.GiveUpAfter {
 			reason := fmt.Sprintf("waited longer than %s (the deployment's rule)", q.cfg.GiveUpAfter)
 			if err := q.replies.GiveUpReply(ctx, r.ID, shikayat.SystemActor.Name(), reason); err != nil {
 				if shikayat.ErrorCode(err) == shikayat.ECONFLICT {
@@ -89,8 +94,10 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 			res.GivenUp = append(res.GivenUp, r.Key)
 			continue
 		}
-		if age > q.cfg.WaitAlert {
+		if !unverified && age > q.cfg.WaitAlert {
 			res.Waiting++
+			seen[r.Key] = true
+			q.alertWaiting(r, age, now)
 		}
 		if live[r.Key] {
 			continue
@@ -114,6 +121,7 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 	if res.Waiting > 0 {
 		q.log.Warn("replies waiting", slog.Int("count", res.Waiting), slog.Duration("longer_than", q.cfg.WaitAlert))
 	}
+	q.forgetAlerts(seen)
 	return res, nil
 }
 
@@ -177,14 +185,3 @@ func argsForReply(r *shikayat.Reply) (river.JobArgs, error) {
 	}
 	return nil, fmt.Errorf("unknown reply key %q", r.Key)
 }
-
-// CountWaiting counts the replies waiting longer than WaitAlert.
-func (q *Queue) CountWaiting(ctx context.Context) (int, error) {
-	if q.replies == nil {
-		return 0, nil
-	}
-	return q.replies.CountWaitingReplies(ctx, q.now().Add(-q.cfg.WaitAlert))
-}
-
-// WaitAlert is how long a reply may wait before it is reported.
-func (q *Queue) WaitAlert() time.Duration { return q.cfg.WaitAlert }

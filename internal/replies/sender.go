@@ -42,8 +42,12 @@ type Sender struct {
 	// InFlight is how long one try may be in flight: a reply 'sending' for
 	// less is left to the worker trying it. Default DefaultInFlight.
 	InFlight time.Duration
-	Now      func() time.Time
-	Logger   *slog.Logger
+	// TryTime is the job time one try needs: a job with less left puts
+	// itself back before handing the reply to X, rather than be cut off
+	// mid-POST. Default DefaultTryTime.
+	TryTime time.Duration
+	Now     func() time.Time
+	Logger  *slog.Logger
 	// Queue tells whether a more urgent reply waits; without it, a sender
 	// that waited out a rate limit always puts its job back.
 	Queue interface {
@@ -183,12 +187,17 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		return err
 	}
 	log := s.log().With(slog.String("reply", r.Key), slog.String("in_reply_to", r.InReplyTo))
+	// uncertain: an earlier try may have reached X.
+	uncertain := r.State == shikayat.ReplySending
 	switch r.State {
 	case shikayat.ReplySent, shikayat.ReplyFailed:
 		return nil
+	case shikayat.ReplyUnverified:
+		// Given up while a try's outcome was unknown: X's posts tell.
+		return s.resolveGivenUp(ctx, log, r)
 	case shikayat.ReplySending:
 		// An earlier try may have reached X. Let X settle, then look.
-		if err := sleep(ctx, s.Settle); err != nil {
+		if err := s.sleep(ctx, s.Settle); err != nil {
 			return err
 		}
 		posted, err := s.findPosted(ctx, r)
@@ -214,6 +223,12 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		} else if more {
 			return jobs.GiveWay()
 		}
+	}
+	// A try cut off by the job's end has an unknown outcome: with too
+	// little time left, put the job back (a fresh run has the full time).
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < s.tryTime() {
+		log.Info("too little of the job's time left for a try; putting it back", slog.Duration("left", time.Until(dl)))
+		return jobs.Requeue()
 	}
 	turn, err := s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
 	if err != nil {
@@ -244,22 +259,16 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
 		return s.waitTurn(ctx, wait, want, waited)
 	}
-	if isDuplicate(err) && r.Attempts > 0 {
-		// X refuses the same text twice: an earlier try, whose outcome was
-		// unknown, was posted.
-		posted, ferr := s.findPosted(ctx, r)
-		if ferr != nil {
-			log.Warn("X says the reply was posted before; its post is not found yet", slog.Any("error", ferr))
-		}
-		log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
-		return s.recordSent(ctx, r, posted)
+	if isDuplicate(err) {
+		return s.duplicate(ctx, log, r, attempt, uncertain, err)
 	}
-	if xapi.IsUncertain(err) {
-		// Leave it "sending": the next try settles and looks first.
+	var apiErr *xapi.APIError
+	if xapi.IsUncertain(err) || (errors.As(err, &apiErr) && apiErr.Status == http.StatusRequestTimeout) {
+		// Leave it "sending": the next try settles and looks first. A 408
+		// may come after X took the post.
 		log.Warn("reply outcome unknown; waiting on X", slog.Any("error", err))
 		return s.waitOnX(log, attempt, err)
 	}
-	var apiErr *xapi.APIError
 	if errors.As(err, &apiErr) && apiErr.Status == http.StatusUnauthorized {
 		// Certainly not posted, and waiting on whoever mends the credentials.
 		if _, err := s.DB.MarkReplyPending(ctx, r.ID, attempt, "unauthorized"); err != nil {
@@ -276,6 +285,46 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	}
 	// A 5xx or anything else: X may or may not have posted it.
 	return s.waitOnX(log, attempt, err)
+}
+
+// duplicate handles X's 403 "duplicate content". It proves this reply was
+// posted only after an uncertain try, and only when its post is found: the
+// same text to the same post may be another reply's post (two staff replies
+// alike), and then this reply was never posted and fails.
+func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Reply, attempt int, uncertain bool, err error) error {
+	if uncertain {
+		posted, ferr := s.findPosted(ctx, r)
+		if ferr != nil {
+			// Still 'sending': the next try settles and looks again.
+			return s.waitOnX(log, attempt, fmt.Errorf("X says the reply is a duplicate; check own posts: %w", ferr))
+		}
+		if posted != "" {
+			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
+			return s.recordSent(ctx, r, posted)
+		}
+	}
+	log.Error("X refused the reply as a duplicate of another post", slog.Any("error", err))
+	_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "duplicate of another post (X: "+err.Error()+")")
+	return err
+}
+
+// resolveGivenUp settles a reply given up while a try's outcome was
+// unknown: sent if X shows its post, failed if not.
+func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikayat.Reply) error {
+	if err := s.sleep(ctx, s.Settle); err != nil {
+		return err
+	}
+	posted, err := s.findPosted(ctx, r)
+	if err != nil {
+		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
+	}
+	if posted != "" {
+		log.Info("reply given up had been posted; recording it", slog.String("post_id", posted))
+		return s.recordSent(ctx, r, posted)
+	}
+	log.Info("reply given up was not posted")
+	_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID)
+	return err
 }
 
 // waitOnX puts the job back for a while after X failed (a 5xx, a network
@@ -307,6 +356,18 @@ func (s *Sender) inFlight() time.Duration {
 	}
 	return DefaultInFlight
 }
+
+func (s *Sender) tryTime() time.Duration {
+	if s.TryTime > 0 {
+		return s.TryTime
+	}
+	return DefaultTryTime
+}
+
+// DefaultTryTime is the job time a try needs: the POST (X answers in well
+// under a second, the client gives up at 30 s only when X hangs) and the
+// record of its outcome.
+const DefaultTryTime = 10 * time.Second
 
 // DefaultInFlight is how long a try may be in flight: a reply job runs at
 // most 30 s, and a margin.
@@ -428,7 +489,7 @@ func (s *Sender) rateLimitWait() time.Duration {
 // sends this reply if the window is open and no more urgent reply waits;
 // otherwise it puts the job back, and the queue's order picks the next.
 func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.Reply, waited bool) error {
-	if err := sleep(ctx, min(d, maxWait)); err != nil {
+	if err := s.sleep(ctx, min(d, maxWait)); err != nil {
 		return err
 	}
 	if waited || s.rateLimitWait() > 0 {
@@ -437,15 +498,21 @@ func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.R
 	return s.sendTurn(ctx, want, true)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// sleep waits d. A wait cut off by the job's end (or the node stopping)
+// puts the job back: waiting on X uses up no attempt.
+func (s *Sender) sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return nil
+	}
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d+s.tryTime() {
+		// The wait and a try would outlast the job: put it back now.
+		return jobs.Snooze(d)
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
-		return ctx.Err()
+		return jobs.Snooze(d)
 	case <-t.C:
 		return nil
 	}

@@ -94,9 +94,10 @@ var errOverBudget = errors.New("over budget")
 // lost. A reply already 'sending' is taken over only when its last try
 // began at least inFlight ago (a try that may still be in flight is left
 // alone). In the same transaction one post is reserved in the budget
-// of the reply's account for today (IST), unless the reply holds a
-// reservation from an earlier try: the counter row is raised only while it
-// is under limit, so nodes sharing the database never overspend together.
+// of the reply's account for today (IST), unless the reply holds today's
+// reservation from an earlier try (a reservation of an earlier day is given
+// back and today's taken): the counter row is raised only while it is under
+// limit, so nodes sharing the database never overspend together.
 func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int) (SendTurn, error) {
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
@@ -113,10 +114,19 @@ func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFli
 		} else if err != nil {
 			return fmt.Errorf("update reply: %w", err)
 		}
-		if day != "" {
-			return nil // reserved by an earlier try whose outcome is unknown
+		today := shikayat.ISTDay(now)
+		if day == today {
+			return nil // reserved today by an earlier try whose outcome is unknown
 		}
-		day = shikayat.ISTDay(now)
+		if day != "" {
+			// Reserved on an earlier day by a try that was not posted (the
+			// caller looked): that day's reservation goes back, and this
+			// try is reserved in today's budget.
+			if err := releaseBudget(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		day = today
 		if ok, err := reserveBudget(ctx, tx, account, day, limit); err != nil {
 			return err
 		} else if !ok {
@@ -188,8 +198,10 @@ func (s *DB) MarkReplyPending(ctx context.Context, id int64, attempts int, reaso
 	return s.endTry(ctx, id, attempts, "pending", reason)
 }
 
-// MarkReplyFailed records that X refused try number attempts for good, and
-// gives its budget back. A stale worker changes nothing: won is false.
+// MarkReplyFailed records that X refused try number attempts for good,
+// gives its budget back and puts an internal "reply_failed" event on the
+// complaint, so that the desk sees the reply did not go out. A stale worker
+// changes nothing: won is false.
 func (s *DB) MarkReplyFailed(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
 	return s.endTry(ctx, id, attempts, "failed", reason)
 }
@@ -208,6 +220,55 @@ func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason s
 			return nil
 		}
 		won = true
+		if err := releaseBudget(ctx, tx, id); err != nil {
+			return err
+		}
+		if state != "failed" {
+			return nil
+		}
+		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, "")
+	})
+	return won, err
+}
+
+// replyEvent puts an internal event about reply id on its complaint (none
+// for a reply without one).
+func (s *DB) replyEvent(ctx context.Context, tx *sql.Tx, id int64, actor, action, note, was string) error {
+	r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
+	if err != nil {
+		return fmt.Errorf("reply event: %w", err)
+	}
+	if r.ComplaintID == 0 {
+		return nil
+	}
+	c, err := findComplaintBy(ctx, tx, "c.id = $1", r.ComplaintID)
+	if err != nil {
+		return err
+	}
+	detail := map[string]string{"key": r.Key, "in_reply_to": r.InReplyTo}
+	if was != "" {
+		detail["was"] = was
+	}
+	return insertEvent(ctx, tx, c.ID, &shikayat.Event{
+		At: s.now(), Actor: actor, Action: action, FromStage: c.Stage, ToStage: c.Stage, Note: note, Detail: detail,
+	})
+}
+
+// MarkUnverifiedNotPosted ends a reply given up while its outcome was
+// unknown, once X's posts showed it was not posted: it is failed and its
+// budget goes back. won is false when it is no longer unverified.
+func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64) (won bool, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed' WHERE id = $1 AND state = 'given_up_unverified'`, id)
+		if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		} else if n != 1 {
+			return nil
+		}
+		won = true
 		return releaseBudget(ctx, tx, id)
 	})
 	return won, err
@@ -216,21 +277,40 @@ func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason s
 // GiveUpReply ends a reply that waits (pending or sending) without sending
 // it: a person decided so, or a rule the deployment set. It records the
 // reason on the reply and an internal event on the complaint. A reply that
-// is no longer waiting is a conflict. A 'sending' reply keeps its budget:
-// its last try may have been posted.
+// is no longer waiting is a conflict. A pending reply becomes failed. A
+// 'sending' reply's last try may have been posted: it becomes
+// given_up_unverified and keeps its budget, and its next job looks at X's
+// posts and records it sent or failed.
 func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
-	if reason == "" {
-		return shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
+	_, err := s.giveUp(ctx, id, 0, actor, reason)
+	return err
+}
+
+// GiveUpComplaintReply is GiveUpReply for a reply of the given complaint
+// (a reply of another complaint is not found); it returns the reply as
+// given up.
+func (s *DB) GiveUpComplaintReply(ctx context.Context, complaintID, id int64, actor, reason string) (*shikayat.Reply, error) {
+	if complaintID == 0 {
+		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.giveUp(ctx, id, complaintID, actor, reason)
+}
+
+func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string) (*shikayat.Reply, error) {
+	if reason == "" {
+		return nil, shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
+	}
+	var out *shikayat.Reply
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
-		if isNoRows(err) {
+		if isNoRows(err) || (err == nil && complaintID != 0 && r.ComplaintID != complaintID) {
 			return shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
 		} else if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1 WHERE id = $2 AND state IN ('pending', 'sending')`,
-			"given up: "+reason, id)
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET error = $1,
+			state = CASE WHEN state = 'sending' THEN 'given_up_unverified' ELSE 'failed' END
+			WHERE id = $2 AND state IN ('pending', 'sending')`, "given up: "+reason, id)
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
@@ -239,18 +319,16 @@ func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) er
 		} else if n != 1 {
 			return shikayat.Errorf(shikayat.ECONFLICT, "Reply %s is %s, not waiting.", r.Key, r.State)
 		}
-		if r.ComplaintID == 0 {
-			return nil
-		}
-		c, err := findComplaintBy(ctx, tx, "c.id = $1", r.ComplaintID)
-		if err != nil {
+		if err := s.replyEvent(ctx, tx, id, actor, "reply_given_up", reason, string(r.State)); err != nil {
 			return err
 		}
-		return insertEvent(ctx, tx, c.ID, &shikayat.Event{
-			At: s.now(), Actor: actor, Action: "reply_given_up", FromStage: c.Stage, ToStage: c.Stage,
-			Note: reason, Detail: map[string]string{"key": r.Key, "in_reply_to": r.InReplyTo, "was": string(r.State)},
-		})
+		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
+		if err != nil {
+			return fmt.Errorf("give up reply: %w", err)
+		}
+		return nil
 	})
+	return out, err
 }
 
 // MarkReplySent records that X accepted the reply as postedID, and puts it
@@ -259,6 +337,9 @@ func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) er
 // unless the reply is already recorded sent (then the first record stands
 // and recorded is false).
 func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (recorded bool, err error) {
+	if postedID == "" {
+		return false, shikayat.Errorf(shikayat.EINVALID, "Reply %d: a post X accepted has an id.", id)
+	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
@@ -303,10 +384,12 @@ func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool,
 	return n > 0, nil
 }
 
-// WaitingReplies lists the replies not yet sent nor given up (pending or
-// sending), oldest first, at most limit.
+// WaitingReplies lists the replies that still need a job, oldest first, at
+// most limit: those not yet sent nor given up (pending or sending), and
+// those given up while a try's outcome was unknown (given_up_unverified),
+// which a job must still look up on X.
 func (s *DB) WaitingReplies(ctx context.Context, limit int) ([]*shikayat.Reply, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending')
+	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending', 'given_up_unverified')
 		ORDER BY created_at, id LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("waiting replies: %w", err)
@@ -338,6 +421,42 @@ func (s *DB) CountWaitingReplies(ctx context.Context, since time.Time) (int, err
 	return n, nil
 }
 
+// WaitingReply is a reply that waits, as /readyz names it.
+type WaitingReply struct {
+	Key       string
+	Code      string // the complaint's docket code; "" for a reply without one
+	State     shikayat.ReplyState
+	CreatedAt time.Time
+}
+
+// RepliesWaitingSince lists the replies recorded before since that are
+// still waiting (pending or sending), oldest first, at most limit.
+func (s *DB) RepliesWaitingSince(ctx context.Context, since time.Time, limit int) ([]WaitingReply, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.key, COALESCE(c.code, ''), r.state, r.created_at
+		FROM replies r LEFT JOIN complaints c ON c.id = r.complaint_id
+		WHERE r.state IN ('pending', 'sending') AND r.created_at < $1
+		ORDER BY r.created_at, r.id LIMIT $2`, ms(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	defer rows.Close()
+	var out []WaitingReply
+	for rows.Next() {
+		var w WaitingReply
+		var state string
+		var created int64
+		if err := rows.Scan(&w.Key, &w.Code, &state, &created); err != nil {
+			return nil, fmt.Errorf("waiting replies: %w", err)
+		}
+		w.State, w.CreatedAt = shikayat.ReplyState(state), fromMS(created)
+		out = append(out, w)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("waiting replies: %w", err)
+	}
+	return out, nil
+}
+
 // FindPost returns a recorded post as the desk read it, what became of it,
 // and the language triage found (hi, en, hinglish; "" for staff posts).
 func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.RecordKind, string, error) {
@@ -356,4 +475,14 @@ func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.
 		return nil, "", "", fmt.Errorf("post %s: %w", id, err)
 	}
 	return &p, shikayat.RecordKind(kind), lang, nil
+}
+
+// CountFailedReplies counts the replies that failed: refused by X for good,
+// or given up.
+func (s *DB) CountFailedReplies(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE state = 'failed'`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count failed replies: %w", err)
+	}
+	return n, nil
 }

@@ -64,6 +64,20 @@ var matrix = map[string]struct {
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
+	// {id} is left as it is, a reply that does not exist: in scope or
+	// not, 404; a station officer may not give up replies at all.
+	"POST /api/v1/complaints/{code}/replies/{id}/give-up": {giveUp, `{"reason": "the citizen was called"}`, false},
+}
+
+// giveUp: district operators and above; station officers 403.
+func giveUp(role shikayat.Role, _ string) int {
+	switch role {
+	case anonymous:
+		return http.StatusUnauthorized
+	case shikayat.RoleStationOfficer:
+		return http.StatusForbidden
+	}
+	return http.StatusNotFound
 }
 
 // TestAuthorisationMatrix sends every route of the route table as every

@@ -59,5 +59,7 @@ func Routes(h Handlers) []Route {
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},
 		{"POST /api/v1/complaints/{code}/actions", Staff, true, a.ActOnComplaint},
+		// District operators and above; a station officer gets 403.
+		{"POST /api/v1/complaints/{code}/replies/{id}/give-up", Staff, true, a.GiveUpReply},
 	}
 }

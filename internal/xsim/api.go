@@ -42,7 +42,7 @@ func (s *Server) api(endpoint string, auth authKind, f apiFunc) http.HandlerFunc
 			case Fault429:
 				s.writeFault429(w, endpoint, fault)
 				return
-			case Fault5xx:
+			case Fault5xx, FaultStatus:
 				writeProblem(w, fault.Status, problem("about:blank", http.StatusText(fault.Status), "Simulated server error."))
 				return
 			case FaultSlow:

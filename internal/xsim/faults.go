@@ -21,6 +21,7 @@ const (
 	FaultOutOfOrder      = "out_of_order"     // timelines: the post depth places from the newest (default 2: the second-newest) is missing (it shows up later); stream: two posts swapped
 	FaultMalformed       = "malformed"        // a cut-off JSON body, or a broken stream line
 	FaultAcceptedDropped = "accepted_dropped" // POST /2/tweets: the post is stored but the connection drops
+	FaultStatus          = "status"           // an error answer with the given status (4xx or 5xx), nothing done
 )
 
 // Fault is one kind of failure for the next Count requests to Endpoint (an
@@ -87,6 +88,10 @@ func (f *Fault) normalize() error {
 		}
 		if f.Status < 500 || f.Status > 599 {
 			return fmt.Errorf("status %d is not a 5xx", f.Status)
+		}
+	case FaultStatus:
+		if f.Status < 400 || f.Status > 599 {
+			return fmt.Errorf("status %d is not an error status", f.Status)
 		}
 	case FaultSlow:
 		if f.DelayMS <= 0 {

@@ -79,6 +79,7 @@ func FuzzFaultRequest(f *testing.F) {
 	for _, s := range []string{
 		`{"endpoint": "create_post", "kind": "5xx", "seconds": 30}`, `{"endpoint": "*", "kind": "429", "count": 3, "reset_seconds": 2}`,
 		`{"endpoint": "mentions", "kind": "slow", "seconds": 1, "count": 2}`, `{"kind": "drop"}`, `{"endpoint": "x", "seconds": -1}`, `{`,
+		`{"endpoint": "post", "kind": "status", "status": 408}`, `{"endpoint": "post", "kind": "status", "status": 200}`,
 	} {
 		f.Add(s)
 	}
@@ -98,7 +99,8 @@ func FuzzFaultRequest(f *testing.F) {
 			t.Fatalf("%d faults stored", len(s.faults))
 		}
 		fl := s.faults[0]
-		if fl.Count < 0 || fl.Seconds < 0 || (fl.Count == 0 && fl.Seconds == 0) || (fl.Seconds > 0) != (fl.Until != nil) {
+		if fl.Count < 0 || fl.Seconds < 0 || (fl.Count == 0 && fl.Seconds == 0) || (fl.Seconds > 0) != (fl.Until != nil) ||
+			(fl.Kind == FaultStatus && (fl.Status < 400 || fl.Status > 599)) {
 			t.Fatalf("ill-formed fault %+v from %q", *fl, body)
 		}
 	})

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+// Replies waiting past --reply-wait-alert are named in /readyz (docket
+// code, reply key, how long), and /metrics counts them and gives the
+// longest wait.
+func TestReadyzNamesWaitingReplies(t *testing.T) {
+	m := NewMain()
+	m.Logger = discardLogger()
+	m.Config.Addr, m.Config.DB = "127.0.0.1:0", storetest.DSN(t, "sqlite")
+	m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
+	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
+	if err := m.Config.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(ctx)
+	get := func(path string) string {
+		resp, err := http.Get("http://" + m.Addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	waiting := func() string {
+		var r struct{ Checks map[string]string }
+		json.Unmarshal([]byte(get("/readyz")), &r)
+		return r.Checks["replies_waiting"]
+	}
+	if w := waiting(); w != "ok" {
+		t.Fatalf("readyz without replies waiting: %q", w)
+	}
+	c, _, err := m.DB.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "8001", Text: "chain snatched"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.DB.ClaimReply(ctx, &shikayat.Reply{Key: "ack:8001", ComplaintID: c.ID, InReplyTo: "8001", Text: "ack"}); err != nil {
+		t.Fatal(err)
+	}
+	// Recorded two hours ago.
+	if _, err := m.DB.SQL().ExecContext(ctx, `UPDATE replies SET created_at = created_at - 7200000 WHERE key = 'ack:8001'`); err != nil {
+		t.Fatal(err)
+	}
+	if w := waiting(); !strings.Contains(w, c.Code+" ack:8001 for 2h") {
+		t.Fatalf("readyz names %q, want %s ack:8001 waiting 2h", w, c.Code)
+	}
+	metrics := get("/metrics")
+	for _, want := range []string{"shikayat_replies_waiting 1", "shikayat_reply_oldest_wait_seconds 720", "shikayat_replies_failed 0"} {
+		if !strings.Contains(metrics, want) {
+			t.Fatalf("metrics lack %q", want)
+		}
+	}
+}

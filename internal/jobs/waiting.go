@@ -1,0 +1,137 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// alertEvery is how often a reply still waiting is logged again.
+const alertEvery = time.Hour
+
+// alertWaiting logs reply r, waiting longer than WaitAlert, when it has not
+// been logged yet or was last logged alertEvery ago.
+func (q *Queue) alertWaiting(r *shikayat.Reply, age time.Duration, now time.Time) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if last, ok := q.alerted[r.Key]; ok && now.Sub(last) < alertEvery {
+		return
+	}
+	if q.alerted == nil {
+		q.alerted = map[string]time.Time{}
+	}
+	q.alerted[r.Key] = now
+	q.log.Warn("reply waiting", slog.String("reply", r.Key), slog.Int64("complaint_id", r.ComplaintID),
+		slog.String("state", string(r.State)), slog.Duration("waited", age.Round(time.Second)),
+		slog.Duration("longer_than", q.cfg.WaitAlert))
+}
+
+// forgetAlerts drops the replies no longer waiting long (sent, given up)
+// from those logged.
+func (q *Queue) forgetAlerts(waiting map[string]bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for key := range q.alerted {
+		if !waiting[key] {
+			delete(q.alerted, key)
+		}
+	}
+}
+
+// WaitReport tells which replies have waited longer than WaitAlert.
+type WaitReport struct {
+	Count int           // replies waiting longer than Alert
+	Alert time.Duration // WaitAlert
+	// Oldest is how long the reply waiting longest has waited (0: none
+	// waits), whether or not past Alert.
+	Oldest  time.Duration
+	Replies []WaitingReply // up to the limit asked, longest waiting first
+}
+
+// WaitingReply is one reply in a WaitReport.
+type WaitingReply struct {
+	Code   string              `json:"code"` // the complaint's docket code
+	Key    string              `json:"key"`
+	State  shikayat.ReplyState `json:"state"`
+	Waited time.Duration       `json:"waited"`
+}
+
+// String names the replies: "2 replies have waited longer than 15m0s:
+// UP-KNP-2026-000123 ack:12 for 40m, …".
+func (r WaitReport) String() string {
+	if r.Count == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d replies have waited longer than %s:", r.Count, r.Alert)
+	for i, w := range r.Replies {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		code := w.Code
+		if code == "" {
+			code = "-"
+		}
+		fmt.Fprintf(&b, " %s %s for %s", code, w.Key, w.Waited.Round(time.Second))
+	}
+	if more := r.Count - len(r.Replies); more > 0 {
+		fmt.Fprintf(&b, " and %d more", more)
+	}
+	return b.String()
+}
+
+// Waiting reports the replies waiting longer than WaitAlert, naming up to
+// limit of them, longest waiting first.
+func (q *Queue) Waiting(ctx context.Context, limit int) (WaitReport, error) {
+	rep := WaitReport{Alert: q.cfg.WaitAlert}
+	if q.replies == nil {
+		return rep, nil
+	}
+	now := q.now()
+	n, err := q.replies.CountWaitingReplies(ctx, now.Add(-q.cfg.WaitAlert))
+	if err != nil {
+		return rep, err
+	}
+	rep.Count = n
+	oldest, err := q.replies.RepliesWaitingSince(ctx, now, 1)
+	if err != nil {
+		return rep, err
+	}
+	if len(oldest) == 1 {
+		rep.Oldest = max(now.Sub(oldest[0].CreatedAt), 0)
+	}
+	if n == 0 || limit <= 0 {
+		return rep, nil
+	}
+	ws, err := q.replies.RepliesWaitingSince(ctx, now.Add(-q.cfg.WaitAlert), limit)
+	if err != nil {
+		return rep, err
+	}
+	for _, w := range ws {
+		rep.Replies = append(rep.Replies, WaitingReply{Code: w.Code, Key: w.Key, State: w.State, Waited: now.Sub(w.CreatedAt)})
+	}
+	return rep, nil
+}
+
+// CountWaiting counts the replies waiting longer than WaitAlert.
+func (q *Queue) CountWaiting(ctx context.Context) (int, error) {
+	if q.replies == nil {
+		return 0, nil
+	}
+	return q.replies.CountWaitingReplies(ctx, q.now().Add(-q.cfg.WaitAlert))
+}
+
+// CountFailed counts the replies that failed (refused by X, or given up).
+func (q *Queue) CountFailed(ctx context.Context) (int, error) {
+	if q.replies == nil {
+		return 0, nil
+	}
+	return q.replies.CountFailedReplies(ctx)
+}
+
+// WaitAlert is how long a reply may wait before it is reported.
+func (q *Queue) WaitAlert() time.Duration { return q.cfg.WaitAlert }
