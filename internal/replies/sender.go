@@ -74,14 +74,19 @@ func (s *Sender) AccountID(ctx context.Context) (string, error) {
 
 func (s *Sender) trackURL(code string) string { return s.BaseURL + "/t/" + code }
 
-// Acknowledge answers a new complaint with its docket code.
+// Acknowledge answers a new complaint with its docket code; a sensitive
+// complaint, with the neutral template.
 func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error {
 	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, shikayat.SystemScope())
 	if err != nil {
 		return err
 	}
 	lang := ReplyLang(c.Lang)
-	text, err := s.Templates.Render(TemplateAck, lang, TemplateData{
+	name := TemplateAck
+	if c.Sensitive { // neutral: repeats nothing of the post
+		name = TemplateAckSensitive
+	}
+	text, err := s.Templates.Render(name, lang, TemplateData{
 		Code: c.Code, URL: s.trackURL(c.Code), Immediate: c.EffectiveClass() == shikayat.ClassImmediate,
 	})
 	if err != nil {
