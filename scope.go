@@ -32,7 +32,9 @@ func ScopeOf(u *User, unit *Unit) Scope {
 	if (u.Role == RoleHQAdmin || u.Role == RoleHQOperator) && unit.Kind == UnitState {
 		return Scope{all: true, hideSensitive: true}
 	}
-	return Scope{path: unit.Path}
+	// Any other role at HQ sees the whole tree by its path: it is HQ all
+	// the same, and does not see the units' sensitive complaints either.
+	return Scope{path: unit.Path, hideSensitive: unit.Kind == UnitState}
 }
 
 // SystemScope is the scope of the system's own work: intake, replies, SLA
@@ -48,8 +50,9 @@ func (s Scope) IsZero() bool { return !s.all && s.path == "" }
 func (s Scope) All() bool { return s.all }
 
 // HidesSensitive reports whether s keeps sensitive complaints out of sight
-// unless HQ owns them: true for HQ roles, false for the units that own a
-// complaint or lie above it, and for the system.
+// unless HQ owns them: true for staff at HQ (HQ roles and any other role
+// there), false for the units that own a complaint or lie above it, and for
+// the system.
 func (s Scope) HidesSensitive() bool { return s.hideSensitive }
 
 // SeesComplaint reports whether s may see complaint c owned by unit u.
@@ -80,6 +83,8 @@ func (s Scope) String() string {
 	switch {
 	case s.all && s.hideSensitive:
 		return "all but sensitive"
+	case s.hideSensitive:
+		return s.path + " but sensitive"
 	case s.all:
 		return "all"
 	case s.path == "":

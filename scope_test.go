@@ -87,3 +87,30 @@ func TestScopeSensitive(t *testing.T) {
 		t.Error("the station officer does not see the sensitive complaint assigned to the station")
 	}
 }
+
+func TestSensitiveAlertSkipsHQ(t *testing.T) {
+	lko := "hq/zone:lucknow/range:lucknow/district:162/"
+	a := &shikayat.Alert{Code: "UP26-X", UnitID: "district:162", UnitPath: lko, Sensitive: true}
+	for path, want := range map[string]bool{"hq/": false, "hq/zone:lucknow/": true, lko: true, lko + "station:lko-a/": false} {
+		if got := a.For(path); got != want {
+			t.Errorf("sensitive alert for %s = %v, want %v", path, got, want)
+		}
+	}
+	atHQ := &shikayat.Alert{Code: "UP26-Y", UnitID: "hq", UnitPath: "hq/", Sensitive: true}
+	if !atHQ.For("hq/") {
+		t.Error("HQ does not get the alert of a sensitive complaint it owns")
+	}
+	a.Sensitive = false
+	if !a.For("hq/") {
+		t.Error("HQ does not get a plain alert")
+	}
+}
+
+func TestOtherRoleAtHQHidesSensitive(t *testing.T) {
+	hq := &shikayat.Unit{ID: "hq", Kind: shikayat.UnitState, Path: "hq/"}
+	lko := &shikayat.Unit{ID: "district:162", Kind: shikayat.UnitDistrict, Path: "hq/zone:lucknow/range:lucknow/district:162/"}
+	s := shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleSupervisor, UnitID: "hq"}, hq)
+	if s.SeesComplaint(&shikayat.Complaint{UnitID: lko.ID, Sensitive: true}, lko) || !s.SeesComplaint(&shikayat.Complaint{UnitID: lko.ID}, lko) {
+		t.Fatal("a supervisor at HQ sees a district's sensitive complaint, or not its plain one")
+	}
+}

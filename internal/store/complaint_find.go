@@ -80,15 +80,18 @@ func findComplaintVersion(ctx context.Context, q querier, where string, args ...
 // shikayat.Scope). argN is the placeholder number to use. The zero scope is
 // refused.
 func scopeClause(scope shikayat.Scope, argN int) (string, []any, error) {
-	switch {
-	case scope.IsZero():
+	if scope.IsZero() {
 		return "", nil, shikayat.ErrNoScope()
-	case scope.All() && scope.HidesSensitive():
-		return " AND " + hideSensitive, nil, nil
-	case scope.All():
-		return "", nil, nil
 	}
-	return fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope.Path())}, nil
+	var clause string
+	var args []any
+	if !scope.All() {
+		clause, args = fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope.Path())}
+	}
+	if scope.HidesSensitive() {
+		clause += " AND " + hideSensitive
+	}
+	return clause, args, nil
 }
 
 // hideSensitive is the condition that keeps sensitive complaints from a

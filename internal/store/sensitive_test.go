@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store"
@@ -74,6 +75,24 @@ func TestSensitiveComplaints(t *testing.T) {
 				// Merging into it is refused as if it did not exist.
 				_, _, err = db.ApplyAction(ctx, waiting.Code, shikayat.Action{Kind: shikayat.ActionMerge, Into: c.Code}, a, "")
 				wantCode(t, err, shikayat.EINVALID)
+			}
+		})
+		t.Run("its alert names no type and skips HQ", func(t *testing.T) {
+			alerts, err := db.AlertsSince(ctx, 0, time.Time{}, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found bool
+			for _, a := range alerts {
+				if a.Code == c.Code {
+					found = true
+					if !a.Sensitive || a.Type != "" || a.For("hq/") || !a.For(unit.Path) {
+						t.Fatalf("alert = %+v", a)
+					}
+				}
+			}
+			if !found {
+				t.Fatal("no alert for the immediate sensitive complaint")
 			}
 		})
 		t.Run("HQ counts include it as a number", func(t *testing.T) {
