@@ -113,7 +113,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 	}
 	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
 		AsOf: s.now().In(shikayat.IST).Format("2 Jan 15:04")}
-	if dist, ok := shikayat.DistrictByLGD(c.District); ok {
+	if dist, ok := shikayat.DistrictByLGD(c.District); ok && !c.Sensitive { // as public tracking: stage alone
 		d.District, d.DistrictHi = dist.Name, dist.NameHi
 	}
 	text, err := s.Templates.Render(TemplateStatus, lang, d)

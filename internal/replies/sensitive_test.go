@@ -13,7 +13,7 @@ import (
 
 // TestSensitiveAcknowledgement: a sensitive complaint is acknowledged with
 // the neutral template (code and link, nothing else), in Hindi and English,
-// and staff replies to it still go out.
+// staff replies to it still go out, and a status reply names no district.
 func TestSensitiveAcknowledgement(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
@@ -56,6 +56,21 @@ func TestSensitiveAcknowledgement(t *testing.T) {
 			}
 			if n := f.ownReplies(c.SourcePostID); n != 2 {
 				t.Fatalf("%d replies to the sensitive complaint, want the acknowledgement and the staff reply", n)
+			}
+
+			// A status reply, public on X like the tracking page, names
+			// no district.
+			lko := shikayat.Action{Kind: shikayat.ActionForward, District: 162}
+			if _, _, err := f.db.ApplyAction(ctx, c.Code, lko, shikayat.SystemActor, ""); err != nil {
+				t.Fatal(err)
+			}
+			ask, _ := f.sim.AddDraft(xsim.Draft{Username: "someone", Text: "@Uppolice " + c.Code + " status?"})
+			if err := f.sender.StatusReply(ctx, jobs.StatusReplyArgs{ComplaintID: c.ID, PostID: ask}); err != nil {
+				t.Fatal(err)
+			}
+			posts = f.sim.AccountPosts()
+			if status := posts[len(posts)-1].Text; !strings.Contains(status, c.Code) || strings.Contains(status, "Lucknow") || strings.Contains(status, "लखनऊ") {
+				t.Fatalf("status reply %q lacks the code or names the district", status)
 			}
 		}
 	})
