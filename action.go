@@ -1,6 +1,7 @@
 package shikayat
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,12 +18,18 @@ const (
 	ActionClose    ActionKind = "close"
 	ActionReopen   ActionKind = "reopen"
 	ActionMerge    ActionKind = "merge"
+	// ActionSetSensitive sets or clears Complaint.Sensitive; an internal
+	// event, allowed at any stage.
+	ActionSetSensitive ActionKind = "set_sensitive"
+	// ActionViewed is not an action a person requests: it names the
+	// internal event that records a person's view of a sensitive complaint.
+	ActionViewed ActionKind = "viewed"
 )
 
 // ActionKinds lists every action.
 var ActionKinds = []ActionKind{
 	ActionForward, ActionClassify, ActionAssign, ActionNote,
-	ActionReply, ActionClose, ActionReopen, ActionMerge,
+	ActionReply, ActionClose, ActionReopen, ActionMerge, ActionSetSensitive,
 }
 
 // Action is a request to change a complaint, with the fields DESIGN.md's
@@ -48,6 +55,8 @@ type Action struct {
 	Note       string     `json:"note,omitempty"`       // close
 
 	Into string `json:"into,omitempty"` // merge: docket code
+
+	Sensitive *bool `json:"sensitive,omitempty"` // set_sensitive: true or false, required
 }
 
 // Target is what the store resolved an action's reference to before the
@@ -69,6 +78,8 @@ var allowedFrom = map[ActionKind]func(Stage) bool{
 	ActionClose:    func(s Stage) bool { return s != StageClosed },
 	ActionReopen:   func(s Stage) bool { return s == StageClosed },
 	ActionMerge:    func(s Stage) bool { return s != StageClosed },
+
+	ActionSetSensitive: func(Stage) bool { return true },
 }
 
 // Allowed reports whether action k may be taken at stage s.
@@ -124,6 +135,10 @@ func (a *Action) Validate() error {
 			return Errorf(EINVALID, "Merge needs the docket code of the other complaint: %s", ErrorMessage(err))
 		}
 		a.Into = code
+	case ActionSetSensitive:
+		if a.Sensitive == nil {
+			return Errorf(EINVALID, "set_sensitive needs \"sensitive\": true or false.")
+		}
 	default:
 		return Errorf(EINVALID, "Unknown action %q.", a.Kind)
 	}
@@ -233,6 +248,11 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		next.ClosedAt = nil
 		e.Note = a.Reason
 		e.Public = true
+	case ActionSetSensitive:
+		// Internal: the public trail must not say that a complaint is
+		// sensitive, nor that it stopped being so.
+		next.Sensitive = *a.Sensitive
+		e.Detail["sensitive"] = strconv.FormatBool(*a.Sensitive)
 	case ActionMerge:
 		if t.MergeIntoCode == "" || t.MergeIntoCode == c.Code {
 			return nil, Errorf(EINVALID, "A complaint cannot be merged into itself.")

@@ -58,6 +58,9 @@ func fixture(k shikayat.ActionKind) (shikayat.Action, shikayat.Target) {
 	case shikayat.ActionMerge:
 		into, _ := shikayat.NewDocket("UP26", bytes.NewReader([]byte{0, 0, 0, 0, 0, 0, 0, 0, 1}))
 		return shikayat.Action{Kind: k, Into: into}, shikayat.Target{MergeIntoCode: into, MergeIntoID: 9}
+	case shikayat.ActionSetSensitive:
+		yes := true
+		return shikayat.Action{Kind: k, Sensitive: &yes}, shikayat.Target{}
 	}
 	panic(k)
 }
@@ -79,6 +82,8 @@ func TestApplyEveryStageAndAction(t *testing.T) {
 		shikayat.ActionClose:    {S.x, S.x, S.x, S.x, S.x, refused},
 		shikayat.ActionReopen:   {refused, refused, refused, refused, refused, S.p}, // a station owns it
 		shikayat.ActionMerge:    {S.x, S.x, S.x, S.x, S.x, refused},
+
+		shikayat.ActionSetSensitive: {S.r, S.f, S.c, S.a, S.p, S.x}, // at any stage
 	}
 	if len(want) != len(shikayat.ActionKinds) {
 		t.Fatalf("the table covers %d actions, the domain has %d", len(want), len(shikayat.ActionKinds))
@@ -201,6 +206,40 @@ func TestApplyDetails(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestSetSensitive(t *testing.T) {
+	now := time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC)
+	yes, no := true, false
+	t.Run("needs the flag", func(t *testing.T) {
+		a := shikayat.Action{Kind: shikayat.ActionSetSensitive}
+		if err := a.Validate(); shikayat.ErrorCode(err) != shikayat.EINVALID {
+			t.Fatalf("err = %v, want invalid", err)
+		}
+	})
+	t.Run("sets and clears, internally", func(t *testing.T) {
+		c := complaintAt(shikayat.StageAssigned)
+		c.SourcePostID = "p1"
+		ev, err := shikayat.Apply(c, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes}, shikayat.Target{}, operator, now)
+		if err != nil || !c.Sensitive || ev.Public || ev.Detail["sensitive"] != "true" || c.Stage != shikayat.StageAssigned {
+			t.Fatalf("sensitive = %v, event = %+v, %v", c.Sensitive, ev, err)
+		}
+		if _, err := shikayat.Apply(c, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &no}, shikayat.Target{}, operator, now); err != nil || c.Sensitive {
+			t.Fatalf("sensitive = %v, %v", c.Sensitive, err)
+		}
+	})
+	t.Run("differing from triage is a correction", func(t *testing.T) {
+		c := complaintAt(shikayat.StageForwarded)
+		c.SourcePostID = "p1"
+		got := shikayat.CorrectionsOf(c, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes}, operator)
+		if len(got) != 1 || got[0].Field != shikayat.CorrectSensitive || got[0].Suggested != "false" || got[0].Corrected != "true" {
+			t.Fatalf("corrections = %+v", got)
+		}
+		c.SuggestedSensitive, c.Sensitive = true, true
+		if got := shikayat.CorrectionsOf(c, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes}, operator); len(got) != 0 {
+			t.Fatalf("agreeing with triage corrected %+v", got)
+		}
+	})
 }
 
 func TestStageStatus(t *testing.T) {

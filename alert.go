@@ -27,10 +27,16 @@ type Alert struct {
 	District int       `json:"district,omitempty"`
 	Type     Type      `json:"type,omitempty"`
 	At       time.Time `json:"at"`
+	// Sensitive: the alert is about a sensitive complaint, so it carries
+	// no type and reaches no HQ staff unless HQ owns the complaint.
+	Sensitive bool `json:"-"`
 }
 
 // For reports whether staff of the unit at unitPath get the alert: those of
 // the unit it landed in and of the units above it, never a sibling's.
 func (a *Alert) For(unitPath string) bool {
+	if a.Sensitive && a.UnitID != HQUnitID && strings.Count(unitPath, "/") == 1 {
+		return false // HQ does not see a unit's sensitive complaints
+	}
 	return unitPath != "" && strings.HasPrefix(a.UnitPath, unitPath)
 }

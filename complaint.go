@@ -31,10 +31,19 @@ type Complaint struct {
 	Resolution Resolution `json:"resolution,omitempty"`
 	MergedInto string     `json:"merged_into,omitempty"` // docket code of the complaint this duplicates
 
-	SuggestedDistrict int     `json:"suggested_district,omitempty"`
-	SuggestedClass    Class   `json:"suggested_class,omitempty"`
-	SuggestedType     Type    `json:"suggested_type,omitempty"`
-	Confidence        float64 `json:"confidence,omitempty"`
+	// Sensitive marks a complaint of a sexual offence, about a minor, or
+	// one that names the victim: only the owning unit's staff and the
+	// supervisors above it see it (see Scope), every view is recorded, the
+	// acknowledgement repeats nothing of the post, and the public page
+	// shows its stage alone. Triage suggests it (SuggestedSensitive),
+	// intake sets it from the suggestion, staff set or clear it.
+	Sensitive bool `json:"sensitive"`
+
+	SuggestedDistrict  int     `json:"suggested_district,omitempty"`
+	SuggestedClass     Class   `json:"suggested_class,omitempty"`
+	SuggestedType      Type    `json:"suggested_type,omitempty"`
+	SuggestedSensitive bool    `json:"suggested_sensitive,omitempty"`
+	Confidence         float64 `json:"confidence,omitempty"`
 
 	Lat   *float64 `json:"lat,omitempty"`
 	Lon   *float64 `json:"lon,omitempty"`

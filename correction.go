@@ -11,6 +11,7 @@ const (
 	CorrectDistrict   = "district"   // LGD code as text, "0" for none
 	CorrectClass      = "class"
 	CorrectType       = "type"
+	CorrectSensitive  = "sensitive" // "true" or "false"
 )
 
 // Correction is a person's change to what triage suggested. Corrections are
@@ -54,6 +55,10 @@ func CorrectionsOf(c *Complaint, a Action, by Actor) []Correction {
 		}
 		if a.Type != "" {
 			add(CorrectType, string(c.SuggestedType), string(a.Type))
+		}
+	case ActionSetSensitive:
+		if a.Sensitive != nil && *a.Sensitive != c.Sensitive {
+			add(CorrectSensitive, strconv.FormatBool(c.SuggestedSensitive), strconv.FormatBool(*a.Sensitive))
 		}
 	}
 	return out

@@ -9,9 +9,17 @@ import "strings"
 // SystemScope is the system's own work (intake, replies, timers), and the
 // public tracking page reads through a lookup that returns public fields
 // only.
+//
+// Sensitive complaints (sexual offences, minors, the victim's identity) are
+// narrower: they are visible to the staff of the owning unit and of the
+// units above it (zone, range, district, station officer), but not to HQ
+// roles, whose scope is the whole state, unless HQ itself owns the complaint
+// (received and not yet routed). SystemScope sees them all.
 type Scope struct {
 	path string // the unit path whose subtree is visible
 	all  bool   // the whole tree
+	// hideSensitive hides sensitive complaints owned by any unit but HQ.
+	hideSensitive bool
 }
 
 // ScopeOf returns what user u, member of unit, may see: the whole state for
@@ -22,9 +30,11 @@ func ScopeOf(u *User, unit *Unit) Scope {
 		return Scope{}
 	}
 	if (u.Role == RoleHQAdmin || u.Role == RoleHQOperator) && unit.Kind == UnitState {
-		return Scope{all: true}
+		return Scope{all: true, hideSensitive: true}
 	}
-	return Scope{path: unit.Path}
+	// Any other role at HQ sees the whole tree by its path: it is HQ all
+	// the same, and does not see the units' sensitive complaints either.
+	return Scope{path: unit.Path, hideSensitive: unit.Kind == UnitState}
 }
 
 // SystemScope is the scope of the system's own work: intake, replies, SLA
@@ -38,6 +48,20 @@ func (s Scope) IsZero() bool { return !s.all && s.path == "" }
 
 // All reports whether s sees the whole tree.
 func (s Scope) All() bool { return s.all }
+
+// HidesSensitive reports whether s keeps sensitive complaints out of sight
+// unless HQ owns them: true for staff at HQ (HQ roles and any other role
+// there), false for the units that own a complaint or lie above it, and for
+// the system.
+func (s Scope) HidesSensitive() bool { return s.hideSensitive }
+
+// SeesComplaint reports whether s may see complaint c owned by unit u.
+func (s Scope) SeesComplaint(c *Complaint, u *Unit) bool {
+	if !s.Contains(u) || c == nil {
+		return false
+	}
+	return !c.Sensitive || !s.hideSensitive || c.UnitID == HQUnitID
+}
 
 // Path returns the unit path whose subtree s sees, "" when it sees all or
 // nothing.
@@ -57,6 +81,10 @@ func (s Scope) Contains(u *Unit) bool {
 // String describes s for logs.
 func (s Scope) String() string {
 	switch {
+	case s.all && s.hideSensitive:
+		return "all but sensitive"
+	case s.hideSensitive:
+		return s.path + " but sensitive"
 	case s.all:
 		return "all"
 	case s.path == "":

@@ -51,3 +51,66 @@ func TestScopeOf(t *testing.T) {
 		t.Fatal("the system scope does not see all")
 	}
 }
+
+func TestScopeSensitive(t *testing.T) {
+	hq := &shikayat.Unit{ID: "hq", Kind: shikayat.UnitState, Path: "hq/"}
+	zone := &shikayat.Unit{ID: "zone:lucknow", Kind: shikayat.UnitZone, Path: "hq/zone:lucknow/"}
+	lko := &shikayat.Unit{ID: "district:162", Kind: shikayat.UnitDistrict, Path: "hq/zone:lucknow/range:lucknow/district:162/"}
+	ganj := &shikayat.Unit{ID: "station:lko-a", Kind: shikayat.UnitStation, Path: lko.Path + "station:lko-a/"}
+	atLko := &shikayat.Complaint{UnitID: lko.ID, Sensitive: true}
+	atHQ := &shikayat.Complaint{UnitID: hq.ID, Sensitive: true}
+	plain := &shikayat.Complaint{UnitID: lko.ID}
+	for name, tc := range map[string]struct {
+		scope                  shikayat.Scope
+		district, hqOwn, plain bool
+	}{
+		"HQ operator":       {shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleHQOperator, UnitID: "hq"}, hq), false, true, true},
+		"HQ admin":          {shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleHQAdmin, UnitID: "hq"}, hq), false, true, true},
+		"zone supervisor":   {shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleSupervisor, UnitID: zone.ID}, zone), true, false, true},
+		"district operator": {shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleDistrictOperator, UnitID: lko.ID}, lko), true, false, true},
+		"system":            {shikayat.SystemScope(), true, true, true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got := tc.scope.SeesComplaint(atLko, lko); got != tc.district {
+				t.Errorf("sees a district's sensitive complaint = %v", got)
+			}
+			if got := tc.scope.SeesComplaint(atHQ, hq); got != tc.hqOwn {
+				t.Errorf("sees HQ's sensitive complaint = %v", got)
+			}
+			if got := tc.scope.SeesComplaint(plain, lko); got != tc.plain {
+				t.Errorf("sees a plain complaint = %v", got)
+			}
+		})
+	}
+	so := shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleStationOfficer, UnitID: ganj.ID}, ganj)
+	if !so.SeesComplaint(&shikayat.Complaint{UnitID: ganj.ID, Sensitive: true}, ganj) {
+		t.Error("the station officer does not see the sensitive complaint assigned to the station")
+	}
+}
+
+func TestSensitiveAlertSkipsHQ(t *testing.T) {
+	lko := "hq/zone:lucknow/range:lucknow/district:162/"
+	a := &shikayat.Alert{Code: "UP26-X", UnitID: "district:162", UnitPath: lko, Sensitive: true}
+	for path, want := range map[string]bool{"hq/": false, "hq/zone:lucknow/": true, lko: true, lko + "station:lko-a/": false} {
+		if got := a.For(path); got != want {
+			t.Errorf("sensitive alert for %s = %v, want %v", path, got, want)
+		}
+	}
+	atHQ := &shikayat.Alert{Code: "UP26-Y", UnitID: "hq", UnitPath: "hq/", Sensitive: true}
+	if !atHQ.For("hq/") {
+		t.Error("HQ does not get the alert of a sensitive complaint it owns")
+	}
+	a.Sensitive = false
+	if !a.For("hq/") {
+		t.Error("HQ does not get a plain alert")
+	}
+}
+
+func TestOtherRoleAtHQHidesSensitive(t *testing.T) {
+	hq := &shikayat.Unit{ID: "hq", Kind: shikayat.UnitState, Path: "hq/"}
+	lko := &shikayat.Unit{ID: "district:162", Kind: shikayat.UnitDistrict, Path: "hq/zone:lucknow/range:lucknow/district:162/"}
+	s := shikayat.ScopeOf(&shikayat.User{Role: shikayat.RoleSupervisor, UnitID: "hq"}, hq)
+	if s.SeesComplaint(&shikayat.Complaint{UnitID: lko.ID, Sensitive: true}, lko) || !s.SeesComplaint(&shikayat.Complaint{UnitID: lko.ID}, lko) {
+		t.Fatal("a supervisor at HQ sees a district's sensitive complaint, or not its plain one")
+	}
+}

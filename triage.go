@@ -37,6 +37,9 @@ type Triage struct {
 	// Department names another department whose matter the post is (e.g.
 	// "electricity"), "" when none; such a post is recorded, not docketed.
 	Department string `json:"department,omitempty"`
+	// Sensitive suggests the complaint be handled as sensitive: a sexual
+	// offence, a minor as victim, or the victim's identity (Complaint.Sensitive).
+	Sensitive bool `json:"sensitive,omitempty"`
 	// DistrictConfidence is how sure the routing is, in [0, 1].
 	DistrictConfidence float64 `json:"district_confidence,omitempty"`
 }

@@ -21,6 +21,8 @@ type Store interface {
 	ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error)
 	FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error)
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
+	// RecordView appends a "viewed" event to a sensitive complaint.
+	RecordView(ctx context.Context, code string, by shikayat.Actor) error
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of

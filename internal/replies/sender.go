@@ -78,14 +78,19 @@ func (s *Sender) AccountID(ctx context.Context) (string, error) {
 
 func (s *Sender) trackURL(code string) string { return s.BaseURL + "/t/" + code }
 
-// Acknowledge answers a new complaint with its docket code.
+// Acknowledge answers a new complaint with its docket code; a sensitive
+// complaint, with the neutral template.
 func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error {
 	c, err := s.DB.FindComplaintByID(ctx, a.ComplaintID, shikayat.SystemScope())
 	if err != nil {
 		return err
 	}
 	lang := ReplyLang(c.Lang)
-	text, err := s.Templates.Render(TemplateAck, lang, TemplateData{
+	name := TemplateAck
+	if c.Sensitive { // neutral: repeats nothing of the post
+		name = TemplateAckSensitive
+	}
+	text, err := s.Templates.Render(name, lang, TemplateData{
 		Code: c.Code, URL: s.trackURL(c.Code), Immediate: c.EffectiveClass() == shikayat.ClassImmediate,
 	})
 	if err != nil {
@@ -112,7 +117,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 	}
 	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
 		AsOf: s.now().In(shikayat.IST).Format("2 Jan 15:04")}
-	if dist, ok := shikayat.DistrictByLGD(c.District); ok {
+	if dist, ok := shikayat.DistrictByLGD(c.District); ok && !c.Sensitive { // as public tracking: stage alone
 		d.District, d.DistrictHi = dist.Name, dist.NameHi
 	}
 	text, err := s.Templates.Render(TemplateStatus, lang, d)

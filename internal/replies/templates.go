@@ -21,6 +21,10 @@ const (
 	TemplateAck    = "ack"
 	TemplateStatus = "status"
 	TemplateReply  = "reply"
+	// TemplateAckSensitive acknowledges a sensitive complaint: the docket
+	// code and the tracking link only, nothing of the post, its type or
+	// the offence (no 112 advice either, which would hint at it).
+	TemplateAckSensitive = "ack_sensitive"
 )
 
 // Templates render the desk's replies. The defaults are embedded; a
@@ -79,7 +83,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 	}
-	for _, name := range []string{TemplateAck, TemplateStatus, TemplateReply} {
+	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply} {
 		for _, lang := range []string{"hi", "en"} {
 			if t.t[name+"."+lang] == nil {
 				return nil, fmt.Errorf("reply template %s.%s is missing", name, lang)

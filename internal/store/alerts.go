@@ -13,9 +13,9 @@ import (
 // that causes it: the alert exists exactly when the change does.
 func insertAlert(ctx context.Context, tx *sql.Tx, a *shikayat.Alert) error {
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO alerts (kind, code, post_id, unit_id, unit_path, district, type, at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		a.Kind, a.Code, a.PostID, a.UnitID, a.UnitPath, a.District, string(a.Type), ms(a.At),
+		INSERT INTO alerts (kind, code, post_id, unit_id, unit_path, district, type, at, sensitive)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		a.Kind, a.Code, a.PostID, a.UnitID, a.UnitPath, a.District, string(a.Type), ms(a.At), boolInt(a.Sensitive),
 	).Scan(&a.ID)
 	if err != nil {
 		return fmt.Errorf("save alert: %w", err)
@@ -29,8 +29,12 @@ func alertFor(c *shikayat.Complaint, u *shikayat.Unit, at time.Time) *shikayat.A
 	if c.EffectiveClass() != shikayat.ClassImmediate || u == nil {
 		return nil
 	}
-	return &shikayat.Alert{Kind: shikayat.AlertImmediate, Code: c.Code, UnitID: u.ID, UnitPath: u.Path,
-		District: c.District, Type: c.EffectiveType(), At: at}
+	a := &shikayat.Alert{Kind: shikayat.AlertImmediate, Code: c.Code, UnitID: u.ID, UnitPath: u.Path,
+		District: c.District, Type: c.EffectiveType(), At: at, Sensitive: c.Sensitive}
+	if c.Sensitive {
+		a.Type = "" // a notification must not hint at the offence
+	}
+	return a
 }
 
 // AlertsSince returns alerts made at or after since, or with an id above
@@ -40,7 +44,7 @@ func alertFor(c *shikayat.Complaint, u *shikayat.Unit, at time.Time) *shikayat.A
 // seen.
 func (s *DB) AlertsSince(ctx context.Context, afterID int64, since time.Time, limit int) ([]*shikayat.Alert, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT id, kind, code, post_id, unit_id, unit_path, district, type, at
+		SELECT id, kind, code, post_id, unit_id, unit_path, district, type, at, sensitive
 		FROM alerts WHERE id > $1 OR at >= $2 ORDER BY id LIMIT $3`, afterID, ms(since), limit)
 	if err != nil {
 		return nil, fmt.Errorf("read alerts: %w", err)
@@ -51,10 +55,11 @@ func (s *DB) AlertsSince(ctx context.Context, afterID int64, since time.Time, li
 		a := &shikayat.Alert{}
 		var typ string
 		var at int64
-		if err := rows.Scan(&a.ID, &a.Kind, &a.Code, &a.PostID, &a.UnitID, &a.UnitPath, &a.District, &typ, &at); err != nil {
+		var sensitive int
+		if err := rows.Scan(&a.ID, &a.Kind, &a.Code, &a.PostID, &a.UnitID, &a.UnitPath, &a.District, &typ, &at, &sensitive); err != nil {
 			return nil, fmt.Errorf("read alerts: %w", err)
 		}
-		a.Type, a.At = shikayat.Type(typ), fromMS(at)
+		a.Type, a.At, a.Sensitive = shikayat.Type(typ), fromMS(at), sensitive != 0
 		out = append(out, a)
 	}
 	return out, rows.Err()

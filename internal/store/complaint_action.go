@@ -15,6 +15,8 @@ import (
 var stationActions = map[shikayat.ActionKind]bool{
 	shikayat.ActionNote: true, shikayat.ActionReply: true,
 	shikayat.ActionClose: true, shikayat.ActionReopen: true,
+	// A station officer who finds a complaint sensitive marks it so.
+	shikayat.ActionSetSensitive: true,
 }
 
 // ApplyAction performs an action on the complaint with the given docket code
@@ -174,11 +176,11 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		UPDATE complaints SET stage = $1, district = $2, unit_id = $3, station_id = $4,
 			class = $5, type = $6, resolution = $7, merged_into = $8, suggested_class = $9,
 			bounces = $10, unit_since = $11, updated_at = $12, closed_at = $13,
-			first_action_at = $14, due_at = $15, version = version + 1
-		WHERE id = $16 AND version = $17`,
+			first_action_at = $14, due_at = $15, sensitive = $16, version = version + 1
+		WHERE id = $17 AND version = $18`,
 		string(c.Stage), c.District, c.UnitID, c.StationID, string(c.Class), string(c.Type),
 		string(c.Resolution), c.MergedInto, string(c.SuggestedClass), c.Bounces, ms(c.UnitSince),
-		ms(c.UpdatedAt), nullMS(c.ClosedAt), nullMS(c.FirstActionAt), nullMS(c.DueAt), c.ID, version)
+		ms(c.UpdatedAt), nullMS(c.ClosedAt), nullMS(c.FirstActionAt), nullMS(c.DueAt), boolInt(c.Sensitive), c.ID, version)
 	if err != nil {
 		return nil, fmt.Errorf("apply action: %w", err)
 	}

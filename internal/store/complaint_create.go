@@ -58,6 +58,7 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		c.SuggestedClass = t.Urgency
 		c.SuggestedType = t.Type
 		c.Confidence = t.Confidence
+		c.Sensitive, c.SuggestedSensitive = t.Sensitive, t.Sensitive
 	}
 	c.Status = c.Stage.Status()
 	media, err := json.Marshal(c.Media)
@@ -83,16 +84,16 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 			INSERT INTO complaints (code, source, source_post_id, author_id, author_username,
 				conversation_id, text, lang, stage, district, unit_id, suggested_district,
 				suggested_class, suggested_type, confidence, lat, lon, media, search_text,
-				received_at, unit_since, updated_at, due_at, replyable)
+				received_at, unit_since, updated_at, due_at, replyable, sensitive, suggested_sensitive)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-				$18, $19, $20, $21, $22, $23, $24)
+				$18, $19, $20, $21, $22, $23, $24, $25, $26)
 			ON CONFLICT DO NOTHING
 			RETURNING id`,
 			c.Code, c.Source, c.SourcePostID, c.AuthorID, c.AuthorUsername, c.ConversationID,
 			c.Text, c.Lang, string(c.Stage), c.District, c.UnitID, c.SuggestedDistrict,
 			string(c.SuggestedClass), string(c.SuggestedType), c.Confidence, c.Lat, c.Lon,
 			string(media), searchText(c), ms(c.ReceivedAt), ms(c.UnitSince), ms(c.UpdatedAt),
-			nullMS(c.DueAt), boolInt(c.Replyable),
+			nullMS(c.DueAt), boolInt(c.Replyable), boolInt(c.Sensitive), boolInt(c.SuggestedSensitive),
 		).Scan(&c.ID)
 		if err == nil {
 			break

@@ -16,7 +16,8 @@ const complaintColumns = `c.id, c.code, c.source, c.source_post_id, c.author_id,
 	c.conversation_id, c.text, c.lang, c.stage, c.district, c.unit_id, c.station_id, c.class,
 	c.type, c.resolution, c.merged_into, c.suggested_district, c.suggested_class,
 	c.suggested_type, c.confidence, c.lat, c.lon, c.media, c.bounces, c.version,
-	c.received_at, c.unit_since, c.updated_at, c.closed_at, c.first_action_at, c.due_at, c.replyable`
+	c.received_at, c.unit_since, c.updated_at, c.closed_at, c.first_action_at, c.due_at, c.replyable,
+	c.sensitive, c.suggested_sensitive`
 
 // complaintRow is a complaint with the row version used for optimistic
 // updates.
@@ -27,11 +28,12 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	var version int
 	var received, since, updated int64
 	var closed, first, due sql.NullInt64
-	var replyable int
+	var replyable, sensitive, ssensitive int
 	err := r.Scan(&c.ID, &c.Code, &c.Source, &c.SourcePostID, &c.AuthorID, &c.AuthorUsername,
 		&c.ConversationID, &c.Text, &c.Lang, &stage, &c.District, &c.UnitID, &c.StationID, &class,
 		&typ, &res, &c.MergedInto, &c.SuggestedDistrict, &sclass, &stype, &c.Confidence,
-		&lat, &lon, &media, &c.Bounces, &version, &received, &since, &updated, &closed, &first, &due, &replyable)
+		&lat, &lon, &media, &c.Bounces, &version, &received, &since, &updated, &closed, &first, &due, &replyable,
+		&sensitive, &ssensitive)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -40,6 +42,7 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	c.SuggestedClass, c.SuggestedType = shikayat.Class(sclass), shikayat.Type(stype)
 	c.Status = c.Stage.Status()
 	c.Replyable = replyable != 0
+	c.Sensitive, c.SuggestedSensitive = sensitive != 0, ssensitive != 0
 	if lat.Valid && lon.Valid {
 		c.Lat, c.Lon = &lat.Float64, &lon.Float64
 	}
@@ -72,17 +75,28 @@ func findComplaintVersion(ctx context.Context, q querier, where string, args ...
 	return c, v, nil
 }
 
-// scopeClause limits a complaint query (joined to its unit as u) to scope.
-// argN is the placeholder number to use. The zero scope is refused.
+// scopeClause limits a complaint query (joined to its unit as u) to scope,
+// sensitive complaints included only where the scope may see them (see
+// shikayat.Scope). argN is the placeholder number to use. The zero scope is
+// refused.
 func scopeClause(scope shikayat.Scope, argN int) (string, []any, error) {
-	switch {
-	case scope.IsZero():
+	if scope.IsZero() {
 		return "", nil, shikayat.ErrNoScope()
-	case scope.All():
-		return "", nil, nil
 	}
-	return fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope.Path())}, nil
+	var clause string
+	var args []any
+	if !scope.All() {
+		clause, args = fmt.Sprintf(" AND u.path LIKE $%d ESCAPE '\\'", argN), []any{likePrefix(scope.Path())}
+	}
+	if scope.HidesSensitive() {
+		clause += " AND " + hideSensitive
+	}
+	return clause, args, nil
 }
+
+// hideSensitive is the condition that keeps sensitive complaints from a
+// scope that hides them: only those HQ itself owns remain.
+const hideSensitive = "(c.sensitive = 0 OR c.unit_id = '" + shikayat.HQUnitID + "')"
 
 // FindComplaint returns a complaint by its docket code, with its events, if
 // it lies in scope. A complaint outside the scope is not found, as if it did
@@ -104,7 +118,9 @@ func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Sco
 // TrackComplaint is the public lookup by docket code: anyone holding the code
 // may read it, so it returns only what the tracking page shows — code,
 // stage, district, class, times and the trail with internal notes blanked.
-// The post's text, its author and everything else stay empty.
+// The post's text, its author and everything else stay empty. Of a
+// sensitive complaint it returns the code and the stage alone (Sensitive
+// set, so the page knows to show nothing else).
 func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
 	code, err := shikayat.ParseDocket(code)
 	if err != nil {
@@ -113,6 +129,9 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	c, err := s.findWithEvents(ctx, "c.code = $1", code, shikayat.SystemScope())
 	if err != nil {
 		return nil, err
+	}
+	if c.Sensitive {
+		return &shikayat.Complaint{Code: c.Code, Stage: c.Stage, Status: c.Status, Sensitive: true}, nil
 	}
 	pub := &shikayat.Complaint{
 		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,

@@ -29,9 +29,23 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 }
 
-// addScope limits the query (joined to the owning unit as u) to scope, and
+// addScope limits the query (joined to the owning unit as u) to scope,
+// sensitive complaints included only where the scope may see them, and
 // refuses the zero scope.
 func (w *where) addScope(scope shikayat.Scope) error {
+	if err := w.addScopeCounting(scope); err != nil {
+		return err
+	}
+	if scope.HidesSensitive() {
+		w.add(hideSensitive)
+	}
+	return nil
+}
+
+// addScopeCounting limits the query to the units of scope but keeps the
+// sensitive complaints a scope may not see: for counts only, where a
+// sensitive complaint is a number and nothing more.
+func (w *where) addScopeCounting(scope shikayat.Scope) error {
 	switch {
 	case scope.IsZero():
 		return shikayat.ErrNoScope()
@@ -137,9 +151,13 @@ func (s *DB) addTextMatch(w *where, q string) {
 
 // CountByDistrictStage counts complaints per district and stage within
 // scope. Complaints without a district count under district 0.
+//
+// The totals include the sensitive complaints the scope may not list (an
+// HQ operator's counts include a district's sensitive complaints): a count
+// tells their number and nothing else, and the state's totals stay true.
 func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]shikayat.DistrictCount, error) {
 	w := &where{}
-	if err := w.addScope(scope); err != nil {
+	if err := w.addScopeCounting(scope); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `

@@ -143,6 +143,10 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		res.Urgency, res.Type = urgency, typ
 		res.Reasons = append(res.Reasons, urgWhy, typWhy)
 	}
+	if w := sensitive(toks); w != "" {
+		res.Sensitive = true
+		res.Reasons = append(res.Reasons, "sensitive — "+w)
+	}
 	r := t.route(p, toks)
 	res.District = r.District
 	res.DistrictConfidence = round3(r.Confidence)

@@ -14,14 +14,14 @@ import (
 const anonymous shikayat.Role = ""
 
 // expectFunc gives the status a route answers a role for a complaint in
-// the given relation to the role's unit.
-type expectFunc func(role shikayat.Role, rel string) int
+// the given relation to the role's unit, sensitive or not.
+type expectFunc func(role shikayat.Role, rel string, sensitive bool) int
 
-func always(code int) expectFunc { return func(shikayat.Role, string) int { return code } }
+func always(code int) expectFunc { return func(shikayat.Role, string, bool) int { return code } }
 
 // staffOr: signed in → signedIn, else anon.
 func staffOr(signedIn, anon int) expectFunc {
-	return func(role shikayat.Role, _ string) int {
+	return func(role shikayat.Role, _ string, _ bool) int {
 		if role == anonymous {
 			return anon
 		}
@@ -30,18 +30,23 @@ func staffOr(signedIn, anon int) expectFunc {
 }
 
 // scoped: a complaint in the user's subtree answers ok; one elsewhere 404,
-// as if it did not exist; no sign-in, 401.
+// as if it did not exist; no sign-in, 401. A sensitive complaint below HQ
+// is 404 to HQ roles too.
 func scoped(ok int) expectFunc {
-	return func(role shikayat.Role, rel string) int {
+	return func(role shikayat.Role, rel string, sensitive bool) int {
 		switch {
 		case role == anonymous:
 			return http.StatusUnauthorized
+		case sensitive && rel != "own" && hqRole(role):
+			return http.StatusNotFound
 		case rel == "own" || rel == "child":
 			return ok
 		}
 		return http.StatusNotFound
 	}
 }
+
+func hqRole(r shikayat.Role) bool { return r == shikayat.RoleHQAdmin || r == shikayat.RoleHQOperator }
 
 // matrix is the expected answer of every route of the route table. A route
 // without an entry fails the test.
@@ -82,8 +87,8 @@ func giveUp(role shikayat.Role, _ string) int {
 
 // TestAuthorisationMatrix sends every route of the route table as every
 // role (and as nobody) about complaints of its own unit, a sibling unit,
-// the parent unit and a unit below it, and checks the status against the
-// matrix above, on every engine.
+// the parent unit and a unit below it, plain and sensitive, and checks the
+// status against the matrix above, on every engine.
 func TestAuthorisationMatrix(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		f := newDesk(t, dsn(), "http://desk.example")
@@ -106,33 +111,39 @@ func TestAuthorisationMatrix(t *testing.T) {
 					unit = userUnits[role]
 				}
 				for _, rel := range relations {
-					target, ok := relatives[unit][rel]
-					if !ok {
-						continue
-					}
-					name := string(role)
-					if role == anonymous {
-						name = "anonymous"
-					}
-					cookie := ""
-					if role != anonymous {
-						// A fresh session each time: sign-out ends it.
-						cookie = f.session(t, f.users[role])
-					}
-					ctype := ""
-					if m.body != "" {
-						ctype = "application/x-www-form-urlencoded"
-						if m.body[0] == '{' {
-							ctype = "application/json"
+					for _, sensitive := range []bool{false, true} {
+						target, ok := relatives[unit][rel]
+						if !ok {
+							continue
 						}
-					}
-					do := f.do
-					if m.stream {
-						do = f.doStream
-					}
-					rec := do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
-					if want := m.expect(role, rel); rec.Code != want {
-						t.Errorf("%s as %s, %s unit's complaint: %d, want %d (%s)", rt.Pattern, name, rel, rec.Code, want, strings.TrimSpace(rec.Body.String()))
+						codes, kind := f.codes, ""
+						if sensitive {
+							codes, kind = f.sensitive, "sensitive "
+						}
+						name := string(role)
+						if role == anonymous {
+							name = "anonymous"
+						}
+						cookie := ""
+						if role != anonymous {
+							// A fresh session each time: sign-out ends it.
+							cookie = f.session(t, f.users[role])
+						}
+						ctype := ""
+						if m.body != "" {
+							ctype = "application/x-www-form-urlencoded"
+							if m.body[0] == '{' {
+								ctype = "application/json"
+							}
+						}
+						do := f.do
+						if m.stream {
+							do = f.doStream
+						}
+						rec := do(method, strings.ReplaceAll(path, "{code}", codes[target]), ctype, m.body, cookie)
+						if want := m.expect(role, rel, sensitive); rec.Code != want {
+							t.Errorf("%s as %s, %s unit's %scomplaint: %d, want %d (%s)", rt.Pattern, name, rel, kind, rec.Code, want, strings.TrimSpace(rec.Body.String()))
+						}
 					}
 				}
 			}
@@ -157,9 +168,14 @@ func TestAuthorisationMatrix(t *testing.T) {
 					if got[f.codes[unit]] != in {
 						t.Errorf("%s's listing has the %s unit's complaint: %v, want %v", role, rel, got[f.codes[unit]], in)
 					}
+					in = in && (rel == "own" || !hqRole(role))
+					if got[f.sensitive[unit]] != in {
+						t.Errorf("%s's listing has the %s unit's sensitive complaint: %v, want %v", role, rel, got[f.sensitive[unit]], in)
+					}
 				}
-				if (role == shikayat.RoleHQAdmin || role == shikayat.RoleHQOperator) && list.Total != len(f.codes) {
-					t.Errorf("%s lists %d complaints, want all %d", role, list.Total, len(f.codes))
+				// HQ lists every plain complaint and the sensitive one HQ owns.
+				if hqRole(role) && list.Total != len(f.codes)+1 {
+					t.Errorf("%s lists %d complaints, want %d", role, list.Total, len(f.codes)+1)
 				}
 			}
 		})

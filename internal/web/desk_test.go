@@ -64,6 +64,9 @@ type deskFixture struct {
 	users  map[shikayat.Role]*shikayat.User
 	// codes maps a unit id to the docket code of the complaint it owns.
 	codes map[string]string
+	// sensitive maps a unit id to the docket code of the sensitive
+	// complaint it owns.
+	sensitive map[string]string
 }
 
 // userUnits says where each role's user works.
@@ -90,7 +93,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &deskFixture{clock: &clock{t: time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC)}, logs: &syncBuffer{},
-		users: map[shikayat.Role]*shikayat.User{}, codes: map[string]string{}}
+		users: map[shikayat.Role]*shikayat.User{}, codes: map[string]string{}, sensitive: map[string]string{}}
 	db, err := store.Open(ctx, dsn, store.Options{Now: f.clock.Now})
 	if err != nil {
 		t.Fatal(err)
@@ -124,6 +127,15 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 			t.Fatal(err)
 		}
 		f.codes[unit] = c.Code
+		in := shikayat.NewComplaint{SourcePostID: fmt.Sprint(2000 + i), Text: "sensitive complaint at " + unit, AuthorUsername: "citizen",
+			Triage: &shikayat.Triage{Actionable: true, Sensitive: true}}
+		if c, _, err = db.CreateComplaint(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL().ExecContext(ctx, `UPDATE complaints SET unit_id = $1 WHERE id = $2`, unit, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		f.sensitive[unit] = c.Code
 	}
 
 	logger := web.WithRequestIDs(slog.New(slog.NewJSONHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))

@@ -18,14 +18,16 @@ type Complaints interface {
 }
 
 // Tracking is what a citizen sees of a complaint: no personal data, only
-// its stage, the owning district and the public notes.
+// its stage, the owning district and the public notes. Of a sensitive
+// complaint it shows the code, status and stage alone: district, class,
+// updated_at and history are null.
 type Tracking struct {
 	Code      string          `json:"code"`
 	Status    shikayat.Status `json:"status"`
 	Stage     shikayat.Stage  `json:"stage"`
 	District  *TrackDistrict  `json:"district"`
 	Class     *shikayat.Class `json:"class"`
-	UpdatedAt time.Time       `json:"updated_at"`
+	UpdatedAt *time.Time      `json:"updated_at"`
 	History   []TrackingStep  `json:"history"`
 }
 
@@ -46,7 +48,12 @@ type TrackingStep struct {
 
 // NewTracking makes the public view of a complaint.
 func NewTracking(c *shikayat.Complaint) *Tracking {
-	t := &Tracking{Code: c.Code, Status: c.Stage.Status(), Stage: c.Stage, UpdatedAt: c.UpdatedAt.UTC(), History: []TrackingStep{}}
+	t := &Tracking{Code: c.Code, Status: c.Stage.Status(), Stage: c.Stage}
+	if c.Sensitive {
+		return t
+	}
+	updated := c.UpdatedAt.UTC()
+	t.UpdatedAt, t.History = &updated, []TrackingStep{}
 	if d, ok := shikayat.DistrictByLGD(c.District); ok {
 		t.District = &TrackDistrict{Code: d.LGD, Name: d.Name, NameHi: d.NameHi}
 	}
