@@ -75,7 +75,7 @@ var matrix = map[string]struct {
 }
 
 // giveUp: district operators and above; station officers 403.
-func giveUp(role shikayat.Role, _ string) int {
+func giveUp(role shikayat.Role, _ string, _ bool) int {
 	switch role {
 	case anonymous:
 		return http.StatusUnauthorized
