@@ -163,8 +163,8 @@ func (p *Poller) Run(ctx context.Context) error {
 		if held && !p.Now().Before(nextPoll) {
 			started := p.Now()
 			err := p.PollOnce(ctx)
-			var bf *BackfillError
-			if errors.As(err, &bf) {
+			// Only a backfill error alone: a failed record is a failed poll.
+			if bf, ok := err.(*BackfillError); ok {
 				// The mentions were read: the poll succeeded. The backfill
 				// waits on its own back-off and search's own reset.
 				p.backfillFailed(bf)
