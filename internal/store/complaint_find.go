@@ -103,7 +103,8 @@ func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Sco
 
 // TrackComplaint is the public lookup by docket code: anyone holding the code
 // may read it, so it returns only what the tracking page shows — code,
-// stage, district, class, times and the trail with internal notes blanked.
+// stage, district, class, type, times and the trail with internal notes
+// blanked.
 // The post's text, its author and everything else stay empty.
 func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
 	code, err := shikayat.ParseDocket(code)
@@ -116,6 +117,7 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	}
 	pub := &shikayat.Complaint{
 		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,
+		Type: c.Type, SuggestedType: c.SuggestedType,
 		ReceivedAt: c.ReceivedAt, UpdatedAt: c.UpdatedAt, ClosedAt: c.ClosedAt,
 	}
 	for _, e := range c.Events {
