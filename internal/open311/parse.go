@@ -92,6 +92,7 @@ func parseListQuery(q url.Values, now time.Time) (listQuery, error) {
 	switch {
 	case lq.From.IsZero() && lq.To.IsZero():
 		lq.From = now.Add(-span)
+		return lq, nil
 	case lq.From.IsZero():
 		lq.From = lq.To.Add(-span)
 	case lq.To.IsZero():

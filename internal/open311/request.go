@@ -64,4 +64,3 @@ func publicRequest(c *shikayat.Complaint, id, notes, lang string) request {
 	}
 	return r
 }
-

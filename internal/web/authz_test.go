@@ -64,6 +64,17 @@ var matrix = map[string]struct {
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
+	// Open311 is public; its POST wants an API key in the form or the
+	// Authorization header, never a session.
+	"GET /open311/v2/discovery.json":  {always(http.StatusOK), "", false},
+	"GET /open311/v2/discovery.xml":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/services.json":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/services.xml":    {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests.json":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests.xml":    {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests/{file}": {always(http.StatusOK), "", false},
+	"POST /open311/v2/requests.json":  {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
+	"POST /open311/v2/requests.xml":   {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
 }
 
 // TestAuthorisationMatrix sends every route of the route table as every
@@ -116,7 +127,9 @@ func TestAuthorisationMatrix(t *testing.T) {
 					if m.stream {
 						do = f.doStream
 					}
-					rec := do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
+					dest := strings.ReplaceAll(path, "{code}", f.codes[target])
+					dest = strings.ReplaceAll(dest, "{file}", f.codes[target]+".json")
+					rec := do(method, dest, ctype, m.body, cookie)
 					if want := m.expect(role, rel); rec.Code != want {
 						t.Errorf("%s as %s, %s unit's complaint: %d, want %d (%s)", rt.Pattern, name, rel, rec.Code, want, strings.TrimSpace(rec.Body.String()))
 					}
