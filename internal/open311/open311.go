@@ -28,13 +28,12 @@ import (
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
-	"github.com/shikayat/shikayat/internal/store"
 )
 
 // Store is what Open311 reads and writes.
 type Store interface {
 	Open311Secret(ctx context.Context) ([]byte, error)
-	PublicComplaints(ctx context.Context, f store.PublicFilter) ([]*shikayat.Complaint, error)
+	PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*shikayat.Complaint, error)
 	TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error)
 	CreateComplaint(ctx context.Context, in shikayat.NewComplaint) (*shikayat.Complaint, bool, error)
 	UserByToken(ctx context.Context, hash string) (*shikayat.User, error)

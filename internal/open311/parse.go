@@ -53,7 +53,10 @@ func parseListQuery(q url.Values, now time.Time) (listQuery, error) {
 		if len(lq.IDs) > maxListIDs {
 			return lq, shikayat.Errorf(shikayat.EINVALID, "At most %d service_request_ids at once.", maxListIDs)
 		}
-		return lq, nil
+		if lq.IDs != nil {
+			return lq, nil
+		}
+		// Only commas: as if absent.
 	}
 	if v := q.Get("service_code"); v != "" {
 		lq.Type = shikayat.Type(v)

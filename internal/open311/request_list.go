@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/shikayat/shikayat"
-	"github.com/shikayat/shikayat/internal/store"
 )
 
 // ListRequests serves GET /open311/v2/requests.{json,xml}: complaints of
@@ -27,11 +26,11 @@ func (h *Handler) ListRequests(f Format) http.HandlerFunc {
 			h.fail(w, r, f, err)
 			return
 		}
-		filter := store.PublicFilter{Type: q.Type, Closed: q.Closed, From: q.From, To: q.To}
+		filter := shikayat.PublicFilter{Type: q.Type, Closed: q.Closed, From: q.From, To: q.To}
 		if q.IDs != nil {
 			// Ids asked for override the other arguments; ids not made here
 			// (docket codes included) match nothing.
-			filter = store.PublicFilter{IDs: []int64{}}
+			filter = shikayat.PublicFilter{IDs: []int64{}}
 			for _, s := range q.IDs {
 				if id, ok := complaintID(block, s); ok {
 					filter.IDs = append(filter.IDs, id)
@@ -84,7 +83,7 @@ func (h *Handler) ShowRequest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if cid, ok := complaintID(block, id); ok {
-			list, err := h.Store.PublicComplaints(ctx, store.PublicFilter{IDs: []int64{cid}})
+			list, err := h.Store.PublicComplaints(ctx, shikayat.PublicFilter{IDs: []int64{cid}})
 			if err != nil {
 				h.fail(w, r, f, err)
 				return

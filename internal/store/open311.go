@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/shikayat/shikayat"
 )
@@ -34,18 +33,9 @@ func (s *DB) Open311Secret(ctx context.Context) ([]byte, error) {
 	return b, nil
 }
 
-// PublicFilter selects complaints for the public Open311 list.
-type PublicFilter struct {
-	IDs      []int64       // when set, only these (other fields still apply)
-	Type     shikayat.Type // the type a person set, else triage's
-	Closed   *bool         // nil: every status
-	From, To time.Time     // received in [From, To]; zero: unbounded
-	Limit    int           // at most this many, newest first; 1000 when 0
-}
-
 // PublicComplaints lists complaints with their public fields only: id,
 // stage, type, class, district and times. No text, author or docket code.
-func (s *DB) PublicComplaints(ctx context.Context, f PublicFilter) ([]*shikayat.Complaint, error) {
+func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*shikayat.Complaint, error) {
 	var where []string
 	var args []any
 	arg := func(v any) string {
