@@ -224,10 +224,14 @@ func TestCreateRequest(t *testing.T) {
 		})
 
 		t.Run("closing shows closed with the public note", func(t *testing.T) {
+			jobsBefore := f.jobs.count()
 			_, _, err := f.db.ApplyAction(ctx, docket, shikayat.Action{Kind: shikayat.ActionClose,
 				Resolution: shikayat.ResolutionActionTaken, Note: "Bike recovered and returned.", Public: true}, shikayat.SystemActor, "")
 			if err != nil {
 				t.Fatal(err)
+			}
+			if n := f.jobs.count(); n != jobsBefore {
+				t.Errorf("closing queued %d jobs: nothing goes to X for an Open311 complaint", n-jobsBefore)
 			}
 			_, body := f.get(t, "/open311/v2/requests/"+docket+".json")
 			got := decodeRequests(t, body)
