@@ -197,3 +197,13 @@ func (in *NewComplaint) Validate() error {
 	}
 	return nil
 }
+
+// PublicFilter selects complaints for a public list (Open311): only
+// public fields are read.
+type PublicFilter struct {
+	IDs      []int64   // when set, only these (other fields still apply)
+	Type     Type      // the type a person set, else triage's
+	Closed   *bool     // nil: every status
+	From, To time.Time // received in [From, To]; zero: unbounded
+	Limit    int       // at most this many, newest first; 1000 when 0
+}

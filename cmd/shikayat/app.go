@@ -22,6 +22,7 @@ import (
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/live"
 	"github.com/shikayat/shikayat/internal/metrics"
+	"github.com/shikayat/shikayat/internal/open311"
 	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
@@ -198,8 +199,18 @@ func (m *Main) mountDesk(db *store.DB) error {
 	m.stopAlerts = stop
 	go m.Alerts.Run(hubCtx)
 	alerts := &live.Stream{Hub: m.Alerts, UnitPath: web.StaffUnitPath, Logger: logger}
-	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts})
+	o311 := &open311.Handler{Store: db, Triager: m.Triager, Logger: logger, BaseURL: cfg.BaseURL,
+		Jurisdiction: jurisdiction(cfg.BaseURL)}
+	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts, Open311: o311})
 	return m.Web.Mount(routes, web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
+}
+
+// jurisdiction is the Open311 jurisdiction_id: the host of the base URL.
+func jurisdiction(baseURL string) string {
+	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "shikayat"
 }
 
 // Done is closed with the server's error when it stops on its own.

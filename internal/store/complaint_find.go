@@ -117,9 +117,9 @@ func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Sco
 
 // TrackComplaint is the public lookup by docket code: anyone holding the code
 // may read it, so it returns only what the tracking page shows — code,
-// stage, district, class, times and the trail with internal notes blanked.
-// The post's text, its author and everything else stay empty. Of a
-// sensitive complaint it returns the code and the stage alone (Sensitive
+// stage, district, class, type, times and the trail with internal notes
+// blanked. The post's text, its author and everything else stay empty. Of
+// a sensitive complaint it returns the code and the stage alone (Sensitive
 // set, so the page knows to show nothing else).
 func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
 	code, err := shikayat.ParseDocket(code)
@@ -135,6 +135,7 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	}
 	pub := &shikayat.Complaint{
 		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,
+		Type: c.Type, SuggestedType: c.SuggestedType,
 		ReceivedAt: c.ReceivedAt, UpdatedAt: c.UpdatedAt, ClosedAt: c.ClosedAt,
 	}
 	for _, e := range c.Events {

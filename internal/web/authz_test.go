@@ -72,6 +72,17 @@ var matrix = map[string]struct {
 	// {id} is left as it is, a reply that does not exist: in scope or
 	// not, 404; a station officer may not give up replies at all.
 	"POST /api/v1/complaints/{code}/replies/{id}/give-up": {giveUp, `{"reason": "the citizen was called"}`, false},
+	// Open311 is public; its POST wants an API key in the form or the
+	// Authorization header, never a session.
+	"GET /open311/v2/discovery.json":  {always(http.StatusOK), "", false},
+	"GET /open311/v2/discovery.xml":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/services.json":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/services.xml":    {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests.json":   {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests.xml":    {always(http.StatusOK), "", false},
+	"GET /open311/v2/requests/{file}": {always(http.StatusOK), "", false},
+	"POST /open311/v2/requests.json":  {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
+	"POST /open311/v2/requests.xml":   {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
 }
 
 // giveUp: district operators and above; station officers 403.
@@ -140,7 +151,9 @@ func TestAuthorisationMatrix(t *testing.T) {
 						if m.stream {
 							do = f.doStream
 						}
-						rec := do(method, strings.ReplaceAll(path, "{code}", codes[target]), ctype, m.body, cookie)
+						dest := strings.ReplaceAll(path, "{code}", codes[target])
+						dest = strings.ReplaceAll(dest, "{file}", codes[target]+".json")
+						rec := do(method, dest, ctype, m.body, cookie)
 						if want := m.expect(role, rel, sensitive); rec.Code != want {
 							t.Errorf("%s as %s, %s unit's %scomplaint: %d, want %d (%s)", rt.Pattern, name, rel, kind, rec.Code, want, strings.TrimSpace(rec.Body.String()))
 						}

@@ -20,6 +20,7 @@ import (
 	"github.com/shikayat/shikayat/internal/auth"
 	"github.com/shikayat/shikayat/internal/desk"
 	"github.com/shikayat/shikayat/internal/live"
+	"github.com/shikayat/shikayat/internal/open311"
 	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/web"
 )
@@ -150,7 +151,8 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	go hub.Run(hubCtx)
 	alerts := &live.Stream{Hub: hub, UnitPath: web.StaffUnitPath}
 	f.routes = web.Routes(web.Handlers{Desk: d, API: &api.Handler{Store: db, Logger: logger},
-		Track: &web.Tracker{Store: db, Server: f.srv}, Alerts: alerts})
+		Track: &web.Tracker{Store: db, Server: f.srv}, Alerts: alerts,
+		Open311: &open311.Handler{Store: db, Logger: logger, BaseURL: baseURL, Jurisdiction: "desk.example", Now: f.clock.Now}})
 	if err := f.srv.Mount(f.routes, web.Signin{Accounts: db, Sessions: d.Sessions, Origins: []string{baseURL}}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/desk"
+	"github.com/shikayat/shikayat/internal/open311"
 )
 
 // Access says who may call a route.
@@ -35,14 +36,17 @@ type Handlers struct {
 	Track *Tracker
 	// Alerts streams live alerts to signed-in staff (server-sent events).
 	Alerts http.Handler
+	// Open311 serves GeoReport v2 (public; its POST checks an API key
+	// itself, as the spec passes it in the form).
+	Open311 *open311.Handler
 }
 
 // Routes is the route table of the desk, its API and the public pages: the
 // one place where a path is given a handler and an access rule. The
 // authorisation matrix test is generated from it.
 func Routes(h Handlers) []Route {
-	d, a, track := h.Desk, h.API, h.Track
-	return []Route{
+	d, a, track, o := h.Desk, h.API, h.Track, h.Open311
+	routes := []Route{
 		{"GET /{$}", Anyone, false, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/desk/", http.StatusSeeOther)
 		}},
@@ -61,5 +65,16 @@ func Routes(h Handlers) []Route {
 		{"POST /api/v1/complaints/{code}/actions", Staff, true, a.ActOnComplaint},
 		// District operators and above; a station officer gets 403.
 		{"POST /api/v1/complaints/{code}/replies/{id}/give-up", Staff, true, a.GiveUpReply},
+
+		{"GET /open311/v2/requests/{file}", Anyone, true, o.ShowRequest},
 	}
+	for _, f := range open311.Formats {
+		routes = append(routes,
+			Route{"GET /open311/v2/discovery." + f, Anyone, true, o.Discovery(f)},
+			Route{"GET /open311/v2/services." + f, Anyone, true, o.Services(f)},
+			Route{"GET /open311/v2/requests." + f, Anyone, true, o.ListRequests(f)},
+			Route{"POST /open311/v2/requests." + f, Anyone, true, o.CreateRequest(f)},
+		)
+	}
+	return routes
 }
