@@ -20,6 +20,8 @@ type Store interface {
 	ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error)
 	FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error)
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
+	ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.PostPage, error)
+	ActOnPost(ctx context.Context, id, action string, by shikayat.Actor, idemKey string) (*shikayat.PostOutcome, error)
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of

@@ -43,6 +43,20 @@ func scoped(ok int) expectFunc {
 	}
 }
 
+// hqOnly: HQ roles get ok, whatever the unit; other staff 403, the same
+// for every object; no sign-in, 401.
+func hqOnly(ok int) expectFunc {
+	return func(role shikayat.Role, _ string) int {
+		switch role {
+		case anonymous:
+			return http.StatusUnauthorized
+		case shikayat.RoleHQAdmin, shikayat.RoleHQOperator:
+			return ok
+		}
+		return http.StatusForbidden
+	}
+}
+
 // matrix is the expected answer of every route of the route table. A route
 // without an entry fails the test.
 var matrix = map[string]struct {
@@ -64,6 +78,8 @@ var matrix = map[string]struct {
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
+	"GET /api/v1/posts":                      {hqOnly(http.StatusOK), "", false},
+	"POST /api/v1/posts/{id}/actions":        {hqOnly(http.StatusOK), `{"action": "not_complaint"}`, false},
 }
 
 // TestAuthorisationMatrix sends every route of the route table as every
@@ -116,7 +132,8 @@ func TestAuthorisationMatrix(t *testing.T) {
 					if m.stream {
 						do = f.doStream
 					}
-					rec := do(method, strings.ReplaceAll(path, "{code}", f.codes[target]), ctype, m.body, cookie)
+					url := strings.NewReplacer("{code}", f.codes[target], "{id}", heldPostID).Replace(path)
+					rec := do(method, url, ctype, m.body, cookie)
 					if want := m.expect(role, rel); rec.Code != want {
 						t.Errorf("%s as %s, %s unit's complaint: %d, want %d (%s)", rt.Pattern, name, rel, rec.Code, want, strings.TrimSpace(rec.Body.String()))
 					}

@@ -16,6 +16,10 @@ const (
 	// Staff: a signed-in member of staff (session cookie or bearer token),
 	// which sees only its unit's subtree.
 	Staff
+	// HQ: a signed-in member of staff of an HQ role, whose scope is the
+	// whole state (recorded posts, the review queue). Anyone else signed in
+	// is refused with 403: these routes are HQ's whatever the object.
+	HQ
 )
 
 // Route is one entry of the route table.
@@ -59,5 +63,8 @@ func Routes(h Handlers) []Route {
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},
 		{"POST /api/v1/complaints/{code}/actions", Staff, true, a.ActOnComplaint},
+
+		{"GET /api/v1/posts", HQ, true, a.ListPosts},
+		{"POST /api/v1/posts/{id}/actions", HQ, true, a.ActOnPost},
 	}
 }
