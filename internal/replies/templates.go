@@ -21,6 +21,9 @@ const (
 	TemplateAck    = "ack"
 	TemplateStatus = "status"
 	TemplateReply  = "reply"
+	// TemplateHelpline answers another department's matter with its
+	// helpline, never with a docket.
+	TemplateHelpline = "helpline"
 )
 
 // Templates render the desk's replies. The defaults are embedded; a
@@ -40,6 +43,13 @@ type TemplateData struct {
 	DistrictHi string // Hindi name
 	Text       string // a person's own words, for staff replies
 	AsOf       string // the time of a status, in IST ("27 Nov 14:05")
+	// CyberFraud: the complaint is of cyber fraud — tell them to call 1930
+	// and report at cybercrime.gov.in at once.
+	CyberFraud bool
+	// Helpline and HelplineName name the department's helpline, for
+	// helpline replies.
+	Helpline     string
+	HelplineName string
 }
 
 // LoadTemplates parses the embedded templates and, when dir is not "",
@@ -61,7 +71,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			if err != nil {
 				return shikayat.Errorf(shikayat.EINVALID, "Reply template %s: %v", name, err)
 			}
-			if err := tmpl.Execute(&bytes.Buffer{}, TemplateData{Code: "UP26-0000000000", URL: "https://example.org/t/UP26-0000000000"}); err != nil {
+			if err := tmpl.Execute(&bytes.Buffer{}, TemplateData{Code: "UP26-0000000000", URL: "https://example.org/t/UP26-0000000000", Helpline: "1912", HelplineName: "UPPCL"}); err != nil {
 				return shikayat.Errorf(shikayat.EINVALID, "Reply template %s: %v", name, err)
 			}
 			t.t[key] = tmpl
@@ -79,7 +89,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 	}
-	for _, name := range []string{TemplateAck, TemplateStatus, TemplateReply} {
+	for _, name := range []string{TemplateAck, TemplateStatus, TemplateReply, TemplateHelpline} {
 		for _, lang := range []string{"hi", "en"} {
 			if t.t[name+"."+lang] == nil {
 				return nil, fmt.Errorf("reply template %s.%s is missing", name, lang)
