@@ -157,3 +157,38 @@ func (s *DB) PostView(ctx context.Context, scope shikayat.Scope, id string) (*sh
 	}
 	return v, nil
 }
+
+// ReviewComplaints returns what HQ's review queue shows besides held
+// posts, oldest first, at most limit of each: open complaints that no
+// district owns yet (at HQ, not forwarded), and open complaints triage was
+// less sure of than below (made from a held post, or when triage failed).
+func (s *DB) ReviewComplaints(ctx context.Context, scope shikayat.Scope, below float64, limit int) (noDistrict, unsure []*shikayat.Complaint, err error) {
+	if !scope.All() {
+		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "Only HQ sees the review queue.")
+	}
+	list := func(cond string, args ...any) ([]*shikayat.Complaint, error) {
+		args = append(args, limit)
+		rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` FROM complaints c JOIN units u ON u.id = c.unit_id
+			WHERE c.stage <> 'closed' AND `+cond+fmt.Sprintf(` ORDER BY c.received_at, c.id LIMIT $%d`, len(args)), args...)
+		if err != nil {
+			return nil, fmt.Errorf("review queue: %w", err)
+		}
+		defer rows.Close()
+		out := []*shikayat.Complaint{}
+		for rows.Next() {
+			c, _, err := scanComplaint(rows)
+			if err != nil {
+				return nil, fmt.Errorf("review queue: %w", err)
+			}
+			out = append(out, c)
+		}
+		return out, rows.Err()
+	}
+	if noDistrict, err = list(`c.district = 0 AND c.unit_id = $1`, shikayat.HQUnitID); err != nil {
+		return nil, nil, err
+	}
+	if unsure, err = list(`c.confidence < $1`, below); err != nil {
+		return nil, nil, err
+	}
+	return noDistrict, unsure, nil
+}

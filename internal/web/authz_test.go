@@ -57,6 +57,17 @@ func hqOnly(ok int) expectFunc {
 	}
 }
 
+// hqPage: like hqOnly, but a page sends a request that is not signed in
+// to the sign-in form.
+func hqPage(ok int) expectFunc {
+	return func(role shikayat.Role, rel string) int {
+		if role == anonymous {
+			return http.StatusSeeOther
+		}
+		return hqOnly(ok)(role, rel)
+	}
+}
+
 // matrix is the expected answer of every route of the route table. A route
 // without an entry fails the test.
 var matrix = map[string]struct {
@@ -75,6 +86,8 @@ var matrix = map[string]struct {
 	"GET /desk/{$}":                          {staffOr(http.StatusOK, http.StatusSeeOther), "", false},
 	"POST /desk/password":                    {staffOr(http.StatusBadRequest, http.StatusSeeOther), "current=wrong&new=short", false},
 	"GET /desk/alerts":                       {staffOr(http.StatusOK, http.StatusSeeOther), "", true},
+	"GET /desk/review":                       {hqPage(http.StatusOK), "", false},
+	"POST /desk/review/posts/{id}":           {hqPage(http.StatusSeeOther), "action=not_complaint", false},
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},

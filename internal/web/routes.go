@@ -59,6 +59,8 @@ func Routes(h Handlers) []Route {
 		{"GET /desk/{$}", Staff, false, d.Home},
 		{"POST /desk/password", Staff, false, d.ChangePassword},
 		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
+		{"GET /desk/review", HQ, false, d.Review},
+		{"POST /desk/review/posts/{id}", HQ, false, d.ActOnPost},
 
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},
