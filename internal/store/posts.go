@@ -108,7 +108,9 @@ func (s *DB) ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.Po
 	}
 	from := `FROM posts p LEFT JOIN complaints c ON c.id = p.complaint_id WHERE ` + w.String()
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
+	// The count needs no join: the filters are the post's own, and the
+	// held queue's partial index answers it alone.
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM posts p WHERE `+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, fmt.Errorf("list posts: %w", err)
 	}
 	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
@@ -141,7 +143,13 @@ func (s *DB) addPostTextMatch(w *where, q string) {
 		return
 	}
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q))
-	w.add(`lower(p.text) LIKE ? ESCAPE '\'`, "%"+esc+"%")
+	if s.engine == SQLite {
+		w.add(`lower(p.text) LIKE ? ESCAPE '\'`, "%"+esc+"%")
+		return
+	}
+	// PostgreSQL's LIKE escapes with a backslash already; an ESCAPE clause
+	// would hide the pattern from the trigram index.
+	w.add(`lower(p.text) LIKE ?`, "%"+esc+"%")
 }
 
 // PostView returns one recorded post as HQ sees it; HQ's only.

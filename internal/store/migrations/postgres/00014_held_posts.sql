@@ -12,8 +12,11 @@ ALTER TABLE posts ADD COLUMN held_post_id TEXT NOT NULL DEFAULT ''; -- a follow-
 -- The review queue: immediate first, then oldest.
 CREATE INDEX posts_held ON posts (urgent DESC, created_at) WHERE kind = 'held';
 CREATE INDEX posts_held_followups ON posts (held_post_id) WHERE held_post_id <> '';
+-- The review queue's open complaints triage was unsure of.
+CREATE INDEX complaints_unsure ON complaints (confidence) WHERE stage <> 'closed';
 
 -- +goose Down
+DROP INDEX complaints_unsure;
 DROP INDEX posts_held_followups;
 DROP INDEX posts_held;
 ALTER TABLE posts DROP COLUMN held_post_id;
