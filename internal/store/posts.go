@@ -97,8 +97,8 @@ func (s *DB) ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.Po
 		order = `p.urgent DESC, p.created_at, p.seq`
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		if !utf8.ValidString(q) || len(q) > 200 {
-			return nil, shikayat.Errorf(shikayat.EINVALID, "The search text must be valid UTF-8 and at most 200 bytes.")
+		if !utf8.ValidString(q) || len(q) > 200 || strings.ContainsRune(q, 0) {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "The search text must be valid UTF-8, without NUL, and at most 200 bytes.")
 		}
 		if _, err := strconv.ParseUint(q, 10, 64); err == nil {
 			w.add(`p.id = ?`, q)
