@@ -10,6 +10,9 @@ type Found struct {
 	// same author for a citizen's post, by anyone for a staff post; nil
 	// when there is none (or the post starts its conversation).
 	Thread *Complaint
+	// Held is the id of a post held for review that starts the post's
+	// conversation, by the same author, or "".
+	Held string
 }
 
 // Attachment actions: how a post joins a complaint's trail.
@@ -33,13 +36,25 @@ type Decision struct {
 	StatusReply bool
 	// Open is the complaint to open (Kind RecordComplaint); it is valid.
 	Open *NewComplaint
+	// Urgent marks a held post triage calls immediate: HQ is alerted and
+	// it is due for review within the SLA's ImmediateAck.
+	Urgent bool
+	// HeldPost is the held post a follow-up joins (Kind RecordAttachment
+	// with no complaint yet); it joins the complaint if one is made.
+	HeldPost string
+	// HelplineReply queues the one reply that names the helpline of the
+	// department whose matter the post is.
+	HelplineReply bool
 }
 
 // Decide says what a post becomes, from the post, its triage and what the
 // store found. In order: an unreadable post is recorded as such; a staff
 // post is recorded on its thread; a retweet is not actionable; a post
 // quoting a docket code attaches to that complaint (a status question); a
-// citizen's post in the thread of their own complaint attaches to it; an
+// citizen's post in the thread of their own complaint, or of their own post
+// held for review, attaches to it; a post triage hands to review is held;
+// one it hands to be recorded is not actionable (another department's
+// matter answered with its helpline where the deployment does so); an
 // actionable post opens a complaint; anything else is not actionable.
 func Decide(in *Incoming, f Found) Decision {
 	p := in.Post
@@ -62,6 +77,16 @@ func Decide(in *Incoming, f Found) Decision {
 	case f.Thread != nil:
 		return Decision{Kind: RecordAttachment, Reason: "follows up in the thread of " + f.Thread.Code,
 			Attach: f.Thread, Event: EventCitizenPost}
+	case f.Held != "":
+		return Decision{Kind: RecordAttachment, Reason: "follows up held post " + f.Held, HeldPost: f.Held}
+	case in.Triage != nil && in.Triage.Handling == HandlingReview:
+		return Decision{Kind: RecordHeld, Reason: "held for review: " + string(in.Triage.Intent),
+			Urgent: in.Triage.Urgency == ClassImmediate}
+	case in.Triage != nil && in.Triage.Department != "":
+		return Decision{Kind: RecordNonActionable, Reason: "another department's matter: " + in.Triage.Department,
+			HelplineReply: in.HelplineReplies && in.MentionsAccount}
+	case in.Triage != nil && in.Triage.Handling == HandlingRecord:
+		return Decision{Kind: RecordNonActionable, Reason: "not actionable: " + string(in.Triage.Intent)}
 	case in.Triage == nil || !in.Triage.Actionable:
 		var intent Intent
 		if in.Triage != nil {
@@ -69,7 +94,25 @@ func Decide(in *Incoming, f Found) Decision {
 		}
 		return Decision{Kind: RecordNonActionable, Reason: "not actionable: " + string(intent)}
 	}
-	t := *in.Triage
+	nc, err := OpenFrom(in)
+	if err != nil {
+		// A post the desk cannot open a complaint from is still recorded,
+		// with the reason, and does not hold up the rest.
+		return Decision{Kind: RecordNonActionable, Reason: "no complaint opened: " + ErrorMessage(err)}
+	}
+	return Decision{Kind: RecordComplaint, Reason: "a new complaint", Open: nc}
+}
+
+// OpenFrom makes the complaint a post opens: at intake, or when a person
+// makes a held post a complaint. The citizen's clock starts at the post;
+// the complaint is forwarded at once when intake was sure of the district
+// and the district is one the desk knows.
+func OpenFrom(in *Incoming) (*NewComplaint, error) {
+	p := in.Post
+	var t Triage
+	if in.Triage != nil {
+		t = *in.Triage
+	}
 	if _, ok := DistrictByLGD(t.District); !ok {
 		t.District = 0 // a suggestion the desk does not know is no suggestion
 	}
@@ -83,9 +126,7 @@ func Decide(in *Incoming, f Found) Decision {
 		nc.Lat, nc.Lon = &lat, &lon
 	}
 	if err := nc.Validate(); err != nil {
-		// A post the desk cannot open a complaint from is still recorded,
-		// with the reason, and does not hold up the rest.
-		return Decision{Kind: RecordNonActionable, Reason: "no complaint opened: " + ErrorMessage(err)}
+		return nil, err
 	}
-	return Decision{Kind: RecordComplaint, Reason: "a new complaint", Open: nc}
+	return nc, nil
 }

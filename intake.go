@@ -21,6 +21,9 @@ type Incoming struct {
 	// Forward routes a new complaint to the suggested district at once:
 	// triage was confident enough.
 	Forward bool
+	// HelplineReplies: the deployment answers another department's matter
+	// once with that department's helpline.
+	HelplineReplies bool
 	// Pushed marks a post delivered by a webhook or the filtered stream
 	// rather than read by polling. A polled copy of the same post that
 	// differs replaces a pushed one: X's own read wins.
@@ -49,6 +52,9 @@ const (
 	RecordNonActionable RecordKind = "non_actionable" // feedback, chatter, retweets…
 	RecordStaff         RecordKind = "staff"          // by the account or another police account
 	RecordUnreadable    RecordKind = "unreadable"     // X sent it, the desk could not decode it
+	// RecordHeld: triage was unsure; no docket and no reply until a person
+	// makes it a complaint (RecordComplaint then) or not (RecordNonActionable).
+	RecordHeld RecordKind = "held"
 )
 
 // PostRecord is the one record a post ends in.

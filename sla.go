@@ -61,6 +61,9 @@ const (
 	JobReply JobKind = "reply"
 	// JobStatusReply answers a post that asks about a complaint.
 	JobStatusReply JobKind = "status_reply"
+	// JobHelplineReply answers another department's matter, once, with
+	// that department's helpline (PostID is the post answered).
+	JobHelplineReply JobKind = "helpline_reply"
 )
 
 // Job is background work caused by a change in the store, enqueued in the

@@ -25,6 +25,7 @@ import (
 	"github.com/shikayat/shikayat/internal/open311"
 	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/triage"
 	"github.com/shikayat/shikayat/internal/web"
 	"github.com/shikayat/shikayat/internal/xapi"
 )
@@ -102,7 +103,12 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}
 	if m.Triager == nil {
-		t, err := buildTriager("", cfg.Boundaries, "", "")
+		opt, err := triagerOptions("", cfg.Boundaries, "", "")
+		if err != nil {
+			return fmt.Errorf("triage: %w", err)
+		}
+		opt.Thresholds = triage.Thresholds{Acknowledge: cfg.AcknowledgeThreshold, Review: cfg.ReviewThreshold}
+		t, err := triage.New(opt)
 		if err != nil {
 			return fmt.Errorf("triage: %w", err)
 		}
@@ -137,7 +143,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Poller = &intake.Poller{
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
 		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
-		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger,
+		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger, HelplineReplies: cfg.HelplineReplies,
 	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)

@@ -16,9 +16,15 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(io.err)
 	m.Config.Flags(fs)
+	thresholds := thresholdFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
+	th, err := thresholds()
+	if err != nil {
+		return err
+	}
+	m.Config.AcknowledgeThreshold, m.Config.ReviewThreshold = th.Acknowledge, th.Review
 	if err := m.Config.Validate(); err != nil {
 		return err
 	}

@@ -256,7 +256,7 @@ func TestWebhookDeliveries(t *testing.T) {
 	if err := sim.CheckCRC(ctx, http.DefaultClient, url, "webhook-secret"); err != nil {
 		t.Fatalf("CRC: %v", err)
 	}
-	id, _ := sim.AddDraft(xsim.Draft{Username: "meena", Text: "@Uppolice Prayagraj mein mera purse chheen liya, help"})
+	id, _ := sim.AddDraft(xsim.Draft{Username: "meena", Text: "@Uppolice Prayagraj mein Civil Lines ke paas bike sawar ne mera purse chheen liya, mobile aur paise the, kripya madad karein"})
 	if err := sim.DeliverWebhook(ctx, http.DefaultClient, url, "forged-secret", id); err == nil {
 		t.Fatal("a forged delivery was accepted")
 	}

@@ -23,6 +23,8 @@ type Store interface {
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
 	// RecordView appends a "viewed" event to a sensitive complaint.
 	RecordView(ctx context.Context, code string, by shikayat.Actor) error
+	ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.PostPage, error)
+	ActOnPost(ctx context.Context, id, action string, by shikayat.Actor, idemKey string) (*shikayat.PostOutcome, error)
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of

@@ -84,3 +84,35 @@ func FuzzDecodeReason(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPostRequest: a post action's body and the posts listing's query
+// parameters decode or give EINVALID, never a panic or another error.
+func FuzzPostRequest(f *testing.F) {
+	for _, s := range [][4]string{
+		{`{"action":"make_complaint"}`, "true", "बिजली", "1"},
+		{`{"action":"not_complaint"}`, "", "1445078208190291968", ""},
+		{`{"action":"note"}`, "maybe", "", "0"},
+		{`[]`, "1", `"quoted"`, "-3"}, {``, "false", "%", "999999999999"},
+	} {
+		f.Add([]byte(s[0]), s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, body []byte, held, q, page string) {
+		a, err := api.DecodePostAction(body)
+		if err != nil && shikayat.ErrorCode(err) != shikayat.EINVALID {
+			t.Fatalf("action error %v is not EINVALID", err)
+		}
+		if err == nil && a != shikayat.PostMakeComplaint && a != shikayat.PostNotComplaint {
+			t.Fatalf("action %q accepted", a)
+		}
+		pf, err := api.ParsePostFilter(held, q, page)
+		if err != nil {
+			if shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("filter error %v is not EINVALID", err)
+			}
+			return
+		}
+		if !pf.Scope.IsZero() || pf.Page < 0 {
+			t.Fatalf("filter %+v: a scope or a bad page from the query", pf)
+		}
+	})
+}

@@ -66,6 +66,15 @@ type Config struct {
 	// person may still give one up).
 	ReplyGiveUp time.Duration
 
+	// AcknowledgeThreshold and ReviewThreshold decide a post's handling
+	// from triage's confidence (serve's --acknowledge-threshold and
+	// --review-threshold, shared with the triage command); zero takes
+	// triage's defaults.
+	AcknowledgeThreshold, ReviewThreshold float64
+	// HelplineReplies answers another department's matter once with that
+	// department's helpline (off by default).
+	HelplineReplies bool
+
 	XBearerToken    Secret
 	XConsumerKey    Secret
 	XConsumerSecret Secret
@@ -91,6 +100,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
+	fs.BoolVar(&c.HelplineReplies, "helpline-replies", envOr("helpline-replies", "") == "true", "answer another department's matter once with its helpline (env SHIKAYAT_HELPLINE_REPLIES=true)")
 	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")

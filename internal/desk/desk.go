@@ -54,9 +54,11 @@ var templatesFS embed.FS
 func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 	h := &Handler{Store: store, Logger: logger, Secure: secure, Sessions: auth.DefaultSessions, Throttle: auth.DefaultThrottle, views: map[string]*template.Template{}}
 	funcs := template.FuncMap{
-		"ist":      func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") },
-		"stageKey": stageKey,
-		"roleKey":  roleKey,
+		"ist":           func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") },
+		"stageKey":      stageKey,
+		"roleKey":       roleKey,
+		"postRows":      postRows,
+		"complaintRows": complaintRows,
 		"short": func(s string) string {
 			if r := []rune(s); len(r) > 140 {
 				return string(r[:140]) + "…"
@@ -69,7 +71,7 @@ func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 		return nil, err
 	}
 	keyRE := regexp.MustCompile(`\.T "([a-z_]+)"`)
-	for _, name := range []string{"login", "home"} {
+	for _, name := range append([]string{"login", "home"}, reviewViews...) {
 		src, err := fs.ReadFile(templatesFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

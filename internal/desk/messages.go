@@ -49,6 +49,24 @@ var messages = map[string]struct{ en, hi string }{
 	"role_supervisor":        {"Supervisor", "पर्यवेक्षक"},
 	"role_district_operator": {"District operator", "ज़िला ऑपरेटर"},
 	"role_station_officer":   {"Station officer", "थाना अधिकारी"},
+	// HQ's review queue.
+	"review_queue":              {"Review queue", "समीक्षा कतार"},
+	"review_search":             {"Find a post by its text or id", "पोस्ट उसके शब्दों या आईडी से खोजें"},
+	"review_search_button":      {"Search", "खोजें"},
+	"review_found":              {"Posts found", "मिली पोस्ट"},
+	"review_nothing":            {"Nothing here.", "यहाँ कुछ नहीं।"},
+	"review_held":               {"Posts held for review", "समीक्षा हेतु रोकी गई पोस्ट"},
+	"review_no_district":        {"Complaints with no district", "बिना ज़िले की शिकायतें"},
+	"review_unsure":             {"Complaints triage was unsure of", "कम भरोसे वाली शिकायतें"},
+	"review_immediate":          {"Immediate", "तत्काल"},
+	"review_overdue":            {"Overdue", "समय सीमा पार"},
+	"review_due":                {"due", "नियत समय"},
+	"review_confidence":         {"Confidence", "भरोसा"},
+	"review_make_complaint":     {"Make it a complaint", "शिकायत दर्ज करें"},
+	"review_not_complaint":      {"Not a complaint", "शिकायत नहीं है"},
+	"review_made_complaint":     {"The post is now a complaint; the citizen will get the docket.", "पोस्ट अब शिकायत है; नागरिक को डॉकेट भेजा जाएगा।"},
+	"review_not_complaint_done": {"Recorded as not a complaint.", "शिकायत नहीं के रूप में दर्ज।"},
+	"review_bad_query":          {"The search text is too long.", "खोज के शब्द बहुत लंबे हैं।"},
 }
 
 // T returns the message key in lang, the key itself when unknown (which

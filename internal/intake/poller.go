@@ -46,6 +46,9 @@ type Poller struct {
 	// their time), so that neither heavy traffic nor posts pushed by
 	// webhook or stream shrink it. Default 5 minutes.
 	Overlap time.Duration
+	// HelplineReplies answers another department's matter once with its
+	// helpline.
+	HelplineReplies bool
 	// ForwardAt is the routing confidence at which a new complaint goes to
 	// its district at once; below it, it waits in the HQ triage queue.
 	ForwardAt float64
@@ -403,7 +406,7 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 
 // incoming prepares one post for the desk.
 func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (shikayat.Incoming, error) {
-	in := shikayat.Incoming{Post: post, MentionsAccount: post.MentionsUser(p.Account)}
+	in := shikayat.Incoming{Post: post, MentionsAccount: post.MentionsUser(p.Account), HelplineReplies: p.HelplineReplies}
 	if post.AuthorID == me || strings.EqualFold(post.AuthorUsername, p.Account) {
 		in.Staff = true
 	}

@@ -119,7 +119,7 @@ func TestPoller(t *testing.T) {
 			r := newRig(t, dsn(), xsim.Options{})
 			staff := r.post(t, "lkopolice", "@Uppolice Hazratganj police has registered the FIR")
 			thanks := r.post(t, "happy", "@Uppolice thank you so much for the help, great work by the team!")
-			orig := r.post(t, "victim", "@Uppolice mere ghar mein chori ho gayi, Gomti Nagar Lucknow")
+			orig := r.post(t, "victim", "@Uppolice kal raat mere ghar mein chori ho gayi, gehne aur cash le gaye, Gomti Nagar Lucknow, kripya FIR darj karein")
 			rt, err := r.sim.AddDraft(xsim.Draft{Username: "friend", RetweetOf: orig})
 			if err != nil {
 				t.Fatal(err)

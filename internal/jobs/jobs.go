@@ -64,6 +64,15 @@ type StatusReplyArgs struct {
 // Kind names the job kind in River.
 func (StatusReplyArgs) Kind() string { return string(shikayat.JobStatusReply) }
 
+// HelplineReplyArgs asks for the one answer to another department's
+// matter, naming that department's helpline.
+type HelplineReplyArgs struct {
+	PostID string `json:"post_id"`
+}
+
+// Kind names the job kind in River.
+func (HelplineReplyArgs) Kind() string { return string(shikayat.JobHelplineReply) }
+
 // SealArgs asks for the trail's finished IST days to be sealed.
 type SealArgs struct{}
 
@@ -94,6 +103,7 @@ type Handler interface {
 	Acknowledge(ctx context.Context, a AcknowledgeArgs) error
 	Reply(ctx context.Context, a ReplyArgs) error
 	StatusReply(ctx context.Context, a StatusReplyArgs) error
+	HelplineReply(ctx context.Context, a HelplineReplyArgs) error
 }
 
 func driverFor(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
@@ -208,6 +218,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
 		river.AddWorker(workers, &worker[ReplyArgs]{work: cfg.Handler.Reply})
 		river.AddWorker(workers, &worker[StatusReplyArgs]{work: cfg.Handler.StatusReply})
+		river.AddWorker(workers, &worker[HelplineReplyArgs]{work: cfg.Handler.HelplineReply})
 		river.AddWorker(workers, &sweepWorker{q: q})
 		rc.Workers = workers
 		if cfg.Replies != nil {
@@ -255,6 +266,8 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) erro
 		args = ReplyArgs{ComplaintID: job.ComplaintID, EventID: job.EventID}
 	case shikayat.JobStatusReply:
 		args = StatusReplyArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
+	case shikayat.JobHelplineReply:
+		args = HelplineReplyArgs{PostID: job.PostID}
 	default:
 		return fmt.Errorf("unknown job kind %q", job.Kind)
 	}

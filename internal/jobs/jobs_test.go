@@ -36,7 +36,8 @@ func (r *recorder) Acknowledge(_ context.Context, a jobs.AcknowledgeArgs) error 
 
 func (r *recorder) Reply(context.Context, jobs.ReplyArgs) error { return nil }
 
-func (r *recorder) StatusReply(context.Context, jobs.StatusReplyArgs) error { return nil }
+func (r *recorder) StatusReply(context.Context, jobs.StatusReplyArgs) error     { return nil }
+func (r *recorder) HelplineReply(context.Context, jobs.HelplineReplyArgs) error { return nil }
 
 func (r *recorder) wait(t *testing.T) []jobs.AcknowledgeArgs {
 	t.Helper()

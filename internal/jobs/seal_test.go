@@ -68,6 +68,7 @@ func TestSealJobSealsFinishedDays(t *testing.T) {
 
 type idle struct{}
 
-func (idle) Acknowledge(context.Context, AcknowledgeArgs) error { return nil }
-func (idle) Reply(context.Context, ReplyArgs) error             { return nil }
-func (idle) StatusReply(context.Context, StatusReplyArgs) error { return nil }
+func (idle) Acknowledge(context.Context, AcknowledgeArgs) error     { return nil }
+func (idle) Reply(context.Context, ReplyArgs) error                 { return nil }
+func (idle) StatusReply(context.Context, StatusReplyArgs) error     { return nil }
+func (idle) HelplineReply(context.Context, HelplineReplyArgs) error { return nil }

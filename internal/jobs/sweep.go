@@ -20,6 +20,10 @@ func (a AcknowledgeArgs) ReplyKey() string { return "ack:" + strconv.FormatInt(a
 // ReplyKey is the key of the reply a staff reply job sends.
 func (a ReplyArgs) ReplyKey() string { return "reply:" + strconv.FormatInt(a.EventID, 10) }
 
+// ReplyKey is the key of the reply a helpline reply job sends: one per
+// post, ever.
+func (a HelplineReplyArgs) ReplyKey() string { return "helpline:" + a.PostID }
+
 // ReplyKey is the key of the reply a status reply job sends.
 func (a StatusReplyArgs) ReplyKey() string { return "status:" + a.PostID }
 
@@ -159,6 +163,8 @@ func replyKeyOf(j *rivertype.JobRow) (string, bool) {
 		key = &ReplyArgs{}
 	case StatusReplyArgs{}.Kind():
 		key = &StatusReplyArgs{}
+	case HelplineReplyArgs{}.Kind():
+		key = &HelplineReplyArgs{}
 	default:
 		return "", false
 	}
@@ -182,6 +188,8 @@ func argsForReply(r *shikayat.Reply) (river.JobArgs, error) {
 		return ReplyArgs{ComplaintID: r.ComplaintID, EventID: ev}, nil
 	case "status":
 		return StatusReplyArgs{ComplaintID: r.ComplaintID, PostID: id}, nil
+	case "helpline":
+		return HelplineReplyArgs{PostID: id}, nil
 	}
 	return nil, fmt.Errorf("unknown reply key %q", r.Key)
 }

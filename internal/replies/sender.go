@@ -18,6 +18,7 @@ import (
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/triage"
 	"github.com/shikayat/shikayat/internal/xapi"
 )
 
@@ -53,6 +54,10 @@ type Sender struct {
 	Queue interface {
 		MoreUrgentWaiting(ctx context.Context) (bool, error)
 	}
+
+	// Helplines is the deployment's helpline table; triage's default for
+	// the state when nil.
+	Helplines []triage.Helpline
 
 	accounts xapi.AccountIDs
 }
@@ -92,6 +97,7 @@ func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error 
 	}
 	text, err := s.Templates.Render(name, lang, TemplateData{
 		Code: c.Code, URL: s.trackURL(c.Code), Immediate: c.EffectiveClass() == shikayat.ClassImmediate,
+		CyberFraud: c.EffectiveType() == shikayat.TypeCyberFraud,
 	})
 	if err != nil {
 		return err
@@ -127,6 +133,34 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 	return s.send(ctx, &shikayat.Reply{
 		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
 	})
+}
+
+// HelplineReply answers another department's matter, once, with the
+// helpline the deployment's table gives for it. A post whose department
+// has no helpline in the table gets no answer.
+func (s *Sender) HelplineReply(ctx context.Context, a jobs.HelplineReplyArgs) error {
+	v, err := s.DB.PostView(ctx, shikayat.SystemScope(), a.PostID)
+	if err != nil {
+		return err
+	}
+	if v.Triage == nil || v.Triage.Department == "" || v.Complaint != nil {
+		return nil // not another department's matter (any more)
+	}
+	table := s.Helplines
+	if table == nil {
+		table = triage.DefaultHelplines()
+	}
+	h, ok := triage.HelplineFor(table, v.Triage.Department)
+	if !ok {
+		s.log().Warn("no helpline for a department", slog.String("department", v.Triage.Department), slog.String("post_id", a.PostID))
+		return nil
+	}
+	lang := ReplyLang(v.Triage.Lang)
+	text, err := s.Templates.Render(TemplateHelpline, lang, TemplateData{Helpline: h.Number, HelplineName: h.Name})
+	if err != nil {
+		return jobs.Cancel(err)
+	}
+	return s.send(ctx, &shikayat.Reply{Key: a.ReplyKey(), InReplyTo: a.PostID, Text: text, Lang: lang})
 }
 
 // Reply posts what a person wrote (or the template they chose).

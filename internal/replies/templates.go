@@ -25,6 +25,9 @@ const (
 	// code and the tracking link only, nothing of the post, its type or
 	// the offence (no 112 advice either, which would hint at it).
 	TemplateAckSensitive = "ack_sensitive"
+	// TemplateHelpline answers another department's matter with its
+	// helpline, never with a docket.
+	TemplateHelpline = "helpline"
 )
 
 // Templates render the desk's replies. The defaults are embedded; a
@@ -44,6 +47,13 @@ type TemplateData struct {
 	DistrictHi string // Hindi name
 	Text       string // a person's own words, for staff replies
 	AsOf       string // the time of a status, in IST ("27 Nov 14:05")
+	// CyberFraud: the complaint is of cyber fraud — tell them to call 1930
+	// and report at cybercrime.gov.in at once.
+	CyberFraud bool
+	// Helpline and HelplineName name the department's helpline, for
+	// helpline replies.
+	Helpline     string
+	HelplineName string
 }
 
 // LoadTemplates parses the embedded templates and, when dir is not "",
@@ -65,7 +75,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			if err != nil {
 				return shikayat.Errorf(shikayat.EINVALID, "Reply template %s: %v", name, err)
 			}
-			if err := tmpl.Execute(&bytes.Buffer{}, TemplateData{Code: "UP26-0000000000", URL: "https://example.org/t/UP26-0000000000"}); err != nil {
+			if err := tmpl.Execute(&bytes.Buffer{}, TemplateData{Code: "UP26-0000000000", URL: "https://example.org/t/UP26-0000000000", Helpline: "1912", HelplineName: "UPPCL"}); err != nil {
 				return shikayat.Errorf(shikayat.EINVALID, "Reply template %s: %v", name, err)
 			}
 			t.t[key] = tmpl
@@ -83,7 +93,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 	}
-	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply} {
+	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply, TemplateHelpline} {
 		for _, lang := range []string{"hi", "en"} {
 			if t.t[name+"."+lang] == nil {
 				return nil, fmt.Errorf("reply template %s.%s is missing", name, lang)

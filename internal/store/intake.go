@@ -191,6 +191,9 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	var f shikayat.Found
 	f.Quoted = s.quoted(ctx, tx, in.Dockets)
 	f.Thread = s.threadComplaint(ctx, tx, p, !in.Staff)
+	if f.Thread == nil && !in.Staff {
+		f.Held = s.threadHeld(ctx, tx, p)
+	}
 	d := shikayat.Decide(in, f)
 	rec.Kind, rec.Reason = d.Kind, d.Reason
 	switch {
@@ -206,21 +209,39 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		if c, _, err = s.createComplaint(ctx, tx, *d.Open); err == nil {
 			rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
 		}
+	case d.Kind == shikayat.RecordHeld && d.Urgent:
+		// Danger now, and triage unsure it is the police's: HQ is told at
+		// once, and a person must look within the SLA's first deadline.
+		err = s.alertHeld(ctx, tx, p, now)
+	case d.HelplineReply && s.opts.Jobs != nil:
+		err = s.opts.Jobs.InsertTx(ctx, tx, shikayat.Job{Kind: shikayat.JobHelplineReply, PostID: p.ID})
 	}
 	if err != nil {
 		return rec, err
 	}
 	var intent shikayat.Intent
-	var lang string
-	if in.Triage != nil {
-		intent, lang = in.Triage.Intent, in.Triage.Lang
+	var lang, triage, handling string
+	if t := in.Triage; t != nil {
+		intent, lang, handling = t.Intent, t.Lang, string(t.Handling)
+		b, err := json.Marshal(t)
+		if err != nil {
+			return rec, fmt.Errorf("record post: %w", err)
+		}
+		triage = string(b)
 	}
 	var cid sql.NullInt64
 	if rec.ComplaintID != 0 {
 		cid = sql.NullInt64{Int64: rec.ComplaintID, Valid: true}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5 WHERE id = $6`,
-		string(rec.Kind), rec.Reason, cid, string(intent), lang, p.ID)
+	var due sql.NullInt64
+	if d.Kind == shikayat.RecordHeld && d.Urgent {
+		due = sql.NullInt64{Int64: ms(heldDue(created, s.opts.SLA)), Valid: true}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5,
+			triage = $6, handling = $7, mentions = $8, forward = $9, urgent = $10, due_at = $11, held_post_id = $12
+		WHERE id = $13`,
+		string(rec.Kind), rec.Reason, cid, string(intent), lang, triage, handling,
+		boolInt(in.MentionsAccount), boolInt(in.Forward), boolInt(d.Kind == shikayat.RecordHeld && d.Urgent), due, d.HeldPost, p.ID)
 	if err != nil {
 		return rec, fmt.Errorf("record post: %w", err)
 	}

@@ -48,6 +48,31 @@ func scoped(ok int) expectFunc {
 
 func hqRole(r shikayat.Role) bool { return r == shikayat.RoleHQAdmin || r == shikayat.RoleHQOperator }
 
+// hqOnly: HQ roles get ok, whatever the unit; other staff 403, the same
+// for every object; no sign-in, 401.
+func hqOnly(ok int) expectFunc {
+	return func(role shikayat.Role, _ string, _ bool) int {
+		switch role {
+		case anonymous:
+			return http.StatusUnauthorized
+		case shikayat.RoleHQAdmin, shikayat.RoleHQOperator:
+			return ok
+		}
+		return http.StatusForbidden
+	}
+}
+
+// hqPage: like hqOnly, but a page sends a request that is not signed in
+// to the sign-in form.
+func hqPage(ok int) expectFunc {
+	return func(role shikayat.Role, rel string, sensitive bool) int {
+		if role == anonymous {
+			return http.StatusSeeOther
+		}
+		return hqOnly(ok)(role, rel, sensitive)
+	}
+}
+
 // matrix is the expected answer of every route of the route table. A route
 // without an entry fails the test.
 var matrix = map[string]struct {
@@ -66,6 +91,8 @@ var matrix = map[string]struct {
 	"GET /desk/{$}":                          {staffOr(http.StatusOK, http.StatusSeeOther), "", false},
 	"POST /desk/password":                    {staffOr(http.StatusBadRequest, http.StatusSeeOther), "current=wrong&new=short", false},
 	"GET /desk/alerts":                       {staffOr(http.StatusOK, http.StatusSeeOther), "", true},
+	"GET /desk/review":                       {hqPage(http.StatusOK), "", false},
+	"POST /desk/review/posts/{id}":           {hqPage(http.StatusSeeOther), "action=not_complaint", false},
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
@@ -83,6 +110,8 @@ var matrix = map[string]struct {
 	"GET /open311/v2/requests/{file}": {always(http.StatusOK), "", false},
 	"POST /open311/v2/requests.json":  {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
 	"POST /open311/v2/requests.xml":   {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
+	"GET /api/v1/posts":               {hqOnly(http.StatusOK), "", false},
+	"POST /api/v1/posts/{id}/actions": {hqOnly(http.StatusOK), `{"action": "not_complaint"}`, false},
 }
 
 // giveUp: district operators and above; station officers 403.
@@ -151,7 +180,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 						if m.stream {
 							do = f.doStream
 						}
-						dest := strings.ReplaceAll(path, "{code}", codes[target])
+						dest := strings.NewReplacer("{code}", codes[target], "{id}", heldPostID).Replace(path)
 						dest = strings.ReplaceAll(dest, "{file}", codes[target]+".json")
 						rec := do(method, dest, ctype, m.body, cookie)
 						if want := m.expect(role, rel, sensitive); rec.Code != want {

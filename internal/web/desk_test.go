@@ -70,6 +70,9 @@ type deskFixture struct {
 	sensitive map[string]string
 }
 
+// heldPostID is the post the fixture holds for review.
+const heldPostID = "2001"
+
 // userUnits says where each role's user works.
 var userUnits = map[shikayat.Role]string{
 	shikayat.RoleHQAdmin:          "hq",
@@ -137,6 +140,13 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 			t.Fatal(err)
 		}
 		f.sensitive[unit] = c.Code
+	}
+	// A post held for review, HQ's to judge.
+	held := shikayat.Incoming{Post: &shikayat.Post{ID: heldPostID, ConversationID: heldPostID, AuthorID: "77", AuthorUsername: "citizen",
+		Text: "someone keeps calling me at night", CreatedAt: f.clock.Now()}, MentionsAccount: true,
+		Triage: &shikayat.Triage{Intent: shikayat.IntentComplaint, Actionable: true, Lang: "en", Confidence: 0.5, Handling: shikayat.HandlingReview}}
+	if _, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{held}); err != nil {
+		t.Fatal(err)
 	}
 
 	logger := web.WithRequestIDs(slog.New(slog.NewJSONHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug})))

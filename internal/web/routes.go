@@ -17,6 +17,10 @@ const (
 	// Staff: a signed-in member of staff (session cookie or bearer token),
 	// which sees only its unit's subtree.
 	Staff
+	// HQ: a signed-in member of staff of an HQ role, whose scope is the
+	// whole state (recorded posts, the review queue). Anyone else signed in
+	// is refused with 403: these routes are HQ's whatever the object.
+	HQ
 )
 
 // Route is one entry of the route table.
@@ -59,6 +63,8 @@ func Routes(h Handlers) []Route {
 		{"GET /desk/{$}", Staff, false, d.Home},
 		{"POST /desk/password", Staff, false, d.ChangePassword},
 		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
+		{"GET /desk/review", HQ, false, d.Review},
+		{"POST /desk/review/posts/{id}", HQ, false, d.ActOnPost},
 
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},
@@ -67,6 +73,9 @@ func Routes(h Handlers) []Route {
 		{"POST /api/v1/complaints/{code}/replies/{id}/give-up", Staff, true, a.GiveUpReply},
 
 		{"GET /open311/v2/requests/{file}", Anyone, true, o.ShowRequest},
+
+		{"GET /api/v1/posts", HQ, true, a.ListPosts},
+		{"POST /api/v1/posts/{id}/actions", HQ, true, a.ActOnPost},
 	}
 	for _, f := range open311.Formats {
 		routes = append(routes,

@@ -45,9 +45,12 @@ func (s *Server) Mount(routes []Route, in Signin) error {
 	}))
 	for _, rt := range routes {
 		var h http.Handler = rt.Handler
-		if rt.Access == Staff {
+		switch rt.Access {
+		case HQ:
+			h = s.signedIn(in, rt.API, s.hqOnly(h))
+		case Staff:
 			h = s.signedIn(in, rt.API, h)
-		} else {
+		default:
 			h = s.maybeSignedIn(in, h)
 		}
 		s.Handle(rt.Pattern, cop.Handler(h))
@@ -71,6 +74,17 @@ func (s *Server) signedIn(in Signin, isAPI bool, next http.Handler) http.Handler
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(shikayat.NewContextWithStaff(r.Context(), staff)))
+	})
+}
+
+// hqOnly lets through only staff whose scope is the whole state.
+func (s *Server) hqOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st := shikayat.StaffFromContext(r.Context()); st == nil || !st.Scope.All() {
+			s.Error(w, r, shikayat.Errorf(shikayat.EFORBIDDEN, "Only HQ staff may do this."))
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
