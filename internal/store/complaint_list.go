@@ -136,18 +136,21 @@ func (s *DB) addTextMatch(w *where, q string) {
 }
 
 // CountByDistrictStage counts complaints per district and stage within
-// scope. Complaints without a district count under district 0.
+// scope, and how many of them are overdue. Complaints without a district count under district 0.
 func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]shikayat.DistrictCount, error) {
 	w := &where{}
 	if err := w.addScope(scope); err != nil {
 		return nil, err
 	}
+	// Overdue is on the unit's clock: due_at is the owning unit's deadline.
+	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT c.district, c.stage, count(*)
+		SELECT c.district, c.stage, count(*),
+			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at < `+nowArg+` THEN 1 ELSE 0 END), 0)
 		FROM complaints c JOIN units u ON u.id = c.unit_id
 		WHERE `+w.String()+`
 		GROUP BY c.district, c.stage
-		ORDER BY c.district, c.stage`, w.args...)
+		ORDER BY c.district, c.stage`, append(w.args, ms(s.now()))...)
 	if err != nil {
 		return nil, fmt.Errorf("count complaints: %w", err)
 	}
@@ -156,7 +159,7 @@ func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]
 	for rows.Next() {
 		var d shikayat.DistrictCount
 		var stage string
-		if err := rows.Scan(&d.District, &stage, &d.Count); err != nil {
+		if err := rows.Scan(&d.District, &stage, &d.Count, &d.Overdue); err != nil {
 			return nil, fmt.Errorf("count complaints: %w", err)
 		}
 		d.Stage = shikayat.Stage(stage)
