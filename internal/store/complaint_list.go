@@ -88,7 +88,7 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		w.add("c.district = ?", f.District)
 	}
 	if f.Overdue {
-		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at < ?", ms(s.now()))
+		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at <= ?", ms(s.now()))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		if !utf8.ValidString(q) || len(q) > 200 {
@@ -146,7 +146,7 @@ func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]
 	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.district, c.stage, count(*),
-			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at < `+nowArg+` THEN 1 ELSE 0 END), 0)
+			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= `+nowArg+` THEN 1 ELSE 0 END), 0)
 		FROM complaints c JOIN units u ON u.id = c.unit_id
 		WHERE `+w.String()+`
 		GROUP BY c.district, c.stage
