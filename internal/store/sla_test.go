@@ -19,7 +19,7 @@ type slaClock struct {
 	now time.Time
 }
 
-func (c *slaClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *slaClock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
 func (c *slaClock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
 
 // slaQueue keeps the SLA jobs the store schedules and works those whose time
