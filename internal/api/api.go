@@ -21,6 +21,7 @@ type Store interface {
 	ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error)
 	FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error)
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
+	ListEscalated(ctx context.Context, scope shikayat.Scope) ([]*shikayat.Complaint, error)
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of

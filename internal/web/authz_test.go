@@ -64,6 +64,7 @@ var matrix = map[string]struct {
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},
+	"GET /api/v1/escalations":                {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 }
 
 // TestAuthorisationMatrix sends every route of the route table as every

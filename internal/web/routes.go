@@ -59,5 +59,6 @@ func Routes(h Handlers) []Route {
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},
 		{"POST /api/v1/complaints/{code}/actions", Staff, true, a.ActOnComplaint},
+		{"GET /api/v1/escalations", Staff, true, a.ListEscalations},
 	}
 }
