@@ -111,7 +111,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Triager = metrics.NewTimedTriager(m.Triager, reg)
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
-		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
 	})
 	if err != nil {
 		return err
