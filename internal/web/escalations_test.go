@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,12 @@ func TestEscalationQueueIsTheUnitAbove(t *testing.T) {
 		}
 		if rec := f.do("GET", "/api/v1/escalations", "", "", ""); rec.Code != http.StatusUnauthorized {
 			t.Errorf("anonymous: %d", rec.Code)
+		}
+		// The desk's counts show how many are overdue: all of the district's
+		// (its own and its stations'), twenty days on.
+		rec := f.do("GET", "/desk/", "", "", f.session(t, f.users[shikayat.RoleDistrictOperator]))
+		if !strings.Contains(rec.Body.String(), `<span class="badge">3 `) {
+			t.Errorf("the desk's counts show no overdue badge:\n%s", rec.Body)
 		}
 	})
 }
