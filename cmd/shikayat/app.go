@@ -117,6 +117,12 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	// Complaints stored without a queue get their SLA jobs now.
+	if n, err := db.ResumeSLA(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		m.Logger.Info("SLA jobs scheduled for complaints stored without them", slog.Int("complaints", n))
+	}
 	if sender, ok := m.JobHandler.(*replies.Sender); ok {
 		sender.Queue = m.Queue
 	}

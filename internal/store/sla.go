@@ -39,6 +39,9 @@ func (s *DB) scheduleSLA(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint,
 	if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 		return fmt.Errorf("schedule SLA: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE complaints SET sla_queued = 1 WHERE id = $1 AND sla_queued = 0`, c.ID); err != nil {
+		return fmt.Errorf("schedule SLA: %w", err)
+	}
 	return nil
 }
 
@@ -72,7 +75,7 @@ func (s *DB) slaMoved(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, be
 	}
 	var gen int
 	err := tx.QueryRowContext(ctx, `
-		UPDATE complaints SET sla_gen = sla_gen + 1, sla_step = 0, escalated_to = '', escalated_path = ''
+		UPDATE complaints SET sla_gen = sla_gen + 1, sla_step = 0, escalated_to = '', escalated_path = '', sla_queued = 0
 		WHERE id = $1 RETURNING sla_gen`, c.ID).Scan(&gen)
 	if err != nil {
 		return fmt.Errorf("move deadline: %w", err)
@@ -278,4 +281,62 @@ func (s *DB) UnitBounces(ctx context.Context, since time.Time) (map[string]int, 
 		out[u] = n
 	}
 	return out, rows.Err()
+}
+
+// ResumeSLA schedules the next SLA moment of every open complaint stored
+// without a queue (before SLA jobs existed, or by a command that has none):
+// the desk runs it as it starts. Later changes schedule their own in their
+// transaction. It works in batches; River's unique jobs keep a moment from
+// being queued twice.
+func (s *DB) ResumeSLA(ctx context.Context) (int, error) {
+	if s.opts.Jobs == nil {
+		return 0, nil
+	}
+	n := 0
+	for after := int64(0); ; {
+		batch := 0
+		err := s.withTx(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, `
+				SELECT id, unit_since, due_at, sla_gen, sla_step FROM complaints
+				WHERE sla_queued = 0 AND stage <> 'closed' AND id > $1 AND due_at IS NOT NULL ORDER BY id LIMIT 500`, after)
+			if err != nil {
+				return err
+			}
+			type open struct {
+				c         shikayat.Complaint
+				gen, step int
+			}
+			var cs []open
+			for rows.Next() {
+				var o open
+				var since, due int64
+				if err := rows.Scan(&o.c.ID, &since, &due, &o.gen, &o.step); err != nil {
+					rows.Close()
+					return err
+				}
+				d := fromMS(due)
+				o.c.UnitSince, o.c.DueAt, o.c.Stage = fromMS(since), &d, shikayat.StageReceived
+				cs = append(cs, o)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, o := range cs {
+				if err := s.scheduleSLA(ctx, tx, &o.c, o.gen, o.step); err != nil {
+					return err
+				}
+				after = o.c.ID
+			}
+			batch = len(cs)
+			return nil
+		})
+		if err != nil {
+			return n, fmt.Errorf("resume SLA: %w", err)
+		}
+		n += batch
+		if batch == 0 {
+			return n, nil
+		}
+	}
 }

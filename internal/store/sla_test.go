@@ -429,3 +429,24 @@ func TestSLAJobRunTwiceRecordsOnce(t *testing.T) {
 		}
 	})
 }
+
+// Complaints stored without a queue (before SLA jobs, or by a command) get
+// their jobs when the desk starts, once.
+func TestSLAResumeSchedulesComplaintsStoredWithoutAQueue(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newSLADesk(t, dsn())
+		d.db.SetJobs(nil)
+		c := d.complaint(t, "1", shikayat.ClassMidTerm)
+		d.db.SetJobs(d.q)
+		for i, want := range []int{1, 0} {
+			if n, err := d.db.ResumeSLA(ctx); err != nil || n != want {
+				t.Fatalf("resume %d: %d complaints, %v; want %d", i+1, n, err, want)
+			}
+		}
+		wantKinds(t, "80 %", d.at(t, 8*24*time.Hour), shikayat.SLAEventWarning)
+		if got := slaEvents(d.find(t, c.Code)); len(got) != 1 {
+			t.Fatalf("%d SLA events", len(got))
+		}
+	})
+}
