@@ -12,6 +12,15 @@ const (
 	AlertImmediate = "immediate"
 	// AlertReview: a post triage called immediate is held for review at HQ.
 	AlertReview = "review"
+	// AlertSLAWarning: 80 % of a complaint's deadline passed; addressed to
+	// the owning unit, for its supervisors.
+	AlertSLAWarning = "sla_warning"
+	// AlertOverdue: a complaint's deadline passed; addressed to the owning
+	// unit.
+	AlertOverdue = "overdue"
+	// AlertEscalation: an overdue complaint escalated to the unit it is
+	// addressed to (one or more levels above the owning unit).
+	AlertEscalation = "escalation"
 )
 
 // Alert tells a unit's signed-in staff, the moment it happens, that something

@@ -140,6 +140,7 @@ type DistrictCount struct {
 	District int
 	Stage    Stage
 	Count    int
+	Overdue  int // of Count, past their deadline on the unit's clock
 }
 
 // NewComplaint is what intake knows when it opens a complaint from a post.

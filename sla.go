@@ -1,6 +1,9 @@
 package shikayat
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // SLA holds the deadlines by class. Times are calendar time.
 type SLA struct {
@@ -64,6 +67,8 @@ const (
 	// JobHelplineReply answers another department's matter, once, with
 	// that department's helpline (PostID is the post answered).
 	JobHelplineReply JobKind = "helpline_reply"
+	// JobSLA marks the next SLA moment of a complaint's deadline.
+	JobSLA JobKind = "sla"
 )
 
 // Job is background work caused by a change in the store, enqueued in the
@@ -75,4 +80,64 @@ type Job struct {
 	PostID      string // the post to answer, when not the complaint's own
 	// Urgent jobs are worked before all others (immediate complaints).
 	Urgent bool
+	// At is when a scheduled job (JobSLA) is due; zero: now.
+	At time.Time
+	// SLAGen and SLAStep name the deadline and the moment a JobSLA marks.
+	SLAGen, SLAStep int
+}
+
+// The SLA moments of one deadline, in order: the step a complaint's deadline
+// has reached is the number of moments passed. From SLAOverdue on, each
+// further period escalates the complaint one level up the unit tree.
+const (
+	SLAWarned  = 1 // the owning unit's supervisors were warned (WarnAt)
+	SLAOverdue = 2 // the deadline passed: a breach
+	// SLAAckStep is the step of the check that an immediate complaint's
+	// acknowledgement went out within ImmediateAck (the citizen's clock).
+	SLAAckStep = -1
+)
+
+// Kinds of SLA event on the trail (the event's action) and in the metric.
+const (
+	SLAEventWarning    = "sla_warning"
+	SLAEventBreach     = "sla_breach"
+	SLAEventEscalation = "sla_escalation"
+)
+
+// Moment returns when the deadline that runs from start (the unit's clock)
+// to due reaches step+1: the warning for step 0, the due time for step 1,
+// and one more period past due for each step after.
+func (s SLA) Moment(start, due time.Time, step int) time.Time {
+	p := due.Sub(start)
+	switch {
+	case step <= 0:
+		return start.Add(time.Duration(float64(p) * s.WarnAt))
+	case step == 1:
+		return due
+	}
+	return due.Add(time.Duration(step-1) * p)
+}
+
+// EscalationUnit returns the id of the unit level steps above the unit at
+// path ("hq/zone:x/range:y/district:162/"), and false when the tree ends
+// first: an escalation one level up goes to the district's range, the next
+// to the zone, then HQ.
+func EscalationUnit(path string, level int) (string, bool) {
+	ids := strings.Split(strings.TrimSuffix(path, "/"), "/")
+	i := len(ids) - 1 - level
+	if level < 1 || i < 0 || ids[0] == "" {
+		return "", false
+	}
+	return ids[i], true
+}
+
+// EscalationPath returns the path of the unit level steps above the unit at
+// path, "" when there is none.
+func EscalationPath(path string, level int) string {
+	ids := strings.Split(strings.TrimSuffix(path, "/"), "/")
+	i := len(ids) - 1 - level
+	if level < 1 || i < 0 || ids[0] == "" {
+		return ""
+	}
+	return strings.Join(ids[:i+1], "/") + "/"
 }

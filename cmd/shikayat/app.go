@@ -117,12 +117,18 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Triager = metrics.NewTimedTriager(m.Triager, reg)
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
-		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
 	})
 	if err != nil {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	// Complaints stored without a queue get their SLA jobs now.
+	if n, err := db.ResumeSLA(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		m.Logger.Info("SLA jobs scheduled for complaints stored without them", slog.Int("complaints", n))
+	}
 	if sender, ok := m.JobHandler.(*replies.Sender); ok {
 		sender.Queue = m.Queue
 	}

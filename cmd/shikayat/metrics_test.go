@@ -62,6 +62,9 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 			`shikayat_posts_total{kind="non_actionable"}`:                  1,
 			`shikayat_x_rate_limit_waits_total{endpoint="POST /2/tweets"}`: 1,
 			`shikayat_review_queue`:                                        0,
+			`shikayat_sla_events_total{kind="warning"}`:                    0,
+			`shikayat_sla_events_total{kind="breach"}`:                     0,
+			`shikayat_sla_events_total{kind="escalation"}`:                 0,
 			`shikayat_complaints{class="immediate",stage="closed"}`:        0,
 		} {
 			if got := value(body, metric); got != want {

@@ -25,6 +25,7 @@ type Store interface {
 	RecordView(ctx context.Context, code string, by shikayat.Actor) error
 	ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.PostPage, error)
 	ActOnPost(ctx context.Context, id, action string, by shikayat.Actor, idemKey string) (*shikayat.PostOutcome, error)
+	ListEscalated(ctx context.Context, scope shikayat.Scope) ([]*shikayat.Complaint, error)
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of

@@ -12,12 +12,14 @@ type homePage struct {
 	Page
 	Counts     []stageCount
 	Total      int
+	Overdue    int // of Total, past their deadline on the unit's clock
 	Complaints []*shikayat.Complaint
 }
 
 type stageCount struct {
-	Stage shikayat.Stage
-	Count int
+	Stage   shikayat.Stage
+	Count   int
+	Overdue int
 }
 
 // Home serves GET /desk/.
@@ -44,13 +46,15 @@ func (h *Handler) homePage(w http.ResponseWriter, r *http.Request, s *shikayat.S
 	if err != nil {
 		return nil, err
 	}
-	by := map[shikayat.Stage]int{}
+	by, late := map[shikayat.Stage]int{}, map[shikayat.Stage]int{}
 	for _, c := range counts {
 		by[c.Stage] += c.Count
+		late[c.Stage] += c.Overdue
 		page.Total += c.Count
+		page.Overdue += c.Overdue
 	}
 	for _, st := range shikayat.Stages {
-		page.Counts = append(page.Counts, stageCount{st, by[st]})
+		page.Counts = append(page.Counts, stageCount{st, by[st], late[st]})
 	}
 	list, err := h.Store.ListComplaints(r.Context(), shikayat.ComplaintFilter{Scope: s.Scope, PerPage: 50})
 	if err != nil {

@@ -31,6 +31,7 @@ var messages = map[string]struct{ en, hi string }{
 	"received_at":            {"Received", "प्राप्त"},
 	"text":                   {"Post", "पोस्ट"},
 	"total":                  {"Total", "कुल"},
+	"overdue":                {"overdue", "समय-सीमा पार"},
 	"change_password":        {"Change password", "पासवर्ड बदलें"},
 	"current_password":       {"Current password", "मौजूदा पासवर्ड"},
 	"new_password":           {"New password", "नया पासवर्ड"},

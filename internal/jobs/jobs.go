@@ -73,6 +73,23 @@ type HelplineReplyArgs struct {
 // Kind names the job kind in River.
 func (HelplineReplyArgs) Kind() string { return string(shikayat.JobHelplineReply) }
 
+// SLAArgs asks for the next SLA moment of a complaint's deadline (a
+// warning, the breach, an escalation), scheduled at that moment. Its args
+// make it unique: the same moment is never queued twice.
+type SLAArgs struct {
+	ComplaintID int64 `json:"complaint_id"`
+	Gen         int   `json:"gen"`
+	Step        int   `json:"step"`
+}
+
+// Kind names the job kind in River.
+func (SLAArgs) Kind() string { return string(shikayat.JobSLA) }
+
+// SLARunner marks SLA moments (store.DB).
+type SLARunner interface {
+	RunSLA(ctx context.Context, id int64, gen, step int) (store.SLAResult, error)
+}
+
 // SealArgs asks for the trail's finished IST days to be sealed.
 type SealArgs struct{}
 
@@ -152,6 +169,8 @@ type Config struct {
 	WaitAlert time.Duration
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// SLA marks SLA moments; the Replies store when nil.
+	SLA SLARunner
 	// Sealer, when set with a Handler, seals the trail daily (and at start,
 	// catching up on days a stopped desk missed). River enqueues periodic
 	// jobs on its elected leader only; sealing is keyed by day and the same
@@ -220,6 +239,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		river.AddWorker(workers, &worker[StatusReplyArgs]{work: cfg.Handler.StatusReply})
 		river.AddWorker(workers, &worker[HelplineReplyArgs]{work: cfg.Handler.HelplineReply})
 		river.AddWorker(workers, &sweepWorker{q: q})
+		river.AddWorker(workers, &worker[SLAArgs]{work: q.runSLA})
 		rc.Workers = workers
 		if cfg.Replies != nil {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.SweepInterval),
@@ -260,6 +280,10 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) erro
 	}
 	var args river.JobArgs
 	switch job.Kind {
+	case shikayat.JobSLA:
+		args = SLAArgs{ComplaintID: job.ComplaintID, Gen: job.SLAGen, Step: job.SLAStep}
+		opts = &river.InsertOpts{Priority: priorityNormal, Queue: river.QueueDefault, ScheduledAt: job.At,
+			UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	case shikayat.JobAcknowledge:
 		args = AcknowledgeArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
 	case shikayat.JobReply:
@@ -273,6 +297,29 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) erro
 	}
 	if _, err := q.client.InsertTx(ctx, tx, args, opts); err != nil {
 		return fmt.Errorf("enqueue %s: %w", job.Kind, err)
+	}
+	return nil
+}
+
+// runSLA works an SLAArgs job. A job run before its moment (clocks differ
+// between nodes) waits for it without using up an attempt.
+func (q *Queue) runSLA(ctx context.Context, a SLAArgs) error {
+	r := q.cfg.SLA
+	if r == nil && q.replies != nil {
+		r = q.replies
+	}
+	if r == nil {
+		return fmt.Errorf("SLA job: no store to run it")
+	}
+	res, err := r.RunSLA(ctx, a.ComplaintID, a.Gen, a.Step)
+	if err != nil {
+		return err
+	}
+	if res.Wait > 0 {
+		return Snooze(res.Wait)
+	}
+	if res.Kind != "" {
+		q.log.Info("SLA event", slog.String("kind", res.Kind), slog.Int64("complaint_id", a.ComplaintID), slog.Int("step", a.Step+1))
 	}
 	return nil
 }

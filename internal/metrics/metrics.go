@@ -26,7 +26,7 @@ type Collector struct {
 	DB     Tallier
 	Logger *slog.Logger
 
-	posts, complaints, replies, review *prometheus.Desc
+	posts, complaints, replies, review, sla *prometheus.Desc
 }
 
 // NewCollector returns a collector over db.
@@ -39,6 +39,8 @@ func NewCollector(db Tallier, logger *slog.Logger) *Collector {
 			"Complaints now, by stage and class (the one set by a person, else triage's).", []string{"stage", "class"}, nil),
 		replies: prometheus.NewDesc("shikayat_replies_total",
 			"Replies to citizens, by state (pending, sending, sent, failed).", []string{"state"}, nil),
+		sla: prometheus.NewDesc("shikayat_sla_events_total",
+			"SLA events recorded on the trail, by kind (warning, breach, escalation).", []string{"kind"}, nil),
 		review: prometheus.NewDesc("shikayat_review_queue",
 			"Posts held for review, waiting for a person to make them complaints or not.", nil, nil),
 	}
@@ -50,6 +52,7 @@ func (c *Collector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- c.complaints
 	ch <- c.replies
 	ch <- c.review
+	ch <- c.sla
 }
 
 // Collect implements prometheus.Collector.
@@ -77,6 +80,9 @@ func (c *Collector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(c.replies, prometheus.CounterValue, float64(n), state)
 	}
 	ch <- prometheus.MustNewConstMetric(c.review, prometheus.GaugeValue, float64(t.Held))
+	for _, kind := range []string{"warning", "breach", "escalation"} {
+		ch <- prometheus.MustNewConstMetric(c.sla, prometheus.CounterValue, float64(t.SLAEvents[kind]), kind)
+	}
 }
 
 // TimedTriager observes how long each triage takes.

@@ -167,6 +167,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 
 	wasImmediate, fromUnit := c.EffectiveClass() == shikayat.ClassImmediate, c.UnitID
 	corrections := shikayat.CorrectionsOf(c, a, by)
+	dueBefore := c.DueAt
 	ev, err := shikayat.Apply(c, a, t, by, s.now())
 	if err != nil {
 		return nil, err
@@ -190,6 +191,9 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		return nil, shikayat.Errorf(shikayat.ECONFLICT, "The complaint changed while you worked on it; reload and try again.")
 	}
 	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
+		return nil, err
+	}
+	if err := s.slaMoved(ctx, tx, c, dueBefore, by); err != nil {
 		return nil, err
 	}
 	for i := range corrections {

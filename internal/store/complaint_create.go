@@ -118,6 +118,11 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		return nil, false, err
 	}
 	c.Events = append(c.Events, ev)
+	// The first deadline is generation 0's; a forward below that moves it
+	// starts generation 1, and this job finds itself outdated.
+	if err := s.scheduleSLA(ctx, tx, c, 0, 0); err != nil {
+		return nil, false, err
+	}
 
 	if in.Forward && c.SuggestedDistrict != 0 {
 		a := shikayat.Action{Kind: shikayat.ActionForward, District: c.SuggestedDistrict, Reason: "Routed by triage at intake."}
@@ -137,6 +142,11 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		}
 	}
 
+	if !in.NoAcknowledge && c.EffectiveClass() == shikayat.ClassImmediate {
+		if err := s.scheduleAckCheck(ctx, tx, c); err != nil {
+			return nil, false, err
+		}
+	}
 	if s.opts.Jobs != nil && !in.NoAcknowledge {
 		job := shikayat.Job{Kind: shikayat.JobAcknowledge, ComplaintID: c.ID, PostID: c.SourcePostID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {

@@ -102,7 +102,7 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		w.add("c.district = ?", f.District)
 	}
 	if f.Overdue {
-		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at < ?", ms(s.now()))
+		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at <= ?", ms(s.now()))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		if !utf8.ValidString(q) || len(q) > 200 {
@@ -150,7 +150,8 @@ func (s *DB) addTextMatch(w *where, q string) {
 }
 
 // CountByDistrictStage counts complaints per district and stage within
-// scope. Complaints without a district count under district 0.
+// scope, and how many of them are overdue (on the unit's clock).
+// Complaints without a district count under district 0.
 //
 // The totals include the sensitive complaints the scope may not list (an
 // HQ operator's counts include a district's sensitive complaints): a count
@@ -160,12 +161,15 @@ func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]
 	if err := w.addScopeCounting(scope); err != nil {
 		return nil, err
 	}
+	// Overdue is on the unit's clock: due_at is the owning unit's deadline.
+	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT c.district, c.stage, count(*)
+		SELECT c.district, c.stage, count(*),
+			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= `+nowArg+` THEN 1 ELSE 0 END), 0)
 		FROM complaints c JOIN units u ON u.id = c.unit_id
 		WHERE `+w.String()+`
 		GROUP BY c.district, c.stage
-		ORDER BY c.district, c.stage`, w.args...)
+		ORDER BY c.district, c.stage`, append(w.args, ms(s.now()))...)
 	if err != nil {
 		return nil, fmt.Errorf("count complaints: %w", err)
 	}
@@ -174,7 +178,7 @@ func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]
 	for rows.Next() {
 		var d shikayat.DistrictCount
 		var stage string
-		if err := rows.Scan(&d.District, &stage, &d.Count); err != nil {
+		if err := rows.Scan(&d.District, &stage, &d.Count, &d.Overdue); err != nil {
 			return nil, fmt.Errorf("count complaints: %w", err)
 		}
 		d.Stage = shikayat.Stage(stage)

@@ -447,12 +447,12 @@ func TestStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := fmt.Sprint(counts)
-			want := "[{0 received 1} {162 forwarded 2} {164 forwarded 1}]"
+			want := "[{0 received 1 0} {162 forwarded 2 2} {164 forwarded 1 1}]" // district, stage, count, overdue
 			if got != want {
 				t.Fatalf("counts = %s, want %s", got, want)
 			}
 			counts, _ = db.CountByDistrictStage(ctx, lko.Scope)
-			if fmt.Sprint(counts) != "[{162 forwarded 2}]" {
+			if fmt.Sprint(counts) != "[{162 forwarded 2 2}]" {
 				t.Fatalf("scoped counts = %v", counts)
 			}
 		})

@@ -112,6 +112,7 @@ var matrix = map[string]struct {
 	"POST /open311/v2/requests.xml":   {always(http.StatusUnauthorized), "service_code=theft&description=stolen&lat=26.85&long=80.95", false},
 	"GET /api/v1/posts":               {hqOnly(http.StatusOK), "", false},
 	"POST /api/v1/posts/{id}/actions": {hqOnly(http.StatusOK), `{"action": "not_complaint"}`, false},
+	"GET /api/v1/escalations":         {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 }
 
 // giveUp: district operators and above; station officers 403.

@@ -76,6 +76,7 @@ func Routes(h Handlers) []Route {
 
 		{"GET /api/v1/posts", HQ, true, a.ListPosts},
 		{"POST /api/v1/posts/{id}/actions", HQ, true, a.ActOnPost},
+		{"GET /api/v1/escalations", Staff, true, a.ListEscalations},
 	}
 	for _, f := range open311.Formats {
 		routes = append(routes,
