@@ -112,8 +112,12 @@ type ComplaintFilter struct {
 	Class    Class
 	Type     Type
 	District int
+	Station  string // station slug (lko-hazratganj) the complaint is assigned to
 	Overdue  bool
 	Query    string // text search; works for Devanagari and Latin
+	// Urgent orders immediate complaints first, then the oldest first;
+	// otherwise the newest come first.
+	Urgent bool
 	Page     int    // 1-based
 	PerPage  int
 }

@@ -87,6 +87,9 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 	if f.District != 0 {
 		w.add("c.district = ?", f.District)
 	}
+	if f.Station != "" {
+		w.add("c.station_id = ?", strings.TrimPrefix(f.Station, "station:"))
+	}
 	if f.Overdue {
 		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at < ?", ms(s.now()))
 	}
@@ -102,9 +105,14 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
 		return nil, fmt.Errorf("list complaints: %w", err)
 	}
+	order := ` ORDER BY c.received_at DESC, c.id DESC`
+	if f.Urgent {
+		// A class set by a person, else the model's suggestion.
+		order = ` ORDER BY CASE WHEN c.class = 'immediate' OR (c.class = '' AND c.suggested_class = 'immediate') THEN 0 ELSE 1 END, c.received_at, c.id`
+	}
 	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
-		fmt.Sprintf(` ORDER BY c.received_at DESC, c.id DESC LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
+		order+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list complaints: %w", err)
 	}

@@ -55,6 +55,11 @@ func Routes(h Handlers) []Route {
 		{"GET /desk/{$}", Staff, false, d.Home},
 		{"POST /desk/password", Staff, false, d.ChangePassword},
 		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
+		{"POST /desk/lang", Staff, false, d.SetLang},
+		{"GET /desk/complaints/{code}", Staff, false, d.Complaint},
+		{"POST /desk/complaints/{code}/actions", Staff, false, d.ComplaintAct},
+		{"GET /static/desk.js", Anyone, false, d.Script},
+		{"GET /static/alert.wav", Anyone, false, d.Sound},
 
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},

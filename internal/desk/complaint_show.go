@@ -1,0 +1,70 @@
+package desk
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// complaintPage is one complaint with its thread on X, the triage's
+// suggestion, its clocks, its trail and a form for every action.
+type complaintPage struct {
+	Page
+	C      *shikayat.Complaint
+	Thread *shikayat.Thread
+	// Author is the opening post's author details, when recorded.
+	Author *shikayat.Post
+	Now    time.Time
+	// Form holds what was typed in a refused action's form, to show again.
+	Form    shikayat.Action
+	Allowed map[string]bool
+
+	Classes     []shikayat.Class
+	Types       []shikayat.Type
+	Resolutions []shikayat.Resolution
+	Districts   []shikayat.District
+	MaxReply    int
+}
+
+// Complaint serves GET /desk/complaints/{code}.
+func (h *Handler) Complaint(w http.ResponseWriter, r *http.Request) {
+	s := shikayat.StaffFromContext(r.Context())
+	if s == nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	page, err := h.complaintPage(w, r, s, r.PathValue("code"))
+	if err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	if r.URL.Query().Get("done") != "" {
+		page.Notice = "done"
+	}
+	h.render(w, r, http.StatusOK, "complaint", page)
+}
+
+func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shikayat.Staff, code string) (*complaintPage, error) {
+	c, err := h.Store.FindComplaint(r.Context(), code, s.Scope)
+	if err != nil {
+		return nil, err
+	}
+	th, err := h.Store.ComplaintThread(r.Context(), c.Code, s.Scope)
+	if err != nil {
+		return nil, err
+	}
+	page := &complaintPage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/complaints/" + c.Code},
+		C: c, Thread: th, Now: h.now(), Allowed: map[string]bool{},
+		Classes: shikayat.Classes, Types: shikayat.Types, Resolutions: shikayat.Resolutions,
+		Districts: shikayat.Districts(), MaxReply: shikayat.XMaxWeighted}
+	for _, k := range shikayat.ActionKinds {
+		page.Allowed[string(k)] = shikayat.Allowed(c.Stage, k)
+	}
+	for _, p := range th.Posts {
+		if p.Post.ID == c.SourcePostID {
+			page.Author = p.Post
+		}
+	}
+	return page, nil
+}
