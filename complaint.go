@@ -117,9 +117,9 @@ type ComplaintFilter struct {
 	Query    string // text search; works for Devanagari and Latin
 	// Urgent orders immediate complaints first, then the oldest first;
 	// otherwise the newest come first.
-	Urgent bool
-	Page     int    // 1-based
-	PerPage  int
+	Urgent  bool
+	Page    int // 1-based
+	PerPage int
 }
 
 // ComplaintPage is one page of a listing.

@@ -58,7 +58,9 @@ func asciiLower(s string) string {
 }
 
 // isURLEnd reports whether byte c ends a link: ASCII white space.
-func isURLEnd(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+func isURLEnd(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func weighRunes(s string) int {
 	n := 0
