@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -19,6 +20,10 @@ type complaintPage struct {
 	// Form holds what was typed in a refused action's form, to show again.
 	Form    shikayat.Action
 	Allowed map[string]bool
+
+	// Replies are the desk's replies with their state: those the sender
+	// has taken, and staff replies still waiting for it (queued).
+	Replies []*shikayat.Reply
 
 	Classes     []shikayat.Class
 	Types       []shikayat.Type
@@ -61,10 +66,33 @@ func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shika
 	for _, k := range shikayat.ActionKinds {
 		page.Allowed[string(k)] = shikayat.Allowed(c.Stage, k)
 	}
+	page.Replies = repliesOf(c, th)
 	for _, p := range th.Posts {
 		if p.Post.ID == c.SourcePostID {
 			page.Author = p.Post
 		}
 	}
 	return page, nil
+}
+
+// repliesOf lists the replies recorded by the sender and, for a staff reply
+// it has not taken yet, a queued one built from the reply's event.
+func repliesOf(c *shikayat.Complaint, th *shikayat.Thread) []*shikayat.Reply {
+	out := append([]*shikayat.Reply{}, th.Replies...)
+	have := map[string]bool{}
+	for _, r := range th.Replies {
+		have[r.Key] = true
+	}
+	for _, e := range c.Events {
+		if e.Action != string(shikayat.ActionReply) || have[fmt.Sprintf("reply:%d", e.ID)] {
+			continue
+		}
+		text := e.Note
+		if text == "" {
+			text = e.Detail["template"]
+		}
+		out = append(out, &shikayat.Reply{Key: fmt.Sprintf("reply:%d", e.ID), Text: text, Lang: e.Detail["lang"],
+			State: shikayat.ReplyPending, CreatedAt: e.At})
+	}
+	return out
 }
