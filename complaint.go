@@ -117,7 +117,10 @@ type ComplaintFilter struct {
 	Query    string // text search; works for Devanagari and Latin
 	// Urgent orders immediate complaints first, then the oldest first;
 	// otherwise the newest come first.
-	Urgent  bool
+	Urgent bool
+	// NoTotal skips counting the matches (ComplaintPage.Total is then 0):
+	// the caller knows the number from CountByStage.
+	NoTotal bool
 	Page    int // 1-based
 	PerPage int
 }

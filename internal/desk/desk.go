@@ -31,7 +31,7 @@ type Store interface {
 	ClearLoginFailures(ctx context.Context, username string) error
 	SetPassword(ctx context.Context, username, hash, keepSession string) error
 	ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error)
-	CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]shikayat.DistrictCount, error)
+	CountByStage(ctx context.Context, scope shikayat.Scope) (map[shikayat.Stage]int, error)
 	FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error)
 	ComplaintThread(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Thread, error)
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)

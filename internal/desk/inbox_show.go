@@ -81,23 +81,29 @@ func (h *Handler) inboxPage(w http.ResponseWriter, r *http.Request, s *shikayat.
 	f.Scope, f.PerPage, f.Urgent = s.Scope, inboxPerPage, true
 	page.Filter = f
 
-	counts, err := h.Store.CountByDistrictStage(r.Context(), s.Scope)
+	by, err := h.Store.CountByStage(r.Context(), s.Scope)
 	if err != nil {
 		return page, err
 	}
-	by := map[shikayat.Stage]int{}
-	for _, c := range counts {
-		by[c.Stage] += c.Count
-		page.Total += c.Count
+	for _, n := range by {
+		page.Total += n
 	}
 	for _, st := range shikayat.Stages {
 		page.Counts = append(page.Counts, stageCount{st, by[st], "/desk/?stage=" + string(st)})
 	}
+	// Filtered by stage at most, the counts already say how many match.
+	f.NoTotal = f.Class == "" && f.Type == "" && f.District == 0 && f.Station == "" && !f.Overdue && strings.TrimSpace(f.Query) == ""
 	list, err := h.Store.ListComplaints(r.Context(), f)
 	if err != nil {
 		return page, err
 	}
 	page.Complaints, page.Matched = list.Complaints, list.Total
+	if f.NoTotal {
+		page.Matched = page.Total
+		if f.Stage != "" {
+			page.Matched = by[f.Stage]
+		}
+	}
 	page.Pages = (list.Total + inboxPerPage - 1) / inboxPerPage
 	if page.Filter.Page < 1 {
 		page.Filter.Page = 1

@@ -36,7 +36,9 @@ func (w *where) addScope(scope shikayat.Scope) error {
 	case scope.IsZero():
 		return shikayat.ErrNoScope()
 	case !scope.All():
-		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(scope.Path()))
+		// The units of the subtree first, then their complaints by the
+		// complaints_unit index.
+		w.add(`c.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(scope.Path()))
 	}
 	return nil
 }
@@ -100,15 +102,17 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		s.addTextMatch(w, strings.ToLower(q))
 	}
 
-	from := `FROM complaints c JOIN units u ON u.id = c.unit_id WHERE ` + w.String()
+	from := `FROM complaints c WHERE ` + w.String()
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
-		return nil, fmt.Errorf("list complaints: %w", err)
+	if !f.NoTotal {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("list complaints: %w", err)
+		}
 	}
 	order := ` ORDER BY c.received_at DESC, c.id DESC`
 	if f.Urgent {
 		// A class set by a person, else the model's suggestion.
-		order = ` ORDER BY CASE WHEN c.class = 'immediate' OR (c.class = '' AND c.suggested_class = 'immediate') THEN 0 ELSE 1 END, c.received_at, c.id`
+		order = ` ORDER BY ` + urgencyExpr + `, c.received_at, c.id`
 	}
 	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
@@ -129,6 +133,34 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		return nil, fmt.Errorf("list complaints: %w", err)
 	}
 	return page, nil
+}
+
+// urgencyExpr is 0 for an immediate complaint (a class set by a person,
+// else the model's suggestion), 1 for any other. Index complaints_urgency
+// (migration 00012) is on the same expression.
+const urgencyExpr = `(CASE WHEN c.class = 'immediate' OR (c.class = '' AND c.suggested_class = 'immediate') THEN 0 ELSE 1 END)`
+
+// CountByStage counts complaints per stage within scope.
+func (s *DB) CountByStage(ctx context.Context, scope shikayat.Scope) (map[shikayat.Stage]int, error) {
+	w := &where{}
+	if err := w.addScope(scope); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.stage, count(*) FROM complaints c WHERE `+w.String()+` GROUP BY c.stage`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("count complaints: %w", err)
+	}
+	defer rows.Close()
+	out := map[shikayat.Stage]int{}
+	for rows.Next() {
+		var stage string
+		var n int
+		if err := rows.Scan(&stage, &n); err != nil {
+			return nil, fmt.Errorf("count complaints: %w", err)
+		}
+		out[shikayat.Stage(stage)] = n
+	}
+	return out, rows.Err()
 }
 
 // addTextMatch adds a substring search over the complaint's search text.

@@ -1,6 +1,13 @@
 -- +goose Up
--- The desk's inbox filters by the station a complaint is assigned to.
-CREATE INDEX complaints_station ON complaints (station_id, stage);
+-- The desk's inbox: complaints of a station, and the order of urgency
+-- (immediate first, by a person's class else the suggestion) then age,
+-- state-wide and within a stage (which also covers the counts per stage).
+-- The expression is the store's urgencyExpr, letter for letter.
+CREATE INDEX complaints_stage_urgency ON complaints (stage, (CASE WHEN class = 'immediate' OR (class = '' AND suggested_class = 'immediate') THEN 0 ELSE 1 END), received_at, id);
+CREATE INDEX complaints_station ON complaints (station_id);
+CREATE INDEX complaints_urgency ON complaints ((CASE WHEN class = 'immediate' OR (class = '' AND suggested_class = 'immediate') THEN 0 ELSE 1 END), received_at, id);
 
 -- +goose Down
+DROP INDEX complaints_urgency;
 DROP INDEX complaints_station;
+DROP INDEX complaints_stage_urgency;
