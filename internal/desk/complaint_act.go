@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
 )
 
 // ComplaintAct serves POST /desk/complaints/{code}/actions: a form of the
@@ -24,6 +25,10 @@ func (h *Handler) ComplaintAct(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 	var a shikayat.Action
 	err := r.ParseForm()
+	if err == nil && r.PostForm.Get("action") == store.ActionApproveReply {
+		h.approveReply(w, r, s, code)
+		return
+	}
 	if err != nil {
 		err = shikayat.Errork(shikayat.EINVALID, "err_form", "The form could not be read.")
 	} else {
@@ -44,6 +49,28 @@ func (h *Handler) ComplaintAct(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	h.refused(w, r, s, code, a, err)
+}
+
+// approveReply approves a station's reply held for approval (event=ID).
+func (h *Handler) approveReply(w http.ResponseWriter, r *http.Request, s *shikayat.Staff, code string) {
+	id, err := strconv.ParseInt(r.PostForm.Get("event"), 10, 64)
+	if err != nil {
+		err = shikayat.Errork(shikayat.EINVALID, "err_no_held_reply", "There is no reply waiting for approval with this number.")
+	} else {
+		var c *shikayat.Complaint
+		if c, _, err = h.Store.ApproveReply(r.Context(), code, id, s.Actor()); err == nil {
+			h.Logger.InfoContext(r.Context(), "reply approved", slog.String("code", c.Code), slog.Int64("event", id), slog.String("user", s.User.Username))
+			http.Redirect(w, r, "/desk/complaints/"+c.Code+"?done=approve", http.StatusSeeOther)
+			return
+		}
+	}
+	h.refused(w, r, s, code, shikayat.Action{}, err)
+}
+
+// refused shows the complaint page again with why the action was refused,
+// in the user's language; errors that are not a refusal get the error page.
+func (h *Handler) refused(w http.ResponseWriter, r *http.Request, s *shikayat.Staff, code string, a shikayat.Action, err error) {
 	switch shikayat.ErrorCode(err) {
 	case shikayat.EINVALID, shikayat.EFORBIDDEN, shikayat.ECONFLICT:
 	default:

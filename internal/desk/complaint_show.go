@@ -3,9 +3,11 @@ package desk
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
 )
 
 // complaintPage is one complaint with its thread on X, the triage's
@@ -23,7 +25,9 @@ type complaintPage struct {
 
 	// Replies are the desk's replies with their state: those the sender
 	// has taken, and staff replies still waiting for it (queued).
-	Replies []*shikayat.Reply
+	Replies []replyView
+	// CanApprove: the user may approve a station's held reply.
+	CanApprove bool
 
 	Classes     []shikayat.Class
 	Types       []shikayat.Type
@@ -62,7 +66,8 @@ func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shika
 	page := &complaintPage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/complaints/" + c.Code},
 		C: c, Thread: th, Now: h.now(), Allowed: map[string]bool{},
 		Classes: shikayat.Classes, Types: shikayat.Types, Resolutions: shikayat.Resolutions,
-		Districts: shikayat.Districts(), MaxReply: shikayat.XMaxWeighted}
+		Districts: shikayat.Districts(), MaxReply: shikayat.XMaxWeighted,
+		CanApprove: s.User.Role != shikayat.RoleStationOfficer}
 	for _, k := range shikayat.ActionKinds {
 		page.Allowed[string(k)] = shikayat.Allowed(c.Stage, k)
 	}
@@ -75,13 +80,29 @@ func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shika
 	return page, nil
 }
 
+// replyView is a reply on the page: one the sender has taken, or a staff
+// reply it has not (queued), or a station's reply held for approval.
+type replyView struct {
+	*shikayat.Reply
+	EventID  int64
+	Awaiting bool
+}
+
 // repliesOf lists the replies recorded by the sender and, for a staff reply
-// it has not taken yet, a queued one built from the reply's event.
-func repliesOf(c *shikayat.Complaint, th *shikayat.Thread) []*shikayat.Reply {
-	out := append([]*shikayat.Reply{}, th.Replies...)
+// it has not taken yet, one built from the reply's event: queued, or
+// awaiting approval while held.
+func repliesOf(c *shikayat.Complaint, th *shikayat.Thread) []replyView {
+	var out []replyView
 	have := map[string]bool{}
 	for _, r := range th.Replies {
 		have[r.Key] = true
+		out = append(out, replyView{Reply: r})
+	}
+	approved := map[string]bool{}
+	for _, e := range c.Events {
+		if e.Action == store.ActionApproveReply {
+			approved[e.Detail["reply_event"]] = true
+		}
 	}
 	for _, e := range c.Events {
 		if e.Action != string(shikayat.ActionReply) || have[fmt.Sprintf("reply:%d", e.ID)] {
@@ -91,8 +112,10 @@ func repliesOf(c *shikayat.Complaint, th *shikayat.Thread) []*shikayat.Reply {
 		if text == "" {
 			text = e.Detail["template"]
 		}
-		out = append(out, &shikayat.Reply{Key: fmt.Sprintf("reply:%d", e.ID), Text: text, Lang: e.Detail["lang"],
-			State: shikayat.ReplyPending, CreatedAt: e.At})
+		v := replyView{Reply: &shikayat.Reply{Key: fmt.Sprintf("reply:%d", e.ID), Text: text, Lang: e.Detail["lang"],
+			State: shikayat.ReplyPending, CreatedAt: e.At}, EventID: e.ID}
+		v.Awaiting = e.Detail["approval"] == "waiting" && !approved[strconv.FormatInt(e.ID, 10)]
+		out = append(out, v)
 	}
 	return out
 }

@@ -36,6 +36,7 @@ type Store interface {
 	ComplaintThread(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Thread, error)
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
 	SetUserLang(ctx context.Context, userID int64, lang string) error
+	ApproveReply(ctx context.Context, code string, eventID int64, by shikayat.Actor) (*shikayat.Complaint, *shikayat.Event, error)
 }
 
 // Handler serves the desk's pages.

@@ -157,6 +157,12 @@ var messages = map[string]struct{ en, hi string }{
 	"err_no_merge_target":    {"There is no complaint %s to merge into.", "मिलाने के लिए शिकायत %s मौजूद नहीं है।"},
 	"err_conflict":           {"The complaint changed while you worked on it; reload and try again.", "आपके काम करते समय शिकायत बदल गई; पृष्ठ दोबारा खोलकर फिर करें।"},
 	"err_reply_too_long":     {"X would refuse this reply: it counts %d of 280.", "X यह जवाब नहीं लेगा: इसकी लंबाई 280 में से %d है।"},
+	"err_approve_role":       {"Only the district or above approves a station's reply.", "थाने का जवाब ज़िला या उससे ऊपर के अधिकारी ही स्वीकृत करते हैं।"},
+	"err_approved":           {"This reply was approved already.", "यह जवाब पहले ही स्वीकृत हो चुका है।"},
+	"err_no_held_reply":      {"There is no reply waiting for approval with this number.", "इस संख्या का कोई जवाब स्वीकृति की प्रतीक्षा में नहीं है।"},
+	"reply_awaiting":         {"awaiting a district operator's approval", "ज़िला ऑपरेटर की स्वीकृति की प्रतीक्षा"},
+	"approve":                {"Approve and send", "स्वीकृत करें और भेजें"},
+	"action_approve_reply":   {"Reply approved", "जवाब स्वीकृत"},
 	"err_form":               {"The form could not be read.", "फ़ॉर्म पढ़ा नहीं जा सका।"},
 }
 

@@ -186,6 +186,14 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	} else if n != 1 {
 		return nil, shikayat.Errork(shikayat.ECONFLICT, "err_conflict", "The complaint changed while you worked on it; reload and try again.")
 	}
+	held := a.Kind == shikayat.ActionReply && s.opts.ReplyApproval && !by.System &&
+		by.Role == shikayat.RoleStationOfficer && a.Template == ""
+	if held {
+		if ev.Detail == nil {
+			ev.Detail = map[string]string{}
+		}
+		ev.Detail["approval"] = "waiting"
+	}
 	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
 		return nil, err
 	}
@@ -202,7 +210,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 			return nil, err
 		}
 	}
-	if a.Kind == shikayat.ActionReply && s.opts.Jobs != nil {
+	if a.Kind == shikayat.ActionReply && !held && s.opts.Jobs != nil {
 		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, fmt.Errorf("apply action: queue reply: %w", err)
