@@ -48,7 +48,7 @@ func TestStationReplyWaitsForApproval(t *testing.T) {
 		if _, _, err := db.ImportStations(ctx, []*shikayat.Unit{{ID: "station:lko-hazratganj", Kind: shikayat.UnitStation, Name: "Hazratganj", LGD: 162}}); err != nil {
 			t.Fatal(err)
 		}
-		c, _, err := db.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "9001", Text: "bike stolen", })
+		c, _, err := db.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "9001", Text: "bike stolen"})
 		if err != nil {
 			t.Fatal(err)
 		}
