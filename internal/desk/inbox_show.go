@@ -104,7 +104,7 @@ func (h *Handler) inboxPage(w http.ResponseWriter, r *http.Request, s *shikayat.
 			page.Matched = by[f.Stage]
 		}
 	}
-	page.Pages = (list.Total + inboxPerPage - 1) / inboxPerPage
+	page.Pages = max(1, (page.Matched+inboxPerPage-1)/inboxPerPage)
 	if page.Filter.Page < 1 {
 		page.Filter.Page = 1
 	}

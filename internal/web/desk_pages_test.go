@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -228,6 +229,18 @@ func TestInboxFiltersAndOrder(t *testing.T) {
 		body = f.do("GET", "/desk/?station=lko-b", "", "", op).Body.String()
 		if got := strings.Count(body, `class="open"`); got != 1 || !strings.Contains(body, urgent) {
 			t.Errorf("the station filter shows %d complaints, want the one at lko-b", got)
+		}
+		// 5 in the district's subtree so far; 25 more make two pages.
+		for i := range 25 {
+			f.addComplaint(t, fmt.Sprint(6100+i), "district:162", "more", nil, "")
+		}
+		body = f.do("GET", "/desk/", "", "", op).Body.String()
+		if !strings.Contains(body, `rel="next"`) || strings.Count(body, `class="open"`) != 25 {
+			t.Errorf("the first of two pages has no next link or not 25 complaints")
+		}
+		body = f.do("GET", "/desk/?page=2", "", "", op).Body.String()
+		if !strings.Contains(body, `rel="prev"`) || strings.Count(body, `class="open"`) != 5 || strings.Contains(body, `rel="next"`) {
+			t.Errorf("the second page is wrong: %d complaints", strings.Count(body, `class="open"`))
 		}
 	})
 }
