@@ -8,6 +8,8 @@ type ThreadPost struct {
 	Post       *Post
 	Kind       RecordKind
 	RecordedAt time.Time
+	// Reasons are triage's reasons for what it made of the post.
+	Reasons []string
 }
 
 // Thread is everything said about a complaint on X: its posts, oldest

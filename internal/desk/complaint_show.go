@@ -18,6 +18,8 @@ type complaintPage struct {
 	Thread *shikayat.Thread
 	// Author is the opening post's author details, when recorded.
 	Author *shikayat.Post
+	// Reasons are triage's reasons for the opening post.
+	Reasons []string
 	Now    time.Time
 	// Form holds what was typed in a refused action's form, to show again.
 	Form    shikayat.Action
@@ -74,7 +76,7 @@ func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shika
 	page.Replies = repliesOf(c, th)
 	for _, p := range th.Posts {
 		if p.Post.ID == c.SourcePostID {
-			page.Author = p.Post
+			page.Author, page.Reasons = p.Post, p.Reasons
 		}
 	}
 	return page, nil

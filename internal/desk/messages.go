@@ -85,6 +85,7 @@ var messages = map[string]struct{ en, hi string }{
 	"reply_failed":           {"failed", "विफल"},
 	"reply_skipped":          {"skipped", "छोड़ा गया"},
 	"triage":                 {"Suggestion", "सुझाव"},
+	"reasons":                {"Reasons", "कारण"},
 	"confidence":             {"Confidence", "विश्वास"},
 	"suggested_district":     {"Suggested district", "सुझाया गया ज़िला"},
 	"suggested_class":        {"Suggested class", "सुझाई गई श्रेणी"},

@@ -30,16 +30,16 @@ func (s *DB) ComplaintThread(ctx context.Context, code string, scope shikayat.Sc
 	}
 	th := &shikayat.Thread{}
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT id, body, kind, recorded_at FROM posts
+		SELECT id, body, kind, recorded_at, reasons FROM posts
 		WHERE complaint_id = $1 ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("complaint thread: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var pid, body, kind string
+		var pid, body, kind, reasons string
 		var at int64
-		if err := rows.Scan(&pid, &body, &kind, &at); err != nil {
+		if err := rows.Scan(&pid, &body, &kind, &at, &reasons); err != nil {
 			return nil, fmt.Errorf("complaint thread: %w", err)
 		}
 		p := &shikayat.Post{ID: pid}
@@ -48,7 +48,13 @@ func (s *DB) ComplaintThread(ctx context.Context, code string, scope shikayat.Sc
 				return nil, fmt.Errorf("post %s: %w", pid, err)
 			}
 		}
-		th.Posts = append(th.Posts, shikayat.ThreadPost{Post: p, Kind: shikayat.RecordKind(kind), RecordedAt: fromMS(at)})
+		tp := shikayat.ThreadPost{Post: p, Kind: shikayat.RecordKind(kind), RecordedAt: fromMS(at)}
+		if reasons != "" {
+			if err := jsonUnmarshal(reasons, &tp.Reasons); err != nil {
+				return nil, fmt.Errorf("post %s: reasons: %w", pid, err)
+			}
+		}
+		th.Posts = append(th.Posts, tp)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("complaint thread: %w", err)

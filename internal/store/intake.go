@@ -209,16 +209,23 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		return rec, err
 	}
 	var intent shikayat.Intent
-	var lang string
+	var lang, reasons string
 	if in.Triage != nil {
 		intent, lang = in.Triage.Intent, in.Triage.Lang
+		if len(in.Triage.Reasons) > 0 {
+			b, err := json.Marshal(in.Triage.Reasons)
+			if err != nil {
+				return rec, fmt.Errorf("record post: %w", err)
+			}
+			reasons = string(b)
+		}
 	}
 	var cid sql.NullInt64
 	if rec.ComplaintID != 0 {
 		cid = sql.NullInt64{Int64: rec.ComplaintID, Valid: true}
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5 WHERE id = $6`,
-		string(rec.Kind), rec.Reason, cid, string(intent), lang, p.ID)
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5, reasons = $6 WHERE id = $7`,
+		string(rec.Kind), rec.Reason, cid, string(intent), lang, reasons, p.ID)
 	if err != nil {
 		return rec, fmt.Errorf("record post: %w", err)
 	}

@@ -7,7 +7,11 @@ CREATE INDEX complaints_stage_urgency ON complaints (stage, (CASE WHEN class = '
 CREATE INDEX complaints_station ON complaints (station_id);
 CREATE INDEX complaints_urgency ON complaints ((CASE WHEN class = 'immediate' OR (class = '' AND suggested_class = 'immediate') THEN 0 ELSE 1 END), received_at, id);
 
+-- Triage's reasons for a post, as a JSON array, for the complaint page.
+ALTER TABLE posts ADD COLUMN reasons TEXT NOT NULL DEFAULT '';
+
 -- +goose Down
+ALTER TABLE posts DROP COLUMN reasons;
 DROP INDEX complaints_urgency;
 DROP INDEX complaints_station;
 DROP INDEX complaints_stage_urgency;
