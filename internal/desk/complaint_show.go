@@ -20,7 +20,7 @@ type complaintPage struct {
 	Author *shikayat.Post
 	// Reasons are triage's reasons for the opening post.
 	Reasons []string
-	Now    time.Time
+	Now     time.Time
 	// Form holds what was typed in a refused action's form, to show again.
 	Form    shikayat.Action
 	Allowed map[string]bool
