@@ -193,6 +193,14 @@ func (m *Main) mountDesk(db *store.DB) error {
 	if err != nil {
 		return err
 	}
+	// The desk counts a staff reply as it will be posted: rendered.
+	tmpl, err := replies.LoadTemplates(cfg.Templates)
+	if err != nil {
+		return err
+	}
+	d.RenderReply = func(lang, text, code string) (string, error) {
+		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
+	}
 	a := &api.Handler{Store: db, Logger: logger}
 	track := &web.Tracker{Store: db, Server: m.Web}
 	var origins []string
