@@ -96,37 +96,37 @@ func (a *Action) Validate() error {
 	switch a.Kind {
 	case ActionForward:
 		if (a.District == 0) == (a.Unit == "") {
-			return Errorf(EINVALID, "Forward needs either a district or a functional unit.")
+			return Errork(EINVALID, "err_forward_target", "Forward needs either a district or a functional unit.")
 		}
 		if a.District < 0 {
 			return Errorf(EINVALID, "District %d is not an LGD code.", a.District)
 		}
 	case ActionClassify:
 		if !a.Class.Valid() {
-			return Errorf(EINVALID, "Class must be immediate, mid_term or long_term.")
+			return Errork(EINVALID, "err_class", "Class must be immediate, mid_term or long_term.")
 		}
 		if a.Type != "" && !a.Type.Valid() {
 			return Errorf(EINVALID, "Unknown complaint type %q.", a.Type)
 		}
 	case ActionAssign:
 		if !validSlug(strings.TrimPrefix(a.Station, "station:")) {
-			return Errorf(EINVALID, "Assign needs a station id, like lko-hazratganj.")
+			return Errork(EINVALID, "err_assign_station", "Assign needs a station id, like lko-hazratganj.")
 		}
 		a.Station = strings.TrimPrefix(a.Station, "station:")
 	case ActionNote:
 		if a.Text == "" {
-			return Errorf(EINVALID, "A note needs text.")
+			return Errork(EINVALID, "err_note_text", "A note needs text.")
 		}
 	case ActionReply:
 		if a.Text == "" && a.Template == "" {
-			return Errorf(EINVALID, "A reply needs text or a template.")
+			return Errork(EINVALID, "err_reply_text", "A reply needs text or a template.")
 		}
 		if a.Lang != "" && a.Lang != "hi" && a.Lang != "en" {
 			return Errorf(EINVALID, "Reply language must be hi or en.")
 		}
 	case ActionClose:
 		if !a.Resolution.Valid() {
-			return Errorf(EINVALID, "Close needs a resolution: action_taken, fir_registered, not_police_matter, duplicate, withdrawn or no_response.")
+			return Errork(EINVALID, "err_close_resolution", "Close needs a resolution: action_taken, fir_registered, not_police_matter, duplicate, withdrawn or no_response.")
 		}
 	case ActionReopen:
 	case ActionMerge:
@@ -140,11 +140,11 @@ func (a *Action) Validate() error {
 			return Errorf(EINVALID, "set_sensitive needs \"sensitive\": true or false.")
 		}
 	default:
-		return Errorf(EINVALID, "Unknown action %q.", a.Kind)
+		return Errork(EINVALID, "err_unknown_action", "Unknown action %q.", a.Kind)
 	}
 	for _, s := range []string{a.Reason, a.Text, a.Note} {
 		if len(s) > 4000 {
-			return Errorf(EINVALID, "Text is too long (at most 4000 bytes).")
+			return Errork(EINVALID, "err_text_long", "Text is too long (at most 4000 bytes).")
 		}
 	}
 	return nil
@@ -159,7 +159,7 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		return nil, err
 	}
 	if !Allowed(c.Stage, a.Kind) {
-		return nil, Errorf(EINVALID, "Cannot %s a complaint at stage %s.", a.Kind, c.Stage)
+		return nil, Errork(EINVALID, "err_stage", "Cannot %s a complaint at stage %s.", a.Kind, c.Stage)
 	}
 	e := &Event{
 		At: now, Actor: by.Name(), UserID: by.UserID, Action: string(a.Kind),

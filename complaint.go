@@ -121,10 +121,17 @@ type ComplaintFilter struct {
 	Class    Class
 	Type     Type
 	District int
+	Station  string // station slug (lko-hazratganj) the complaint is assigned to
 	Overdue  bool
 	Query    string // text search; works for Devanagari and Latin
-	Page     int    // 1-based
-	PerPage  int
+	// Urgent orders immediate complaints first, then the oldest first;
+	// otherwise the newest come first.
+	Urgent bool
+	// NoTotal skips counting the matches (ComplaintPage.Total is then 0):
+	// the caller knows the number from CountByStage.
+	NoTotal bool
+	Page    int // 1-based
+	PerPage int
 }
 
 // ComplaintPage is one page of a listing.

@@ -25,6 +25,10 @@ type Error struct {
 	Message string
 	// RetryAfter says when a refused request (ETOOMANY) may be tried again.
 	RetryAfter time.Duration
+	// Key names the message for translation (the desk's message table),
+	// with Args the values Message was formatted from; "" when untranslated.
+	Key  string
+	Args []any
 }
 
 func (e *Error) Error() string {
@@ -34,6 +38,22 @@ func (e *Error) Error() string {
 // Errorf returns a domain error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Errork is Errorf with a stable message key, so that the desk can show the
+// message in the user's language; the English Message stays as formatted.
+func Errork(code, key, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Key: key, Args: args}
+}
+
+// ErrorKey returns the message key and its arguments of the first domain
+// error in err's chain; "" when it has none.
+func ErrorKey(err error) (string, []any) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Key, e.Args
+	}
+	return "", nil
 }
 
 // ErrorCode returns the code of the first domain error in err's chain,

@@ -143,6 +143,8 @@ type User struct {
 	UnitID    string    `json:"unit_id"`
 	Disabled  bool      `json:"disabled,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
+	// Lang is the desk language the user chose: "hi", "en" or "" (not chosen).
+	Lang string `json:"lang,omitempty"`
 }
 
 // Actor is who performs an action: a user, or the system itself (intake,

@@ -76,7 +76,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Logger.Warn("X credentials are missing: real X will refuse the desk's requests", slog.String("missing", strings.Join(missing, ",")))
 	}
 
-	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState})
+	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState, ReplyApproval: cfg.ReplyApproval})
 	if err != nil {
 		return err
 	}
@@ -197,6 +197,14 @@ func (m *Main) mountDesk(db *store.DB) error {
 	d, err := desk.New(db, logger, strings.HasPrefix(cfg.BaseURL, "https://"))
 	if err != nil {
 		return err
+	}
+	// The desk counts a staff reply as it will be posted: rendered.
+	tmpl, err := replies.LoadTemplates(cfg.Templates)
+	if err != nil {
+		return err
+	}
+	d.RenderReply = func(lang, text, code string) (string, error) {
+		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
 	a := &api.Handler{Store: db, Logger: logger}
 	track := &web.Tracker{Store: db, Server: m.Web}

@@ -48,6 +48,9 @@ type Config struct {
 	Templates string
 	// NoIntake keeps this node from polling X (it still sends replies).
 	NoIntake bool
+	// ReplyApproval holds a station officer's free-text reply until a
+	// district operator (or above) approves it.
+	ReplyApproval bool
 	// XStream also holds X's filtered stream open on the intake node.
 	XStream bool
 	// IntakeLease is how long the polling node's lease lives unrenewed:
@@ -102,6 +105,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
 	fs.BoolVar(&c.HelplineReplies, "helpline-replies", envOr("helpline-replies", "") == "true", "answer another department's matter once with its helpline (env SHIKAYAT_HELPLINE_REPLIES=true)")
 	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
+	fs.BoolVar(&c.ReplyApproval, "reply-approval", envOr("reply-approval", "true") != "false", "hold a station officer's free-text reply for a district operator's approval (env SHIKAYAT_REPLY_APPROVAL=false turns it off)")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
 	poll := envOr("x-poll", "15s")

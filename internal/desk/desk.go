@@ -31,7 +31,14 @@ type Store interface {
 	ClearLoginFailures(ctx context.Context, username string) error
 	SetPassword(ctx context.Context, username, hash, keepSession string) error
 	ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*shikayat.ComplaintPage, error)
-	CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]shikayat.DistrictCount, error)
+	CountByStage(ctx context.Context, scope shikayat.Scope) (count, overdue map[shikayat.Stage]int, err error)
+	FindComplaint(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Complaint, error)
+	// RecordView appends a "viewed" event to a sensitive complaint.
+	RecordView(ctx context.Context, code string, by shikayat.Actor) error
+	ComplaintThread(ctx context.Context, code string, scope shikayat.Scope) (*shikayat.Thread, error)
+	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
+	SetUserLang(ctx context.Context, userID int64, lang string) error
+	ApproveReply(ctx context.Context, code string, eventID int64, by shikayat.Actor) (*shikayat.Complaint, *shikayat.Event, error)
 }
 
 // Handler serves the desk's pages.
@@ -42,6 +49,12 @@ type Handler struct {
 	Secure   bool
 	Sessions auth.Sessions
 	Throttle auth.Throttle
+	// RenderReply renders a staff reply as it will be posted on X, so that
+	// its length is counted as X counts it; nil counts the text followed by
+	// " (DOCKET)", as the default reply template renders it.
+	RenderReply func(lang, text, code string) (string, error)
+	// Now is the clock that says what is overdue; nil is the system clock.
+	Now func() time.Time
 
 	views map[string]*template.Template
 }
@@ -54,7 +67,36 @@ var templatesFS embed.FS
 func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 	h := &Handler{Store: store, Logger: logger, Secure: secure, Sessions: auth.DefaultSessions, Throttle: auth.DefaultThrottle, views: map[string]*template.Template{}}
 	funcs := template.FuncMap{
-		"ist":           func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") },
+		"ist": func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") + " IST" },
+		"istp": func(t *time.Time) string {
+			if t == nil {
+				return "—"
+			}
+			return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") + " IST"
+		},
+		"safeURL": safeURL,
+		"overdue": func(now time.Time, c *shikayat.Complaint) bool {
+			return c.Stage != shikayat.StageClosed && c.DueAt != nil && now.After(*c.DueAt)
+		},
+		"classKey": func(c shikayat.Class) string { return "class_" + string(c) },
+		"typeKey":  func(t shikayat.Type) string { return "type_" + string(t) },
+		"resKey":   func(r shikayat.Resolution) string { return "res_" + string(r) },
+		"kindKey":  func(k shikayat.RecordKind) string { return "kind_" + string(k) },
+		"replyKey": func(s shikayat.ReplyState) string { return "reply_" + string(s) },
+		"actionKey": func(a string) string {
+			if _, ok := messages["action_"+a]; ok {
+				return "action_" + a
+			}
+			return a
+		},
+		"pct": func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+		"deref": func(f *float64) float64 {
+			if f == nil {
+				return 0
+			}
+			return *f
+		},
+		"district":      districtName,
 		"stageKey":      stageKey,
 		"roleKey":       roleKey,
 		"postRows":      postRows,
@@ -71,7 +113,7 @@ func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 		return nil, err
 	}
 	keyRE := regexp.MustCompile(`\.T "([a-z_]+)"`)
-	for _, name := range append([]string{"login", "home"}, reviewViews...) {
+	for _, name := range append([]string{"login", "inbox", "complaint"}, reviewViews...) {
 		src, err := fs.ReadFile(templatesFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err
@@ -100,6 +142,8 @@ type Page struct {
 	Staff *shikayat.Staff
 	// Error and Notice are message keys, shown above the page.
 	Error, Notice string
+	// ErrorText is an error already in the page's language.
+	ErrorText string
 	// Path is the page's own path, for the language toggle.
 	Path string
 }
@@ -141,12 +185,15 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, view 
 const langCookie = "shikayat_lang"
 
 // pageLang picks the page's language: ?lang= (remembered in a cookie), the
-// cookie, Accept-Language; Hindi by default.
+// signed-in user's choice, the cookie, Accept-Language; Hindi by default.
 func pageLang(w http.ResponseWriter, r *http.Request) Lang {
 	switch l := Lang(r.URL.Query().Get("lang")); l {
 	case Hindi, English:
-		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+		setLangCookie(w, l)
 		return l
+	}
+	if s := shikayat.StaffFromContext(r.Context()); s != nil && (s.User.Lang == string(Hindi) || s.User.Lang == string(English)) {
+		return Lang(s.User.Lang)
 	}
 	if c, err := r.Cookie(langCookie); err == nil && (c.Value == string(Hindi) || c.Value == string(English)) {
 		return Lang(c.Value)

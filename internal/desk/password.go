@@ -22,7 +22,7 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 		h.problem(w, r, shikayat.Errorf(shikayat.EINVALID, "The form could not be read."))
 		return
 	}
-	page, err := h.homePage(w, r, s)
+	page, err := h.inboxPage(w, r, s)
 	if err != nil {
 		h.problem(w, r, err)
 		return
@@ -35,13 +35,13 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 	if !auth.CheckUserPassword(hash, r.PostForm.Get("current")) {
 		h.Logger.WarnContext(ctx, "password change refused: wrong current password", slog.String("username", s.User.Username))
 		page.Error = "password_wrong"
-		h.render(w, r, http.StatusBadRequest, "home", page)
+		h.render(w, r, http.StatusBadRequest, "inbox", page)
 		return
 	}
 	newHash, err := auth.HashPassword(r.PostForm.Get("new"))
 	if err != nil {
 		page.Error = "password_rules"
-		h.render(w, r, http.StatusBadRequest, "home", page)
+		h.render(w, r, http.StatusBadRequest, "inbox", page)
 		return
 	}
 	keep := ""

@@ -81,7 +81,7 @@ func (s *DB) ApplyAction(ctx context.Context, code string, a shikayat.Action, by
 			return err
 		}
 		if !by.System && by.Role == shikayat.RoleStationOfficer && !stationActions[a.Kind] {
-			return shikayat.Errorf(shikayat.EFORBIDDEN, "A station officer cannot %s a complaint; ask the district.", a.Kind)
+			return shikayat.Errork(shikayat.EFORBIDDEN, "err_station_officer", "A station officer cannot %s a complaint; ask the district.", a.Kind)
 		}
 		if ev, err = s.apply(ctx, tx, c, version, a, by); err != nil {
 			return err
@@ -122,7 +122,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	var t shikayat.Target
 	var err error
 	if a.Kind == shikayat.ActionReply && !c.Replyable {
-		return nil, shikayat.Errorf(shikayat.EINVALID, "X lets the desk reply only to posts that mention the account; this one did not.")
+		return nil, shikayat.Errork(shikayat.EINVALID, "err_not_replyable", "X lets the desk reply only to posts that mention the account; this one did not.")
 	}
 	switch a.Kind {
 	case shikayat.ActionForward:
@@ -133,14 +133,14 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 			id = "unit:" + id
 		}
 		if t.Unit, err = findUnit(ctx, tx, id); shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
-			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no unit %s to forward to.", id)
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_unit", "There is no unit %s to forward to.", id)
 		} else if err != nil {
 			return nil, err
 		}
 	case shikayat.ActionAssign:
 		id := shikayat.StationUnitID(a.Station)
 		if t.Unit, err = findUnit(ctx, tx, id); shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
-			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no station %s.", a.Station)
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_station", "There is no station %s.", a.Station)
 		} else if err != nil {
 			return nil, err
 		}
@@ -155,7 +155,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		}
 		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
 		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
-			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no complaint %s to merge into.", into)
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_merge_target", "There is no complaint %s to merge into.", into)
 		} else if err != nil {
 			return nil, err
 		}
@@ -188,7 +188,15 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	if n, err := res.RowsAffected(); err != nil {
 		return nil, fmt.Errorf("apply action: %w", err)
 	} else if n != 1 {
-		return nil, shikayat.Errorf(shikayat.ECONFLICT, "The complaint changed while you worked on it; reload and try again.")
+		return nil, shikayat.Errork(shikayat.ECONFLICT, "err_conflict", "The complaint changed while you worked on it; reload and try again.")
+	}
+	held := a.Kind == shikayat.ActionReply && s.opts.ReplyApproval && !by.System &&
+		by.Role == shikayat.RoleStationOfficer && a.Template == ""
+	if held {
+		if ev.Detail == nil {
+			ev.Detail = map[string]string{}
+		}
+		ev.Detail["approval"] = "waiting"
 	}
 	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
 		return nil, err
@@ -215,7 +223,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 			return nil, err
 		}
 	}
-	if a.Kind == shikayat.ActionReply && s.opts.Jobs != nil {
+	if a.Kind == shikayat.ActionReply && !held && s.opts.Jobs != nil {
 		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, fmt.Errorf("apply action: queue reply: %w", err)

@@ -50,7 +50,9 @@ func (w *where) addScopeCounting(scope shikayat.Scope) error {
 	case scope.IsZero():
 		return shikayat.ErrNoScope()
 	case !scope.All():
-		w.add(`u.path LIKE ? ESCAPE '\'`, likePrefix(scope.Path()))
+		// The units of the subtree first, then their complaints by the
+		// complaints_unit index.
+		w.add(`c.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(scope.Path()))
 	}
 	return nil
 }
@@ -101,6 +103,9 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 	if f.District != 0 {
 		w.add("c.district = ?", f.District)
 	}
+	if f.Station != "" {
+		w.add("c.station_id = ?", strings.TrimPrefix(f.Station, "station:"))
+	}
 	if f.Overdue {
 		w.add("c.stage <> 'closed' AND c.due_at IS NOT NULL AND c.due_at <= ?", ms(s.now()))
 	}
@@ -111,14 +116,21 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		s.addTextMatch(w, strings.ToLower(q))
 	}
 
-	from := `FROM complaints c JOIN units u ON u.id = c.unit_id WHERE ` + w.String()
+	from := `FROM complaints c WHERE ` + w.String()
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
-		return nil, fmt.Errorf("list complaints: %w", err)
+	if !f.NoTotal {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("list complaints: %w", err)
+		}
+	}
+	order := ` ORDER BY c.received_at DESC, c.id DESC`
+	if f.Urgent {
+		// A class set by a person, else the model's suggestion.
+		order = ` ORDER BY ` + urgencyExpr + `, c.received_at, c.id`
 	}
 	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
-		fmt.Sprintf(` ORDER BY c.received_at DESC, c.id DESC LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
+		order+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list complaints: %w", err)
 	}
@@ -135,6 +147,38 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		return nil, fmt.Errorf("list complaints: %w", err)
 	}
 	return page, nil
+}
+
+// urgencyExpr is 0 for an immediate complaint (a class set by a person,
+// else the model's suggestion), 1 for any other. Index complaints_urgency
+// (migration 00012) is on the same expression.
+const urgencyExpr = `(CASE WHEN c.class = 'immediate' OR (c.class = '' AND c.suggested_class = 'immediate') THEN 0 ELSE 1 END)`
+
+// CountByStage counts complaints per stage within scope.
+func (s *DB) CountByStage(ctx context.Context, scope shikayat.Scope) (count, overdue map[shikayat.Stage]int, err error) {
+	w := &where{}
+	if err := w.addScope(scope); err != nil {
+		return nil, nil, err
+	}
+	// Overdue is on the unit's clock: due_at is the owning unit's deadline.
+	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.stage, count(*),
+			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= `+nowArg+` THEN 1 ELSE 0 END), 0)
+		FROM complaints c WHERE `+w.String()+` GROUP BY c.stage`, append(w.args, ms(s.now()))...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("count complaints: %w", err)
+	}
+	defer rows.Close()
+	count, overdue = map[shikayat.Stage]int{}, map[shikayat.Stage]int{}
+	for rows.Next() {
+		var stage string
+		var n, late int
+		if err := rows.Scan(&stage, &n, &late); err != nil {
+			return nil, nil, fmt.Errorf("count complaints: %w", err)
+		}
+		count[shikayat.Stage(stage)], overdue[shikayat.Stage(stage)] = n, late
+	}
+	return count, overdue, rows.Err()
 }
 
 // addTextMatch adds a substring search over the complaint's search text.

@@ -220,7 +220,7 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		return rec, err
 	}
 	var intent shikayat.Intent
-	var lang, triage, handling string
+	var lang, triage, handling, reasons string
 	if t := in.Triage; t != nil {
 		intent, lang, handling = t.Intent, t.Lang, string(t.Handling)
 		b, err := json.Marshal(t)
@@ -228,6 +228,13 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 			return rec, fmt.Errorf("record post: %w", err)
 		}
 		triage = string(b)
+		if len(t.Reasons) > 0 {
+			b, err := json.Marshal(t.Reasons)
+			if err != nil {
+				return rec, fmt.Errorf("record post: %w", err)
+			}
+			reasons = string(b)
+		}
 	}
 	var cid sql.NullInt64
 	if rec.ComplaintID != 0 {
@@ -238,10 +245,12 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		due = sql.NullInt64{Int64: ms(heldDue(created, s.opts.SLA)), Valid: true}
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5,
-			triage = $6, handling = $7, mentions = $8, forward = $9, urgent = $10, due_at = $11, held_post_id = $12
-		WHERE id = $13`,
+			triage = $6, handling = $7, mentions = $8, forward = $9, urgent = $10, due_at = $11, held_post_id = $12,
+			reasons = $13
+		WHERE id = $14`,
 		string(rec.Kind), rec.Reason, cid, string(intent), lang, triage, handling,
-		boolInt(in.MentionsAccount), boolInt(in.Forward), boolInt(d.Kind == shikayat.RecordHeld && d.Urgent), due, d.HeldPost, p.ID)
+		boolInt(in.MentionsAccount), boolInt(in.Forward), boolInt(d.Kind == shikayat.RecordHeld && d.Urgent), due, d.HeldPost,
+		reasons, p.ID)
 	if err != nil {
 		return rec, fmt.Errorf("record post: %w", err)
 	}

@@ -40,7 +40,7 @@ func (s *DB) SessionUser(ctx context.Context, idHash string, idle time.Duration)
 	now := s.now()
 	var seen int64
 	u, err := scanUser(s.db.QueryRowContext(ctx, `
-		SELECT u.id, u.username, u.name, u.role, u.unit_id, u.disabled, u.created_at, s.last_seen_at
+		SELECT u.id, u.username, u.name, u.role, u.unit_id, u.disabled, u.created_at, u.lang, s.last_seen_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.id_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled = 0`,
 		idHash, ms(now), ms(now.Add(-idle))), &seen)

@@ -50,6 +50,9 @@ type Options struct {
 	SLA shikayat.SLA
 	// Jobs enqueues background work in the store's transactions.
 	Jobs JobInserter
+	// ReplyApproval holds a station officer's free-text reply (no template)
+	// until someone above the station approves it (ApproveReply).
+	ReplyApproval bool
 }
 
 // JobInserter enqueues a job inside a transaction, so that the job exists

@@ -53,7 +53,7 @@ func validUsername(s string) bool {
 	return true
 }
 
-const userColumns = `id, username, name, role, unit_id, disabled, created_at`
+const userColumns = `id, username, name, role, unit_id, disabled, created_at, lang`
 
 // scanUser reads userColumns, then any extra columns into extra.
 func scanUser(r rowScanner, extra ...any) (*shikayat.User, error) {
@@ -61,7 +61,7 @@ func scanUser(r rowScanner, extra ...any) (*shikayat.User, error) {
 	var role string
 	var disabled int
 	var created int64
-	if err := r.Scan(append([]any{&u.ID, &u.Username, &u.Name, &role, &u.UnitID, &disabled, &created}, extra...)...); err != nil {
+	if err := r.Scan(append([]any{&u.ID, &u.Username, &u.Name, &role, &u.UnitID, &disabled, &created, &u.Lang}, extra...)...); err != nil {
 		return nil, err
 	}
 	u.Role, u.Disabled, u.CreatedAt = shikayat.Role(role), disabled != 0, fromMS(created)
@@ -112,7 +112,7 @@ func (s *DB) RevokeToken(ctx context.Context, hash string) error {
 // UserByToken returns the enabled user holding a live token.
 func (s *DB) UserByToken(ctx context.Context, hash string) (*shikayat.User, error) {
 	u, err := scanUser(s.db.QueryRowContext(ctx, `
-		SELECT u.id, u.username, u.name, u.role, u.unit_id, u.disabled, u.created_at
+		SELECT u.id, u.username, u.name, u.role, u.unit_id, u.disabled, u.created_at, u.lang
 		FROM tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0`, hash))
 	if isNoRows(err) {
@@ -181,4 +181,21 @@ func (s *DB) SetPassword(ctx context.Context, username, hash, keep string) error
 		}
 		return nil
 	})
+}
+
+// SetUserLang stores the desk language a user chose: "hi" or "en".
+func (s *DB) SetUserLang(ctx context.Context, userID int64, lang string) error {
+	if lang != "hi" && lang != "en" {
+		return shikayat.Errorf(shikayat.EINVALID, "Language must be hi or en.")
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET lang = $1 WHERE id = $2`, lang, userID)
+	if err != nil {
+		return fmt.Errorf("set user language: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("set user language: %w", err)
+	} else if n != 1 {
+		return shikayat.Errorf(shikayat.ENOTFOUND, "User %d does not exist.", userID)
+	}
+	return nil
 }

@@ -73,6 +73,16 @@ func hqPage(ok int) expectFunc {
 	}
 }
 
+// scopedPage is scoped for a desk page: no sign-in goes to the sign-in form.
+func scopedPage(ok int) expectFunc {
+	return func(role shikayat.Role, rel string, sensitive bool) int {
+		if role == anonymous {
+			return http.StatusSeeOther
+		}
+		return scoped(ok)(role, rel, sensitive)
+	}
+}
+
 // matrix is the expected answer of every route of the route table. A route
 // without an entry fails the test.
 var matrix = map[string]struct {
@@ -93,6 +103,11 @@ var matrix = map[string]struct {
 	"GET /desk/alerts":                       {staffOr(http.StatusOK, http.StatusSeeOther), "", true},
 	"GET /desk/review":                       {hqPage(http.StatusOK), "", false},
 	"POST /desk/review/posts/{id}":           {hqPage(http.StatusSeeOther), "action=not_complaint", false},
+	"POST /desk/lang":                        {staffOr(http.StatusSeeOther, http.StatusSeeOther), "lang=en&back=/desk/", false},
+	"GET /desk/complaints/{code}":            {scopedPage(http.StatusOK), "", false},
+	"POST /desk/complaints/{code}/actions":   {scopedPage(http.StatusSeeOther), "action=note&text=seen", false},
+	"GET /static/desk.js":                    {always(http.StatusOK), "", false},
+	"GET /static/alert.wav":                  {always(http.StatusOK), "", false},
 	"GET /api/v1/complaints":                 {staffOr(http.StatusOK, http.StatusUnauthorized), "", false},
 	"GET /api/v1/complaints/{code}":          {scoped(http.StatusOK), "", false},
 	"POST /api/v1/complaints/{code}/actions": {scoped(http.StatusOK), `{"action": "note", "text": "seen"}`, false},

@@ -155,6 +155,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	d.Now = f.clock.Now
 	hub := &live.Hub{Source: db, Every: 20 * time.Millisecond}
 	hubCtx, stopHub := context.WithCancel(ctx)
 	t.Cleanup(stopHub)

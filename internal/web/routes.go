@@ -65,6 +65,11 @@ func Routes(h Handlers) []Route {
 		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
 		{"GET /desk/review", HQ, false, d.Review},
 		{"POST /desk/review/posts/{id}", HQ, false, d.ActOnPost},
+		{"POST /desk/lang", Staff, false, d.SetLang},
+		{"GET /desk/complaints/{code}", Staff, false, d.Complaint},
+		{"POST /desk/complaints/{code}/actions", Staff, false, d.ComplaintAct},
+		{"GET /static/desk.js", Anyone, false, d.Script},
+		{"GET /static/alert.wav", Anyone, false, d.Sound},
 
 		{"GET /api/v1/complaints", Staff, true, a.ListComplaints},
 		{"GET /api/v1/complaints/{code}", Staff, true, a.ShowComplaint},

@@ -50,6 +50,17 @@ func TestSensitiveComplaintAPI(t *testing.T) {
 				}
 			}
 		})
+		t.Run("the desk's complaint page records its view too", func(t *testing.T) {
+			before := len(views(code))
+			rec := f.do("GET", "/desk/complaints/"+code, "", "", f.session(t, f.users[shikayat.RoleSupervisor]))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("supervisor: %d", rec.Code)
+			}
+			got := views(code)
+			if len(got) != before+1 || got[len(got)-1].UserID != f.users[shikayat.RoleSupervisor].ID {
+				t.Fatalf("after the page: %d views (was %d)", len(got), before)
+			}
+		})
 		t.Run("HQ does not find it and leaves no view", func(t *testing.T) {
 			before := len(views(code))
 			rec := f.do("GET", "/api/v1/complaints/"+code, "", "", f.session(t, f.users[shikayat.RoleHQOperator]))
