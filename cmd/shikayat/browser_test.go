@@ -91,7 +91,7 @@ func (b *browser) screenshot(label string) string {
 	path := filepath.Join(dir, name)
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		b.t.Logf("screenshot %s: %v", label, err)
 		return ""
@@ -153,5 +153,26 @@ func (b *browser) signIn(base, username, password string) {
 			b.t.Fatalf("sign-in as %s did not reach the desk (at %s)", username, loc)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// newPageAfter runs an action that leads to a new page (a form's submit)
+// and waits until that page has loaded.
+func (b *browser) newPageAfter(a chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`window.__oldPage = true`)); err != nil {
+		b.t.Fatal(err)
+	}
+	b.do(a)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`window.__oldPage !== true && document.readyState === "complete"`))
+		if err == nil && v {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatal("no new page after the action")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
