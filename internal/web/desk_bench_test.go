@@ -45,7 +45,7 @@ func (f *deskFixture) fillComplaints(b *testing.B, n int) {
 
 // BenchmarkDeskInbox measures the server time of an inbox page with
 // 100,000 complaints in the store: a district operator's first page and a
-// later one, filtered, and HQ's state-wide list.
+// later one, filtered, HQ's state-wide list and its review queue.
 func BenchmarkDeskInbox(b *testing.B) {
 	for _, engine := range storetest.Engines() {
 		b.Run(engine, func(b *testing.B) {
@@ -60,6 +60,7 @@ func BenchmarkDeskInbox(b *testing.B) {
 				{"district_search", district, "/desk/?q=" + url.QueryEscape("शराब")},
 				{"hq", hq, "/desk/"},
 				{"hq_stage", hq, "/desk/?stage=received&page=10"},
+				{"hq_review_queue", hq, "/desk/review"},
 			} {
 				b.Run(bc.name, func(b *testing.B) {
 					for b.Loop() {
