@@ -26,7 +26,7 @@ func TestPolledCopyDecidesWhatThePostBecomes(t *testing.T) {
 			}
 			return n
 		}
-		id := r.post(t, "citizen", "@Uppolice meri bike chori ho gayi Hazratganj Lucknow mein")
+		id := r.post(t, "citizen", "@Uppolice meri bike chori ho gayi Hazratganj Lucknow mein, kripya FIR darj karke madad karein")
 		tw, _ := r.sim.Post(id)
 		pushed := shikayat.Post{ID: id, Text: "@Uppolice thank you", AuthorID: tw.AuthorID, AuthorUsername: "citizen",
 			ConversationID: id, Mentions: []string{"Uppolice"}}
@@ -48,7 +48,7 @@ func TestPolledCopyDecidesWhatThePostBecomes(t *testing.T) {
 			t.Errorf("%d acknowledgements queued for %s, want 1", n, id)
 		}
 
-		id2 := r.post(t, "victim", "@Uppolice mera phone chori ho gaya Aminabad Lucknow mein")
+		id2 := r.post(t, "victim", "@Uppolice mera phone chori ho gaya Aminabad Lucknow mein, kripya FIR darj karke madad karein")
 		tw2, _ := r.sim.Post(id2)
 		pushed2 := shikayat.Post{ID: id2, Text: tw2.Text, AuthorID: "999", AuthorUsername: "attacker",
 			ConversationID: id2, Mentions: []string{"Uppolice"}}

@@ -176,13 +176,14 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 		ON CONFLICT (id) DO NOTHING RETURNING id`,
 		p.ID, seq, p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, string(body), ms(created), ms(now), source).Scan(&claimed)
 	if isNoRows(err) {
-		again, dup, err := s.recordedBefore(ctx, tx, in, string(body), source, now)
-		if err != nil || dup {
-			return again, err
+		again, dup, rerr := s.recordedBefore(ctx, tx, in, string(body), source, now)
+		if rerr != nil || dup {
+			return again, rerr
 		}
 		// An unreadable record gives way to a readable copy, and a pushed
 		// copy that made no complaint to X's own read: decide it now.
 		rec.Replaced = again.Replaced
+		err = nil // the claim's "no rows" is done with
 	} else if err != nil {
 		return rec, fmt.Errorf("claim post: %w", err)
 	}
