@@ -61,9 +61,10 @@ func (h *Handler) complaintPage(w http.ResponseWriter, r *http.Request, s *shika
 	if err != nil {
 		return nil, err
 	}
-	if c.Sensitive && r.Method == http.MethodGet {
-		// Every view of a sensitive complaint is on its trail; one that
-		// cannot be recorded is not shown.
+	if c.Sensitive {
+		// Every view of a sensitive complaint is on its trail (the page
+		// drawn again after a refused action too); one that cannot be
+		// recorded is not shown.
 		if err := h.Store.RecordView(r.Context(), c.Code, s.Actor()); err != nil {
 			return nil, err
 		}

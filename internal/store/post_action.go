@@ -51,7 +51,7 @@ func (s *DB) ActOnPost(ctx context.Context, id, action string, by shikayat.Actor
 					return shikayat.Errorf(shikayat.ECONFLICT, "This Idempotency-Key was used for another request.")
 				}
 				out.Created = first.Created
-				return s.postOutcome(ctx, tx, id, out)
+				return s.postOutcome(ctx, tx, id, by.Scope, out)
 			} else if !isNoRows(err) {
 				return fmt.Errorf("act on post: %w", err)
 			}
@@ -99,7 +99,7 @@ func (s *DB) ActOnPost(ctx context.Context, id, action string, by shikayat.Actor
 		default:
 			return shikayat.Errorf(shikayat.ECONFLICT, "Post %s is recorded as %s; it cannot be made a complaint.", id, kind)
 		}
-		if err := s.postOutcome(ctx, tx, id, out); err != nil {
+		if err := s.postOutcome(ctx, tx, id, by.Scope, out); err != nil {
 			return err
 		}
 		if key != "" {
@@ -192,7 +192,7 @@ func (s *DB) makeComplaint(ctx context.Context, tx *sql.Tx, id, body string, t *
 }
 
 // postOutcome fills out with the post and its complaint as they stand in tx.
-func (s *DB) postOutcome(ctx context.Context, tx *sql.Tx, id string, out *shikayat.PostOutcome) error {
+func (s *DB) postOutcome(ctx context.Context, tx *sql.Tx, id string, scope shikayat.Scope, out *shikayat.PostOutcome) error {
 	v, err := s.scanPost(tx.QueryRowContext(ctx, `SELECT `+postColumns+` FROM posts p LEFT JOIN complaints c ON c.id = p.complaint_id WHERE p.id = $1`, id))
 	if isNoRows(err) {
 		return shikayat.Errorf(shikayat.ENOTFOUND, "No post %s is recorded.", id)
@@ -203,6 +203,12 @@ func (s *DB) postOutcome(ctx context.Context, tx *sql.Tx, id string, out *shikay
 	if v.Complaint != nil {
 		if out.Complaint, err = findComplaintBy(ctx, tx, "c.code = $1", *v.Complaint); err != nil {
 			return err
+		}
+		// A sensitive complaint a district owns is not HQ's to see, nor
+		// the post it came from.
+		if c := out.Complaint; scope.HidesSensitive() && c.Sensitive && c.UnitID != shikayat.HQUnitID {
+			out.Post, out.Complaint = nil, nil
+			return shikayat.Errorf(shikayat.ENOTFOUND, "No post %s is recorded.", id)
 		}
 	}
 	return nil

@@ -75,6 +75,11 @@ func (s *DB) scanPost(rows interface{ Scan(...any) error }) (*shikayat.PostView,
 	return v, nil
 }
 
+// postOfHiddenComplaint keeps out the posts of a sensitive complaint that a
+// unit below HQ owns: HQ staff may not read them (nor their text here).
+const postOfHiddenComplaint = `NOT EXISTS (SELECT 1 FROM complaints hc WHERE hc.id = p.complaint_id AND ` +
+	`hc.sensitive <> 0 AND hc.unit_id <> '` + shikayat.HQUnitID + `')`
+
 // ListPosts returns one page of recorded posts: the held ones (immediate
 // first, then oldest) or all, newest first; matching a post id or text.
 // Posts are HQ's: only a scope over the whole state reads them.
@@ -91,6 +96,9 @@ func (s *DB) ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.Po
 		f.PerPage = maxPerPage
 	}
 	w := &where{}
+	if f.Scope.HidesSensitive() {
+		w.add(postOfHiddenComplaint)
+	}
 	order := `p.seq DESC`
 	if f.Held {
 		w.add(`p.kind = 'held'`)
@@ -157,7 +165,11 @@ func (s *DB) PostView(ctx context.Context, scope shikayat.Scope, id string) (*sh
 	if !scope.All() {
 		return nil, shikayat.Errorf(shikayat.EFORBIDDEN, "Only HQ reads recorded posts.")
 	}
-	v, err := s.scanPost(s.db.QueryRowContext(ctx, `SELECT `+postColumns+` FROM posts p LEFT JOIN complaints c ON c.id = p.complaint_id WHERE p.id = $1`, id))
+	hide := ""
+	if scope.HidesSensitive() {
+		hide = " AND " + postOfHiddenComplaint
+	}
+	v, err := s.scanPost(s.db.QueryRowContext(ctx, `SELECT `+postColumns+` FROM posts p LEFT JOIN complaints c ON c.id = p.complaint_id WHERE p.id = $1`+hide, id))
 	if isNoRows(err) {
 		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No post %s is recorded.", id)
 	} else if err != nil {
@@ -175,6 +187,9 @@ func (s *DB) ReviewComplaints(ctx context.Context, scope shikayat.Scope, below f
 		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "Only HQ sees the review queue.")
 	}
 	list := func(cond string, args ...any) ([]*shikayat.Complaint, error) {
+		if scope.HidesSensitive() {
+			cond += " AND " + hideSensitive
+		}
 		args = append(args, limit)
 		rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` FROM complaints c JOIN units u ON u.id = c.unit_id
 			WHERE c.stage <> 'closed' AND `+cond+fmt.Sprintf(` ORDER BY c.received_at, c.id LIMIT $%d`, len(args)), args...)

@@ -230,6 +230,9 @@ func (s *DB) ListEscalated(ctx context.Context, scope shikayat.Scope) ([]*shikay
 	}
 	w.add(`c.escalated_path <> ''`)
 	w.add(`c.stage <> 'closed'`)
+	if scope.HidesSensitive() {
+		w.add(hideSensitive)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+`
 		FROM complaints c JOIN units u ON u.id = c.unit_id
 		WHERE `+w.String()+` ORDER BY c.due_at, c.id LIMIT 500`, w.args...)
