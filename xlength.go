@@ -74,3 +74,12 @@ func weighRunes(s string) int {
 	}
 	return n
 }
+
+// CheckReplyLength refuses, with its count, a reply X would refuse; text is
+// the reply as it will be posted (rendered through its template).
+func CheckReplyLength(text string) error {
+	if n := XWeightedLength(text); n > XMaxWeighted {
+		return Errork(EINVALID, "err_reply_too_long", "X would refuse this reply: it counts %d of 280.", n)
+	}
+	return nil
+}

@@ -206,7 +206,7 @@ func (m *Main) mountDesk(db *store.DB) error {
 	d.RenderReply = func(lang, text, code string) (string, error) {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
-	a := &api.Handler{Store: db, Logger: logger}
+	a := &api.Handler{Store: db, Logger: logger, RenderReply: d.RenderReply}
 	track := &web.Tracker{Store: db, Server: m.Web}
 	var origins []string
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {

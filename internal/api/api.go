@@ -33,6 +33,9 @@ type Store interface {
 type Handler struct {
 	Store  Store
 	Logger *slog.Logger
+	// RenderReply renders a staff reply as it will be posted on X, so that
+	// one X would refuse is refused now with its count (as on the desk).
+	RenderReply func(lang, text, code string) (string, error)
 }
 
 // staff returns the signed-in member of staff, or writes 401 and returns nil.

@@ -33,6 +33,28 @@ func (h *Handler) ActOnComplaint(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, h.Logger, err)
 		return
 	}
+	if a.Kind == shikayat.ActionReply && a.Text != "" {
+		// Refused now, with its count, rather than by X later.
+		code := r.PathValue("code")
+		if canon, err := shikayat.ParseDocket(code); err == nil {
+			code = canon
+		}
+		lang := a.Lang
+		if lang == "" {
+			lang = "hi"
+		}
+		text, err := a.Text+" ("+code+")", error(nil)
+		if h.RenderReply != nil {
+			text, err = h.RenderReply(lang, a.Text, code)
+		}
+		if err == nil {
+			err = shikayat.CheckReplyLength(text)
+		}
+		if err != nil {
+			WriteError(w, r, h.Logger, err)
+			return
+		}
+	}
 	c, ev, err := h.Store.ApplyAction(r.Context(), r.PathValue("code"), a, s.Actor(), r.Header.Get("Idempotency-Key"))
 	if err != nil {
 		WriteError(w, r, h.Logger, err)

@@ -124,8 +124,5 @@ func (h *Handler) checkReplyLength(a shikayat.Action, code string) error {
 			return err
 		}
 	}
-	if n := shikayat.XWeightedLength(text); n > shikayat.XMaxWeighted {
-		return shikayat.Errork(shikayat.EINVALID, "err_reply_too_long", "X would refuse this reply: it counts %d of 280.", n)
-	}
-	return nil
+	return shikayat.CheckReplyLength(text)
 }

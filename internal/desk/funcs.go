@@ -64,7 +64,9 @@ func setLangCookie(w http.ResponseWriter, l Lang) {
 // localPath returns p when it is a path on this site ("/desk/…"), else
 // "/desk/": a redirect never leaves the desk.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") ||
+		strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		// Browsers drop tabs and newlines: "/\t/evil.com" would leave the desk.
 		return "/desk/"
 	}
 	return p

@@ -28,3 +28,16 @@ func TestMessagesCoverEveryStageAndRole(t *testing.T) {
 		}
 	}
 }
+
+// A redirect after a form never leaves the desk, whatever the back field
+// holds: other sites, schemes, and control characters browsers drop.
+func TestLocalPathStaysOnTheDesk(t *testing.T) {
+	for _, p := range []string{"https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "evil"} {
+		if got := localPath(p); got != "/desk/" {
+			t.Errorf("localPath(%q) = %q", p, got)
+		}
+	}
+	if got := localPath("/desk/complaints/UP26-X?lang=hi"); got != "/desk/complaints/UP26-X?lang=hi" {
+		t.Errorf("a desk path became %q", got)
+	}
+}
