@@ -218,11 +218,12 @@ func (m *Main) mountDesk(db *store.DB) error {
 	hubCtx, stop := context.WithCancel(context.Background())
 	m.stopAlerts = stop
 	go m.Alerts.Run(hubCtx)
-	alerts := &live.Stream{Hub: m.Alerts, UnitPath: web.StaffUnitPath, Logger: logger}
+	signin := web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins}
+	alerts := &live.Stream{Hub: m.Alerts, UnitPath: web.StaffUnitPath, StillSignedIn: m.Web.StillSignedIn(signin), Logger: logger}
 	o311 := &open311.Handler{Store: db, Triager: m.Triager, Logger: logger, BaseURL: cfg.BaseURL,
 		Jurisdiction: jurisdiction(cfg.BaseURL)}
 	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts, Open311: o311})
-	return m.Web.Mount(routes, web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins})
+	return m.Web.Mount(routes, signin)
 }
 
 // jurisdiction is the Open311 jurisdiction_id: the host of the base URL.

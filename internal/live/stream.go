@@ -25,6 +25,10 @@ type Stream struct {
 	// UnitPath returns the signed-in user's unit path, or false when the
 	// request has no user (the route's middleware should have refused it).
 	UnitPath func(r *http.Request) (string, bool)
+	// StillSignedIn, when set, tells whether the request's session or token
+	// still works; it is asked before each alert and at each keep-alive, so
+	// a stream ends once its user signs out, is disabled or changes password.
+	StillSignedIn func(r *http.Request) bool
 	// KeepAlive is how often a comment line keeps proxies from closing an
 	// idle stream (default 15s).
 	KeepAlive time.Duration
@@ -113,8 +117,14 @@ func (s *Stream) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if sent[a.ID] {
 				continue
 			}
+			if s.StillSignedIn != nil && !s.StillSignedIn(r) {
+				return
+			}
 			err = writeAlert(w, a)
 		case <-tick.C:
+			if s.StillSignedIn != nil && !s.StillSignedIn(r) {
+				return
+			}
 			_, err = io.WriteString(w, ": keep-alive\n\n")
 		}
 		if err == nil {

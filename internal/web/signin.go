@@ -147,3 +147,12 @@ func StaffUnitPath(r *http.Request) (string, bool) {
 	}
 	return s.Unit.Path, true
 }
+
+// StillSignedIn returns a check that a request's session or token still
+// works, for streams that outlive the moment they were opened.
+func (s *Server) StillSignedIn(in Signin) func(r *http.Request) bool {
+	return func(r *http.Request) bool {
+		staff, err := s.staffOf(r, in)
+		return err == nil && staff != nil
+	}
+}
