@@ -51,13 +51,20 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusUnauthorized, "login", page)
 		return
 	}
+	// The attempt is counted as a failure before the password is checked
+	// (and forgiven when it succeeds): guesses sent all at once cannot
+	// slip past the count while bcrypt works.
+	if err := h.Store.RecordLoginFailure(ctx, username, addr); err != nil {
+		h.problem(w, r, err)
+		return
+	}
 	byAccount, byAddress, err := h.Store.LoginFailures(ctx, username, addr, h.Throttle.Window)
 	if err != nil {
 		h.problem(w, r, err)
 		return
 	}
-	if h.Throttle.Refuses(byAccount, byAddress) {
-		log.WarnContext(ctx, "sign-in refused: locked out", slog.Int("failures_account", byAccount), slog.Int("failures_address", byAddress))
+	if h.Throttle.Refuses(byAccount-1, byAddress-1) {
+		log.WarnContext(ctx, "sign-in refused: locked out", slog.Int("failures_account", byAccount-1), slog.Int("failures_address", byAddress-1))
 		api.SetRetryAfter(w, &shikayat.Error{Code: shikayat.ETOOMANY, RetryAfter: h.Throttle.Window})
 		page.Error = "login_locked"
 		h.render(w, r, http.StatusTooManyRequests, "login", page)
@@ -79,10 +86,6 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 		reason = "user disabled"
 	}
 	if reason != "" {
-		if err := h.Store.RecordLoginFailure(ctx, username, addr); err != nil {
-			h.problem(w, r, err)
-			return
-		}
 		log.WarnContext(ctx, "sign-in failed", slog.String("reason", reason))
 		page.Error = "login_failed"
 		h.render(w, r, http.StatusUnauthorized, "login", page)
