@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/auth"
 )
 
@@ -27,6 +28,25 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 		h.problem(w, r, err)
 		return
 	}
+	// Guessing the current password here counts as failed sign-ins do,
+	// under the same lock-out (a stolen session cannot guess freely).
+	addr := clientAddr(r)
+	if err := h.Store.RecordLoginFailure(ctx, s.User.Username, addr); err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	byAccount, byAddress, err := h.Store.LoginFailures(ctx, s.User.Username, addr, h.Throttle.Window)
+	if err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	if h.Throttle.Refuses(byAccount-1, byAddress-1) {
+		h.Logger.WarnContext(ctx, "password change refused: locked out", slog.String("username", s.User.Username))
+		api.SetRetryAfter(w, &shikayat.Error{Code: shikayat.ETOOMANY, RetryAfter: h.Throttle.Window})
+		page.Error = "login_locked"
+		h.render(w, r, http.StatusTooManyRequests, "inbox", page)
+		return
+	}
 	_, hash, err := h.Store.FindUserByUsername(ctx, s.User.Username)
 	if err != nil {
 		h.problem(w, r, err)
@@ -36,6 +56,11 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 		h.Logger.WarnContext(ctx, "password change refused: wrong current password", slog.String("username", s.User.Username))
 		page.Error = "password_wrong"
 		h.render(w, r, http.StatusBadRequest, "inbox", page)
+		return
+	}
+	// The right current password forgives the attempt counted above.
+	if err := h.Store.ClearLoginFailures(ctx, s.User.Username); err != nil {
+		h.problem(w, r, err)
 		return
 	}
 	newHash, err := auth.HashPassword(r.PostForm.Get("new"))

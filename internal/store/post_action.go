@@ -206,7 +206,10 @@ func (s *DB) postOutcome(ctx context.Context, tx *sql.Tx, id string, scope shika
 		}
 		// A sensitive complaint a district owns is not HQ's to see, nor
 		// the post it came from.
-		if c := out.Complaint; scope.HidesSensitive() && c.Sensitive && c.UnitID != shikayat.HQUnitID {
+		// Asked again later, a sensitive complaint a unit below HQ owns is
+		// not HQ's to see, nor the post it came from (the one who just made
+		// it a complaint sees what it made).
+		if c := out.Complaint; !out.Created && scope.HidesSensitive() && c.Sensitive && c.UnitID != shikayat.HQUnitID {
 			out.Post, out.Complaint = nil, nil
 			return shikayat.Errorf(shikayat.ENOTFOUND, "No post %s is recorded.", id)
 		}

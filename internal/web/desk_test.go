@@ -131,7 +131,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 			t.Fatal(err)
 		}
 		f.codes[unit] = c.Code
-		in := shikayat.NewComplaint{SourcePostID: fmt.Sprint(2000 + i), Text: "sensitive complaint at " + unit, AuthorUsername: "citizen",
+		in := shikayat.NewComplaint{SourcePostID: fmt.Sprint(4400 + i), Text: "sensitive complaint at " + unit, AuthorUsername: "citizen",
 			Triage: &shikayat.Triage{Actionable: true, Sensitive: true}}
 		if c, _, err = db.CreateComplaint(ctx, in); err != nil {
 			t.Fatal(err)
