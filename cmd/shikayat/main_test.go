@@ -29,14 +29,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 
 func TestMainServesOpsEndpoints(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		m := NewMain()
-		m.Logger = discardLogger()
-		m.Config.Addr, m.Config.DB = "127.0.0.1:0", dsn()
-		m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "https://api.x.com", 15*time.Second, "Uppolice", "UP"
-		m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-		if err := m.Config.Validate(); err != nil {
-			t.Fatal(err)
-		}
+		m := quietMain(t, dsn(), "https://api.x.com")
 		ctx := context.Background()
 		if err := m.Run(ctx); err != nil {
 			t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shikayat/shikayat/internal/storetest"
 )
@@ -18,15 +17,7 @@ import (
 // docket: the route table, the key and triage are wired.
 func TestServeOpen311(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		m := NewMain()
-		m.Logger = discardLogger()
-		m.Config.Addr, m.Config.DB = "127.0.0.1:0", dsn()
-		m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "https://api.x.com", 15*time.Second, "Uppolice", "UP"
-		m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-		m.Config.BaseURL = "https://desk.example"
-		if err := m.Config.Validate(); err != nil {
-			t.Fatal(err)
-		}
+		m := quietMain(t, dsn(), "https://api.x.com", func(m *Main) { m.Config.BaseURL = "https://desk.example" })
 		if code, _, errs := runCmd(t, "a long enough password\n", "user", "add", "--db", m.Config.DB, "--username", "hq-311", "--role", "hq_operator", "--unit", "hq", "--password-stdin"); code != 0 {
 			t.Fatalf("user add: %s", errs)
 		}

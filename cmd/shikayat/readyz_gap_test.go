@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/store"
@@ -16,14 +15,7 @@ import (
 // An intake gap (mentions a failed backfill left unread) shows in /readyz
 // until it is read, without making the node unready.
 func TestReadyzNamesAnOpenIntakeGap(t *testing.T) {
-	m := NewMain()
-	m.Logger = discardLogger()
-	m.Config.Addr, m.Config.DB = "127.0.0.1:0", storetest.DSN(t, "sqlite")
-	m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
-	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-	if err := m.Config.Validate(); err != nil {
-		t.Fatal(err)
-	}
+	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {
 		t.Fatal(err)

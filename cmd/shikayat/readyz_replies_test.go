@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/storetest"
@@ -17,14 +16,7 @@ import (
 // code, reply key, how long), and /metrics counts them and gives the
 // longest wait.
 func TestReadyzNamesWaitingReplies(t *testing.T) {
-	m := NewMain()
-	m.Logger = discardLogger()
-	m.Config.Addr, m.Config.DB = "127.0.0.1:0", storetest.DSN(t, "sqlite")
-	m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
-	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-	if err := m.Config.Validate(); err != nil {
-		t.Fatal(err)
-	}
+	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {
 		t.Fatal(err)

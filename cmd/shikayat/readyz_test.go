@@ -59,14 +59,7 @@ func TestReadyzWhenXRefusesCredentials(t *testing.T) {
 // When no node holds the intake lease, nobody reads X: /readyz says so in
 // its body, with 200 (the node still serves staff and the public).
 func TestReadyzTellsOfAnIntakeGap(t *testing.T) {
-	m := NewMain()
-	m.Logger = discardLogger()
-	m.Config.Addr, m.Config.DB = "127.0.0.1:0", storetest.DSN(t, "sqlite")
-	m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
-	m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-	if err := m.Config.Validate(); err != nil {
-		t.Fatal(err)
-	}
+	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {
 		t.Fatal(err)

@@ -17,15 +17,7 @@ import (
 // warning: the node stays ready) and in /metrics.
 func TestWaitingRepliesAreReported(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		m := NewMain()
-		m.Logger = discardLogger()
-		m.Config.Addr, m.Config.DB = "127.0.0.1:0", dsn()
-		m.Config.XAPI, m.Config.XPoll, m.Config.Account, m.Config.DocketState = "http://127.0.0.1:1", 15*time.Second, "Uppolice", "UP"
-		m.Config.IntakeLease, m.Config.NoIntake = 30*time.Second, true
-		m.Config.ReplyWaitAlert = 10 * time.Minute
-		if err := m.Config.Validate(); err != nil {
-			t.Fatal(err)
-		}
+		m := quietMain(t, dsn(), "http://127.0.0.1:1", func(m *Main) { m.Config.ReplyWaitAlert = 10 * time.Minute })
 		ctx := context.Background()
 		if err := m.Run(ctx); err != nil {
 			t.Fatal(err)

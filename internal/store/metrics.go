@@ -40,7 +40,7 @@ func (s *DB) Tally(ctx context.Context) (*Tallies, error) {
 			return nil, fmt.Errorf("tally posts: %w", err)
 		}
 		t.Posts[k] = n
-		if k == "held" {
+		if k == string(shikayat.RecordHeld) {
 			t.Held = n
 		}
 	}
