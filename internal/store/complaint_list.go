@@ -154,6 +154,12 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 // (migration 00012) is on the same expression.
 const urgencyExpr = `(CASE WHEN c.class = 'immediate' OR (c.class = '' AND c.suggested_class = 'immediate') THEN 0 ELSE 1 END)`
 
+// overdueCount is the SQL that counts, in a grouped query, the open
+// complaints past the unit's deadline; now is the placeholder of the time.
+func overdueCount(now string) string {
+	return `coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)`
+}
+
 // CountByStage counts complaints per stage within scope.
 func (s *DB) CountByStage(ctx context.Context, scope shikayat.Scope) (count, overdue map[shikayat.Stage]int, err error) {
 	w := &where{}
@@ -163,7 +169,7 @@ func (s *DB) CountByStage(ctx context.Context, scope shikayat.Scope) (count, ove
 	// Overdue is on the unit's clock: due_at is the owning unit's deadline.
 	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.stage, count(*),
-			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= `+nowArg+` THEN 1 ELSE 0 END), 0)
+			`+overdueCount(nowArg)+`
 		FROM complaints c WHERE `+w.String()+` GROUP BY c.stage`, append(w.args, ms(s.now()))...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("count complaints: %w", err)
@@ -209,7 +215,7 @@ func (s *DB) CountByDistrictStage(ctx context.Context, scope shikayat.Scope) ([]
 	nowArg := fmt.Sprintf("$%d", len(w.args)+1)
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.district, c.stage, count(*),
-			coalesce(sum(CASE WHEN c.stage <> 'closed' AND c.due_at <= `+nowArg+` THEN 1 ELSE 0 END), 0)
+			`+overdueCount(nowArg)+`
 		FROM complaints c JOIN units u ON u.id = c.unit_id
 		WHERE `+w.String()+`
 		GROUP BY c.district, c.stage
