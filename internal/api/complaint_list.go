@@ -8,13 +8,16 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-// ComplaintList is the answer of GET /api/v1/complaints.
-type ComplaintList struct {
-	Data    []*shikayat.Complaint `json:"data"`
-	Page    int                   `json:"page"`
-	PerPage int                   `json:"per_page"`
-	Total   int                   `json:"total"`
+// List is one page of a listing, in DESIGN's shape.
+type List[T any] struct {
+	Data    []T `json:"data"`
+	Page    int `json:"page"`
+	PerPage int `json:"per_page"`
+	Total   int `json:"total"`
 }
+
+// ComplaintList is the answer of GET /api/v1/complaints.
+type ComplaintList = List[*shikayat.Complaint]
 
 // ListComplaints serves GET /api/v1/complaints?stage=&class=&type=&district=&overdue=&q=&page=,
 // the complaints in the user's scope.

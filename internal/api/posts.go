@@ -11,12 +11,7 @@ import (
 )
 
 // PostList is the answer of GET /api/v1/posts.
-type PostList struct {
-	Data    []*shikayat.PostView `json:"data"`
-	Page    int                  `json:"page"`
-	PerPage int                  `json:"per_page"`
-	Total   int                  `json:"total"`
-}
+type PostList = List[*shikayat.PostView]
 
 // ListPosts serves GET /api/v1/posts?held=true&q=&page=: recorded posts,
 // HQ's only — the held ones (immediate first, then oldest) or all (newest
