@@ -11,7 +11,8 @@ CREATE INDEX complaints_closed ON complaints (closed_at) WHERE redacted_at IS NU
 
 -- The trail allows two updates: giving an event from before the hashes its
 -- hash and digests, once (00010); and redacting it, which blanks its actor
--- and note (and the salt of their digests) and changes nothing else. The
+-- and note and always the salt of their digests (so that a digest cannot
+-- be tested against guesses), and changes nothing else. The
 -- digests stay, so the hash still verifies.
 -- +goose StatementBegin
 CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -26,7 +27,7 @@ BEGIN
           OR (OLD.hash <> '' AND NEW.hash = OLD.hash
             AND NEW.actor_digest = OLD.actor_digest AND NEW.note_digest = OLD.note_digest
             AND (NEW.actor = OLD.actor OR NEW.actor = '') AND (NEW.note = OLD.note OR NEW.note = '')
-            AND (NEW.salt = OLD.salt OR NEW.salt = ''))) THEN
+            AND NEW.salt = '')) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'events are append-only';

@@ -11,7 +11,8 @@ CREATE INDEX complaints_closed ON complaints (closed_at) WHERE redacted_at IS NU
 
 -- The trail allows two updates: giving an event from before the hashes its
 -- hash and digests, once (00010); and redacting it, which blanks its actor
--- and note (and the salt of their digests) and changes nothing else. The
+-- and note and always the salt of their digests (so that a digest cannot
+-- be tested against guesses), and changes nothing else. The
 -- digests stay, so the hash still verifies.
 DROP TRIGGER events_no_update;
 -- +goose StatementBegin
@@ -25,7 +26,7 @@ WHEN NOT (new.id = old.id AND new.complaint_id = old.complaint_id AND new.at = o
       OR (old.hash <> '' AND new.hash = old.hash
         AND new.actor_digest = old.actor_digest AND new.note_digest = old.note_digest
         AND (new.actor = old.actor OR new.actor = '') AND (new.note = old.note OR new.note = '')
-        AND (new.salt = old.salt OR new.salt = ''))))
+        AND new.salt = '')))
 BEGIN
     SELECT RAISE(ABORT, 'events are append-only');
 END;
