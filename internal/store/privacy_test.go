@@ -342,8 +342,23 @@ func TestRedactDeletedPosts(t *testing.T) {
 		if found := columnsHolding(t, db, "Saffronlamp"); len(found) > 0 {
 			t.Errorf("X's read refreshed a redacted post: %v", found)
 		}
+		// The complaint's own post deleted: its text and author go, and the
+		// author's later posts in the thread still join it.
+		if n, err := db.RedactDeletedPosts(ctx, []string{"110"}); err != nil || n != 1 {
+			t.Fatalf("redacted %d, %v", n, err)
+		}
+		if found := columnsHolding(t, db, "Vermilionkite"); len(found) > 0 {
+			t.Errorf("the deleted complaint post is still held in %v", found)
+		}
+		recs, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{incoming("111", "110", "7", "any news?", true)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if recs[0].Kind != shikayat.RecordAttachment || recs[0].ComplaintCode != d.mine[1] {
+			t.Errorf("a follow-up to the deleted post became %s of %q", recs[0].Kind, recs[0].ComplaintCode)
+		}
 		// Deleting again does nothing more.
-		if n, err := db.RedactDeletedPosts(ctx, []string{"102", "130"}); err != nil || n != 0 {
+		if n, err := db.RedactDeletedPosts(ctx, []string{"102", "130", "110"}); err != nil || n != 0 {
 			t.Fatalf("redacted again: %d, %v", n, err)
 		}
 		verifyTrail(t, db)

@@ -18,7 +18,8 @@ import (
 // tested against guesses. VerifyTrail reads blank text as redacted. A
 // redacted post is never filled in again from a later read of X.
 //
-// What is blanked, for a post: its text, author handle and id, the raw post
+// What is blanked, for a post: its text, author handle and id (a post
+// deleted on X keeps its author's numeric id), the raw post
 // as read (body), triage's reasons (they quote the text), the actor and
 // note of the trail events its author's post made (the note is the post's
 // text), and the text of the desk's replies to it (those still waiting are
@@ -40,7 +41,11 @@ const (
 // redaction is one redaction's reason, and the complaints it touched (for
 // their trail events).
 type redaction struct {
-	why     string
+	why string
+	// keepAuthorID keeps the author's X id (not a handle, nor text) on a
+	// post deleted on X, so that the author's later posts in the thread
+	// still join the complaint; an erasure or retention takes it too.
+	keepAuthorID bool
 	note    string // the trail event's note
 	now     time.Time
 	touched map[int64]int // complaint id → posts redacted in it
@@ -49,7 +54,15 @@ type redaction struct {
 }
 
 func newRedaction(why, note string, now time.Time) *redaction {
-	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}}
+	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, keepAuthorID: why == RedactDeleted}
+}
+
+// authorID is the SQL for a redacted row's author_id column.
+func (r *redaction) authorID() string {
+	if r.keepAuthorID {
+		return "author_id"
+	}
+	return "''"
 }
 
 func (r *redaction) touch(cid int64, posts int) {
@@ -95,7 +108,7 @@ func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r 
 	if err := tx.QueryRowContext(ctx, `SELECT triage FROM posts WHERE id = $1`, id).Scan(&triage); err != nil {
 		return fmt.Errorf("redact post %s: %w", id, err)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE posts SET text = '', author_username = '', author_id = '', body = '',
+	_, err := tx.ExecContext(ctx, `UPDATE posts SET text = '', author_username = '', author_id = `+r.authorID()+`, body = '',
 		triage = $1, reasons = '', redacted_at = $2 WHERE id = $3`, withoutReasons(triage), ms(r.now), id)
 	if err != nil {
 		return fmt.Errorf("redact post %s: %w", id, err)
@@ -134,7 +147,7 @@ func (s *DB) blankComplaint(ctx context.Context, tx *sql.Tx, cid int64, r *redac
 	if redacted.Valid {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE complaints SET text = '', author_username = '', author_id = '', media = '',
+	_, err := tx.ExecContext(ctx, `UPDATE complaints SET text = '', author_username = '', author_id = `+r.authorID()+`, media = '',
 		lat = NULL, lon = NULL, search_text = $1, digest_salt = '', redacted_at = $2 WHERE id = $3`,
 		searchText(&shikayat.Complaint{Code: code}), ms(r.now), cid)
 	if err != nil {
