@@ -46,11 +46,11 @@ type redaction struct {
 	// post deleted on X, so that the author's later posts in the thread
 	// still join the complaint; an erasure or retention takes it too.
 	keepAuthorID bool
-	note    string // the trail event's note
-	now     time.Time
-	touched map[int64]int // complaint id → posts redacted in it
-	order   []int64
-	posts   int
+	note         string // the trail event's note
+	now          time.Time
+	touched      map[int64]int // complaint id → posts redacted in it
+	order        []int64
+	posts        int
 }
 
 func newRedaction(why, note string, now time.Time) *redaction {
