@@ -293,6 +293,12 @@ func (s *DB) UnredactedPostIDs(ctx context.Context, since time.Time, after strin
 			return nil, shikayat.Errorf(shikayat.EINVALID, "Post id %q is not a number.", after)
 		}
 	}
+	// X's ids count milliseconds: the walk starts at the first id of since.
+	if !since.IsZero() {
+		if first, err := strconv.ParseInt(shikayat.SnowflakeAt(since), 10, 64); err == nil && first-1 > afterSeq {
+			afterSeq = first - 1
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts
 		WHERE redacted_at IS NULL AND kind <> 'unreadable' AND seq > $1 AND created_at >= $2
 		ORDER BY seq LIMIT $3`, afterSeq, ms(since), limit)

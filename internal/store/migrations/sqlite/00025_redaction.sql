@@ -6,7 +6,8 @@ ALTER TABLE posts ADD COLUMN redacted_at INTEGER;
 ALTER TABLE complaints ADD COLUMN redacted_at INTEGER;
 CREATE INDEX posts_author_username ON posts (lower(author_username));
 CREATE INDEX posts_author_id ON posts (author_id);
-CREATE INDEX posts_recorded ON posts (recorded_at) WHERE redacted_at IS NULL;
+-- The posts the compliance check names to X, in id order.
+CREATE INDEX posts_unredacted ON posts (seq) WHERE redacted_at IS NULL;
 CREATE INDEX complaints_closed ON complaints (closed_at) WHERE redacted_at IS NULL AND stage = 'closed';
 
 -- The trail allows two updates: giving an event from before the hashes its
@@ -47,7 +48,7 @@ BEGIN
 END;
 -- +goose StatementEnd
 DROP INDEX complaints_closed;
-DROP INDEX posts_recorded;
+DROP INDEX posts_unredacted;
 DROP INDEX posts_author_id;
 DROP INDEX posts_author_username;
 ALTER TABLE complaints DROP COLUMN redacted_at;
