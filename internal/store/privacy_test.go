@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"reflect"
 	"strings"
@@ -435,5 +434,3 @@ func TestRetention(t *testing.T) {
 		}
 	})
 }
-
-var _ = sql.ErrNoRows

@@ -89,9 +89,8 @@ func (s *Server) simCompliance(w http.ResponseWriter, r *http.Request) {
 }
 
 func forbiddenProblem() problemBody {
-	p := problem("client-forbidden", "Client Forbidden",
+	return problem("client-forbidden", "Client Forbidden",
 		"This request must be made using an approved developer account that is enrolled in the requested endpoint.")
-	return p
 }
 
 func baseURL(r *http.Request) string {
