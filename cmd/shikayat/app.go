@@ -16,6 +16,7 @@ import (
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
+	"github.com/shikayat/shikayat/internal/compliance"
 	"github.com/shikayat/shikayat/internal/config"
 	"github.com/shikayat/shikayat/internal/desk"
 	"github.com/shikayat/shikayat/internal/intake"
@@ -49,6 +50,9 @@ type Main struct {
 	Poller  *intake.Poller
 	// PollerOptions adjust the poller before it starts (tests).
 	PollerOptions func(*intake.Poller)
+	// Compliance checks the desk's posts against X and redacts those
+	// deleted there; River runs it every --x-compliance-every.
+	Compliance *compliance.Checker
 
 	// Alerts streams live alerts to the staff signed in on this node.
 	Alerts     *live.Hub
@@ -115,10 +119,16 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Triager = t
 	}
 	m.Triager = metrics.NewTimedTriager(m.Triager, reg)
-	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
+	m.Compliance = &compliance.Checker{Store: db, X: m.X, Logger: m.Logger}
+	jcfg := jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
-	})
+		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
+	}
+	if cfg.Retention > 0 {
+		jcfg.Retention = m.RunRetention
+	}
+	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jcfg)
 	if err != nil {
 		return err
 	}
@@ -187,6 +197,25 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Logger.Info("serving", slog.String("addr", m.Addr), slog.String("base_url", cfg.BaseURL))
 	return nil
+}
+
+// RunRetention redacts the personal data of every complaint closed longer
+// ago than --retention, a thousand at a time.
+func (m *Main) RunRetention(ctx context.Context) error {
+	const batch = 1000
+	total := 0
+	defer func() {
+		if total > 0 {
+			m.Logger.Info("retention: personal data of closed complaints redacted", slog.Int("complaints", total))
+		}
+	}()
+	for {
+		n, err := m.DB.RedactClosedBefore(ctx, time.Now().Add(-m.Config.Retention), batch)
+		total += n
+		if err != nil || n < batch {
+			return err
+		}
+	}
 }
 
 // mountDesk serves the route table: the desk's pages, the staff API and

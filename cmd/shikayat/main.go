@@ -42,6 +42,7 @@ func subcommands() []subcommand {
 		{"triage", "triage posts given as JSON lines", runTriage},
 		{"xsim", "run a simulated X API", runXsim},
 		{"audit", "audit verify|seal|seals: check, seal and export the trail", runAudit},
+		{"privacy", "privacy export|erase --author HANDLE: what is held about an X user, and its erasure", runPrivacy},
 		{"version", "print the version", runVersion},
 	}
 }

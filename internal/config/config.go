@@ -74,6 +74,13 @@ type Config struct {
 	// --review-threshold, shared with the triage command); zero takes
 	// triage's defaults.
 	AcknowledgeThreshold, ReviewThreshold float64
+	// XComplianceEvery is how often the desk checks its posts against X
+	// and redacts those deleted there (0: never).
+	XComplianceEvery time.Duration
+	// Retention redacts the personal data of complaints closed longer ago
+	// than this (0: kept).
+	Retention time.Duration
+
 	// HelplineReplies answers another department's matter once with that
 	// department's helpline (off by default).
 	HelplineReplies bool
@@ -134,6 +141,8 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.ReplyBackoff, "reply-backoff", "1s", "first wait before a reply is tried again after X failed; doubles with each try, up to 64 times")
 	dur(&c.ReplyWaitAlert, "reply-wait-alert", "15m", "report replies waiting longer than this in /readyz, /metrics and the log")
 	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
+	dur(&c.XComplianceEvery, "x-compliance-every", "6h", "how often to check the desk's posts against X and redact those deleted there (0: never)")
+	dur(&c.Retention, "retention", "0s", "redact the personal data of complaints closed longer ago than this, e.g. 26280h for 3 years (0: keep)")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -214,6 +223,12 @@ func (c *Config) Validate() error {
 	if c.ReplyGiveUp < 0 || (c.ReplyGiveUp > 0 && c.ReplyGiveUp < c.ReplyWaitAlert) {
 		return shikayat.Errorf(shikayat.EINVALID, "--reply-give-up must be 0 (never) or a duration no shorter than --reply-wait-alert, like 24h.")
 	}
+	if c.XComplianceEvery < 0 || (c.XComplianceEvery > 0 && c.XComplianceEvery < time.Minute) || c.XComplianceEvery > 24*time.Hour {
+		return shikayat.Errorf(shikayat.EINVALID, "--x-compliance-every must be 0 (off) or a duration from 1m to 24h, like 6h: X's terms want a deleted post gone within 24 hours.")
+	}
+	if c.Retention < 0 || (c.Retention > 0 && c.Retention < 24*time.Hour) {
+		return shikayat.Errorf(shikayat.EINVALID, "--retention must be 0 (keep) or a duration of at least 24h, like 26280h (3 years).")
+	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")
 	}
@@ -274,7 +289,8 @@ func (c *Config) MissingXCredentials() []string {
 
 // String describes the config for the start-up log, without secrets.
 func (c *Config) String() string {
-	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s x-overlap=%s account=%s", c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.XOverlap, c.Account)
+	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s x-overlap=%s x-compliance-every=%s retention=%s account=%s",
+		c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.XOverlap, c.XComplianceEvery, c.Retention, c.Account)
 }
 
 // redact hides a password in a URL-shaped DSN.

@@ -136,3 +136,29 @@ func TestReplySettings(t *testing.T) {
 		t.Fatalf("a bad env value: err = %v, want invalid", err)
 	}
 }
+
+// The compliance check is on by default (every 6 hours), retention off;
+// both have env twins, and X's 24 hours bound the check's interval.
+func TestComplianceAndRetention(t *testing.T) {
+	for _, v := range []string{"SHIKAYAT_X_COMPLIANCE_EVERY", "SHIKAYAT_RETENTION"} {
+		t.Setenv(v, "")
+		os.Unsetenv(v)
+	}
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.XComplianceEvery != 6*time.Hour || c.Retention != 0 {
+		t.Fatalf("defaults: compliance every %s, retention %s", c.XComplianceEvery, c.Retention)
+	}
+	t.Setenv("SHIKAYAT_X_COMPLIANCE_EVERY", "0")
+	t.Setenv("SHIKAYAT_RETENTION", "26280h")
+	if c, err = parse(t); err != nil || c.XComplianceEvery != 0 || c.Retention != 26280*time.Hour {
+		t.Fatalf("env twins: %+v, %v", c, err)
+	}
+	for _, args := range [][]string{{"--x-compliance-every", "48h"}, {"--x-compliance-every", "10s"}, {"--retention", "1h"}, {"--retention", "-24h"}} {
+		if _, err := parse(t, args...); shikayat.ErrorCode(err) != shikayat.EINVALID {
+			t.Errorf("%v: %v, want invalid", args, err)
+		}
+	}
+}

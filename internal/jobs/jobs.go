@@ -176,6 +176,16 @@ type Config struct {
 	// jobs on its elected leader only; sealing is keyed by day and the same
 	// on every node besides.
 	Sealer Sealer
+	// Compliance, when set with a Handler and ComplianceEvery > 0, checks
+	// the desk's posts against X every ComplianceEvery and at start (on
+	// River's leader), redacting those deleted on X.
+	Compliance      func(ctx context.Context) error
+	ComplianceEvery time.Duration
+	// Retention, when set with a Handler, redacts the personal data of
+	// complaints closed longer ago than the deployment keeps it, every
+	// RetentionEvery (default 1 h) and at start.
+	Retention      func(ctx context.Context) error
+	RetentionEvery time.Duration
 }
 
 // Queue is the durable job queue.
@@ -258,6 +268,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 				func() (river.JobArgs, *river.InsertOpts) { return SealArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "seal_trail", RunOnStart: true}))
 		}
+		addPrivacy(cfg, workers, rc)
 		rc.Queues = map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
 			QueueReplies:       {MaxWorkers: 1},

@@ -266,13 +266,18 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 	p := in.Post
 	rec := shikayat.PostRecord{PostID: p.ID, Duplicate: true}
 	var kind, reason, oldSource, oldText, oldAuthor, oldConv string
-	var cid sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id, source, text, author_id, conversation_id FROM posts WHERE id = $1`, p.ID).
-		Scan(&kind, &reason, &cid, &oldSource, &oldText, &oldAuthor, &oldConv)
+	var cid, redacted sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id, source, text, author_id, conversation_id, redacted_at FROM posts WHERE id = $1`, p.ID).
+		Scan(&kind, &reason, &cid, &oldSource, &oldText, &oldAuthor, &oldConv, &redacted)
 	if err != nil {
 		return rec, true, fmt.Errorf("read record: %w", err)
 	}
 	rec.Kind, rec.Reason, rec.ComplaintID = shikayat.RecordKind(kind), reason, cid.Int64
+	if redacted.Valid {
+		// Redacted (deleted on X, erased, past retention): a later read of
+		// X never fills it in again.
+		return rec, true, nil
+	}
 	replace := func() error {
 		_, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6 WHERE id = $7`,
 			p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, body, source, p.ID)

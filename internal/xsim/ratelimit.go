@@ -45,6 +45,10 @@ var DefaultLimits = map[string]Limit{
 	xapi.EndpointStream:            {50, 15 * time.Minute},
 	xapi.EndpointStreamRules:       {450, 15 * time.Minute},
 	xapi.EndpointStreamRulesChange: {450, 15 * time.Minute},
+	xapi.EndpointLookupPosts:       {3500, 15 * time.Minute},
+	xapi.EndpointComplianceCreate:  {150, 15 * time.Minute},
+	xapi.EndpointComplianceJob:     {150, 15 * time.Minute},
+	xapi.EndpointComplianceList:    {150, 15 * time.Minute},
 }
 
 // shortNames are the endpoints' names in --limits and /_sim/limits.
@@ -58,6 +62,10 @@ var shortNames = map[string]string{
 	xapi.EndpointStream:            "stream",
 	xapi.EndpointStreamRules:       "rules",
 	xapi.EndpointStreamRulesChange: "rules_change",
+	xapi.EndpointLookupPosts:       "lookup",
+	xapi.EndpointComplianceCreate:  "compliance_create",
+	xapi.EndpointComplianceJob:     "compliance_job",
+	xapi.EndpointComplianceList:    "compliance_jobs",
 }
 
 // Bounds of a settable limit.

@@ -78,6 +78,10 @@ type Server struct {
 	streams   map[*streamConn]struct{}
 	mediaSeq  uint64
 	requests  map[string]int // requests received per endpoint
+
+	deleted             map[string]deletedPost // posts deleted by their authors
+	jobs                map[string]*simJob     // compliance jobs
+	complianceForbidden bool
 }
 
 // New returns a server with its account created.
@@ -105,6 +109,8 @@ func New(o Options) *Server {
 		media:     map[string]*xapi.Media{},
 		streams:   map[*streamConn]struct{}{},
 		requests:  map[string]int{},
+		deleted:   map[string]deletedPost{},
+		jobs:      map[string]*simJob{},
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -175,6 +181,14 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /2/tweets/search/stream", s.handleStream)
 	m.HandleFunc("POST /_sim/mentions", s.simMention)
 	m.HandleFunc("GET /_sim/posts", s.simPosts)
+	m.HandleFunc("DELETE /_sim/posts/{id}", s.simDeletePost)
+	m.HandleFunc("GET /2/tweets", s.api(xapi.EndpointLookupPosts, authAny, s.getTweets))
+	m.HandleFunc("POST /2/compliance/jobs", s.api(xapi.EndpointComplianceCreate, authApp, s.postComplianceJob))
+	m.HandleFunc("GET /2/compliance/jobs", s.api(xapi.EndpointComplianceList, authApp, s.getComplianceJobs))
+	m.HandleFunc("GET /2/compliance/jobs/{id}", s.api(xapi.EndpointComplianceJob, authApp, s.getComplianceJob))
+	m.HandleFunc("PUT /_sim/compliance/upload/{id}", s.simUpload)
+	m.HandleFunc("GET /_sim/compliance/download/{id}", s.simDownload)
+	m.HandleFunc("POST /_sim/compliance", s.simCompliance)
 	m.HandleFunc("POST /_sim/faults", s.simFaults)
 	m.HandleFunc("GET /_sim/faults", s.simListFaults)
 	m.HandleFunc("DELETE /_sim/faults", s.simClearFaults)

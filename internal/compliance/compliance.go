@@ -1,0 +1,184 @@
+// Package compliance keeps the desk within X's terms: a post deleted on X
+// (or whose author's account was deleted, suspended or protected) is
+// redacted on the desk. It names the posts the desk holds to X in a batch
+// compliance job and redacts those X's result lists; an app without access
+// to compliance jobs (X answers 403) looks the posts up instead, 100 at a
+// time, and redacts those X no longer has.
+package compliance
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/xapi"
+)
+
+// Store is the desk's side (store.DB).
+type Store interface {
+	UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error)
+	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
+}
+
+// X is X's side (xapi.Client).
+type X interface {
+	CreateComplianceJob(ctx context.Context, name string) (*xapi.ComplianceJob, error)
+	UploadComplianceIDs(ctx context.Context, uploadURL string, ids []string) error
+	ComplianceJob(ctx context.Context, id string) (*xapi.ComplianceJob, error)
+	DownloadComplianceResult(ctx context.Context, downloadURL string) ([]xapi.ComplianceRecord, error)
+	LookupPosts(ctx context.Context, ids []string) ([]string, error)
+}
+
+// Checker checks the desk's posts against X.
+type Checker struct {
+	Store Store
+	X     X
+	// Window is how far back posts are checked, by when they were
+	// posted (default 30 days; negative: every post not redacted yet).
+	Window time.Duration
+	// PollEvery is the wait between reads of a compliance job's status
+	// (default 30 s); MaxWait bounds the wait for it (default 20 min).
+	PollEvery, MaxWait time.Duration
+	Sleeper            xapi.Sleeper     // default xapi.TimerSleeper
+	Now                func() time.Time // default time.Now
+	Logger             *slog.Logger
+}
+
+// Result is what a check did.
+type Result struct {
+	Checked  int  // posts named to X
+	Redacted int  // posts redacted
+	Lookup   bool // posts were looked up: no access to compliance jobs
+}
+
+// maxJobIDs is how many ids one compliance job takes (X's limit).
+const maxJobIDs = 500_000
+
+// Run checks the posts once.
+func (c *Checker) Run(ctx context.Context) (Result, error) {
+	var res Result
+	log := c.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	now := time.Now
+	if c.Now != nil {
+		now = c.Now
+	}
+	window := c.Window
+	if window == 0 {
+		window = 30 * 24 * time.Hour
+	}
+	var since time.Time
+	if window > 0 {
+		since = now().Add(-window)
+	}
+	var ids []string
+	for after := ""; ; {
+		page, err := c.Store.UnredactedPostIDs(ctx, since, after, 10_000)
+		if err != nil {
+			return res, err
+		}
+		ids = append(ids, page...)
+		if len(page) < 10_000 {
+			break
+		}
+		after = page[len(page)-1]
+	}
+	res.Checked = len(ids)
+	if len(ids) == 0 {
+		return res, nil
+	}
+	for start := 0; start < len(ids); start += maxJobIDs {
+		batch := ids[start:min(start+maxJobIDs, len(ids))]
+		gone, err := c.viaJob(ctx, batch)
+		if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
+			log.Info("no access to X's compliance jobs; looking the posts up instead", slog.Int("posts", len(ids)))
+			res.Lookup = true
+			n, err := c.viaLookup(ctx, ids[start:])
+			res.Redacted += n
+			return res, err
+		} else if err != nil {
+			return res, err
+		}
+		n, err := c.Store.RedactDeletedPosts(ctx, gone)
+		res.Redacted += n
+		if err != nil {
+			return res, err
+		}
+	}
+	if res.Redacted > 0 {
+		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("checked", res.Checked))
+	}
+	return res, nil
+}
+
+// viaJob names the ids in a compliance job and returns those X says must go.
+func (c *Checker) viaJob(ctx context.Context, ids []string) ([]string, error) {
+	job, err := c.X.CreateComplianceJob(ctx, "shikayat")
+	if err != nil {
+		return nil, err
+	}
+	if err := c.X.UploadComplianceIDs(ctx, job.UploadURL, ids); err != nil {
+		return nil, err
+	}
+	every, maxWait := c.PollEvery, c.MaxWait
+	if every <= 0 {
+		every = 30 * time.Second
+	}
+	if maxWait <= 0 {
+		maxWait = 20 * time.Minute
+	}
+	sleep := c.Sleeper
+	if sleep == nil {
+		sleep = xapi.TimerSleeper{}
+	}
+	for waited := time.Duration(0); ; waited += every {
+		j, err := c.X.ComplianceJob(ctx, job.ID)
+		if err != nil {
+			return nil, err
+		}
+		switch j.Status {
+		case "complete":
+			recs, err := c.X.DownloadComplianceResult(ctx, j.DownloadURL)
+			if err != nil {
+				return nil, err
+			}
+			var gone []string
+			for _, r := range recs {
+				if r.Delete() {
+					gone = append(gone, r.ID)
+				}
+			}
+			return gone, nil
+		case "failed", "expired":
+			return nil, fmt.Errorf("X's compliance job %s %s", j.ID, j.Status)
+		}
+		if waited >= maxWait {
+			return nil, fmt.Errorf("X's compliance job %s is still %s after %s", j.ID, j.Status, maxWait)
+		}
+		if err := sleep.Sleep(ctx, every); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// viaLookup looks the posts up, 100 at a time, redacting those X no
+// longer has as it goes.
+func (c *Checker) viaLookup(ctx context.Context, ids []string) (int, error) {
+	total := 0
+	for start := 0; start < len(ids); start += 100 {
+		gone, err := c.X.LookupPosts(ctx, ids[start:min(start+100, len(ids))])
+		if err != nil {
+			return total, err
+		}
+		n, err := c.Store.RedactDeletedPosts(ctx, gone)
+		total += n
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}

@@ -1,0 +1,59 @@
+package jobs
+
+import (
+	"context"
+	"time"
+
+	"github.com/riverqueue/river"
+)
+
+// ComplianceArgs asks for a check of the desk's posts against X: those
+// deleted on X are redacted (see package compliance). It runs periodically
+// on River's leader, and when the desk starts.
+type ComplianceArgs struct{}
+
+// Kind names the job kind in River.
+func (ComplianceArgs) Kind() string { return "x_compliance" }
+
+// RetentionArgs asks for the personal data of complaints closed longer ago
+// than the deployment keeps it to be redacted.
+type RetentionArgs struct{}
+
+// Kind names the job kind in River.
+func (RetentionArgs) Kind() string { return "retention" }
+
+// longWorker runs periodic work that may take minutes (X's compliance jobs
+// take a while): its timeout is its own, not the replies' half minute.
+type longWorker[T river.JobArgs] struct {
+	river.WorkerDefaults[T]
+	timeout time.Duration
+	work    func(ctx context.Context) error
+}
+
+func (w *longWorker[T]) Timeout(*river.Job[T]) time.Duration { return w.timeout }
+
+func (w *longWorker[T]) Work(ctx context.Context, _ *river.Job[T]) error { return w.work(ctx) }
+
+// addPrivacy registers the compliance and retention jobs the config asks for.
+func addPrivacy(cfg Config, workers *river.Workers, rc *river.Config) {
+	if cfg.Compliance != nil && cfg.ComplianceEvery > 0 {
+		river.AddWorker(workers, &longWorker[ComplianceArgs]{timeout: time.Hour, work: cfg.Compliance})
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.ComplianceEvery),
+			func() (river.JobArgs, *river.InsertOpts) {
+				return ComplianceArgs{}, nil
+			},
+			&river.PeriodicJobOpts{ID: ComplianceArgs{}.Kind(), RunOnStart: true}))
+	}
+	if cfg.Retention != nil {
+		every := cfg.RetentionEvery
+		if every <= 0 {
+			every = time.Hour
+		}
+		river.AddWorker(workers, &longWorker[RetentionArgs]{timeout: 30 * time.Minute, work: cfg.Retention})
+		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(every),
+			func() (river.JobArgs, *river.InsertOpts) {
+				return RetentionArgs{}, nil
+			},
+			&river.PeriodicJobOpts{ID: RetentionArgs{}.Kind(), RunOnStart: true}))
+	}
+}

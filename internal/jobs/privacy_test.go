@@ -1,0 +1,67 @@
+package jobs
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+// The compliance check and the retention rule run through River when the
+// desk starts; a compliance interval of 0 turns the check off.
+func TestPrivacyJobsRunAtStart(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: Migrate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var checks, retained atomic.Int32
+		q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, PollInterval: 50 * time.Millisecond,
+			Compliance: func(context.Context) error { checks.Add(1); return nil }, ComplianceEvery: time.Hour,
+			Retention: func(context.Context) error { retained.Add(1); return nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(30 * time.Second)
+		for checks.Load() == 0 || retained.Load() == 0 {
+			if time.Now().After(deadline) {
+				t.Fatalf("compliance ran %d times, retention %d", checks.Load(), retained.Load())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if err := q.Stop(ctx); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// A compliance interval of 0 schedules no check; retention is scheduled
+// only when asked for.
+func TestPrivacyJobsOff(t *testing.T) {
+	work := func(context.Context) error { return nil }
+	for _, tc := range []struct {
+		cfg  Config
+		want int
+	}{
+		{Config{Compliance: work, ComplianceEvery: 0}, 0},
+		{Config{Compliance: work, ComplianceEvery: 6 * time.Hour}, 1},
+		{Config{Compliance: work, ComplianceEvery: 6 * time.Hour, Retention: work}, 2},
+		{Config{}, 0},
+	} {
+		rc := &river.Config{}
+		addPrivacy(tc.cfg, river.NewWorkers(), rc)
+		if len(rc.PeriodicJobs) != tc.want {
+			t.Errorf("%+v: %d periodic jobs, want %d", tc.cfg.ComplianceEvery, len(rc.PeriodicJobs), tc.want)
+		}
+	}
+}

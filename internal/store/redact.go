@@ -1,0 +1,367 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// Redaction blanks personal data and keeps everything else: the docket,
+// its stages and units, public notes, the counts, and the trail. Personal
+// text enters the trail's hashes only through its digests (see trail.go in
+// the root package), which stay; the salts go, so that a digest cannot be
+// tested against guesses. VerifyTrail reads blank text as redacted. A
+// redacted post is never filled in again from a later read of X.
+//
+// What is blanked, for a post: its text, author handle and id (a post
+// deleted on X keeps its author's numeric id), the raw post
+// as read (body), triage's reasons (they quote the text), the actor and
+// note of the trail events its author's post made (the note is the post's
+// text), and the text of the desk's replies to it (those still waiting are
+// not sent). For the complaint a post opened, besides: the complaint's text,
+// author, media, coordinates and search text, and the copies of the
+// complaint kept to answer a retried request (idempotency keys). The
+// SQLite full-text tables follow through their triggers.
+
+// RedactedAction is the internal trail event that records a redaction.
+const RedactedAction = "redacted"
+
+// Why personal data was redacted, as the redaction event's detail says.
+const (
+	RedactDeleted   = "deleted_on_x" // X's compliance data: the post is gone from X
+	RedactErasure   = "erasure"      // the person asked (shikayat privacy erase)
+	RedactRetention = "retention"    // the complaint closed longer ago than the deployment keeps data
+)
+
+// redaction is one redaction's reason, and the complaints it touched (for
+// their trail events).
+type redaction struct {
+	why string
+	// keepAuthorID keeps the author's X id (not a handle, nor text) on a
+	// post deleted on X, so that the author's later posts in the thread
+	// still join the complaint; an erasure or retention takes it too.
+	keepAuthorID bool
+	note         string // the trail event's note
+	now          time.Time
+	touched      map[int64]int // complaint id → posts redacted in it
+	order        []int64
+	posts        int
+}
+
+func newRedaction(why, note string, now time.Time) *redaction {
+	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, keepAuthorID: why == RedactDeleted}
+}
+
+// authorID is the SQL for a redacted row's author_id column.
+func (r *redaction) authorID() string {
+	if r.keepAuthorID {
+		return "author_id"
+	}
+	return "''"
+}
+
+func (r *redaction) touch(cid int64, posts int) {
+	if cid == 0 {
+		return
+	}
+	if _, ok := r.touched[cid]; !ok {
+		r.order = append(r.order, cid)
+	}
+	r.touched[cid] += posts
+}
+
+// redactPost redacts one recorded post, and the complaint it opened. A
+// post not recorded, or redacted before, is left alone.
+func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction) error {
+	var cid sql.NullInt64
+	var redacted sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT complaint_id, redacted_at FROM posts WHERE id = $1`, id).Scan(&cid, &redacted)
+	if isNoRows(err) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("redact post %s: %w", id, err)
+	}
+	if !redacted.Valid {
+		if err := s.blankPost(ctx, tx, id, cid.Int64, r); err != nil {
+			return err
+		}
+	}
+	var opened int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM complaints WHERE source_post_id = $1`, id).Scan(&opened)
+	if isNoRows(err) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("redact post %s: %w", id, err)
+	}
+	return s.blankComplaint(ctx, tx, opened, r)
+}
+
+// blankPost blanks a post's row, its author's events about it and the
+// desk's replies to it.
+func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r *redaction) error {
+	var triage string
+	if err := tx.QueryRowContext(ctx, `SELECT triage FROM posts WHERE id = $1`, id).Scan(&triage); err != nil {
+		return fmt.Errorf("redact post %s: %w", id, err)
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE posts SET text = '', author_username = '', author_id = `+r.authorID()+`, body = '',
+		triage = $1, reasons = '', redacted_at = $2 WHERE id = $3`, withoutReasons(triage), ms(r.now), id)
+	if err != nil {
+		return fmt.Errorf("redact post %s: %w", id, err)
+	}
+	if cid != 0 {
+		// The events the post made in its complaint's trail: the author as
+		// actor, the text as note (see attach).
+		_, err = tx.ExecContext(ctx, `UPDATE events SET actor = '', note = '', salt = ''
+			WHERE complaint_id = $1 AND detail LIKE $2 AND (actor LIKE '@%' OR actor LIKE 'x:%' OR actor = '')
+				AND (actor <> '' OR note <> '' OR salt <> '') AND hash <> ''`,
+			cid, `%"post_id":`+jsonString(id)+`%`)
+		if err != nil {
+			return fmt.Errorf("redact post %s: events: %w", id, err)
+		}
+		// A retried request's answer is the complaint with its events.
+		if _, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET response = '' WHERE complaint_id = $1`, cid); err != nil {
+			return fmt.Errorf("redact post %s: %w", id, err)
+		}
+	}
+	if err := blankReplies(ctx, tx, "in_reply_to = $1", id); err != nil {
+		return err
+	}
+	r.posts++
+	r.touch(cid, 1)
+	return nil
+}
+
+// blankComplaint blanks a complaint's personal data, each post recorded on
+// it being left to the caller.
+func (s *DB) blankComplaint(ctx context.Context, tx *sql.Tx, cid int64, r *redaction) error {
+	var code string
+	var redacted sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT code, redacted_at FROM complaints WHERE id = $1`, cid).Scan(&code, &redacted); err != nil {
+		return fmt.Errorf("redact complaint %d: %w", cid, err)
+	}
+	if redacted.Valid {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE complaints SET text = '', author_username = '', author_id = `+r.authorID()+`, media = '',
+		lat = NULL, lon = NULL, search_text = $1, digest_salt = '', redacted_at = $2 WHERE id = $3`,
+		searchText(&shikayat.Complaint{Code: code}), ms(r.now), cid)
+	if err != nil {
+		return fmt.Errorf("redact complaint %s: %w", code, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE idempotency_keys SET response = '' WHERE complaint_id = $1`, cid); err != nil {
+		return fmt.Errorf("redact complaint %s: %w", code, err)
+	}
+	r.touch(cid, 0)
+	return nil
+}
+
+// blankComplaintAll redacts a complaint, every post recorded on it and
+// every event a citizen's post made in its trail (retention, erasure).
+func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *redaction) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM posts WHERE complaint_id = $1 AND redacted_at IS NULL`, cid)
+	if err != nil {
+		return fmt.Errorf("redact complaint %d: %w", cid, err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("redact complaint %d: %w", cid, err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("redact complaint %d: %w", cid, err)
+	}
+	for _, id := range ids {
+		if err := s.blankPost(ctx, tx, id, cid, r); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE events SET actor = '', note = '', salt = ''
+		WHERE complaint_id = $1 AND (actor LIKE '@%' OR actor LIKE 'x:%') AND hash <> ''`, cid)
+	if err != nil {
+		return fmt.Errorf("redact complaint %d: events: %w", cid, err)
+	}
+	if err := blankReplies(ctx, tx, "complaint_id = $1", cid); err != nil {
+		return err
+	}
+	r.touch(cid, 0)
+	return s.blankComplaint(ctx, tx, cid, r)
+}
+
+// blankReplies blanks the text of the desk's replies matching where; a
+// reply still waiting is given up, never sent.
+func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any) error {
+	_, err := tx.ExecContext(ctx, `UPDATE replies SET text = '',
+		error = CASE WHEN state IN ('pending', 'sending') THEN 'given up: the post was redacted' ELSE error END,
+		state = CASE WHEN state = 'pending' THEN 'failed' WHEN state = 'sending' THEN 'given_up_unverified' ELSE state END
+		WHERE `+where, arg)
+	if err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	return nil
+}
+
+// record writes one redaction event in the trail of every complaint the
+// redaction touched.
+func (s *DB) record(ctx context.Context, tx *sql.Tx, r *redaction) error {
+	for _, cid := range r.order {
+		var stage string
+		if err := tx.QueryRowContext(ctx, `SELECT stage FROM complaints WHERE id = $1`, cid).Scan(&stage); err != nil {
+			return fmt.Errorf("record redaction: %w", err)
+		}
+		ev := &shikayat.Event{
+			At: r.now, Actor: shikayat.SystemActor.Name(), Action: RedactedAction,
+			FromStage: shikayat.Stage(stage), ToStage: shikayat.Stage(stage), Note: r.note,
+			Detail: map[string]string{"reason": r.why, "posts": strconv.Itoa(r.touched[cid])},
+		}
+		if err := insertEvent(ctx, tx, cid, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withoutReasons drops triage's reasons (they quote the post) from its
+// stored JSON, keeping the judgement.
+func withoutReasons(triage string) string {
+	if triage == "" {
+		return ""
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(triage), &m); err != nil {
+		return ""
+	}
+	delete(m, "reasons")
+	b, err := json.Marshal(m)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// RedactDeletedPosts redacts the recorded posts X says are gone (deleted,
+// or their author's account deleted, suspended or protected), with a trail
+// event on each complaint they touched. Posts not recorded, or redacted
+// before, are left alone. It returns how many posts it redacted.
+func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) {
+	n := 0
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), 200)]
+		ids = ids[len(batch):]
+		err := s.withTx(ctx, func(tx *sql.Tx) error {
+			r := newRedaction(RedactDeleted, "The post was deleted on X: its text, media and author are redacted.", s.now())
+			for _, id := range batch {
+				if err := s.redactPost(ctx, tx, id, r); err != nil {
+					return err
+				}
+			}
+			if err := s.record(ctx, tx, r); err != nil {
+				return err
+			}
+			n += r.posts
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// UnredactedPostIDs returns the ids of recorded posts not redacted yet,
+// posted at or after since (all of them when since is zero), oldest first,
+// at most limit, after the id after (paging; "" to start).
+func (s *DB) UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error) {
+	var afterSeq int64
+	if after != "" {
+		var err error
+		if afterSeq, err = strconv.ParseInt(after, 10, 64); err != nil {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Post id %q is not a number.", after)
+		}
+	}
+	// X's ids count milliseconds: the walk starts at the first id of since.
+	if !since.IsZero() {
+		if first, err := strconv.ParseInt(shikayat.SnowflakeAt(since), 10, 64); err == nil && first-1 > afterSeq {
+			afterSeq = first - 1
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts
+		WHERE redacted_at IS NULL AND kind <> 'unreadable' AND seq > $1 AND created_at >= $2
+		ORDER BY seq LIMIT $3`, afterSeq, ms(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("posts to check: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("posts to check: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// RedactClosedBefore redacts the personal data of complaints closed before
+// cutoff (the retention rule), at most limit of them, each with its posts
+// and its citizens' events, recording the redaction in each trail. It
+// returns how many complaints it redacted.
+func (s *DB) RedactClosedBefore(ctx context.Context, cutoff time.Time, limit int) (int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM complaints
+		WHERE stage = 'closed' AND redacted_at IS NULL AND closed_at < $1 ORDER BY closed_at LIMIT $2`, ms(cutoff), limit)
+	if err != nil {
+		return 0, fmt.Errorf("retention: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("retention: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("retention: %w", err)
+	}
+	n := 0
+	for _, id := range ids {
+		err := s.withTx(ctx, func(tx *sql.Tx) error {
+			// Closed, and still closed: a complaint reopened since is kept.
+			var stage string
+			var redacted sql.NullInt64
+			if err := tx.QueryRowContext(ctx, `SELECT stage, redacted_at FROM complaints WHERE id = $1`, id).Scan(&stage, &redacted); err != nil {
+				return fmt.Errorf("retention: %w", err)
+			}
+			if stage != string(shikayat.StageClosed) || redacted.Valid {
+				return nil
+			}
+			r := newRedaction(RedactRetention, "The complaint closed longer ago than the deployment keeps personal data: it is redacted.", s.now())
+			if err := s.blankComplaintAll(ctx, tx, id, r); err != nil {
+				return err
+			}
+			n++
+			return s.record(ctx, tx, r)
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,55 @@
+package xapi
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shikayat/shikayat"
+)
+
+func TestParseComplianceResult(t *testing.T) {
+	in := `{"id":"1460323737035677698","action":"delete","created_at":"2021-11-15T19:08:05.000Z","redacted_at":"2021-11-16T13:53:42.000Z","reason":"deleted"}
+
+{"id":"1460323737035677699","action":"scrub_geo","reason":"scrub_geo"}
+`
+	recs, err := ParseComplianceResult(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || !recs[0].Delete() || recs[1].Delete() || recs[0].Reason != "deleted" {
+		t.Fatalf("records = %+v", recs)
+	}
+	for _, bad := range []string{`{"id":"x","action":"delete"}`, `{"id":"1"}`, `[1]`, `{"id":"1","action":"delete"`} {
+		if _, err := ParseComplianceResult(strings.NewReader(bad)); shikayat.ErrorCode(err) != shikayat.EINVALID {
+			t.Errorf("%s: error %v, want invalid", bad, err)
+		}
+	}
+}
+
+func FuzzParseComplianceResult(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"1460323737035677698","action":"delete","created_at":"2021-11-15T19:08:05.000Z","redacted_at":"2021-11-16T13:53:42.000Z","reason":"deleted"}`,
+		"{\"id\":\"1\",\"action\":\"delete\",\"reason\":\"suspended\"}\n\n{\"id\":\"2\",\"action\":\"scrub_geo\"}\n",
+		`{"id":"1","action":"delete"`,
+		`{"id":1,"action":"delete"}`,
+		"\xff\xfe",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, err := ParseComplianceResult(bytes.NewReader(data))
+		if err != nil {
+			if code := shikayat.ErrorCode(err); code != shikayat.EINVALID {
+				t.Fatalf("error code %q, want invalid: %v", code, err)
+			}
+			return
+		}
+		for _, r := range recs {
+			if !isID(r.ID) || r.Action == "" {
+				t.Fatalf("parsed a record without an id or action: %+v", r)
+			}
+		}
+	})
+}
