@@ -39,51 +39,83 @@ type PublicStep struct {
 func PublicHistory(events []*Event) []PublicStep {
 	out := []PublicStep{}
 	for _, e := range events {
-		s := PublicStep{At: e.At, Stage: e.ToStage, Action: e.Action}
-		switch ActionKind(e.Action) {
-		case "receive":
-			s.Step = StepReceived
-		case ActionForward:
-			s.Step = StepForwarded
-		case ActionClassify:
-			if e.FromStage == e.ToStage {
-				continue
-			}
-			s.Step = StepClassified
-		case ActionAssign:
-			s.Step = StepAssigned
-		case ActionNote:
-			switch {
-			case e.Public:
-				s.Step, s.Note = StepNote, MaskContacts(e.Note)
-			case e.FromStage != e.ToStage:
-				s.Step = StepInProgress
-			default:
-				continue
-			}
-		case "replied":
-			s.Step = StepReplied
-		case ActionClose:
-			s.Step, s.Resolution = StepClosed, Resolution(e.Detail["resolution"])
-			if e.Public {
-				s.Note = MaskContacts(e.Note)
-			}
-		case ActionMerge:
-			s.Step, s.Resolution = StepMerged, ResolutionDuplicate
-		case ActionReopen:
-			s.Step = StepReopened
-			if e.Detail["appeal"] != "" {
-				s.Step = StepAppeal
-			} else if e.Public {
-				s.Note = MaskContacts(e.Note)
-			}
-		default:
-			if e.FromStage == e.ToStage || e.ToStage == "" {
-				continue
-			}
-			s.Step = string(e.ToStage) // a change of stage by some other way
+		if s, ok := publicStep(e); ok {
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out
+}
+
+// PublicEvents returns copies of the events that make a public step, with
+// nothing of them a citizen may not see: no actor, no units, a note only
+// where it was marked public (masked), no detail but the resolution and
+// whether it was an appeal. PublicHistory of them is PublicHistory of the
+// events.
+func PublicEvents(events []*Event) []*Event {
+	out := []*Event{}
+	for _, e := range events {
+		s, ok := publicStep(e)
+		if !ok {
+			continue
+		}
+		pe := &Event{ID: e.ID, At: e.At, Action: e.Action, FromStage: e.FromStage, ToStage: e.ToStage, Note: s.Note, Public: s.Note != ""}
+		for _, k := range []string{"resolution", "appeal"} {
+			if v := e.Detail[k]; v != "" && s.Step != StepMerged {
+				if pe.Detail == nil {
+					pe.Detail = map[string]string{}
+				}
+				pe.Detail[k] = v
+			}
+		}
+		out = append(out, pe)
+	}
+	return out
+}
+
+func publicStep(e *Event) (PublicStep, bool) {
+	s := PublicStep{At: e.At, Stage: e.ToStage, Action: e.Action}
+	switch ActionKind(e.Action) {
+	case "receive":
+		s.Step = StepReceived
+	case ActionForward:
+		s.Step = StepForwarded
+	case ActionClassify:
+		if e.FromStage == e.ToStage {
+			return s, false
+		}
+		s.Step = StepClassified
+	case ActionAssign:
+		s.Step = StepAssigned
+	case ActionNote:
+		switch {
+		case e.Public:
+			s.Step, s.Note = StepNote, MaskContacts(e.Note)
+		case e.FromStage != e.ToStage:
+			s.Step = StepInProgress
+		default:
+			return s, false
+		}
+	case "replied":
+		s.Step = StepReplied
+	case ActionClose:
+		s.Step, s.Resolution = StepClosed, Resolution(e.Detail["resolution"])
+		if e.Public {
+			s.Note = MaskContacts(e.Note)
+		}
+	case ActionMerge:
+		s.Step, s.Resolution = StepMerged, ResolutionDuplicate
+	case ActionReopen:
+		s.Step = StepReopened
+		if e.Detail["appeal"] != "" {
+			s.Step = StepAppeal
+		} else if e.Public {
+			s.Note = MaskContacts(e.Note)
+		}
+	default:
+		if e.FromStage == e.ToStage || e.ToStage == "" {
+			return s, false
+		}
+		s.Step = string(e.ToStage) // a change of stage by some other way
+	}
+	return s, true
 }

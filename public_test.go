@@ -49,6 +49,17 @@ func TestPublicHistory(t *testing.T) {
 	if strings.Join(steps, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("public history:\n%s\nwant:\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 	}
+	again := PublicHistory(PublicEvents(events))
+	for i := range got {
+		if i >= len(again) || again[i] != got[i] {
+			t.Fatalf("the history of the public events differs at %d: %+v", i, again)
+		}
+	}
+	for _, e := range PublicEvents(events) {
+		if e.Actor != "" || strings.Contains(e.Note, "UP26") || e.Detail["into"] != "" {
+			t.Errorf("public event %+v", e)
+		}
+	}
 	if got[7].Resolution != ResolutionActionTaken || got[11].Resolution != ResolutionDuplicate {
 		t.Errorf("resolutions %q, %q", got[7].Resolution, got[11].Resolution)
 	}
