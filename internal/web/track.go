@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
@@ -182,7 +183,19 @@ func (p trackPage) Text(key string) string { return trackText[p.Lang][key] }
 //go:embed templates/*.html
 var templatesFS embed.FS
 
+// monthsHi are the months in Hindi, for dates on the Hindi page.
+var monthsHi = [12]string{"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"}
+
+// istIn writes a time in IST, its month in the page's language.
+func istIn(lang string, t time.Time) string {
+	t = t.In(shikayat.IST)
+	if lang == "hi" {
+		return fmt.Sprintf("%02d %s %d, %s", t.Day(), monthsHi[t.Month()-1], t.Year(), t.Format("15:04"))
+	}
+	return t.Format("02 Jan 2006, 15:04")
+}
+
 var trackTemplate = template.Must(template.New("track.html").Funcs(template.FuncMap{
-	"ist": func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") },
+	"ist": istIn,
 	"tr":  func(lang, key string) string { return trackText[lang][key] },
 }).ParseFS(templatesFS, "templates/track.html"))
