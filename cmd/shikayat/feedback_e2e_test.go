@@ -71,7 +71,7 @@ func TestFeedbackAgainstXsim(t *testing.T) {
 			t.Fatalf("%d replies after closing, want 2", len(got))
 		}
 		closing := got[1]
-		for _, want := range []string{code, "कार्यवाही की गई", "1–5", "जवाब दें", "52XXXXXX67"} {
+		for _, want := range []string{code, "कार्यवाही की गई", "1–5", "रेटिंग", "52XXXXXX67"} {
 			if !strings.Contains(closing.Text, want) {
 				t.Fatalf("closing reply %q lacks %q", closing.Text, want)
 			}
