@@ -15,7 +15,7 @@ import (
 // wins); a 1–2 or "not resolved" within the window reopens it once, with a
 // deadline again and an appeal counted that the district's counts can sum;
 // later, or in a batch that already reopened it, nothing more; the public
-// trail shows the appeal.
+// trail shows the appeal, and the trail still verifies.
 func TestFeedback(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
@@ -116,6 +116,10 @@ func TestFeedback(t *testing.T) {
 			if steps[i] != want[i] {
 				t.Fatalf("public steps %v, want %v", steps, want)
 			}
+		}
+		// The trail with its ratings and appeals still verifies.
+		if rep, err := db.VerifyTrail(ctx); err != nil || rep.Failure != nil {
+			t.Fatalf("verify: %+v, %v", rep, err)
 		}
 	})
 }
