@@ -23,16 +23,25 @@ func TestClosingReplyInvitesARating(t *testing.T) {
 			name, note string
 			public     bool
 			want, not  []string
+			sensitive  bool
 		}{
 			{"a private note stays private", "accused is the neighbour Ramesh", false,
-				[]string{"closed: FIR registered", "Reply 1–5"}, []string{"Ramesh"}},
+				[]string{"closed: FIR registered", "Reply 1–5"}, []string{"Ramesh"}, false},
 			{"a public note goes out masked", "Bike returned. Call 9876543210", true,
-				[]string{"FIR registered.", "Bike returned. Call 98XXXXXX10", "Reply 1–5"}, []string{"9876543210"}},
+				[]string{"FIR registered.", "Bike returned. Call 98XXXXXX10", "Reply 1–5"}, []string{"9876543210"}, false},
 			{"a public note too long for X is left out", strings.Repeat("long note ", 40), true,
-				[]string{"FIR registered.", "Reply 1–5"}, []string{"long note"}},
+				[]string{"FIR registered.", "Reply 1–5"}, []string{"long note"}, false},
+			{"a sensitive complaint's public note stays off X", "Victim counselled at home", true,
+				[]string{"FIR registered.", "Reply 1–5"}, []string{"Victim"}, true},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				c := f.complaint(t, "my bike was stolen "+tc.name, shikayat.ClassMidTerm)
+				if tc.sensitive {
+					yes := true
+					if _, _, err := f.db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes}, shikayat.SystemActor, ""); err != nil {
+						t.Fatal(err)
+					}
+				}
 				_, ev, err := f.db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionFIRRegistered,
 					Note: tc.note, Public: tc.public}, shikayat.SystemActor, "")
 				if err != nil {

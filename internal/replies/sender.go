@@ -208,12 +208,12 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 
 // closingText is the reply to a closed complaint: how it ended, the
 // closing note only when the closer marked it public (masked as on the
-// tracking page, and left out when it would not fit in one post), and the
-// invitation to rate.
+// tracking page; left out of a sensitive complaint's, and when it would not
+// fit in one post), and the invitation to rate.
 func (s *Sender) closingText(c *shikayat.Complaint, ev *shikayat.Event, lang string, d TemplateData) (string, error) {
 	d.ResolutionText = resolutionText[lang][shikayat.Resolution(ev.Detail["resolution"])]
 	d.Text = ""
-	if ev.Public {
+	if ev.Public && !c.Sensitive { // a sensitive complaint's page shows its stage alone: so does its reply
 		d.Text = shikayat.MaskContacts(ev.Note)
 	}
 	text, err := s.Templates.Render(TemplateClose, lang, d)
