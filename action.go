@@ -47,16 +47,20 @@ type Action struct {
 	Station string `json:"station,omitempty"` // assign: station id
 
 	Text     string `json:"text,omitempty"`     // note, reply
-	Public   bool   `json:"public,omitempty"`   // note
+	Public   bool   `json:"public,omitempty"`   // note, close: shown on the public tracking page
 	Template string `json:"template,omitempty"` // reply
 	Lang     string `json:"lang,omitempty"`     // reply
 
 	Resolution Resolution `json:"resolution,omitempty"` // close
-	Note       string     `json:"note,omitempty"`       // close
+	Note       string     `json:"note,omitempty"`       // close; public only with Public
 
 	Into string `json:"into,omitempty"` // merge: docket code
 
 	Sensitive *bool `json:"sensitive,omitempty"` // set_sensitive: true or false, required
+
+	// Appeal marks a reopen on the author's appeal (AppealRating,
+	// AppealNotResolved): intake sets it from a post, never the API.
+	Appeal string `json:"-"`
 }
 
 // Target is what the store resolved an action's reference to before the
@@ -233,9 +237,11 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		next.Stage = StageClosed
 		next.Resolution = a.Resolution
 		closed := now
-		next.ClosedAt = &closed
+		next.ClosedAt, next.LastClosedAt = &closed, &closed
 		e.Note = a.Note
-		e.Public = true
+		// The closing note is public only when the closer marks it so; the
+		// step itself (closed, and how) is public all the same.
+		e.Public = a.Public
 		e.Detail["resolution"] = string(a.Resolution)
 	case ActionReopen:
 		if c.StationID != "" {
@@ -248,6 +254,9 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		next.ClosedAt = nil
 		e.Note = a.Reason
 		e.Public = true
+		if a.Appeal != "" {
+			e.Detail["appeal"] = a.Appeal
+		}
 	case ActionSetSensitive:
 		// Internal: the public trail must not say that a complaint is
 		// sensitive, nor that it stopped being so.
@@ -261,7 +270,7 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		next.Resolution = ResolutionDuplicate
 		next.MergedInto = t.MergeIntoCode
 		closed := now
-		next.ClosedAt = &closed
+		next.ClosedAt, next.LastClosedAt = &closed, &closed
 		e.Note = "Merged into " + t.MergeIntoCode
 		e.Public = true
 		e.Detail["into"] = t.MergeIntoCode

@@ -65,6 +65,15 @@ type Complaint struct {
 	FirstActionAt *time.Time `json:"first_action_at,omitempty"`
 	// DueAt is the next SLA deadline, nil when none applies.
 	DueAt *time.Time `json:"due_at,omitempty"`
+	// LastClosedAt is when the complaint was last closed; unlike ClosedAt
+	// it stays when the complaint is reopened. The FeedbackWindow runs
+	// from it.
+	LastClosedAt *time.Time `json:"last_closed_at,omitempty"`
+
+	// Rating is the author's last rating (1–5), 0 when none; Appeals
+	// counts the times the author's post reopened the complaint.
+	Rating  int `json:"rating,omitempty"`
+	Appeals int `json:"appeals"`
 
 	Events []*Event `json:"events,omitempty"`
 }

@@ -45,6 +45,12 @@ type Decision struct {
 	// HelplineReply queues the one reply that names the helpline of the
 	// department whose matter the post is.
 	HelplineReply bool
+	// Rating is the author's rating of the complaint (1–5; Event is then
+	// EventRating), 0 when the post is no rating.
+	Rating int
+	// Appeal, when not "", reopens the closed complaint the post joins, on
+	// its author's appeal (AppealRating, AppealNotResolved).
+	Appeal string
 }
 
 // Decide says what a post becomes, from the post, its triage and what the
@@ -52,7 +58,9 @@ type Decision struct {
 // post is recorded on its thread; a retweet is not actionable; a post
 // quoting a docket code attaches to that complaint (a status question); a
 // citizen's post in the thread of their own complaint, or of their own post
-// held for review, attaches to it; a post triage hands to review is held;
+// held for review, attaches to it — within the FeedbackWindow after the
+// complaint was closed, the author's rating is recorded, and a rating of
+// 1–2 or saying it is not resolved reopens it (an appeal); a post triage hands to review is held;
 // one it hands to be recorded is not actionable (another department's
 // matter answered with its helpline where the deployment does so); an
 // actionable post opens a complaint; anything else is not actionable.
@@ -75,8 +83,10 @@ func Decide(in *Incoming, f Found) Decision {
 		return Decision{Kind: RecordAttachment, Reason: "quotes docket " + f.Quoted.Code,
 			Attach: f.Quoted, Event: EventCitizenPost, StatusReply: in.MentionsAccount}
 	case f.Thread != nil:
-		return Decision{Kind: RecordAttachment, Reason: "follows up in the thread of " + f.Thread.Code,
+		d := Decision{Kind: RecordAttachment, Reason: "follows up in the thread of " + f.Thread.Code,
 			Attach: f.Thread, Event: EventCitizenPost}
+		feedback(&d, p, f.Thread)
+		return d
 	case f.Held != "":
 		return Decision{Kind: RecordAttachment, Reason: "follows up held post " + f.Held, HeldPost: f.Held}
 	case in.Triage != nil && in.Triage.Handling == HandlingReview:

@@ -26,6 +26,7 @@ import (
 	"github.com/shikayat/shikayat/internal/open311"
 	"github.com/shikayat/shikayat/internal/replies"
 	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/throttle"
 	"github.com/shikayat/shikayat/internal/triage"
 	"github.com/shikayat/shikayat/internal/web"
 	"github.com/shikayat/shikayat/internal/xapi"
@@ -236,7 +237,13 @@ func (m *Main) mountDesk(db *store.DB) error {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
 	a := &api.Handler{Store: db, Logger: logger, RenderReply: d.RenderReply}
-	track := &web.Tracker{Store: db, Server: m.Web}
+	clients := throttle.Clients{Trusted: cfg.TrustedProxies}
+	d.Clients = clients
+	track := &web.Tracker{Store: db, Server: m.Web, Clients: clients}
+	if cfg.TrackRateLimit {
+		// Per node, in memory: see throttle.Lookups.
+		track.Limit = &throttle.Lookups{}
+	}
 	var origins []string
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
 		origins = append(origins, u.Scheme+"://"+u.Host)

@@ -93,7 +93,7 @@ func startDesk(t *testing.T, dsn, xURL string) *Main {
 	m.Logger = discardLogger()
 	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn, xURL
 	m.Config.XPoll, m.Config.Account, m.Config.DocketState, m.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
-	m.Config.IntakeLease = 30 * time.Second
+	m.Config.IntakeLease, m.Config.TrackRateLimit = 30*time.Second, true
 	if err := m.Config.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/throttle"
 )
 
 // Secret is a credential: it never prints.
@@ -85,6 +87,14 @@ type Config struct {
 	// department's helpline (off by default).
 	HelplineReplies bool
 
+	// TrackRateLimit limits the public tracking lookups per client address
+	// (on by default; off for benchmarks).
+	TrackRateLimit bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (for the tracking limit, sign-in throttling and logs);
+	// none: the connection's peer is the client.
+	TrustedProxies []netip.Prefix
+
 	XBearerToken    Secret
 	XConsumerKey    Secret
 	XConsumerSecret Secret
@@ -92,7 +102,7 @@ type Config struct {
 	XAccessSecret   Secret
 
 	// Raw flag values, read by Validate.
-	policeRaw, levelRaw *string
+	policeRaw, levelRaw, proxiesRaw *string
 }
 
 // Flags binds the serve flags to c on fs, with defaults from the
@@ -113,6 +123,9 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.HelplineReplies, "helpline-replies", envOr("helpline-replies", "") == "true", "answer another department's matter once with its helpline (env SHIKAYAT_HELPLINE_REPLIES=true)")
 	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
 	fs.BoolVar(&c.ReplyApproval, "reply-approval", envOr("reply-approval", "true") != "false", "hold a station officer's free-text reply for a district operator's approval (env SHIKAYAT_REPLY_APPROVAL=false turns it off)")
+	fs.BoolVar(&c.TrackRateLimit, "track-rate-limit", envOr("track-rate-limit", "true") != "false", "limit public tracking lookups per client address (env SHIKAYAT_TRACK_RATE_LIMIT=false turns it off)")
+	var proxies string
+	str(&proxies, "trusted-proxies", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For names the client")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
 	poll := envOr("x-poll", "15s")
@@ -150,7 +163,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.DailyPostBudget, "daily-post-budget", budget, "most replies posted per IST day (env SHIKAYAT_DAILY_POST_BUDGET)")
 	level := envOr("log-level", "info")
 	fs.Func("log-level", "debug, info, warn or error (env SHIKAYAT_LOG_LEVEL)", func(s string) error { level = s; return nil })
-	c.policeRaw, c.levelRaw = &police, &level
+	c.policeRaw, c.levelRaw, c.proxiesRaw = &police, &level, &proxies
 }
 
 func envName(flagName string) string {
@@ -172,6 +185,13 @@ func (c *Config) Validate() error {
 				c.PoliceAccounts = append(c.PoliceAccounts, p)
 			}
 		}
+	}
+	if c.proxiesRaw != nil {
+		p, err := throttle.ParseTrusted(*c.proxiesRaw)
+		if err != nil {
+			return err
+		}
+		c.TrustedProxies = p
 	}
 	if c.levelRaw != nil {
 		if err := c.LogLevel.UnmarshalText([]byte(*c.levelRaw)); err != nil {

@@ -162,3 +162,24 @@ func TestComplianceAndRetention(t *testing.T) {
 		}
 	}
 }
+
+func TestTrackRateLimitAndTrustedProxies(t *testing.T) {
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.TrackRateLimit || len(c.TrustedProxies) != 0 {
+		t.Fatalf("defaults: limit %v, proxies %v", c.TrackRateLimit, c.TrustedProxies)
+	}
+	t.Setenv("SHIKAYAT_TRACK_RATE_LIMIT", "false")
+	t.Setenv("SHIKAYAT_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")
+	if c, err = parse(t); err != nil || c.TrackRateLimit || len(c.TrustedProxies) != 2 {
+		t.Fatalf("from the environment: %+v, %v", c, err)
+	}
+	if c, err = parse(t, "--track-rate-limit=true", "--trusted-proxies", "fd00::/8"); err != nil || !c.TrackRateLimit || len(c.TrustedProxies) != 1 {
+		t.Fatalf("flags: %+v, %v", c, err)
+	}
+	if _, err := parse(t, "--trusted-proxies", "10.0.0.0/99"); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Fatalf("a bad CIDR: %v", err)
+	}
+}

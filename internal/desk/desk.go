@@ -19,6 +19,7 @@ import (
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
 	"github.com/shikayat/shikayat/internal/auth"
+	"github.com/shikayat/shikayat/internal/throttle"
 )
 
 // Store is what the desk's pages read and change.
@@ -55,6 +56,10 @@ type Handler struct {
 	RenderReply func(lang, text, code string) (string, error)
 	// Now is the clock that says what is overdue; nil is the system clock.
 	Now func() time.Time
+	// Clients says which address a request comes from (sign-in throttling
+	// counts failures per address): the peer, unless a trusted proxy
+	// names the client.
+	Clients throttle.Clients
 
 	views map[string]*template.Template
 }

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 
@@ -43,7 +42,7 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 		username = username[:100]
 	}
 	page.Username = username
-	addr := clientAddr(r)
+	addr := h.clientAddr(r)
 	log := h.Logger.With(slog.String("username", username), slog.String("address", addr))
 	if username == "" || password == "" {
 		// Not an attempt: nothing to count.
@@ -140,12 +139,8 @@ func (h *Handler) setSessionCookie(w http.ResponseWriter, id string) {
 	http.SetCookie(w, c)
 }
 
-// clientAddr is the address a request came from, for throttling and logs.
-// It is the peer's: behind a proxy, every request shares the proxy's.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+// clientAddr is the address a request came from, for throttling and logs:
+// the peer's, or the client a trusted proxy names (Handler.Clients).
+func (h *Handler) clientAddr(r *http.Request) string {
+	return h.Clients.Addr(r)
 }

@@ -84,6 +84,8 @@ var messages = map[string]struct{ en, hi string }{
 	"next":                      {"Next", "अगला"},
 	"shortcuts":                 {"Keys: j/k next/previous, o or Enter open, a act.", "कुंजियाँ: j/k अगली/पिछली, o या Enter खोलें, a कार्रवाई।"},
 	"due":                       {"Due", "समय-सीमा"},
+	"citizen_rating":            {"Citizen's rating", "नागरिक की रेटिंग"},
+	"appeals":                   {"Reopened on appeal", "अपील पर फिर खोली गई"},
 	"overdue_badge":             {"overdue", "समय-सीमा पार"},
 	"author":                    {"Author", "लेखक"},
 	"profile_location":          {"Profile location", "प्रोफ़ाइल का स्थान"},

@@ -30,7 +30,7 @@ func (h *Handler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	// Guessing the current password here counts as failed sign-ins do,
 	// under the same lock-out (a stolen session cannot guess freely).
-	addr := clientAddr(r)
+	addr := h.clientAddr(r)
 	if err := h.Store.RecordLoginFailure(ctx, s.User.Username, addr); err != nil {
 		h.problem(w, r, err)
 		return

@@ -186,10 +186,16 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 	if name == "" {
 		name = TemplateReply
 	}
-	text, err := s.Templates.Render(name, lang, TemplateData{
+	d := TemplateData{
 		Code: c.Code, URL: s.trackURL(c.Code), Text: ev.Note, StatusText: statusText[lang][c.Status],
 		Immediate: c.EffectiveClass() == shikayat.ClassImmediate,
-	})
+	}
+	var text string
+	if ev.Action == string(shikayat.ActionClose) {
+		text, err = s.closingText(c, ev, lang, d)
+	} else {
+		text, err = s.Templates.Render(name, lang, d)
+	}
 	if err != nil {
 		// Retrying cannot mend a template that does not exist.
 		s.log().Error("reply cannot be written", slog.String("complaint", c.Code), slog.Any("error", err))
@@ -198,6 +204,24 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 	return s.send(ctx, &shikayat.Reply{
 		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
 	})
+}
+
+// closingText is the reply to a closed complaint: how it ended, the
+// closing note only when the closer marked it public (masked as on the
+// tracking page; left out of a sensitive complaint's, and when it would not
+// fit in one post), and the invitation to rate.
+func (s *Sender) closingText(c *shikayat.Complaint, ev *shikayat.Event, lang string, d TemplateData) (string, error) {
+	d.ResolutionText = resolutionText[lang][shikayat.Resolution(ev.Detail["resolution"])]
+	d.Text = ""
+	if ev.Public && !c.Sensitive { // a sensitive complaint's page shows its stage alone: so does its reply
+		d.Text = shikayat.MaskContacts(ev.Note)
+	}
+	text, err := s.Templates.Render(TemplateClose, lang, d)
+	if err == nil && d.Text != "" && shikayat.XWeightedLength(text) > shikayat.XMaxWeighted {
+		d.Text = ""
+		text, err = s.Templates.Render(TemplateClose, lang, d)
+	}
+	return text, err
 }
 
 // guessLang guesses a post's language when triage left none: Devanagari

@@ -28,6 +28,10 @@ const (
 	// TemplateHelpline answers another department's matter with its
 	// helpline, never with a docket.
 	TemplateHelpline = "helpline"
+	// TemplateClose tells the citizen a complaint is closed and how, with
+	// the closing note when it was marked public, and invites a rating
+	// 1–5 (or "not resolved") by reply.
+	TemplateClose = "close"
 )
 
 // Templates render the desk's replies. The defaults are embedded; a
@@ -54,6 +58,9 @@ type TemplateData struct {
 	// helpline replies.
 	Helpline     string
 	HelplineName string
+	// ResolutionText is how a closed complaint ended, in the reply's
+	// language.
+	ResolutionText string
 }
 
 // LoadTemplates parses the embedded templates and, when dir is not "",
@@ -93,7 +100,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 	}
-	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply, TemplateHelpline} {
+	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply, TemplateHelpline, TemplateClose} {
 		for _, lang := range []string{"hi", "en"} {
 			if t.t[name+"."+lang] == nil {
 				return nil, fmt.Errorf("reply template %s.%s is missing", name, lang)
@@ -128,4 +135,18 @@ func ReplyLang(lang string) string {
 var statusText = map[string]map[shikayat.Status]string{
 	"en": {shikayat.StatusOpen: "open, being routed", shikayat.StatusInProcess: "in process at the police station", shikayat.StatusClosed: "closed"},
 	"hi": {shikayat.StatusOpen: "खुली है, संबंधित अधिकारी को भेजी जा रही है", shikayat.StatusInProcess: "थाने पर कार्यवाही जारी है", shikayat.StatusClosed: "बंद"},
+}
+
+// resolutionText names each resolution in the reply's language.
+var resolutionText = map[string]map[shikayat.Resolution]string{
+	"en": {
+		shikayat.ResolutionActionTaken: "action taken", shikayat.ResolutionFIRRegistered: "FIR registered",
+		shikayat.ResolutionNotPoliceMatter: "not a police matter", shikayat.ResolutionDuplicate: "a duplicate of another complaint",
+		shikayat.ResolutionWithdrawn: "withdrawn", shikayat.ResolutionNoResponse: "no response from the complainant",
+	},
+	"hi": {
+		shikayat.ResolutionActionTaken: "कार्यवाही की गई", shikayat.ResolutionFIRRegistered: "एफ़आईआर दर्ज",
+		shikayat.ResolutionNotPoliceMatter: "पुलिस से संबंधित मामला नहीं", shikayat.ResolutionDuplicate: "दूसरी शिकायत की प्रति",
+		shikayat.ResolutionWithdrawn: "वापस ली गई", shikayat.ResolutionNoResponse: "शिकायतकर्ता से संपर्क नहीं हो सका",
+	},
 }

@@ -177,11 +177,11 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		UPDATE complaints SET stage = $1, district = $2, unit_id = $3, station_id = $4,
 			class = $5, type = $6, resolution = $7, merged_into = $8, suggested_class = $9,
 			bounces = $10, unit_since = $11, updated_at = $12, closed_at = $13,
-			first_action_at = $14, due_at = $15, sensitive = $16, version = version + 1
-		WHERE id = $17 AND version = $18`,
+			first_action_at = $14, due_at = $15, sensitive = $16, last_closed_at = $17, version = version + 1
+		WHERE id = $18 AND version = $19`,
 		string(c.Stage), c.District, c.UnitID, c.StationID, string(c.Class), string(c.Type),
 		string(c.Resolution), c.MergedInto, string(c.SuggestedClass), c.Bounces, ms(c.UnitSince),
-		ms(c.UpdatedAt), nullMS(c.ClosedAt), nullMS(c.FirstActionAt), nullMS(c.DueAt), boolInt(c.Sensitive), c.ID, version)
+		ms(c.UpdatedAt), nullMS(c.ClosedAt), nullMS(c.FirstActionAt), nullMS(c.DueAt), boolInt(c.Sensitive), nullMS(c.LastClosedAt), c.ID, version)
 	if err != nil {
 		return nil, fmt.Errorf("apply action: %w", err)
 	}
@@ -223,7 +223,10 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 			return nil, err
 		}
 	}
-	if a.Kind == shikayat.ActionReply && !held && s.opts.Jobs != nil {
+	// Closing a complaint that came from X tells the citizen how it ended
+	// and invites a rating (the reply template "close").
+	closing := a.Kind == shikayat.ActionClose && c.Source == "x" && c.Replyable
+	if (a.Kind == shikayat.ActionReply && !held || closing) && s.opts.Jobs != nil {
 		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, fmt.Errorf("apply action: queue reply: %w", err)

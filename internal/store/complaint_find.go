@@ -17,7 +17,7 @@ const complaintColumns = `c.id, c.code, c.source, c.source_post_id, c.author_id,
 	c.type, c.resolution, c.merged_into, c.suggested_district, c.suggested_class,
 	c.suggested_type, c.confidence, c.lat, c.lon, c.media, c.bounces, c.version,
 	c.received_at, c.unit_since, c.updated_at, c.closed_at, c.first_action_at, c.due_at, c.replyable,
-	c.sensitive, c.suggested_sensitive`
+	c.sensitive, c.suggested_sensitive, c.rating, c.appeals, c.last_closed_at`
 
 // complaintRow is a complaint with the row version used for optimistic
 // updates.
@@ -27,13 +27,13 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	var lat, lon sql.NullFloat64
 	var version int
 	var received, since, updated int64
-	var closed, first, due sql.NullInt64
+	var closed, first, due, lastClosed sql.NullInt64
 	var replyable, sensitive, ssensitive int
 	err := r.Scan(&c.ID, &c.Code, &c.Source, &c.SourcePostID, &c.AuthorID, &c.AuthorUsername,
 		&c.ConversationID, &c.Text, &c.Lang, &stage, &c.District, &c.UnitID, &c.StationID, &class,
 		&typ, &res, &c.MergedInto, &c.SuggestedDistrict, &sclass, &stype, &c.Confidence,
 		&lat, &lon, &media, &c.Bounces, &version, &received, &since, &updated, &closed, &first, &due, &replyable,
-		&sensitive, &ssensitive)
+		&sensitive, &ssensitive, &c.Rating, &c.Appeals, &lastClosed)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -53,6 +53,7 @@ func scanComplaint(r rowScanner) (*shikayat.Complaint, int, error) {
 	}
 	c.ReceivedAt, c.UnitSince, c.UpdatedAt = fromMS(received), fromMS(since), fromMS(updated)
 	c.ClosedAt, c.FirstActionAt, c.DueAt = timePtr(closed), timePtr(first), timePtr(due)
+	c.LastClosedAt = timePtr(lastClosed)
 	return &c, version, nil
 }
 
@@ -117,8 +118,9 @@ func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Sco
 
 // TrackComplaint is the public lookup by docket code: anyone holding the code
 // may read it, so it returns only what the tracking page shows — code,
-// stage, district, class, type, times and the trail with internal notes
-// blanked. The post's text, its author and everything else stay empty. Of
+// stage, district, class, type, times and the public steps of the trail
+// (shikayat.PublicEvents: no internal notes, no posts, nobody named, notes
+// masked). The post's text, its author and everything else stay empty. Of
 // a sensitive complaint it returns the code and the stage alone (Sensitive
 // set, so the page knows to show nothing else).
 func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
@@ -137,13 +139,7 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,
 		Type: c.Type, SuggestedType: c.SuggestedType,
 		ReceivedAt: c.ReceivedAt, UpdatedAt: c.UpdatedAt, ClosedAt: c.ClosedAt,
-	}
-	for _, e := range c.Events {
-		pe := &shikayat.Event{ID: e.ID, At: e.At, Action: e.Action, FromStage: e.FromStage, ToStage: e.ToStage, Public: e.Public}
-		if e.Public {
-			pe.Note = e.Note
-		}
-		pub.Events = append(pub.Events, pe)
+		Events: shikayat.PublicEvents(c.Events),
 	}
 	return pub, nil
 }

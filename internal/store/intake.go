@@ -201,7 +201,10 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	case d.Attach != nil:
 		c := d.Attach
 		rec.ComplaintID, rec.ComplaintCode = c.ID, c.Code
-		err = s.attach(ctx, tx, c, d.Event, p, false, now)
+		err = s.attach(ctx, tx, c, d.Event, p, false, now, ratingDetail(d))
+		if err == nil && (d.Rating != 0 || d.Appeal != "") {
+			err = s.feedback(ctx, tx, c, d, now)
+		}
 		if err == nil && d.StatusReply && s.opts.Jobs != nil {
 			err = s.opts.Jobs.InsertTx(ctx, tx, shikayat.Job{Kind: shikayat.JobStatusReply, ComplaintID: c.ID, PostID: p.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate})
 		}
@@ -417,11 +420,15 @@ func (s *DB) threadComplaint(ctx context.Context, tx *sql.Tx, p *shikayat.Post, 
 	return c
 }
 
-// attach adds a post to a complaint's trail.
-func (s *DB) attach(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, action string, p *shikayat.Post, public bool, now time.Time) error {
+// attach adds a post to a complaint's trail, with detail besides the post's
+// id (nil for none).
+func (s *DB) attach(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, action string, p *shikayat.Post, public bool, now time.Time, detail map[string]string) error {
 	ev := &shikayat.Event{
 		At: now, Actor: "@" + p.AuthorUsername, Action: action, FromStage: c.Stage, ToStage: c.Stage,
 		Note: p.Text, Public: public, Detail: map[string]string{"post_id": p.ID},
+	}
+	for k, v := range detail {
+		ev.Detail[k] = v
 	}
 	if p.AuthorUsername == "" {
 		ev.Actor = "x:" + p.AuthorID

@@ -37,7 +37,7 @@ func (s *DB) redecide(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, re
 	rec.ComplaintCode = c.Code
 	if rec.Kind != shikayat.RecordComplaint || c.SourcePostID != p.ID {
 		// An attachment: the trail keeps what X itself says the post is.
-		return rec, true, s.attach(ctx, tx, c, ReplacedAction, p, false, now)
+		return rec, true, s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
 	}
 	f := shikayat.Found{Quoted: s.quoted(ctx, tx, in.Dockets), Thread: s.threadComplaint(ctx, tx, p, !in.Staff)}
 	d := shikayat.Decide(in, f)
@@ -64,7 +64,7 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 	}
 	if text == "" && textDigest != "" {
 		// Redacted: the text stays blank; the trail notes X's read.
-		return s.attach(ctx, tx, c, ReplacedAction, p, false, now)
+		return s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
 	}
 	if salt == "" {
 		if salt, err = newSalt(); err != nil {

@@ -181,7 +181,7 @@ func (s *DB) makeComplaint(ctx context.Context, tx *sql.Tx, id, body string, t *
 		return fmt.Errorf("make complaint: follow-ups: %w", err)
 	}
 	for i := range follow {
-		if err := s.attach(ctx, tx, c, shikayat.EventCitizenPost, &follow[i], false, at); err != nil {
+		if err := s.attach(ctx, tx, c, shikayat.EventCitizenPost, &follow[i], false, at, nil); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE posts SET complaint_id = $1 WHERE id = $2`, c.ID, follow[i].ID); err != nil {

@@ -59,6 +59,7 @@ const testPassword = "correct horse battery"
 type deskFixture struct {
 	db     *store.DB
 	srv    *web.Server
+	desk   *desk.Handler
 	routes []web.Route
 	clock  *clock
 	logs   *syncBuffer
@@ -156,6 +157,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 		t.Fatal(err)
 	}
 	d.Now = f.clock.Now
+	f.desk = d
 	hub := &live.Hub{Source: db, Every: 20 * time.Millisecond}
 	hubCtx, stopHub := context.WithCancel(ctx)
 	t.Cleanup(stopHub)

@@ -97,7 +97,7 @@ func TestSensitiveComplaintAPI(t *testing.T) {
 			}
 			page := f.do("GET", "/t/"+code+"?lang=en", "", "", "")
 			body := page.Body.String()
-			if page.Code != http.StatusOK || !strings.Contains(body, "received") || strings.Contains(body, "History") || strings.Contains(body, "Updated") {
+			if page.Code != http.StatusOK || !strings.Contains(body, "Received") || strings.Contains(body, "History") || strings.Contains(body, "Updated") {
 				t.Fatalf("tracking page: %d %s", page.Code, body)
 			}
 			plain := f.do("GET", "/api/v1/track/"+f.codes["district:162"], "", "", "")

@@ -3,12 +3,15 @@ package web
 import (
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
+	"github.com/shikayat/shikayat/internal/throttle"
 )
 
 // Complaints is what the public pages read: the public fields of a
@@ -38,12 +41,21 @@ type TrackDistrict struct {
 	NameHi string `json:"name_hi"`
 }
 
-// TrackingStep is one entry of the public history.
+// TrackingStep is one entry of the public history (shikayat.PublicHistory):
+// a change of stage or a note the staff marked public.
 type TrackingStep struct {
-	At     time.Time      `json:"at"`
-	Stage  shikayat.Stage `json:"stage"`
-	Note   string         `json:"note"`
-	Action string         `json:"action"` // what happened: receive, forward, replied, note, close…
+	At    time.Time      `json:"at"`
+	Stage shikayat.Stage `json:"stage"`
+	// Note is the staff's public note, contacts masked; "" on a stage
+	// change without one. The page says what the step was in the reader's
+	// language from Step.
+	Note   string `json:"note"`
+	Action string `json:"action"` // the trail's action: receive, forward, replied, note, close…
+	// Step names the public step (shikayat.Step*): received, forwarded,
+	// classified, assigned, in_progress, note, replied, closed, merged,
+	// reopened, appeal.
+	Step       string              `json:"step"`
+	Resolution shikayat.Resolution `json:"resolution,omitempty"`
 }
 
 // NewTracking makes the public view of a complaint.
@@ -61,12 +73,9 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 		class := c.Class
 		t.Class = &class
 	}
-	for _, e := range c.Events {
-		note := ""
-		if e.Public {
-			note = e.Note
-		}
-		t.History = append(t.History, TrackingStep{At: e.At.UTC(), Stage: e.ToStage, Note: note, Action: e.Action})
+	for _, s := range shikayat.PublicHistory(c.Events) {
+		t.History = append(t.History, TrackingStep{At: s.At.UTC(), Stage: s.Stage, Note: s.Note, Action: s.Action,
+			Step: s.Step, Resolution: s.Resolution})
 	}
 	return t
 }
@@ -75,11 +84,37 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 type Tracker struct {
 	Store  Complaints
 	Server *Server
+	// Limit, when not nil, limits the lookups per client address: a client
+	// over it is answered 429 with Retry-After before any lookup.
+	Limit *throttle.Lookups
+	// Clients says which address a request comes from.
+	Clients throttle.Clients
+}
+
+// lookup finds the complaint for a request, unless the client is over its
+// limit; every outcome but a hit counts as a miss.
+func (t *Tracker) lookup(r *http.Request) (*shikayat.Complaint, error) {
+	if t.Limit == nil {
+		return t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	}
+	addr := t.Clients.Addr(r)
+	if ok, retry := t.Limit.Allow(addr); !ok {
+		return nil, &shikayat.Error{Code: shikayat.ETOOMANY, RetryAfter: retry,
+			Message: "Too many lookups from your address; try again later."}
+	}
+	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	switch code := shikayat.ErrorCode(err); {
+	case err == nil:
+		t.Limit.Found(addr, true)
+	case code == shikayat.ENOTFOUND || code == shikayat.EINVALID:
+		t.Limit.Found(addr, false)
+	}
+	return c, err
 }
 
 // JSON serves GET /api/v1/track/{code}.
 func (t *Tracker) JSON(w http.ResponseWriter, r *http.Request) {
-	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	c, err := t.lookup(r)
 	if err != nil {
 		t.Server.Error(w, r, err)
 		return
@@ -92,7 +127,7 @@ func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
 	s := t.Server
 	lang := pageLang(r)
 	page := trackPage{Lang: lang, Code: r.PathValue("code")}
-	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+	c, err := t.lookup(r)
 	code := http.StatusOK
 	switch {
 	case err == nil:
@@ -103,6 +138,9 @@ func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
 		code, page.Problem = http.StatusBadRequest, "invalid"
 	case shikayat.ErrorCode(err) == shikayat.ENOTFOUND:
 		code, page.Problem = http.StatusNotFound, "unknown"
+	case shikayat.ErrorCode(err) == shikayat.ETOOMANY:
+		code, page.Problem = http.StatusTooManyRequests, "busy"
+		api.SetRetryAfter(w, err)
 	default:
 		s.Error(w, r, err)
 		return
@@ -134,24 +172,30 @@ type trackPage struct {
 	Lang    string
 	Code    string
 	T       *Tracking
-	Problem string // typo, invalid, unknown
+	Problem string // typo, invalid, unknown, busy
 }
 
 func (p trackPage) Hindi() bool { return p.Lang == "hi" }
 
+// T is the page's text for key in its language (trackText).
+func (p trackPage) Text(key string) string { return trackText[p.Lang][key] }
+
 //go:embed templates/*.html
 var templatesFS embed.FS
 
+// monthsHi are the months in Hindi, for dates on the Hindi page.
+var monthsHi = [12]string{"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"}
+
+// istIn writes a time in IST, its month in the page's language.
+func istIn(lang string, t time.Time) string {
+	t = t.In(shikayat.IST)
+	if lang == "hi" {
+		return fmt.Sprintf("%02d %s %d, %s", t.Day(), monthsHi[t.Month()-1], t.Year(), t.Format("15:04"))
+	}
+	return t.Format("02 Jan 2006, 15:04")
+}
+
 var trackTemplate = template.Must(template.New("track.html").Funcs(template.FuncMap{
-	"ist": func(t time.Time) string { return t.In(shikayat.IST).Format("02 Jan 2006, 15:04") },
-	"stageHi": func(s shikayat.Stage) string {
-		return map[shikayat.Stage]string{
-			"received": "प्राप्त", "forwarded": "ज़िले को भेजी गई", "classified": "श्रेणी तय",
-			"assigned": "थाने को सौंपी गई", "in_progress": "कार्यवाही जारी", "closed": "निस्तारित",
-		}[s]
-	},
-	"replied": func(action string) bool { return action == "replied" },
-	"statusHi": func(s shikayat.Status) string {
-		return map[shikayat.Status]string{"open": "खुली", "in_process": "प्रक्रिया में", "closed": "बंद"}[s]
-	},
+	"ist": istIn,
+	"tr":  func(lang, key string) string { return trackText[lang][key] },
 }).ParseFS(templatesFS, "templates/track.html"))

@@ -1,0 +1,58 @@
+package shikayat
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestMaskContacts(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"call 9876543210 now", "call 98XXXXXX10 now"},
+		{"call +91 98765 43210.", "call 98XXXXXX10."},
+		{"call +91-98765-43210", "call 98XXXXXX10"},
+		{"call 09876543210", "call 98XXXXXX10"},
+		{"call 919876543210", "call 98XXXXXX10"},
+		{"call 98 76 54 32 10", "call 98XXXXXX10"},
+		{"thana 0522-2234567 par", "thana 52XXXXXX67 par"},
+		{"thana (0522) 2234567", "thana 52XXXXXX67"},
+		{"फ़ोन ९८७६५४३२१० पर", "फ़ोन 98XXXXXX10 पर"},
+		{"mail ram.kumar@example.com please", "mail r***@example.com please"},
+		{"SHO @sho_hazratganj will call", "SHO @*** will call"},
+		{"already a***@example.com and 98XXXXXX10", "already a***@example.com and 98XXXXXX10"},
+		{"dial 112 or 1930; FIR 0123/2026 on 30-11-2026", "dial 112 or 1930; FIR 0123/2026 on 30-11-2026"},
+		{"docket UP26-7K3QM9XD4P", "docket UP26-7K3QM9XD4P"},
+	} {
+		if got := MaskContacts(tc.in); got != tc.want {
+			t.Errorf("MaskContacts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+var (
+	unmaskedPhone = regexp.MustCompile(`[0-9०-९](?:[ \-.()]{0,2}[0-9०-९]){9,}`)
+	unmaskedEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9-]+\.`)
+)
+
+func FuzzMaskContacts(f *testing.F) {
+	for _, s := range []string{"call 9876543210", "+91 98765-43210", "(0522) 2234567", "a.b@c.in", "@ram_1 ९८७६५४३२१०",
+		"x@@y.com 1234567890123456", "a***@example.com", "0-0-0-0-0-0-0-0-0-0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := MaskContacts(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("MaskContacts(%q) = %q: not UTF-8", s, got)
+		}
+		if again := MaskContacts(got); again != got {
+			t.Fatalf("masking twice changes %q: %q then %q", s, got, again)
+		}
+		if m := unmaskedPhone.FindString(got); m != "" {
+			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
+		}
+		if m := unmaskedEmail.FindString(got); m != "" && !strings.Contains(m, "*") {
+			t.Fatalf("MaskContacts(%q) = %q keeps the address %q", s, got, m)
+		}
+	})
+}
