@@ -40,6 +40,7 @@ type featureSet struct {
 	seen     []uint64
 	stamp    uint32
 	overflow bool
+	pm       phraseMatches // the phrases of every set found in the post
 }
 
 const (
@@ -138,6 +139,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	}
 	prev := "<s>"
 	actor, misdeed, female, harm, negated := false, false, false, false, false
+	own, crime := false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -165,7 +167,9 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		charGrams(f, k)
 		for _, c := range cueOf[k] {
 			f.cue(c)
+			crime = crime || crimeCues[c]
 		}
+		own = own || ownWords[k]
 		actor = actor || policeActor[k]
 		misdeed = misdeed || policeMisdeed[k]
 		female = female || femalePerson[k]
@@ -173,6 +177,19 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		negated = negated || negationWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	f.pm = matchPhrases(toks)
+	for _, pc := range phraseCues {
+		if f.pm.in(pc.words) != "" {
+			f.cue(pc.cue)
+			crime = crime || crimeCues[pc.cue]
+			misdeed = misdeed || pc.cue == "t-police"
+		}
+	}
+	actor = actor || f.pm.in(policeAgent) != ""
+	// The author, or the author's family or home, named with a crime.
+	if own && crime {
+		f.cue("own-loss")
+	}
 	if hasVehicleNumber(text) {
 		f.cue("vehicle")
 	}

@@ -113,7 +113,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	urgency, typ := shikayat.Class(urgencyClasses[u]), shikayat.Type(typeClasses[ty])
 	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u, sf))
 	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty, sf))
-	pm := matchPhrases(toks)
+	pm := f.pm
 	if w, ety := pm.emergencyType(); w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.

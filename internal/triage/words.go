@@ -79,4 +79,7 @@ var functionWords = keySet(
 	"jaate", "जाते", "jata", "जाता", "jati", "जाती", "hoga", "होगा", "hogi", "होगी", "रहें", "लेकर", "lekar", "देकर", "dekar",
 	"कोई", "किसी", "kisi", "sabhi", "सभी", "bahut", "बहुत", "bhai", "sirf", "सिर्फ", "which", "where", "there", "their",
 	"these", "those", "because", "after", "before", "while", "still", "again",
+	"mujhe", "मुझे", "mujhse", "मुझसे", "maine", "मैंने", "main", "mai", "मैं", "humne", "hamne", "हमने", "hume", "हमें",
+	"kaisa", "kaisi", "कैसा", "कैसी", "i", "me", "my", "we", "us", "mine", "is", "be", "am", "an", "a", "of", "to", "in",
+	"on", "at", "by", "or", "if", "so", "as", "do", "he", "it", "we",
 )
