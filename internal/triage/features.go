@@ -125,6 +125,12 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	if strings.Contains(text, "!") {
 		f.add(hashFeature("punct:", "!"))
 	}
+	// Tokenize drops emoji, so the cues written as emoji are found here.
+	for _, e := range emojiCues {
+		if strings.Contains(text, e[0]) {
+			f.cue(e[1])
+		}
+	}
 	if hasDocketCode(text) {
 		f.cue("docket")
 	}
@@ -415,10 +421,10 @@ var cueOf = func() map[string][]string {
 		// what makes it not
 		"promo": {"earn", "kamao", "कमाएं", "dm", "डीएम", "offer", "discount", "loan", "free", "subscribe", "follow", "crypto", "profit",
 			"bio", "बायो", "join", "guaranteed", "betting", "instant"},
-		"sport": {"match", "cricket", "🏏", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
+		"sport": {"match", "cricket", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
 		"company": {"airline", "flight", "indigo", "flipkart", "amazon", "zomato", "swiggy", "airtel", "jio", "vodafone", "bank", "बैंक",
 			"customer", "care", "कस्टमर", "केयर", "refund", "रिफंड", "delivery", "delivered", "order", "ordered", "network", "नेटवर्क", "ticket", "service"},
-		"joke": {"😂", "🤣", "lol", "haha", "hahaha", "lmao", "😆", "😜"},
+		"joke": {"lol", "haha", "hahaha", "lmao"}, // and the emoji of emojiCues
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
 			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा",
 			"chheen", "chheena", "chheeni", "chhina", "chhin", "छीन", "छीना", "छीनी", "snatch", "snatcher", "snatchers"},

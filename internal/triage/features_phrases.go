@@ -74,7 +74,13 @@ var policeAgent = phrases("police ne", "पुलिस ने", "police wale", 
 // harm even when it asks for nothing ("mere ghar mein chori ho gayi").
 var ownWords = keySet("my", "mine", "our", "me", "us", "i", "we", "mera", "meri", "mere", "मेरा", "मेरी", "मेरे", "hamara", "hamari",
 	"hamare", "humara", "humari", "humare", "हमारा", "हमारी", "हमारे", "mujhe", "मुझे", "mujhse", "मुझसे", "hume", "hamein", "हमें",
-	"humne", "hamne", "हमने", "maine", "मैंने", "main", "मैं")
+	"humne", "hamne", "हमने", "maine", "मैंने", "main", "मैं",
+	// the author's home or shop, which a plain report leaves unowned ("ghar ka tala tod ke")
+	"ghar", "घर", "dukaan", "dukan", "दुकान", "house", "home", "shop", "flat")
 
 // crimeCues are the cues of a crime against a person or a home.
 var crimeCues = map[string]bool{"t-theft": true, "t-assault": true, "t-missing": true, "t-land": true, "t-women": true, "t-fraud": true, "t-cyber": true}
+
+// emojiCues are the emoji that carry a cue, with the cue (Tokenize drops
+// emoji, so cueOf never sees them).
+var emojiCues = [][2]string{{"😂", "joke"}, {"🤣", "joke"}, {"😆", "joke"}, {"😜", "joke"}, {"🏏", "sport"}}

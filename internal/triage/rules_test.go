@@ -141,6 +141,7 @@ func TestReasonsNameContentWords(t *testing.T) {
 		"मेरी बेटी को स्कूल जाते समय लड़के रोज़ परेशान करते हैं, कोई सुनवाई नहीं हुई",
 		"मेरी स्कूटी घर के बाहर से चोरी हो गई, पुलिस कोई कार्रवाई नहीं कर रही",
 		"meri bike aaj subah chori ho gayi, abhi tak koi karwai nahi hui",
+		"mere ghar mein chori ho gayi, Gomti Nagar Lucknow",
 		"हजरतगंज में मेरा मोबाइल चोरी हो गया, FIR नहीं लिखी जा रही",
 		"Mere bhai ko kal raat Kuch logon ne PEETA, woh hospital me hai",
 	} {

@@ -155,10 +155,13 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	return res, nil
 }
 
-// wordWeight is a word of the post with where its weights are.
+// wordWeight is a word of the post with where its weights are, and those
+// of the cues it carries (cueOf).
 type wordWeight struct {
-	word string
-	off  int32
+	word  string
+	off   int32
+	cues  [3]int32
+	ncues int
 }
 
 // postWords returns the post's words that may be named as reasons: those
@@ -170,8 +173,18 @@ func (t *Triager) postWords(f *featureSet) []wordWeight {
 		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) {
 			continue
 		}
+		x := wordWeight{word: w.text, off: -1}
 		if off, ok := t.model.table.lookup(w.h); ok {
-			ws = append(ws, wordWeight{w.text, off})
+			x.off = off
+		}
+		for _, c := range cueOf[w.key] {
+			if off, ok := t.model.table.lookup(hashFeature("cue:", c)); ok && x.ncues < len(x.cues) {
+				x.cues[x.ncues] = off
+				x.ncues++
+			}
+		}
+		if x.off >= 0 || x.ncues > 0 {
+			ws = append(ws, x)
 		}
 	}
 	return ws
@@ -184,7 +197,14 @@ func (t *Triager) why(ws []wordWeight, c int, sf *writtenWords) string {
 	var topW [3]float32
 	n := 0
 	for _, x := range ws {
-		w := t.model.weights[int(x.off)+c]
+		// the word's own weight, and its share of its cues' weights
+		var w float32
+		if x.off >= 0 {
+			w = t.model.weights[int(x.off)+c]
+		}
+		for _, off := range x.cues[:x.ncues] {
+			w += cueValue * t.model.weights[int(off)+c]
+		}
 		if w <= 0.05 {
 			continue
 		}

@@ -25,7 +25,7 @@ func TestTypesByPhrases(t *testing.T) {
 		{"a man ran off with my laptop bag at the railway station", shikayat.TypeTheft},
 		{"ek company wale paisa dogna karne ki scheme me sabka paisa jama karwa ke office band karke gayab", shikayat.TypeFraudCheating},
 		{"नदी किनारे सुबह से एक शव पड़ा है, कोई देखने नहीं आया, कृपया पुलिस भेजें", shikayat.TypeOther},
-		{"school van me bache bhare jaate hain aur driver tez raftar se chalata hai", shikayat.TypeTraffic},
+		{"school van me bache bhare jaate hain aur driver tez raftar se chalata hai, please action lijiye", shikayat.TypeTraffic},
 	} {
 		res := triageText(t, tr, c.text, "")
 		if res.Type != c.want {

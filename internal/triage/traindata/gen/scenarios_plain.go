@@ -151,4 +151,19 @@ hi: किसी ने मेरा दिल चुरा लिया 😂
 en: someone stole my heart at the wedding lol 😂
 hg: umpire ne aaj wicket chori kar liya 😂
 hg: kal TV pe dekha Mumbai me ek sunar ke yahan loot ho gayi
+
+@feedback - - plain
+en: the PRV came to our lane within ten minutes last night, first time I have seen that
+en: my mother called 112 for my father's fall and they took him to hospital, never expected it
+en: the traffic at our crossing moves now that a constable stands there every evening
+en: the women's helpdesk at our thana listened to my aunt for an hour and sorted it out
+en: the beat constable knows everyone on our street by name now, feels different
+hi: कल रात दस मिनट में पीआरवी हमारी गली में आ गई, पहली बार ऐसा देखा
+hi: पापा गिर गए थे, 112 पर फोन किया तो गाड़ी अस्पताल ले गई, उम्मीद नहीं थी
+hi: अब हमारे चौराहे पर शाम को सिपाही खड़ा रहता है तो जाम नहीं लगता
+hi: थाने की महिला हेल्प डेस्क ने मौसी की पूरी बात सुनी और मामला सुलझाया
+hg: kal raat das minute me PRV hamari gali me aa gayi, pehli baar aisa dekha
+hg: papa gir gaye the, 112 pe call kiya to gaadi hospital le gayi, umeed nahi thi
+hg: ab chaurahe pe shaam ko sipahi khada rehta hai to jam nahi lagta
+hg: beat wale sipahi ab gali me sabko naam se jaante hain, achha lagta hai
 `
