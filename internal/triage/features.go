@@ -171,9 +171,9 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			continue
 		}
 		charGrams(f, k)
-		for _, c := range cueOf[k] {
-			f.cue(c)
-			crime = crime || crimeCues[c]
+		for _, c := range cueHashOf[k] {
+			f.cues = append(f.cues, c.h)
+			crime = crime || c.crime
 		}
 		own = own || ownWords[k]
 		actor = actor || policeActor[k]
@@ -470,6 +470,23 @@ var cueOf = func() map[string][]string {
 	}
 	for _, cs := range m {
 		slices.Sort(cs) // the same features in the same order on every run
+	}
+	return m
+}()
+
+// cueHash is a cue as a feature, and whether it names a crime.
+type cueHash struct {
+	h     uint32
+	crime bool
+}
+
+// cueHashOf is cueOf with the cues hashed, as features.
+var cueHashOf = func() map[string][]cueHash {
+	m := make(map[string][]cueHash, len(cueOf))
+	for k, cs := range cueOf {
+		for _, c := range cs {
+			m[k] = append(m[k], cueHash{hashFeature("cue:", c), crimeCues[c]})
+		}
 	}
 	return m
 }()

@@ -177,8 +177,8 @@ func (t *Triager) postWords(f *featureSet) []wordWeight {
 		if off, ok := t.model.table.lookup(w.h); ok {
 			x.off = off
 		}
-		for _, c := range cueOf[w.key] {
-			if off, ok := t.model.table.lookup(hashFeature("cue:", c)); ok && x.ncues < len(x.cues) {
+		for _, c := range cueHashOf[w.key] {
+			if off, ok := t.model.table.lookup(c.h); ok && x.ncues < len(x.cues) {
 				x.cues[x.ncues] = off
 				x.ncues++
 			}

@@ -22,6 +22,9 @@ type surfaceWord struct {
 // of returns the first word of the post whose folded form is folded, or
 // folded itself when none is.
 func (s *writtenWords) of(folded string) string {
+	if asWritten(s.text, folded) {
+		return folded // most words are written as they fold
+	}
 	for _, w := range s.words {
 		if w.folded == folded {
 			return w.written
@@ -97,4 +100,23 @@ func (s *writtenWords) next() (string, bool) {
 
 func inWritten(r rune) bool {
 	return isWordRune(r) || r == 0x200C || r == 0x200D || r == 0x00AD || (r >= 0x0300 && r <= 0x036F)
+}
+
+// asWritten reports whether text holds w as a whole word, as it is.
+func asWritten(text, w string) bool {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if (i == 0 || !inWritten(before) && before != '@') && (j == len(text) || !inWritten(after)) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
