@@ -68,6 +68,10 @@ type Config struct {
 	// ReplyGiveUp gives up a reply that has waited this long (0: never; a
 	// person may still give one up).
 	ReplyGiveUp time.Duration
+	// ReplyReadLag bounds how long X's read side may lag its write side: a
+	// reply X called a duplicate after a try whose outcome was unknown is
+	// looked for on X this long before a person is asked to settle it.
+	ReplyReadLag time.Duration
 
 	// AcknowledgeThreshold and ReviewThreshold decide a post's handling
 	// from triage's confidence (serve's --acknowledge-threshold and
@@ -134,6 +138,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.ReplyBackoff, "reply-backoff", "1s", "first wait before a reply is tried again after X failed; doubles with each try, up to 64 times")
 	dur(&c.ReplyWaitAlert, "reply-wait-alert", "15m", "report replies waiting longer than this in /readyz, /metrics and the log")
 	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
+	dur(&c.ReplyReadLag, "reply-read-lag", "10m", "look this long for a reply X called a duplicate but does not show yet, before a person must settle it")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -205,6 +210,9 @@ func (c *Config) Validate() error {
 	if c.ReplyWaitAlert == 0 {
 		c.ReplyWaitAlert = 15 * time.Minute
 	}
+	if c.ReplyReadLag == 0 {
+		c.ReplyReadLag = 10 * time.Minute
+	}
 	if c.ReplyBackoff < time.Millisecond {
 		return shikayat.Errorf(shikayat.EINVALID, "--reply-backoff must be a duration of at least 1ms, like 1s.")
 	}
@@ -213,6 +221,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ReplyGiveUp < 0 || (c.ReplyGiveUp > 0 && c.ReplyGiveUp < c.ReplyWaitAlert) {
 		return shikayat.Errorf(shikayat.EINVALID, "--reply-give-up must be 0 (never) or a duration no shorter than --reply-wait-alert, like 24h.")
+	}
+	if c.ReplyReadLag < time.Second {
+		return shikayat.Errorf(shikayat.EINVALID, "--reply-read-lag must be a duration of at least 1s, like 10m.")
 	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")

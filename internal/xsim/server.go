@@ -78,6 +78,8 @@ type Server struct {
 	streams   map[*streamConn]struct{}
 	mediaSeq  uint64
 	requests  map[string]int // requests received per endpoint
+	readLag   time.Duration
+	visibleAt map[string]time.Time // posts kept out of reads until then (readlag.go)
 }
 
 // New returns a server with its account created.
@@ -181,6 +183,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /_sim/limits", s.simSetLimits)
 	m.HandleFunc("GET /_sim/limits", s.simListLimits)
 	m.HandleFunc("DELETE /_sim/limits", s.simResetLimits)
+	m.HandleFunc("POST /_sim/read_lag", s.simSetReadLag)
+	m.HandleFunc("GET /_sim/read_lag", s.simGetReadLag)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusNotFound, problem("about:blank", "Not Found", "No such endpoint: "+r.Method+" "+r.URL.Path))
 	})
