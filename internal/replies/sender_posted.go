@@ -166,4 +166,3 @@ func canonicalText(s string) string {
 	}
 	return strings.Join(f, " ")
 }
-

@@ -496,4 +496,3 @@ func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.
 	}
 	return &p, shikayat.RecordKind(kind), lang, nil
 }
-
