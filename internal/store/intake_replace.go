@@ -18,6 +18,15 @@ import (
 // verifies (VerifyTrail follows them).
 const ReplacedAction = "post_replaced"
 
+// ReplaceWindow is how long after a complaint is opened intake may still
+// replace its text with X's own read of its post: the first polls read a
+// pushed post again within minutes, and a day covers a long outage of
+// polling. A replacement must also come before the seal of the day the
+// complaint was opened. VerifyTrail refuses a replacement outside these
+// bounds, or one that does not name the complaint's source post: it is a
+// hand in the database, not intake. Later, X's read is only noted.
+const ReplaceWindow = 24 * time.Hour
+
 // redecide lets X's own read of a post decide what it becomes, after a
 // pushed copy that differed was recorded first (rec is that record, the
 // posts row already holds X's copy). A post that made no complaint is
@@ -52,6 +61,25 @@ func (s *DB) redecide(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, re
 	return rec, true, s.replaceComplaintPost(ctx, tx, c, p, detail, note, now)
 }
 
+// replaceOpen reports whether a complaint's text may still be replaced at
+// now: within ReplaceWindow of its first event, and before the seal of that
+// event's day.
+func replaceOpen(ctx context.Context, tx *sql.Tx, complaintID int64, now time.Time) (bool, error) {
+	var opened int64
+	if err := tx.QueryRowContext(ctx, `SELECT at FROM events WHERE complaint_id = $1 ORDER BY id LIMIT 1`, complaintID).Scan(&opened); err != nil {
+		return false, fmt.Errorf("replace complaint post: %w", err)
+	}
+	at := fromMS(opened)
+	if now.Before(at) || now.Sub(at) > ReplaceWindow {
+		return false, nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM seals WHERE day = $1`, shikayat.ISTDay(at)).Scan(&n); err != nil {
+		return false, fmt.Errorf("replace complaint post: %w", err)
+	}
+	return n == 0, nil
+}
+
 // replaceComplaintPost gives the complaint the post's text and author, with
 // their new digests, and records the change as an internal event whose
 // detail carries the digests before and after.
@@ -64,6 +92,12 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 	}
 	if text == "" && textDigest != "" {
 		// Redacted: the text stays blank; the trail notes X's read.
+		return s.attach(ctx, tx, c, ReplacedAction, p, false, now)
+	}
+	if ok, err := replaceOpen(ctx, tx, c.ID, now); err != nil {
+		return err
+	} else if !ok {
+		// Too late to replace the text: the trail notes X's read.
 		return s.attach(ctx, tx, c, ReplacedAction, p, false, now)
 	}
 	if salt == "" {
