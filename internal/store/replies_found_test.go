@@ -71,3 +71,45 @@ func TestFailedReplyFoundPostedIsCountedAndTraced(t *testing.T) {
 		verifyTrail(t, db)
 	})
 }
+
+// A reply X called a duplicate whose post never showed waits for a person:
+// giving it up settles it as not posted and gives its budget back. A reply
+// given up while sending cannot be given up twice.
+func TestUnseenReplyIsSettledByAPerson(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		clk := newClock()
+		db := open(t, dsn(), store.Options{Now: clk.Now})
+		c, _, err := db.CreateComplaint(ctx, post("9202", "my cycle was stolen"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := db.ClaimReply(ctx, &shikayat.Reply{Key: "ack:9202", Account: "Uppolice", ComplaintID: c.ID, InReplyTo: "9202", Text: "ack"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if turn, err := db.MarkReplySending(ctx, r.ID, 0, 35*time.Second, 5); err != nil || turn != store.TurnWon {
+			t.Fatalf("try: %v, %v", turn, err)
+		}
+		if won, err := db.MarkReplyUnseen(ctx, r.ID, 1, "X called it a duplicate"); err != nil || !won {
+			t.Fatalf("unseen: %v, %v", won, err)
+		}
+		got, _ := db.FindReply(ctx, "ack:9202")
+		if got.State != shikayat.ReplyUnverified || got.DuplicateAt == nil {
+			t.Fatalf("reply is %s (duplicate at %v), want unverified with the time X said so", got.State, got.DuplicateAt)
+		}
+		if n, _ := db.BudgetUsed(ctx, "Uppolice", shikayat.ISTDay(clk.Now())); n != 1 {
+			t.Fatalf("budget used %d, want the post X most likely made kept", n)
+		}
+		if err := db.GiveUpReply(ctx, r.ID, "hq.admin", "looked on X: not there"); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = db.FindReply(ctx, "ack:9202")
+		if got.State != shikayat.ReplyFailed {
+			t.Fatalf("reply is %s, want failed", got.State)
+		}
+		if n, _ := db.BudgetUsed(ctx, "Uppolice", shikayat.ISTDay(clk.Now())); n != 0 {
+			t.Fatalf("budget used %d after a person settled it as not posted", n)
+		}
+	})
+}
