@@ -81,9 +81,11 @@ func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikay
 		return jobs.Snooze(min(s.backoff(r.Attempts), left))
 	}
 	if r.DuplicateAt != nil {
+		// It is still looked for, now and then: it is recorded sent if
+		// its post shows after all.
 		log.Error("X called the reply a duplicate, but its post never showed on X: a person must look on X and settle it",
 			slog.Time("duplicate_at", *r.DuplicateAt), slog.Duration("looked_for", s.readLag()))
-		return nil
+		return jobs.Snooze(s.readLag())
 	}
 	log.Info("reply given up was not posted")
 	_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID, "given up; not found on X")
