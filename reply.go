@@ -11,9 +11,12 @@ const (
 	ReplySending ReplyState = "sending" // handed to X; the outcome is not yet known
 	ReplySent    ReplyState = "sent"    // X accepted it
 	ReplyFailed  ReplyState = "failed"  // X refused it for good, or a person (or the deployment's rule) gave up on it
-	// ReplyUnverified: given up while a try's outcome was unknown. A job
-	// looks at X's posts: it becomes sent if the try was posted, failed if
-	// not.
+	// ReplyUnverified: not to be tried again while a try's outcome is
+	// unknown: given up then, or X called a retry a duplicate of a post not
+	// visible yet (DuplicateAt). A job looks at X's posts for a bounded
+	// time: it becomes sent if the try was posted, failed if the post found
+	// is another reply's. A reply X called a duplicate whose post never
+	// shows stays here, for a person (readyz, metrics and the log name it).
 	ReplyUnverified ReplyState = "given_up_unverified"
 )
 
@@ -33,4 +36,10 @@ type Reply struct {
 	Urgent      bool
 	CreatedAt   time.Time
 	SentAt      *time.Time
+	// TriedAt is when its last try began (nil: never tried).
+	TriedAt *time.Time
+	// DuplicateAt is when X answered a retry after an uncertain try with
+	// "duplicate content" while the reply's post was not visible (nil:
+	// never): it was most likely posted, and is not sent again.
+	DuplicateAt *time.Time
 }

@@ -36,6 +36,12 @@ func registerReplyMetrics(reg *prometheus.Registry, q *jobs.Queue) {
 			rep, err := q.Waiting(ctx, 0)
 			return rep.Oldest.Seconds(), err
 		})
+	gauge("shikayat_replies_unverified",
+		"Replies to citizens not to be sent again whose post was not seen on X (given up while a try's outcome was unknown, or called a duplicate by X): looked for on X, or waiting for a person.",
+		func(ctx context.Context) (float64, error) {
+			rep, err := q.Unverified(ctx, 0)
+			return float64(rep.Count), err
+		})
 	gauge("shikayat_replies_failed",
 		"Replies to citizens that failed: refused by X for good, or given up.",
 		func(ctx context.Context) (float64, error) {

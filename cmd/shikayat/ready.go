@@ -43,6 +43,19 @@ func (m *Main) readiness() []web.Check {
 			}
 			return nil
 		}},
+		// Replies not to be sent again whose post was not seen on X: their
+		// jobs look for them; one X called a duplicate whose post never
+		// showed waits for a person.
+		{Name: "replies_unverified", Warn: true, Run: func(ctx context.Context) error {
+			rep, err := m.Queue.Unverified(ctx, readyWaitingListed)
+			if err != nil {
+				return err
+			}
+			if rep.Count > 0 {
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep)
+			}
+			return nil
+		}},
 		// Mentions a failed backfill left unread: reported until read.
 		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(m.DB)},
 		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {

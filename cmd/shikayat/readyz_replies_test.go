@@ -60,3 +60,42 @@ func TestReadyzNamesWaitingReplies(t *testing.T) {
 		}
 	}
 }
+
+// A reply not to be sent again whose post was not seen on X
+// (given_up_unverified) is named in /readyz's body and counted in /metrics.
+func TestReadyzNamesUnverifiedReplies(t *testing.T) {
+	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
+	ctx := context.Background()
+	if err := m.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(ctx)
+	get := func(path string) string {
+		resp, err := http.Get("http://" + m.Addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	c, _, err := m.DB.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "8002", Text: "chain snatched"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.DB.ClaimReply(ctx, &shikayat.Reply{Key: "ack:8002", ComplaintID: c.ID, InReplyTo: "8002", Text: "ack"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.DB.SQL().ExecContext(ctx, `UPDATE replies SET state = 'given_up_unverified' WHERE key = 'ack:8002'`); err != nil {
+		t.Fatal(err)
+	}
+	var r struct{ Checks map[string]string }
+	json.Unmarshal([]byte(get("/readyz")), &r)
+	body, _ := json.Marshal(r.Checks)
+	if !strings.Contains(string(body), c.Code+" ack:8002") {
+		t.Fatalf("readyz checks %s do not name %s ack:8002, not seen on X", body, c.Code)
+	}
+	if metrics := get("/metrics"); !strings.Contains(metrics, "shikayat_replies_unverified 1") {
+		t.Fatal("metrics do not count the reply not seen on X")
+	}
+}

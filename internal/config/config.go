@@ -70,6 +70,10 @@ type Config struct {
 	// ReplyGiveUp gives up a reply that has waited this long (0: never; a
 	// person may still give one up).
 	ReplyGiveUp time.Duration
+	// ReplyReadLag bounds how long X's read side may lag its write side: a
+	// reply X called a duplicate after a try whose outcome was unknown is
+	// looked for on X this long before a person is asked to settle it.
+	ReplyReadLag time.Duration
 
 	// AcknowledgeThreshold and ReviewThreshold decide a post's handling
 	// from triage's confidence (serve's --acknowledge-threshold and
@@ -156,6 +160,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
 	dur(&c.XComplianceEvery, "x-compliance-every", "6h", "how often to check the desk's posts against X and redact those deleted there (0: never)")
 	dur(&c.Retention, "retention", "0s", "redact the personal data of complaints closed longer ago than this, e.g. 26280h for 3 years (0: keep)")
+	dur(&c.ReplyReadLag, "reply-read-lag", "10m", "look this long for a reply X called a duplicate but does not show yet, before a person must settle it")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
 		budget = -1
@@ -234,6 +239,9 @@ func (c *Config) Validate() error {
 	if c.ReplyWaitAlert == 0 {
 		c.ReplyWaitAlert = 15 * time.Minute
 	}
+	if c.ReplyReadLag == 0 {
+		c.ReplyReadLag = 10 * time.Minute
+	}
 	if c.ReplyBackoff < time.Millisecond {
 		return shikayat.Errorf(shikayat.EINVALID, "--reply-backoff must be a duration of at least 1ms, like 1s.")
 	}
@@ -248,6 +256,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Retention < 0 || (c.Retention > 0 && c.Retention < 24*time.Hour) {
 		return shikayat.Errorf(shikayat.EINVALID, "--retention must be 0 (keep) or a duration of at least 24h, like 26280h (3 years).")
+	}
+	if c.ReplyReadLag < time.Second {
+		return shikayat.Errorf(shikayat.EINVALID, "--reply-read-lag must be a duration of at least 1s, like 10m.")
 	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")

@@ -271,6 +271,12 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		posts, bad = append(posts, more...), append(bad, moreBad...)
 		if err != nil {
 			if ctx.Err() != nil || shikayat.ErrorCode(err) == shikayat.ECONFLICT {
+				// Stopped, or the lease was lost: nothing was recorded, so
+				// this poll was not done (not a failed backfill after it).
+				var bf *BackfillError
+				if errors.As(err, &bf) {
+					return bf.Err
+				}
 				return err
 			}
 			backfillErr = err

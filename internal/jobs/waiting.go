@@ -58,6 +58,8 @@ type WaitingReply struct {
 	Key    string              `json:"key"`
 	State  shikayat.ReplyState `json:"state"`
 	Waited time.Duration       `json:"waited"`
+	// Duplicate: X called it a duplicate while its post was not seen.
+	Duplicate bool `json:"duplicate,omitempty"`
 }
 
 // String names the replies: "2 replies have waited longer than 15m0s:
@@ -135,3 +137,58 @@ func (q *Queue) CountFailed(ctx context.Context) (int, error) {
 
 // WaitAlert is how long a reply may wait before it is reported.
 func (q *Queue) WaitAlert() time.Duration { return q.cfg.WaitAlert }
+
+// UnverifiedReport tells which replies are not to be tried again while
+// their outcome is unknown (given_up_unverified): their jobs look for them
+// on X; those X called duplicates whose post never showed wait for a person.
+type UnverifiedReport struct {
+	Count   int
+	Replies []WaitingReply // up to the limit asked, oldest first
+}
+
+// String names them: "1 reply not to be sent again was not seen on X:
+// UP26-… ack:12 (X called it a duplicate), …".
+func (r UnverifiedReport) String() string {
+	if r.Count == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d replies not to be sent again were not seen on X (a try's outcome is unknown); a person may have to settle them:", r.Count)
+	for i, w := range r.Replies {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		code := w.Code
+		if code == "" {
+			code = "-"
+		}
+		fmt.Fprintf(&b, " %s %s", code, w.Key)
+		if w.Duplicate {
+			b.WriteString(" (X called it a duplicate)")
+		} else {
+			b.WriteString(" (given up)")
+		}
+	}
+	if more := r.Count - len(r.Replies); more > 0 {
+		fmt.Fprintf(&b, " and %d more", more)
+	}
+	return b.String()
+}
+
+// Unverified reports the given_up_unverified replies, naming up to limit.
+func (q *Queue) Unverified(ctx context.Context, limit int) (UnverifiedReport, error) {
+	var rep UnverifiedReport
+	if q.replies == nil {
+		return rep, nil
+	}
+	n, ws, err := q.replies.UnverifiedReplies(ctx, limit)
+	if err != nil {
+		return rep, err
+	}
+	rep.Count = n
+	now := q.now()
+	for _, w := range ws {
+		rep.Replies = append(rep.Replies, WaitingReply{Code: w.Code, Key: w.Key, State: w.State, Waited: now.Sub(w.CreatedAt), Duplicate: w.Duplicate})
+	}
+	return rep, nil
+}

@@ -9,10 +9,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -47,6 +45,12 @@ type Sender struct {
 	// itself back before handing the reply to X, rather than be cut off
 	// mid-POST. Default DefaultTryTime.
 	TryTime time.Duration
+	// ReadLag bounds how long X's read side may lag its write side: after
+	// a try whose outcome was unknown, a reply not to be tried again (X
+	// called a retry a duplicate, or it was given up) is looked for on X
+	// for this long after its last try before it is judged. Default
+	// DefaultReadLag.
+	ReadLag time.Duration
 	Now     func() time.Time
 	Logger  *slog.Logger
 	// Queue tells whether a more urgent reply waits; without it, a sender
@@ -263,7 +267,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		if err := s.sleep(ctx, s.Settle); err != nil {
 			return err
 		}
-		posted, err := s.findPosted(ctx, r)
+		posted, _, err := s.findPosted(ctx, r)
 		if err != nil {
 			return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 		}
@@ -350,46 +354,6 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	return s.waitOnX(log, attempt, err)
 }
 
-// duplicate handles X's 403 "duplicate content". It proves this reply was
-// posted only after an uncertain try, and only when its post is found: the
-// same text to the same post may be another reply's post (two staff replies
-// alike), and then this reply was never posted and fails.
-func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Reply, attempt int, uncertain bool, err error) error {
-	if uncertain {
-		posted, ferr := s.findPosted(ctx, r)
-		if ferr != nil {
-			// Still 'sending': the next try settles and looks again.
-			return s.waitOnX(log, attempt, fmt.Errorf("X says the reply is a duplicate; check own posts: %w", ferr))
-		}
-		if posted != "" {
-			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
-			return s.recordSent(ctx, r, posted)
-		}
-	}
-	log.Error("X refused the reply as a duplicate of another post", slog.Any("error", err))
-	_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "duplicate of another post (X: "+err.Error()+")")
-	return err
-}
-
-// resolveGivenUp settles a reply given up while a try's outcome was
-// unknown: sent if X shows its post, failed if not.
-func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikayat.Reply) error {
-	if err := s.sleep(ctx, s.Settle); err != nil {
-		return err
-	}
-	posted, err := s.findPosted(ctx, r)
-	if err != nil {
-		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
-	}
-	if posted != "" {
-		log.Info("reply given up had been posted; recording it", slog.String("post_id", posted))
-		return s.recordSent(ctx, r, posted)
-	}
-	log.Info("reply given up was not posted")
-	_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID)
-	return err
-}
-
 // waitOnX puts the job back for a while after X failed (a 5xx, a network
 // error, a 401, own posts unreadable): waiting on X uses up none of the
 // job's attempts, so a reply outlasts any outage.
@@ -432,6 +396,16 @@ func (s *Sender) tryTime() time.Duration {
 // record of its outcome.
 const DefaultTryTime = 10 * time.Second
 
+// DefaultReadLag is how long X's read side may lag its write side.
+const DefaultReadLag = 10 * time.Minute
+
+func (s *Sender) readLag() time.Duration {
+	if s.ReadLag > 0 {
+		return s.ReadLag
+	}
+	return DefaultReadLag
+}
+
 // DefaultInFlight is how long a try may be in flight: a reply job runs at
 // most 30 s, and a margin.
 const DefaultInFlight = 35 * time.Second
@@ -447,82 +421,6 @@ func (s *Sender) recordSent(ctx context.Context, r *shikayat.Reply, postedID str
 	defer cancel()
 	_, err := s.DB.MarkReplySent(ctx, r.ID, postedID)
 	return err
-}
-
-// isDuplicate reports whether X refused a post as a duplicate of one the
-// account made before.
-func isDuplicate(err error) bool {
-	var apiErr *xapi.APIError
-	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusForbidden {
-		return false
-	}
-	for _, p := range apiErr.Problems {
-		if strings.Contains(strings.ToLower(p.Detail+" "+p.Title), "duplicate content") {
-			return true
-		}
-	}
-	return strings.Contains(strings.ToLower(apiErr.Body), "duplicate content")
-}
-
-// findPosted looks through the account's recent posts for r itself: a
-// reply to the same post with the same text, not recorded as another
-// reply's post (the acknowledgement and every staff reply answer the same
-// post). It returns the post's id, or "".
-func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (string, error) {
-	me, err := s.AccountID(ctx)
-	if err != nil {
-		return "", err
-	}
-	found := ""
-	errFound := errors.New("found")
-	err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
-		return s.X.UserTweets(ctx, me, r.InReplyTo, token)
-	}, func(p *xapi.Page) error {
-		for _, t := range p.Data {
-			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {
-				continue
-			}
-			other, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
-			if err != nil {
-				return err
-			}
-			if !other {
-				found = t.ID
-				return errFound
-			}
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errFound) {
-		return "", err
-	}
-	return found, nil
-}
-
-func repliesTo(t xapi.Tweet, postID string) bool {
-	for _, ref := range t.ReferencedTweets {
-		if ref.Type == xapi.RefRepliedTo && ref.ID == postID {
-			return true
-		}
-	}
-	return false
-}
-
-// SameText reports whether a post's text as X shows it is the text the
-// desk sent: X escapes &, < and >, and shortens every link to a t.co link,
-// so entities are read back and links are compared as links, not by URL.
-func SameText(posted, sent string) bool {
-	return canonicalText(html.UnescapeString(posted)) == canonicalText(sent)
-}
-
-func canonicalText(s string) string {
-	f := strings.Fields(s)
-	for i, w := range f {
-		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
-			f[i] = "<link>"
-		}
-	}
-	return strings.Join(f, " ")
 }
 
 // untilNextDay is how long until the next IST day, when the budget renews.

@@ -18,6 +18,15 @@ import (
 // verifies (VerifyTrail follows them).
 const ReplacedAction = "post_replaced"
 
+// ReplaceWindow is how long after a complaint is opened intake may still
+// replace its text with X's own read of its post: the first polls read a
+// pushed post again within minutes, and a day covers a long outage of
+// polling. A replacement must also come before the seal of the day the
+// complaint was opened. VerifyTrail refuses a replacement outside these
+// bounds, or one that does not name the complaint's source post: it is a
+// hand in the database, not intake. Later, X's read is only noted.
+const ReplaceWindow = 24 * time.Hour
+
 // redecide lets X's own read of a post decide what it becomes, after a
 // pushed copy that differed was recorded first (rec is that record, the
 // posts row already holds X's copy). A post that made no complaint is
@@ -49,26 +58,62 @@ func (s *DB) redecide(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, re
 		note = "X's own read of the post is not a complaint (" + string(d.Kind) + ": " + d.Reason +
 			"); the copy pushed to the desk made it one and may have been forged. The complaint is kept for a person to review; it now holds X's text and author."
 	}
-	return rec, true, s.replaceComplaintPost(ctx, tx, c, p, detail, note, now)
+	replaced, err := s.replaceComplaintPost(ctx, tx, c, p, detail, note, now)
+	switch {
+	case err != nil:
+		return rec, true, err
+	case d.Open == nil:
+		return rec, true, markForReview(ctx, tx, c.ID, "X's own read of the post is not a complaint ("+string(d.Kind)+")")
+	case replaced:
+		// The new text is triaged again.
+		return rec, true, s.retriage(ctx, tx, c.ID, d.Open, now)
+	}
+	return rec, true, nil
+}
+
+// replaceOpen reports whether a complaint's text may still be replaced at
+// now: within ReplaceWindow of its first event, and before the seal of that
+// event's day.
+func replaceOpen(ctx context.Context, tx *sql.Tx, complaintID int64, now time.Time) (bool, error) {
+	var opened int64
+	if err := tx.QueryRowContext(ctx, `SELECT at FROM events WHERE complaint_id = $1 ORDER BY id LIMIT 1`, complaintID).Scan(&opened); err != nil {
+		return false, fmt.Errorf("replace complaint post: %w", err)
+	}
+	at := fromMS(opened)
+	if now.Before(at) || now.Sub(at) > ReplaceWindow {
+		return false, nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM seals WHERE day = $1`, shikayat.ISTDay(at)).Scan(&n); err != nil {
+		return false, fmt.Errorf("replace complaint post: %w", err)
+	}
+	return n == 0, nil
 }
 
 // replaceComplaintPost gives the complaint the post's text and author, with
 // their new digests, and records the change as an internal event whose
-// detail carries the digests before and after.
-func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, p *shikayat.Post, detail map[string]string, note string, now time.Time) error {
+// detail carries the digests before and after. replaced is false when the
+// text was kept (redacted, or too late to replace) and X's read only noted.
+func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, p *shikayat.Post, detail map[string]string, note string, now time.Time) (replaced bool, err error) {
 	var text, salt, textDigest, authorDigest string
-	err := tx.QueryRowContext(ctx, `SELECT text, digest_salt, text_digest, author_digest FROM complaints WHERE id = $1`, c.ID).
+	err = tx.QueryRowContext(ctx, `SELECT text, digest_salt, text_digest, author_digest FROM complaints WHERE id = $1`, c.ID).
 		Scan(&text, &salt, &textDigest, &authorDigest)
 	if err != nil {
-		return fmt.Errorf("replace complaint post: %w", err)
+		return false, fmt.Errorf("replace complaint post: %w", err)
 	}
 	if text == "" && textDigest != "" {
 		// Redacted: the text stays blank; the trail notes X's read.
-		return s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
+		return false, s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
+	}
+	if ok, err := replaceOpen(ctx, tx, c.ID, now); err != nil {
+		return false, err
+	} else if !ok {
+		// Too late to replace the text: the trail notes X's read.
+		return false, s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
 	}
 	if salt == "" {
 		if salt, err = newSalt(); err != nil {
-			return err
+			return false, err
 		}
 	}
 	c.Text, c.AuthorID, c.AuthorUsername = p.Text, p.AuthorID, p.AuthorUsername
@@ -80,7 +125,7 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 		search_text = $5, text_digest = $6, author_digest = $7, digest_salt = $8, updated_at = $9 WHERE id = $10`,
 		c.Text, c.AuthorID, c.AuthorUsername, c.ConversationID, searchText(c), td, ad, salt, ms(now), c.ID)
 	if err != nil {
-		return fmt.Errorf("replace complaint post: %w", err)
+		return false, fmt.Errorf("replace complaint post: %w", err)
 	}
 	detail["from_text_digest"], detail["from_author_digest"] = textDigest, authorDigest
 	detail["text_digest"], detail["author_digest"] = td, ad
@@ -88,5 +133,5 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 		At: now, Actor: shikayat.SystemActor.Name(), Action: ReplacedAction, FromStage: c.Stage, ToStage: c.Stage,
 		Note: note, Detail: detail,
 	}
-	return insertEvent(ctx, tx, c.ID, ev)
+	return true, insertEvent(ctx, tx, c.ID, ev)
 }

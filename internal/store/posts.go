@@ -181,7 +181,8 @@ func (s *DB) PostView(ctx context.Context, scope shikayat.Scope, id string) (*sh
 // ReviewComplaints returns what HQ's review queue shows besides held
 // posts, oldest first, at most limit of each: open complaints that no
 // district owns yet (at HQ, not forwarded), and open complaints triage was
-// less sure of than below (made from a held post, or when triage failed).
+// less sure of than below (made from a held post, or when triage failed) or
+// marked for review (X's own read of the post triaged differently).
 func (s *DB) ReviewComplaints(ctx context.Context, scope shikayat.Scope, below float64, limit int) (noDistrict, unsure []*shikayat.Complaint, err error) {
 	if !scope.All() {
 		return nil, nil, shikayat.Errorf(shikayat.EFORBIDDEN, "Only HQ sees the review queue.")
@@ -210,7 +211,9 @@ func (s *DB) ReviewComplaints(ctx context.Context, scope shikayat.Scope, below f
 	if noDistrict, err = list(`c.district = 0 AND c.unit_id = $1`, shikayat.HQUnitID); err != nil {
 		return nil, nil, err
 	}
-	if unsure, err = list(`c.confidence < $1`, below); err != nil {
+	// Less sure: triage's confidence, or a reason a person should look
+	// (X's own read of the post was triaged differently, or is no complaint).
+	if unsure, err = list(`(c.confidence < $1 OR c.review_reason <> '')`, below); err != nil {
 		return nil, nil, err
 	}
 	return noDistrict, unsure, nil

@@ -10,19 +10,24 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at`
+const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
 	var state string
 	var urgent int
 	var created int64
-	var sent sql.NullInt64
+	var sent, tried sql.NullInt64
+	var duplicate int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
+	x.TriedAt = timePtr(tried)
+	if duplicate != 0 {
+		x.DuplicateAt = timePtr(sql.NullInt64{Int64: duplicate, Valid: true})
+	}
 	return &x, nil
 }
 
@@ -254,12 +259,14 @@ func (s *DB) replyEvent(ctx context.Context, tx *sql.Tx, id int64, actor, action
 	})
 }
 
-// MarkUnverifiedNotPosted ends a reply given up while its outcome was
-// unknown, once X's posts showed it was not posted: it is failed and its
-// budget goes back. won is false when it is no longer unverified.
-func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64) (won bool, err error) {
+// MarkUnverifiedNotPosted ends a reply not to be tried again whose outcome
+// was unknown, once X's posts showed it was not posted (or that the post of
+// its text is another reply's): it is failed with reason, its budget goes
+// back, and an internal "reply_failed" event goes on its complaint. won is
+// false when it is no longer unverified.
+func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64, reason string) (won bool, err error) {
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed' WHERE id = $1 AND state = 'given_up_unverified'`, id)
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1 WHERE id = $2 AND state = 'given_up_unverified'`, reason, id)
 		if err != nil {
 			return fmt.Errorf("update reply: %w", err)
 		}
@@ -269,7 +276,38 @@ func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64) (won bool, e
 			return nil
 		}
 		won = true
-		return releaseBudget(ctx, tx, id)
+		if err := releaseBudget(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, "")
+	})
+	return won, err
+}
+
+// UnseenAction is the internal event of a reply X called a duplicate after
+// a try whose outcome was unknown, while its post was not visible on X.
+const UnseenAction = "reply_unseen"
+
+// MarkReplyUnseen records that X answered try number attempts with
+// "duplicate content" after an earlier try whose outcome was unknown, while
+// the account's posts did not show the reply: it was most likely posted.
+// The reply becomes given_up_unverified with the time X said so, keeps its
+// budget and is not tried again; an internal event says so on its
+// complaint. A stale worker changes nothing: won is false.
+func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'given_up_unverified', duplicate_at = $1, error = $2
+			WHERE id = $3 AND attempts = $4 AND state = 'sending'`, ms(s.now()), reason, id, attempts)
+		if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		} else if n != 1 {
+			return nil
+		}
+		won = true
+		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), UnseenAction, reason, "")
 	})
 	return won, err
 }
@@ -308,9 +346,11 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		} else if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
+		// A reply X called a duplicate whose post never showed waits for
+		// a person: giving it up settles it as not posted.
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET error = $1,
 			state = CASE WHEN state = 'sending' THEN 'given_up_unverified' ELSE 'failed' END
-			WHERE id = $2 AND state IN ('pending', 'sending')`, "given up: "+reason, id)
+			WHERE id = $2 AND (state IN ('pending', 'sending') OR (state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id)
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
@@ -318,6 +358,11 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 			return fmt.Errorf("give up reply: %w", err)
 		} else if n != 1 {
 			return shikayat.Errorf(shikayat.ECONFLICT, "Reply %s is %s, not waiting.", r.Key, r.State)
+		}
+		if r.State == shikayat.ReplyUnverified {
+			if err := releaseBudget(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if err := s.replyEvent(ctx, tx, id, actor, "reply_given_up", reason, string(r.State)); err != nil {
 			return err
@@ -335,7 +380,11 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 // on the complaint's public trail, in one transaction. It takes no attempt:
 // a post X accepted is a fact whichever try made it, so it is recorded
 // unless the reply is already recorded sent (then the first record stands
-// and recorded is false).
+// and recorded is false). A reply that holds no reservation of the budget
+// (it was marked failed, and a later look found it posted) is counted in
+// the budget of the day its last try began, over the limit if need be (X
+// posted it), and a reply marked failed gets an internal event saying it
+// was found posted after all.
 func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (recorded bool, err error) {
 	if postedID == "" {
 		return false, shikayat.Errorf(shikayat.EINVALID, "Reply %d: a post X accepted has an id.", id)
@@ -344,6 +393,10 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 		now := s.now()
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if err != nil {
+			return fmt.Errorf("mark reply sent: %w", err)
+		}
+		var budgetDay string
+		if err := tx.QueryRowContext(ctx, `SELECT budget_day FROM replies WHERE id = $1`, id).Scan(&budgetDay); err != nil {
 			return fmt.Errorf("mark reply sent: %w", err)
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sent', posted_id = $1, sent_at = $2, error = '' WHERE id = $3 AND state <> 'sent'`,
@@ -357,12 +410,31 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 			return nil
 		}
 		recorded = true
+		if budgetDay == "" {
+			day := shikayat.ISTDay(now)
+			if r.TriedAt != nil {
+				day = shikayat.ISTDay(*r.TriedAt)
+			}
+			if err := chargeBudget(ctx, tx, id, r.Account, day); err != nil {
+				return err
+			}
+		}
 		if r.ComplaintID == 0 {
 			return nil
 		}
 		c, err := findComplaintBy(ctx, tx, "c.id = $1", r.ComplaintID)
 		if err != nil {
 			return err
+		}
+		if r.State == shikayat.ReplyFailed {
+			ev := &shikayat.Event{
+				At: now, Actor: shikayat.SystemActor.Name(), Action: FoundPostedAction, FromStage: c.Stage, ToStage: c.Stage,
+				Note:   "The reply marked failed (" + r.Error + ") was found posted on X.",
+				Detail: map[string]string{"post_id": postedID, "in_reply_to": r.InReplyTo, "key": r.Key, "was": string(r.State)},
+			}
+			if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
+				return err
+			}
 		}
 		ev := &shikayat.Event{
 			At: now, Actor: shikayat.SystemActor.Name(), Action: "replied", FromStage: c.Stage, ToStage: c.Stage,
@@ -371,6 +443,27 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 		return insertEvent(ctx, tx, c.ID, ev)
 	})
 	return recorded, err
+}
+
+// FoundPostedAction is the internal event of a reply marked failed that a
+// later look found posted on X.
+const FoundPostedAction = "reply_found_posted"
+
+// chargeBudget counts a post X made in account's budget for day, whatever
+// the limit: it is a fact, not a reservation that may be refused.
+func chargeBudget(ctx context.Context, tx *sql.Tx, id int64, account, day string) error {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO reply_budget (account, day, used) VALUES ($1, $2, 0)
+		ON CONFLICT (account, day) DO NOTHING`, account, day); err != nil {
+		return fmt.Errorf("charge budget: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE reply_budget SET used = used + 1 WHERE account = $1 AND day = $2`, account, day); err != nil {
+		return fmt.Errorf("charge budget: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE replies SET budget_day = $1 WHERE id = $2`, day, id); err != nil {
+		return fmt.Errorf("charge budget: %w", err)
+	}
+	return nil
 }
 
 // PostRecorded reports whether X post postedID is recorded as the post of
@@ -382,79 +475,6 @@ func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool,
 		return false, fmt.Errorf("find reply post: %w", err)
 	}
 	return n > 0, nil
-}
-
-// WaitingReplies lists the replies that still need a job, oldest first, at
-// most limit: those not yet sent nor given up (pending or sending), and
-// those given up while a try's outcome was unknown (given_up_unverified),
-// which a job must still look up on X.
-func (s *DB) WaitingReplies(ctx context.Context, limit int) ([]*shikayat.Reply, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE state IN ('pending', 'sending', 'given_up_unverified')
-		ORDER BY created_at, id LIMIT $1`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("waiting replies: %w", err)
-	}
-	defer rows.Close()
-	var out []*shikayat.Reply
-	for rows.Next() {
-		r, err := scanReply(rows)
-		if err != nil {
-			return nil, fmt.Errorf("waiting replies: %w", err)
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("waiting replies: %w", err)
-	}
-	return out, nil
-}
-
-// CountWaitingReplies counts the replies recorded before since that are
-// still waiting (pending or sending).
-func (s *DB) CountWaitingReplies(ctx context.Context, since time.Time) (int, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE state IN ('pending', 'sending') AND created_at < $1`,
-		ms(since)).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count waiting replies: %w", err)
-	}
-	return n, nil
-}
-
-// WaitingReply is a reply that waits, as /readyz names it.
-type WaitingReply struct {
-	Key       string
-	Code      string // the complaint's docket code; "" for a reply without one
-	State     shikayat.ReplyState
-	CreatedAt time.Time
-}
-
-// RepliesWaitingSince lists the replies recorded before since that are
-// still waiting (pending or sending), oldest first, at most limit.
-func (s *DB) RepliesWaitingSince(ctx context.Context, since time.Time, limit int) ([]WaitingReply, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.key, COALESCE(c.code, ''), r.state, r.created_at
-		FROM replies r LEFT JOIN complaints c ON c.id = r.complaint_id
-		WHERE r.state IN ('pending', 'sending') AND r.created_at < $1
-		ORDER BY r.created_at, r.id LIMIT $2`, ms(since), limit)
-	if err != nil {
-		return nil, fmt.Errorf("waiting replies: %w", err)
-	}
-	defer rows.Close()
-	var out []WaitingReply
-	for rows.Next() {
-		var w WaitingReply
-		var state string
-		var created int64
-		if err := rows.Scan(&w.Key, &w.Code, &state, &created); err != nil {
-			return nil, fmt.Errorf("waiting replies: %w", err)
-		}
-		w.State, w.CreatedAt = shikayat.ReplyState(state), fromMS(created)
-		out = append(out, w)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("waiting replies: %w", err)
-	}
-	return out, nil
 }
 
 // FindPost returns a recorded post as the desk read it, what became of it,
@@ -475,14 +495,4 @@ func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.
 		return nil, "", "", fmt.Errorf("post %s: %w", id, err)
 	}
 	return &p, shikayat.RecordKind(kind), lang, nil
-}
-
-// CountFailedReplies counts the replies that failed: refused by X for good,
-// or given up.
-func (s *DB) CountFailedReplies(ctx context.Context) (int, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM replies WHERE state = 'failed'`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count failed replies: %w", err)
-	}
-	return n, nil
 }

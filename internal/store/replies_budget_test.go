@@ -100,7 +100,7 @@ func TestGiveUpSendingReplyIsUnverified(t *testing.T) {
 		if _, err := db.MarkReplySent(ctx, r.ID, ""); shikayat.ErrorCode(err) != shikayat.EINVALID {
 			t.Fatalf("recorded sent without a post id: %v", err)
 		}
-		if won, err := db.MarkUnverifiedNotPosted(ctx, r.ID); err != nil || !won {
+		if won, err := db.MarkUnverifiedNotPosted(ctx, r.ID, "not found on X"); err != nil || !won {
 			t.Fatalf("not posted: %v, %v", won, err)
 		}
 		if n, err := db.BudgetUsed(ctx, "Uppolice", shikayat.ISTDay(clk.Now())); err != nil || n != 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/shikayat/shikayat"
 )
@@ -51,8 +52,12 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	rep := &TrailReport{}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	seals, err := s.sealTimes(ctx)
+	if err != nil {
+		return nil, err
+	}
 	crows, err := s.db.QueryContext(ctx, `
-		SELECT id, code, text, author_username, text_digest, author_digest, digest_salt
+		SELECT id, code, source_post_id, text, author_username, text_digest, author_digest, digest_salt
 		FROM complaints ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
@@ -74,7 +79,7 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	}
 	for crows.Next() {
 		var c trailComplaint
-		if err := crows.Scan(&c.id, &c.code, &c.text, &c.author, &c.textDigest, &c.authorDigest, &c.salt); err != nil {
+		if err := crows.Scan(&c.id, &c.code, &c.sourcePostID, &c.text, &c.author, &c.textDigest, &c.authorDigest, &c.salt); err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
 		rep.Complaints++
@@ -110,7 +115,7 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 				return rep, nil
 			}
-			if reason := moves.note(&ev); reason != "" {
+			if reason := moves.note(&ev, c, &opened, seals); reason != "" {
 				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 				return rep, nil
 			}
@@ -157,11 +162,33 @@ func (s *DB) orphan(ctx context.Context, ev *trailRow) (*TrailFailure, error) {
 	return &TrailFailure{EventID: ev.e.ID, Reason: fmt.Sprintf("the event belongs to no complaint (id %d)", ev.complaintID)}, nil
 }
 
+// sealTimes returns when each day was sealed.
+func (s *DB) sealTimes(ctx context.Context) (map[string]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT day, sealed_at FROM seals`)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]time.Time{}
+	for rows.Next() {
+		var day string
+		var at int64
+		if err := rows.Scan(&day, &at); err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		out[day] = fromMS(at)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	return out, nil
+}
+
 // trailComplaint is a complaint's part in the trail.
 type trailComplaint struct {
 	id                                           int64
 	code, text, author, textDigest, authorDigest string
-	salt                                         string
+	salt, sourcePostID                           string
 }
 
 // check tests the complaint's personal text against its digests; redacted
@@ -239,14 +266,27 @@ type digestMoves struct {
 }
 
 // note takes in an event's move, if it is one: each must start from where
-// the one before ended.
-func (m *digestMoves) note(r *trailRow) string {
+// the one before ended. A move is intake's alone: it names the complaint's
+// source post, and comes within ReplaceWindow of the complaint's first
+// event and before the seal of that event's day (seals, by day, when they
+// were made). Any other is a hand in the database rewriting the text.
+func (m *digestMoves) note(r *trailRow, c trailComplaint, opened *trailRow, seals map[string]time.Time) string {
 	if r.e.Action != ReplacedAction {
 		return ""
 	}
 	d, err := parseDetail(r.detail)
 	if err != nil || d["text_digest"] == "" {
 		return ""
+	}
+	if d["post_id"] == "" || d["post_id"] != c.sourcePostID {
+		return "the event replaces the complaint's text but does not name its source post"
+	}
+	if r.e.At.Before(opened.e.At) || r.e.At.Sub(opened.e.At) > ReplaceWindow {
+		return fmt.Sprintf("the event replaces the complaint's text outside intake's replace window (%s after the complaint was opened)", ReplaceWindow)
+	}
+	day := shikayat.ISTDay(opened.e.At)
+	if sealed, ok := seals[day]; ok && !r.e.At.Before(sealed) {
+		return "the event replaces the complaint's text after the seal of " + day + " covered the complaint"
 	}
 	if !m.moved {
 		m.moved, m.openedText, m.openedAuthor = true, d["from_text_digest"], d["from_author_digest"]

@@ -1,6 +1,7 @@
 package xsim
 
 import (
+	"encoding/json"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -130,6 +131,38 @@ func FuzzParseLimits(f *testing.F) {
 		again, err := ParseLimits(strings.Join(parts, ","))
 		if err != nil || !reflect.DeepEqual(again, got) {
 			t.Fatalf("%q: written %q, read back %v, %v", s, strings.Join(parts, ","), again, err)
+		}
+	})
+}
+
+// The read lag's control request is taken only with 0 to 24 hours in whole
+// seconds, and then reads back as set.
+func FuzzReadLagRequest(f *testing.F) {
+	for _, s := range []string{`{"seconds": 30}`, `{"seconds": 0}`, `{"seconds": -1}`, `{"seconds": 86401}`, `{"lag": 3}`, `{`, `{"seconds": 1.5}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		s := New(Options{})
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("POST", "/_sim/read_lag", strings.NewReader(body)))
+		if rec.Code != 200 {
+			if rec.Code != 400 {
+				t.Fatalf("%q answered %d", body, rec.Code)
+			}
+			return
+		}
+		var set struct{ Data struct{ Seconds int } }
+		if err := json.Unmarshal(rec.Body.Bytes(), &set); err != nil {
+			t.Fatal(err)
+		}
+		if set.Data.Seconds < 0 || set.Data.Seconds > 24*60*60 {
+			t.Fatalf("%q set a lag of %d s", body, set.Data.Seconds)
+		}
+		rec = httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/_sim/read_lag", nil))
+		var got struct{ Data struct{ Seconds int } }
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got.Data.Seconds != set.Data.Seconds {
+			t.Fatalf("%q: reads back %s, set %d", body, rec.Body.String(), set.Data.Seconds)
 		}
 	})
 }

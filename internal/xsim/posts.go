@@ -392,6 +392,9 @@ func (s *Server) postTweet(r *http.Request, _ *Fault) (int, any) {
 		}
 	}
 	id, err := s.storeLocked(t)
+	if err == nil {
+		s.hideLocked(id)
+	}
 	s.mu.Unlock()
 	if err != nil {
 		return http.StatusInternalServerError, problem("about:blank", "Internal Server Error", err.Error())

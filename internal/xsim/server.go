@@ -82,6 +82,8 @@ type Server struct {
 	deleted             map[string]deletedPost // posts deleted by their authors
 	jobs                map[string]*simJob     // compliance jobs
 	complianceForbidden bool
+	readLag             time.Duration
+	visibleAt           map[string]time.Time // posts kept out of reads until then (readlag.go)
 }
 
 // New returns a server with its account created.
@@ -195,6 +197,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /_sim/limits", s.simSetLimits)
 	m.HandleFunc("GET /_sim/limits", s.simListLimits)
 	m.HandleFunc("DELETE /_sim/limits", s.simResetLimits)
+	m.HandleFunc("POST /_sim/read_lag", s.simSetReadLag)
+	m.HandleFunc("GET /_sim/read_lag", s.simGetReadLag)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, http.StatusNotFound, problem("about:blank", "Not Found", "No such endpoint: "+r.Method+" "+r.URL.Path))
 	})

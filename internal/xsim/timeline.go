@@ -96,7 +96,11 @@ func parsePaging(q url.Values, minMax, maxMax int, tokenParams ...string) (pagin
 // pageLocked answers a timeline: the posts among ids (ascending) inside the
 // window that match, newest first, with their expansions.
 func (s *Server) pageLocked(ids []string, pg paging, match func(*xapi.Tweet) bool, sel selection, fault *Fault) xapi.Page {
+	now := s.now()
 	in := func(t *xapi.Tweet) bool {
+		if !s.visibleLocked(t.ID, now) {
+			return false
+		}
 		if pg.since != "" && !idLess(pg.since, t.ID) {
 			return false
 		}

@@ -1,0 +1,170 @@
+package replies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/jobs"
+	"github.com/shikayat/shikayat/internal/xapi"
+)
+
+// duplicate handles X's 403 "duplicate content". After a certain failure
+// (the reply was 'pending') it means another post of the account has this
+// text: the reply fails. After an uncertain try it most likely means that
+// try was posted: found on X, it is recorded sent; found only on a post
+// recorded for another reply (two staff replies alike), it is a duplicate
+// of that one and fails; not visible yet (X's read side lags), it is not
+// sent again: it becomes unverified and is looked for again
+// (resolveGivenUp), for ReadLag.
+func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Reply, attempt int, uncertain bool, err error) error {
+	if uncertain {
+		posted, other, ferr := s.findPosted(ctx, r)
+		switch {
+		case ferr == nil && posted != "":
+			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
+			return s.recordSent(ctx, r, posted)
+		case ferr == nil && other:
+		default:
+			reason := "X called a retry a duplicate after a try whose outcome was unknown; its post is not visible on X yet"
+			if _, err := s.DB.MarkReplyUnseen(ctx, r.ID, attempt, reason); err != nil {
+				return err
+			}
+			log.Warn("X says the reply was posted, but its post is not visible yet; looking again, not sending it again",
+				slog.Any("error", err), slog.Any("look_error", ferr), slog.Duration("for", s.readLag()))
+			return jobs.Snooze(s.backoff(attempt))
+		}
+	}
+	log.Error("X refused the reply as a duplicate of another post", slog.Any("error", err))
+	_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "duplicate of another post (X: "+err.Error()+")")
+	return err
+}
+
+// resolveGivenUp settles a reply not to be tried again while a try's
+// outcome was unknown: sent if X shows its post; failed if the post of its
+// text is another reply's. Not found, it is looked for again until ReadLag
+// after its last try (or after X called it a duplicate). Past that, a
+// reply a person (or a rule) gave up was not posted and fails; a reply X
+// called a duplicate stays unverified for a person, and is named in the
+// log, /readyz and /metrics.
+func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikayat.Reply) error {
+	if err := s.sleep(ctx, s.Settle); err != nil {
+		return err
+	}
+	posted, other, err := s.findPosted(ctx, r)
+	if err != nil {
+		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
+	}
+	if posted != "" {
+		log.Info("reply not tried again had been posted; recording it", slog.String("post_id", posted))
+		return s.recordSent(ctx, r, posted)
+	}
+	if other {
+		log.Error("the post of the reply's text is another reply's: this reply was not posted")
+		_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID, "duplicate of another reply's post")
+		return err
+	}
+	since := r.CreatedAt
+	if r.TriedAt != nil {
+		since = *r.TriedAt
+	}
+	if r.DuplicateAt != nil && r.DuplicateAt.After(since) {
+		since = *r.DuplicateAt
+	}
+	if left := since.Add(s.readLag()).Sub(s.now()); left > 0 {
+		log.Info("reply not tried again is not visible on X yet; looking again", slog.Duration("left", left))
+		return jobs.Snooze(min(s.backoff(r.Attempts), left))
+	}
+	if r.DuplicateAt != nil {
+		// It is still looked for, now and then: it is recorded sent if
+		// its post shows after all.
+		log.Error("X called the reply a duplicate, but its post never showed on X: a person must look on X and settle it",
+			slog.Time("duplicate_at", *r.DuplicateAt), slog.Duration("looked_for", s.readLag()))
+		return jobs.Snooze(s.readLag())
+	}
+	log.Info("reply given up was not posted")
+	_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID, "given up; not found on X")
+	return err
+}
+
+// isDuplicate reports whether X refused a post as a duplicate of one the
+// account made before.
+func isDuplicate(err error) bool {
+	var apiErr *xapi.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusForbidden {
+		return false
+	}
+	for _, p := range apiErr.Problems {
+		if strings.Contains(strings.ToLower(p.Detail+" "+p.Title), "duplicate content") {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(apiErr.Body), "duplicate content")
+}
+
+// findPosted looks through the account's recent posts for r itself: a
+// reply to the same post with the same text, not recorded as another
+// reply's post (the acknowledgement and every staff reply answer the same
+// post). It returns the post's id, or "" and whether a post of that text
+// to that post was found recorded as another reply's.
+func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (posted string, other bool, err error) {
+	me, err := s.AccountID(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	errFound := errors.New("found")
+	err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
+		return s.X.UserTweets(ctx, me, r.InReplyTo, token)
+	}, func(p *xapi.Page) error {
+		for _, t := range p.Data {
+			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {
+				continue
+			}
+			another, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
+			if err != nil {
+				return err
+			}
+			if !another {
+				posted = t.ID
+				return errFound
+			}
+			other = true
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errFound) {
+		return "", false, err
+	}
+	return posted, other && posted == "", nil
+}
+
+func repliesTo(t xapi.Tweet, postID string) bool {
+	for _, ref := range t.ReferencedTweets {
+		if ref.Type == xapi.RefRepliedTo && ref.ID == postID {
+			return true
+		}
+	}
+	return false
+}
+
+// SameText reports whether a post's text as X shows it is the text the
+// desk sent: X escapes &, < and >, and shortens every link to a t.co link,
+// so entities are read back and links are compared as links, not by URL.
+func SameText(posted, sent string) bool {
+	return canonicalText(html.UnescapeString(posted)) == canonicalText(sent)
+}
+
+func canonicalText(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+			f[i] = "<link>"
+		}
+	}
+	return strings.Join(f, " ")
+}
