@@ -38,6 +38,12 @@ type Config struct {
 	Account string
 	// PoliceAccounts are other staff accounts whose posts are never answered.
 	PoliceAccounts []string
+	// AccountsFile is --accounts: the force's other accounts on X (district,
+	// zone and functional handles), read into Accounts by Validate.
+	AccountsFile string
+	// Accounts are the accounts of AccountsFile, each with its own access
+	// token; the state account (Account) is not among them.
+	Accounts []Account
 	// DailyPostBudget caps replies per IST day.
 	DailyPostBudget int
 	// DocketState is the two-letter prefix of docket codes.
@@ -100,6 +106,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.XAPI, "x-api", "https://api.x.com", "X API base URL, without /2")
 	str(&c.Boundaries, "boundaries", "", "GeoJSON FeatureCollection of district boundaries with an integer property lgd")
 	str(&c.Account, "account", "Uppolice", "the police account's username on X")
+	str(&c.AccountsFile, "accounts", "", "CSV of the force's other accounts on X: username,unit,access_token_file")
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
@@ -220,6 +227,13 @@ func (c *Config) Validate() error {
 	c.Account = strings.TrimPrefix(strings.TrimSpace(c.Account), "@")
 	if c.Account == "" {
 		return shikayat.Errorf(shikayat.EINVALID, "--account must name the police account on X.")
+	}
+	if c.AccountsFile != "" {
+		accs, err := LoadAccounts(c.AccountsFile, c.Account)
+		if err != nil {
+			return err
+		}
+		c.Accounts = accs
 	}
 	c.DocketState = strings.ToUpper(c.DocketState)
 	if len(c.DocketState) != 2 || c.DocketState[0] < 'A' || c.DocketState[0] > 'Z' || c.DocketState[1] < 'A' || c.DocketState[1] > 'Z' {
