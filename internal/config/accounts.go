@@ -41,14 +41,16 @@ func ParseAccounts(r io.Reader, state string, readToken func(path string) ([]byt
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// FieldPos may not be asked about a record that failed.
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
 			return nil, accountsErr(line, "not CSV: %v", errors.Unwrap(err))
 		}
+		line, _ := cr.FieldPos(0)
 		if len(out) == 0 && len(rec) > 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "username") {
 			continue // the header
 		}

@@ -260,7 +260,7 @@ func (s *Server) getMe(r *http.Request, _ *Fault) (int, any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return http.StatusOK, map[string]any{"data": renderUser(s.account, sel.user)}
+	return http.StatusOK, map[string]any{"data": renderUser(s.actorLocked(r), sel.user)}
 }
 
 func validUsername(s string) bool {
