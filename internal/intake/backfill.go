@@ -80,7 +80,7 @@ func (p *Poller) loadGap(ctx context.Context) (gap, error) {
 		name string
 		dst  *string
 	}{{GapName, &bounds}, {GapWalkName, &walk}, {LostName, &g.lost}} {
-		v, err := p.DB.Checkpoint(ctx, c.name)
+		v, err := p.DB.Checkpoint(ctx, p.name(c.name))
 		if err != nil {
 			return g, err
 		}
@@ -109,7 +109,7 @@ func (p *Poller) saveGap(ctx context.Context, g gap) error {
 		if c.now == c.was {
 			continue
 		}
-		if err := p.DB.SetCheckpoint(ctx, p.fence(), c.name, c.now); err != nil {
+		if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(c.name), c.now); err != nil {
 			return err
 		}
 	}

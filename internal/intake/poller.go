@@ -37,6 +37,15 @@ type Poller struct {
 	// PoliceAccounts are other staff accounts: their posts are recorded on
 	// the thread and never answered.
 	PoliceAccounts []string
+	// Accounts is the force's own accounts (the state account first): a
+	// post that mentions any of them may be answered, their posts are
+	// staff posts, and a functional unit's handle routes to that unit.
+	// Empty: Account alone.
+	Accounts shikayat.Accounts
+	// Extra are the accounts read besides Account, each with its own
+	// client (its own user token, so X's per-user limits), checkpoint,
+	// overlap and backfill, under the one lease (accounts.go).
+	Extra []AccountReader
 	Interval       time.Duration // between polls; default 15 s
 	// LeaseTTL is how long the lease lives without renewal; another node
 	// takes over at most this long after the holder dies. Default 30 s.
@@ -67,6 +76,13 @@ type Poller struct {
 
 	once     sync.Once // defaults, set once before any use
 	accounts xapi.AccountIDs
+	// suffix names this account's checkpoints ("" for the state account's,
+	// "@username" for an extra account's); readers are the extra
+	// accounts' pollers, and parent, on those, the poller that runs them.
+	suffix  string
+	readers []*reader
+	parent  *Poller
+	round   struct{ read, recorded int }
 	// The backfill's own back-off, kept by Run: failures in a row, and
 	// when it may search again.
 	backfillFailures int
@@ -103,6 +119,7 @@ func (p *Poller) setDefaults() {
 	if p.Now == nil {
 		p.Now = time.Now
 	}
+	p.setReaders()
 }
 
 // Run polls until ctx ends. It takes and renews the lease, and polls only
@@ -165,7 +182,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		stream(held)
 		if held && !p.Now().Before(nextPoll) {
 			started := p.Now()
-			err := p.PollOnce(ctx)
+			err := p.pollRound(ctx)
 			// Only a backfill error alone: a failed record is a failed poll.
 			if bf, ok := err.(*BackfillError); ok {
 				// The mentions were read: the poll succeeded. The backfill
@@ -227,7 +244,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cp, err := p.DB.Checkpoint(ctx, CheckpointName)
+	cp, err := p.DB.Checkpoint(ctx, p.name(CheckpointName))
 	if err != nil {
 		return err
 	}
@@ -288,9 +305,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err := p.saveGap(ctx, g); err != nil {
 		return errors.Join(backfillErr, err)
 	}
-	if p.Polled != nil {
-		p.Polled(len(posts)+len(bad), recorded)
-	}
+	p.notePolled(len(posts)+len(bad), recorded)
 	return backfillErr
 }
 
@@ -380,7 +395,7 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 		}
 		name, newest := "", ""
 		if advance {
-			name, newest = CheckpointName, laterID(batch[len(batch)-1].id, cp)
+			name, newest = p.name(CheckpointName), laterID(batch[len(batch)-1].id, cp)
 		}
 		recs, err := p.DB.RecordPosts(ctx, p.fence(), name, newest, in)
 		if err != nil {
@@ -406,8 +421,8 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 
 // incoming prepares one post for the desk.
 func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (shikayat.Incoming, error) {
-	in := shikayat.Incoming{Post: post, MentionsAccount: post.MentionsUser(p.Account), HelplineReplies: p.HelplineReplies}
-	if post.AuthorID == me || strings.EqualFold(post.AuthorUsername, p.Account) {
+	in := shikayat.Incoming{Post: post, MentionsAccount: p.mentionsOwn(post), HelplineReplies: p.HelplineReplies}
+	if _, own := p.Accounts.Find(post.AuthorUsername); own || post.AuthorID == me || strings.EqualFold(post.AuthorUsername, p.Account) {
 		in.Staff = true
 	}
 	for _, acc := range p.PoliceAccounts {
@@ -427,6 +442,7 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	}
 	in.Triage = &t
 	in.Forward = t.Actionable && t.District != 0 && t.DistrictConfidence >= p.ForwardAt
+	p.routeToUnit(&in)
 	return in, nil
 }
 
