@@ -45,8 +45,8 @@ type Poller struct {
 	// Extra are the accounts read besides Account, each with its own
 	// client (its own user token, so X's per-user limits), checkpoint,
 	// overlap and backfill, under the one lease (accounts.go).
-	Extra []AccountReader
-	Interval       time.Duration // between polls; default 15 s
+	Extra    []AccountReader
+	Interval time.Duration // between polls; default 15 s
 	// LeaseTTL is how long the lease lives without renewal; another node
 	// takes over at most this long after the holder dies. Default 30 s.
 	LeaseTTL time.Duration

@@ -34,7 +34,7 @@ type Sender struct {
 	// token: a reply job names the account that posts it. Each account
 	// has its own rate limits and daily budget.
 	Accounts map[string]*xapi.Client
-	BaseURL   string // for tracking links: BaseURL + "/t/" + code
+	BaseURL  string // for tracking links: BaseURL + "/t/" + code
 	// DailyBudget caps the account's replies per IST day; 0 means none may
 	// be sent. It is reserved in the database as each reply is handed to
 	// X, so nodes sharing the database share it.
