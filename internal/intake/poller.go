@@ -37,16 +37,7 @@ type Poller struct {
 	// PoliceAccounts are other staff accounts: their posts are recorded on
 	// the thread and never answered.
 	PoliceAccounts []string
-	// Accounts is the force's own accounts (the state account first): a
-	// post that mentions any of them may be answered, their posts are
-	// staff posts, and a functional unit's handle routes to that unit.
-	// Empty: Account alone.
-	Accounts shikayat.Accounts
-	// Extra are the accounts read besides Account, each with its own
-	// client (its own user token, so X's per-user limits), checkpoint,
-	// overlap and backfill, under the one lease (accounts.go).
-	Extra    []AccountReader
-	Interval time.Duration // between polls; default 15 s
+	Interval       time.Duration // between polls; default 15 s
 	// LeaseTTL is how long the lease lives without renewal; another node
 	// takes over at most this long after the holder dies. Default 30 s.
 	LeaseTTL time.Duration
@@ -73,6 +64,16 @@ type Poller struct {
 	// Polled is told after each poll that held the lease (for tests and
 	// metrics): how many posts it read and recorded anew.
 	Polled func(read, recorded int)
+
+	// Accounts is the force's own accounts (the state account first): a
+	// post that mentions any of them may be answered, their posts are
+	// staff posts, and a functional unit's handle routes to that unit.
+	// Empty: Account alone.
+	Accounts shikayat.Accounts
+	// Extra are the accounts read besides Account, each with its own
+	// client (its own user token, so X's per-user limits), checkpoint,
+	// overlap and backfill, under the one lease (accounts.go).
+	Extra []AccountReader
 
 	once     sync.Once // defaults, set once before any use
 	accounts xapi.AccountIDs

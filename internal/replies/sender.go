@@ -29,12 +29,7 @@ type Sender struct {
 	X         *xapi.Client
 	Templates *Templates
 	Account   string // the state police account's username
-	// Accounts are the clients of the force's other accounts (--accounts),
-	// keyed by lower-case username, each with the account's own user
-	// token: a reply job names the account that posts it. Each account
-	// has its own rate limits and daily budget.
-	Accounts map[string]*xapi.Client
-	BaseURL  string // for tracking links: BaseURL + "/t/" + code
+	BaseURL   string // for tracking links: BaseURL + "/t/" + code
 	// DailyBudget caps the account's replies per IST day; 0 means none may
 	// be sent. It is reserved in the database as each reply is handed to
 	// X, so nodes sharing the database share it.
@@ -64,6 +59,12 @@ type Sender struct {
 	// Helplines is the deployment's helpline table; triage's default for
 	// the state when nil.
 	Helplines []triage.Helpline
+
+	// Accounts are the clients of the force's other accounts (--accounts),
+	// keyed by lower-case username, each with the account's own user
+	// token: a reply job names the account that posts it. Each account
+	// has its own rate limits and daily budget.
+	Accounts map[string]*xapi.Client
 
 	accounts xapi.AccountIDs
 }
