@@ -50,6 +50,10 @@ type Main struct {
 	// PollerOptions adjust the poller before it starts (tests).
 	PollerOptions func(*intake.Poller)
 
+	// AccountX are the clients of --accounts, by lower-case username, each
+	// with the account's own user token.
+	AccountX map[string]*xapi.Client
+
 	// Alerts streams live alerts to the staff signed in on this node.
 	Alerts     *live.Hub
 	stopAlerts context.CancelFunc
@@ -83,15 +87,19 @@ func (m *Main) Run(ctx context.Context) error {
 	m.DB = db
 
 	reg := prometheus.NewRegistry()
+	httpX := &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)}
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
-		HTTPClient: &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)},
+		HTTPClient: httpX,
 		Credentials: xapi.Credentials{
 			BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
 			ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(cfg.XAccessToken),
 			AccessSecret: string(cfg.XAccessSecret),
 		},
 	})
+	if err := m.openAccounts(ctx, httpX); err != nil {
+		return err
+	}
 	if m.JobHandler == nil {
 		tmpl, err := replies.LoadTemplates(cfg.Templates)
 		if err != nil {
@@ -100,6 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.JobHandler = &replies.Sender{
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
 			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
+			Accounts: m.AccountX,
 		}
 	}
 	if m.Triager == nil {
@@ -108,6 +117,9 @@ func (m *Main) Run(ctx context.Context) error {
 			return fmt.Errorf("triage: %w", err)
 		}
 		opt.Thresholds = triage.Thresholds{Acknowledge: cfg.AcknowledgeThreshold, Review: cfg.ReviewThreshold}
+		// --accounts is the one list of the force's accounts: it overrides
+		// the built-in handle table.
+		opt.Handles = triage.HandlesWith(opt.Handles, cfg.ForceAccounts())
 		t, err := triage.New(opt)
 		if err != nil {
 			return fmt.Errorf("triage: %w", err)
@@ -118,6 +130,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Queue, err = jobs.New(db.SQL(), db.Engine(), jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
+		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
 	})
 	if err != nil {
 		return err
@@ -150,6 +163,7 @@ func (m *Main) Run(ctx context.Context) error {
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
 		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
 		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger, HelplineReplies: cfg.HelplineReplies,
+		Accounts: cfg.ForceAccounts(), Extra: m.accountReaders(),
 	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)
@@ -206,6 +220,7 @@ func (m *Main) mountDesk(db *store.DB) error {
 	d.RenderReply = func(lang, text, code string) (string, error) {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
+	d.PoliceAccounts, d.AccountTrouble = cfg.ForceAccounts(), m.accountTrouble
 	a := &api.Handler{Store: db, Logger: logger, RenderReply: d.RenderReply}
 	track := &web.Tracker{Store: db, Server: m.Web}
 	var origins []string
