@@ -6,11 +6,11 @@ func TestReplyFrom(t *testing.T) {
 	accs := Accounts{
 		{Username: "Uppolice", UnitID: HQUnitID},
 		{Username: "lucknowpolice", UnitID: "district:162"},
-		{Username: "ghaziabadpolice", UnitID: "district:139"},
+		{Username: "ghaziabadpolice", UnitID: "district:145"},
 		{Username: "grpup", UnitID: "unit:grp"},
 	}
 	lucknow := "hq/zone:lucknow/range:lucknow/district:162/"
-	ghaziabad := "hq/zone:meerut/range:meerut/district:139/"
+	ghaziabad := "hq/zone:meerut/range:meerut/district:145/"
 	for _, tc := range []struct {
 		name     string
 		mentions []string

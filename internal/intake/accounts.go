@@ -139,17 +139,32 @@ func (p *Poller) mentionsOwn(post *shikayat.Post) bool {
 }
 
 // routeToUnit sends a complaint that tags a functional unit's account (GRP,
-// the cyber cell, 1090…) to that unit: the account says whose matter it is.
+// the cyber cell, 1090…) to that unit: the account says whose matter it
+// is. A complaint whose district triage took from the tagged account of
+// that district (or that agrees with it) goes to the district at once: the
+// deployment listed the account as the district's own, and it is the
+// account that answers the citizen.
 func (p *Poller) routeToUnit(in *shikayat.Incoming) {
 	t := in.Triage
 	if t == nil || !t.Actionable {
 		return
 	}
-	for _, acc := range p.Accounts.Mentioned(in.Post.Mentions) {
+	tagged := p.Accounts.Mentioned(in.Post.Mentions)
+	for _, acc := range tagged {
 		if strings.HasPrefix(acc.UnitID, "unit:") {
 			in.ForwardUnit = acc.UnitID
 			in.Forward = false
 			t.Reasons = append(t.Reasons, fmt.Sprintf("account: @%s → %s (a functional unit's account)", acc.Username, acc.UnitID))
+			return
+		}
+	}
+	if in.Forward || t.District == 0 {
+		return
+	}
+	for _, acc := range tagged {
+		if acc.UnitID == shikayat.DistrictUnitID(t.District) {
+			in.Forward = true
+			t.Reasons = append(t.Reasons, fmt.Sprintf("account: @%s is the district's own account (--accounts): routed there", acc.Username))
 			return
 		}
 	}
