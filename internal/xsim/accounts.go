@@ -3,6 +3,7 @@ package xsim
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/shikayat/shikayat/internal/xapi"
@@ -59,6 +60,18 @@ func (s *Server) ExtraAccountPosts(username string) []xapi.Tweet {
 	if u, ok := s.extra[strings.ToLower(username)]; ok {
 		for _, id := range s.byAuthor[u.ID] {
 			out = append(out, *s.posts[id])
+		}
+	}
+	return out
+}
+
+// ExtraAccounts returns the extra accounts' usernames, in the order given.
+func (s *Server) ExtraAccounts() []string {
+	var out []string
+	for _, name := range s.opts.ExtraAccounts {
+		name = strings.TrimPrefix(strings.TrimSpace(name), "@")
+		if _, ok := s.extra[strings.ToLower(name)]; ok && !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
 	return out
