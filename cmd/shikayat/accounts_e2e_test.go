@@ -212,3 +212,48 @@ func hqGet(t *testing.T, base, user, password, path string) string {
 	}
 	return string(b)
 }
+
+// /readyz names every account of --accounts whose credentials X refuses,
+// and only those; the node stays ready.
+func TestReadyzNamesAccountsXRefuses(t *testing.T) {
+	sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice", "ghaziabadpolice"},
+		ConsumerSecret: "app-secret", AccessSecret: "the-access-secret"})
+	ts := httptest.NewServer(sim)
+	defer ts.Close()
+	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", "app-secret")
+	t.Setenv("SHIKAYAT_X_ACCESS_SECRET", "the-access-secret")
+	dir := t.TempDir()
+	for name, secret := range map[string]string{"lucknowpolice": "the-access-secret", "ghaziabadpolice": "a-revoked-secret"} {
+		if err := os.WriteFile(filepath.Join(dir, name+".token"), []byte(name+"\n"+secret+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	accounts := filepath.Join(dir, "accounts.csv")
+	if err := os.WriteFile(accounts, []byte("lucknowpolice,district:162,lucknowpolice.token\nghaziabadpolice,district:145,ghaziabadpolice.token\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := startAccountsDesk(t, storetest.DSN(t, "sqlite"), ts.URL, accounts)
+
+	var body []byte
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get("http://" + m.Addr + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("readyz = %d %s", resp.StatusCode, body)
+		}
+		if strings.Contains(string(body), "@ghaziabadpolice") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("readyz never named the refused account: %s", body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(string(body), "refuses") || strings.Contains(string(body), "@lucknowpolice") || strings.Contains(string(body), "a-revoked-secret") {
+		t.Errorf("readyz = %s", body)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 )
@@ -121,4 +122,28 @@ func FuzzParseAccounts(f *testing.F) {
 			seen[k] = true
 		}
 	})
+}
+
+// With the stream on, polling is the safety net: it polls every 5 minutes
+// unless told otherwise.
+func TestStreamPollsLessByDefault(t *testing.T) {
+	t.Setenv("SHIKAYAT_X_POLL", "")
+	os.Unsetenv("SHIKAYAT_X_POLL")
+	for _, tc := range []struct {
+		args []string
+		want time.Duration
+	}{
+		{nil, 15 * time.Second},
+		{[]string{"--x-stream"}, 5 * time.Minute},
+		{[]string{"--x-stream", "--x-poll", "15s"}, 15 * time.Second},
+		{[]string{"--x-poll", "30s"}, 30 * time.Second},
+	} {
+		c := flagConfig(t, tc.args...)
+		if err := c.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if c.XPoll != tc.want {
+			t.Errorf("%v: --x-poll %s, want %s", tc.args, c.XPoll, tc.want)
+		}
+	}
 }

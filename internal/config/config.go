@@ -94,6 +94,13 @@ type Config struct {
 	policeRaw, levelRaw *string
 }
 
+// DefaultPoll is how often the mentions are polled; DefaultStreamPoll, with
+// the filtered stream on, when polling is only the safety net.
+const (
+	DefaultPoll       = 15 * time.Second
+	DefaultStreamPoll = 5 * time.Minute
+)
+
 // Flags binds the serve flags to c on fs, with defaults from the
 // environment (SHIKAYAT_ADDR for --addr, and so on).
 func (c *Config) Flags(fs *flag.FlagSet) {
@@ -115,12 +122,16 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.ReplyApproval, "reply-approval", envOr("reply-approval", "true") != "false", "hold a station officer's free-text reply for a district operator's approval (env SHIKAYAT_REPLY_APPROVAL=false turns it off)")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
-	poll := envOr("x-poll", "15s")
-	d, err := time.ParseDuration(poll)
-	if err != nil {
-		d = -1 // reported by Validate
+	// Unset, --x-poll is 15s, or 5m with --x-stream: then the stream brings
+	// the posts and polling is the safety net (README: what each costs).
+	var d time.Duration
+	if poll := envOr("x-poll", ""); poll != "" {
+		var err error
+		if d, err = time.ParseDuration(poll); err != nil {
+			d = -1 // reported by Validate
+		}
 	}
-	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions (env SHIKAYAT_X_POLL)")
+	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions; default 15s, or 5m with --x-stream (env SHIKAYAT_X_POLL)")
 	lease, err := time.ParseDuration(envOr("intake-lease", "30s"))
 	if err != nil {
 		lease = -1
@@ -192,6 +203,12 @@ func (c *Config) Validate() error {
 	}
 	if strings.HasSuffix(c.XAPI, "/2") {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-api %q must not end in /2: the client adds it.", c.XAPI)
+	}
+	if c.XPoll == 0 {
+		c.XPoll = DefaultPoll
+		if c.XStream {
+			c.XPoll = DefaultStreamPoll
+		}
 	}
 	if c.XPoll < time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-poll must be a duration of at least 1s, like 15s.")

@@ -85,6 +85,7 @@ type Server struct {
 	streams   map[*streamConn]struct{}
 	mediaSeq  uint64
 	requests  map[string]int // requests received per endpoint
+	served    int            // posts sent in answers and on the stream
 }
 
 // New returns a server with its account created.

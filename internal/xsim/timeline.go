@@ -153,6 +153,7 @@ func (s *Server) pageLocked(ids []string, pg paging, match func(*xapi.Tweet) boo
 	}
 	page.Includes, page.Errors = s.includesLocked(got, sel)
 	page.Meta.ResultCount = len(page.Data)
+	s.served += len(page.Data)
 	if len(got) > 0 {
 		page.Meta.NewestID = got[0].ID
 		page.Meta.OldestID = got[len(got)-1].ID
