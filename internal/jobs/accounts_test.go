@@ -118,4 +118,3 @@ func TestAccountQueueNames(t *testing.T) {
 		seen[name] = u
 	}
 }
-
