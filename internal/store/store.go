@@ -194,7 +194,14 @@ func (s *DB) SQL() *sql.DB { return s.db }
 func (s *DB) Engine() Engine { return s.engine }
 
 // SetJobs sets the job inserter once the queue exists (it needs the pool).
-func (s *DB) SetJobs(j JobInserter) { s.opts.Jobs = replyJobs{s: s, next: j} }
+// A nil j leaves the store without a queue.
+func (s *DB) SetJobs(j JobInserter) {
+	if j == nil {
+		s.opts.Jobs = nil
+		return
+	}
+	s.opts.Jobs = replyJobs{s: s, next: j}
+}
 
 // Ping checks that the database answers.
 func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
