@@ -62,11 +62,12 @@ func (p *Poller) setReaders() {
 	}
 }
 
-// pollRound polls the state account's mentions, then every extra
+// PollAll polls the state account's mentions, then every extra
 // account's that is due, under the one lease. Only the state account's
 // failure backs off the round; an extra account backs off on its own. The
 // round's posts are told to Polled once.
-func (p *Poller) pollRound(ctx context.Context) error {
+func (p *Poller) PollAll(ctx context.Context) error {
+	p.defaults()
 	if len(p.readers) == 0 {
 		return p.PollOnce(ctx)
 	}

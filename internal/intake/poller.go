@@ -183,7 +183,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		stream(held)
 		if held && !p.Now().Before(nextPoll) {
 			started := p.Now()
-			err := p.pollRound(ctx)
+			err := p.PollAll(ctx)
 			// Only a backfill error alone: a failed record is a failed poll.
 			if bf, ok := err.(*BackfillError); ok {
 				// The mentions were read: the poll succeeded. The backfill
