@@ -38,7 +38,7 @@ func TestReplyAccountDecidedWhenQueued(t *testing.T) {
 			complaint("1002", []string{"Uppolice", "ghaziabadpolice"}, 145),
 			complaint("1003", []string{"Uppolice"}, 162),
 			complaint("1004", []string{"Uppolice", "ghaziabadpolice"}, 162), // Lucknow's account was not tagged
-			complaint("1005", []string{"ghaziabadpolice"}, 0),             // at HQ: the one tagged
+			complaint("1005", []string{"ghaziabadpolice"}, 0),               // at HQ: the one tagged
 			complaint("1006", []string{"DelhiPolice"}, 162),
 		}
 		in[5].MentionsAccount = true // even if intake thought it could answer, no account may
