@@ -3,6 +3,7 @@ package intake_test
 import (
 	"context"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,6 +75,38 @@ func TestPollAllAccounts(t *testing.T) {
 		}
 		if k := r.kind(t, more); k != shikayat.RecordStaff {
 			t.Fatalf("a configured account's own post recorded as %s, want staff", k)
+		}
+	})
+}
+
+// A complaint that tags a functional unit's account goes to that unit, and
+// its reasons say why.
+func TestFunctionalUnitsAccountRoutesToIt(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		r := newRig(t, dsn(), xsim.Options{ExtraAccounts: []string{"grpup"}})
+		if _, err := r.db.SaveFunctionalUnit(ctx, "grp", "Government Railway Police", ""); err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(r.sim)
+		defer ts.Close()
+		r.p.Accounts = shikayat.Accounts{{Username: "Uppolice", UnitID: "hq"}, {Username: "grpup", UnitID: "unit:grp"}}
+		r.p.Extra = []intake.AccountReader{{Username: "grpup", X: xapi.New(xapi.Options{BaseURL: ts.URL, Retries: -1, UserReads: true,
+			Credentials: xapi.Credentials{AccessToken: "grpup", AccessSecret: "s"}})}}
+		id := r.post(t, "ramesh_k", "@grpup kal raat meri bike chori ho gayi ghar ke bahar se, please FIR likhiye")
+		if err := r.p.PollAll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		c, err := r.db.FindComplaintByPost(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.UnitID != "unit:grp" || c.Stage != shikayat.StageForwarded {
+			t.Fatalf("complaint %s at %s (%s), want forwarded to unit:grp", c.Code, c.UnitID, c.Stage)
+		}
+		v, err := r.db.PostView(ctx, shikayat.SystemScope(), id)
+		if err != nil || v.Triage == nil || !strings.Contains(strings.Join(v.Triage.Reasons, "; "), "@grpup → unit:grp") {
+			t.Fatalf("post %+v, %v: no reason names the unit's account", v, err)
 		}
 	})
 }
