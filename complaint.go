@@ -176,6 +176,9 @@ type NewComplaint struct {
 	// Forward sends the complaint to the suggested district at once, as an
 	// event by the system: triage was confident enough.
 	Forward bool
+	// ForwardUnit sends the complaint to this functional unit at once
+	// instead ("unit:grp"): the post tagged the unit's account.
+	ForwardUnit string
 	// NoAcknowledge skips the acknowledgement: X lets the desk reply only to
 	// posts that mention the account.
 	NoAcknowledge bool

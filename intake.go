@@ -21,6 +21,9 @@ type Incoming struct {
 	// Forward routes a new complaint to the suggested district at once:
 	// triage was confident enough.
 	Forward bool
+	// ForwardUnit routes a new complaint to a functional unit at once: the
+	// post tagged that unit's account.
+	ForwardUnit string
 	// HelplineReplies: the deployment answers another department's matter
 	// once with that department's helpline.
 	HelplineReplies bool

@@ -78,6 +78,9 @@ type Job struct {
 	ComplaintID int64
 	EventID     int64
 	PostID      string // the post to answer, when not the complaint's own
+	// Account is the police account that posts a reply, decided when the
+	// job is queued and kept across its retries; "" for the state account.
+	Account string
 	// Urgent jobs are worked before all others (immediate complaints).
 	Urgent bool
 	// At is when a scheduled job (JobSLA) is due; zero: now.

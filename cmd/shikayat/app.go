@@ -55,6 +55,10 @@ type Main struct {
 	// deleted there; River runs it every --x-compliance-every.
 	Compliance *compliance.Checker
 
+	// AccountX are the clients of --accounts, by lower-case username, each
+	// with the account's own user token.
+	AccountX map[string]*xapi.Client
+
 	// Alerts streams live alerts to the staff signed in on this node.
 	Alerts     *live.Hub
 	stopAlerts context.CancelFunc
@@ -88,15 +92,19 @@ func (m *Main) Run(ctx context.Context) error {
 	m.DB = db
 
 	reg := prometheus.NewRegistry()
+	httpX := &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)}
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
-		HTTPClient: &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)},
+		HTTPClient: httpX,
 		Credentials: xapi.Credentials{
 			BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
 			ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(cfg.XAccessToken),
 			AccessSecret: string(cfg.XAccessSecret),
 		},
 	})
+	if err := m.openAccounts(ctx, httpX); err != nil {
+		return err
+	}
 	if m.JobHandler == nil {
 		tmpl, err := replies.LoadTemplates(cfg.Templates)
 		if err != nil {
@@ -106,6 +114,7 @@ func (m *Main) Run(ctx context.Context) error {
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
 			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
 			ReadLag: cfg.ReplyReadLag,
+			Accounts: m.AccountX,
 		}
 	}
 	if m.Triager == nil {
@@ -114,6 +123,9 @@ func (m *Main) Run(ctx context.Context) error {
 			return fmt.Errorf("triage: %w", err)
 		}
 		opt.Thresholds = triage.Thresholds{Acknowledge: cfg.AcknowledgeThreshold, Review: cfg.ReviewThreshold}
+		// --accounts is the one list of the force's accounts: it overrides
+		// the built-in handle table.
+		opt.Handles = triage.HandlesWith(opt.Handles, cfg.ForceAccounts())
 		t, err := triage.New(opt)
 		if err != nil {
 			return fmt.Errorf("triage: %w", err)
@@ -126,6 +138,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
 		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
+		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
 	}
 	if cfg.Retention > 0 {
 		jcfg.Retention = m.RunRetention
@@ -162,6 +175,7 @@ func (m *Main) Run(ctx context.Context) error {
 		DB: db, X: m.X, Triager: m.Triager, Account: cfg.Account,
 		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
 		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger, HelplineReplies: cfg.HelplineReplies,
+		Accounts: cfg.ForceAccounts(), Extra: m.accountReaders(),
 	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)
@@ -237,6 +251,7 @@ func (m *Main) mountDesk(db *store.DB) error {
 	d.RenderReply = func(lang, text, code string) (string, error) {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
+	d.PoliceAccounts, d.AccountTrouble = cfg.ForceAccounts(), m.accountTrouble
 	a := &api.Handler{Store: db, Logger: logger, RenderReply: d.RenderReply}
 	clients := throttle.Clients{Trusted: cfg.TrustedProxies}
 	d.Clients = clients

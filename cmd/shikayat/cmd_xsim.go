@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/config"
 	"github.com/shikayat/shikayat/internal/xsim"
 )
 
@@ -42,9 +43,10 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 		return shikayat.Errorf(shikayat.EINVALID, "SHIKAYAT_KEEP_ALIVE must be a duration, like 20s.")
 	}
 	keepAlive := fs.Duration("keep-alive", keepAliveDef, "interval of the stream's keep-alive (env SHIKAYAT_KEEP_ALIVE)")
+	extraFlag := fs.String("extra-accounts", env("EXTRA_ACCOUNTS", ""), "more police accounts, comma-separated; each one's OAuth access token is its username (env SHIKAYAT_EXTRA_ACCOUNTS)")
 	limitsFlag := fs.String("limits", env("LIMITS", ""), "rate limits per endpoint instead of X's, e.g. create_post=1000/15m,mentions=10000/15m (\"*\" for every endpoint; env SHIKAYAT_LIMITS)")
 	fs.Usage = func() {
-		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--rate N] [--limits NAME=N/DURATION,…]")
+		fmt.Fprintln(sio.err, "usage: shikayat xsim [--addr HOST:PORT] [--account NAME] [--extra-accounts a,b,…] [--rate N] [--limits NAME=N/DURATION,…]")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args, sio); err != nil {
@@ -63,6 +65,16 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 	if *keepAlive <= 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--keep-alive must be a positive duration.")
 	}
+	var extra []string
+	for _, name := range strings.Split(*extraFlag, ",") {
+		if name = strings.TrimPrefix(strings.TrimSpace(name), "@"); name == "" {
+			continue
+		}
+		if !config.ValidUsername(name) {
+			return shikayat.Errorf(shikayat.EINVALID, "--extra-accounts: %q is not an X username.", name)
+		}
+		extra = append(extra, name)
+	}
 	limits, err := xsim.ParseLimits(*limitsFlag)
 	if err != nil {
 		return shikayat.Errorf(shikayat.EINVALID, "--limits: %s.", err)
@@ -72,7 +84,7 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 	}
 
 	log := slog.New(slog.NewJSONHandler(sio.err, nil))
-	sim := xsim.New(xsim.Options{Account: *account, Logger: log, KeepAlive: *keepAlive, Limits: limits})
+	sim := xsim.New(xsim.Options{Account: *account, ExtraAccounts: extra, Logger: log, KeepAlive: *keepAlive, Limits: limits})
 	if *rate > 0 {
 		gen := xsim.NewGenerator(sim, *seed)
 		go gen.Run(ctx, *rate)
@@ -80,6 +92,9 @@ func runXsim(ctx context.Context, args []string, sio stdio) error {
 	acct := sim.Account()
 	err = sim.ListenAndServe(ctx, *addr, func(a net.Addr) {
 		fmt.Fprintf(sio.out, "xsim listening on http://%s (account @%s, id %s)\n", a, acct.Username, acct.ID)
+		if len(extra) > 0 {
+			fmt.Fprintf(sio.out, "extra accounts: @%s\n", strings.Join(extra, ", @"))
+		}
 		log.Info("xsim started", "addr", a.String(), "account", acct.Username, "account_id", acct.ID, "rate", *rate, "seed", *seed)
 	})
 	if err != nil && ctx.Err() == nil {

@@ -112,6 +112,10 @@ func lastLines(s string, n int) string {
 // reach, when above 0, is how far back the mentions timeline reaches (X's
 // 800 by default): a short reach makes every restart backfill by search.
 func fastSim(reach ...int) *xsim.Server {
+	return xsim.New(fastSimOptions(reach...))
+}
+
+func fastSimOptions(reach ...int) xsim.Options {
 	limits := map[string]xsim.Limit{}
 	for ep := range xsim.DefaultLimits {
 		limits[ep] = xsim.Limit{Requests: 1_000_000, Window: time.Minute}
@@ -120,8 +124,16 @@ func fastSim(reach ...int) *xsim.Server {
 	if len(reach) > 0 {
 		o.MentionsReach = reach[0]
 	}
-	return xsim.New(o)
+	return o
 }
+
+// crashAccounts are the accounts the crash test configures besides the
+// state's (--accounts), with their units.
+var crashAccounts = []string{"lucknowpolice,district:162", "ghaziabadpolice,district:145"}
+
+// policeHandles are the force's accounts on the simulated X in these
+// tests: the state account and crashAccounts.
+var policeHandles = []string{"Uppolice", "lucknowpolice", "ghaziabadpolice"}
 
 // ledger checks, from the simulated X and the database, that every post
 // ended in exactly one record and every complaint was answered exactly once.
@@ -158,15 +170,22 @@ func (l *ledger) acksSent() (n int) {
 	return n
 }
 
-// repliesByTarget counts the account's posts per post they answer.
-func (l *ledger) repliesByTarget() map[string]int {
-	out := map[string]int{}
-	for _, p := range l.sim.AccountPosts() {
-		for _, r := range p.ReferencedTweets {
-			if r.Type == xapi.RefRepliedTo {
-				out[r.ID]++
+// repliesByTarget lists, per post answered, the police accounts that
+// answered it (one entry per reply).
+func (l *ledger) repliesByTarget() map[string][]string {
+	out := map[string][]string{}
+	add := func(account string, posts []xapi.Tweet) {
+		for _, p := range posts {
+			for _, r := range p.ReferencedTweets {
+				if r.Type == xapi.RefRepliedTo {
+					out[r.ID] = append(out[r.ID], account)
+				}
 			}
 		}
+	}
+	add("Uppolice", l.sim.AccountPosts())
+	for _, a := range l.sim.ExtraAccounts() {
+		add(a, l.sim.ExtraAccountPosts(a))
 	}
 	return out
 }
@@ -236,9 +255,11 @@ func (l *ledger) check() {
 		l.t.Errorf("%d posts opened more than one complaint", dupComplaints)
 	}
 	replies := l.repliesByTarget()
-	for target, k := range replies {
-		if k > 1 {
-			l.t.Errorf("post %s was answered %d times", target, k)
+	total := 0
+	for target, by := range replies {
+		total += len(by)
+		if len(by) > 1 {
+			l.t.Errorf("post %s was answered %d times (by %v)", target, len(by), by)
 		}
 	}
 	complaints := l.complaints()
@@ -248,11 +269,16 @@ func (l *ledger) check() {
 			l.t.Errorf("complaint from unknown post %s", src)
 			continue
 		}
-		if mentionsAccount(p) && replies[src] != 1 {
-			l.t.Errorf("complaint from post %s got %d acknowledgements, want 1", src, replies[src])
+		if !mentionsAccount(p) {
+			continue
+		}
+		if by := replies[src]; len(by) != 1 {
+			l.t.Errorf("complaint from post %s got %d acknowledgements, want 1", src, len(by))
+		} else if !mentions(p, by[0]) {
+			l.t.Errorf("complaint from post %s was answered by @%s, which it did not mention", src, by[0])
 		}
 	}
-	l.t.Logf("%d posts, %d complaints, %d replies in all", len(l.want), len(complaints), len(l.sim.AccountPosts()))
+	l.t.Logf("%d posts, %d complaints, %d replies in all", len(l.want), len(complaints), total)
 }
 
 func isRetweet(p xapi.Tweet) bool {
@@ -264,13 +290,19 @@ func isRetweet(p xapi.Tweet) bool {
 	return false
 }
 
-// mentionsAccount tells whether X counts the post as mentioning the account.
+// mentionsAccount tells whether X counts the post as mentioning one of
+// the force's accounts.
 func mentionsAccount(p xapi.Tweet) bool {
+	return slices.ContainsFunc(policeHandles, func(h string) bool { return mentions(p, h) })
+}
+
+// mentions tells whether X counts the post as mentioning @username.
+func mentions(p xapi.Tweet, username string) bool {
 	if p.Entities == nil {
 		return false
 	}
 	for _, m := range p.Entities.Mentions {
-		if strings.EqualFold(m.Username, "Uppolice") {
+		if strings.EqualFold(m.Username, username) {
 			return true
 		}
 	}
@@ -310,8 +342,10 @@ func feed(ctx context.Context, sim *xsim.Server, n int, perSecond float64, seed 
 // filtered stream, and webhook deliveries of a third of them, some of which
 // differ from what X has), while X answers some replies and searches with
 // 503s and 429s; the mentions timeline reaches back only 300 posts, so a
-// restart backfills by search. Every post still ends in exactly one record
-// holding X's own text, and every complaint is acknowledged exactly once.
+// restart backfills by search. Three police accounts are configured (the
+// state's and two districts'; posts tag one or both kinds). Every post
+// still ends in exactly one record holding X's own text, and every
+// complaint is acknowledged exactly once, from an account it mentioned.
 // SHIKAYAT_CRASH_HEAVY=1 runs 20,000 posts and 50 kills.
 func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if testing.Short() {
@@ -323,7 +357,12 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	}
 	const secret = "crash-webhook-secret"
 	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", secret)
-	sim := fastSim(300)
+	opts := fastSimOptions(300)
+	for _, a := range crashAccounts {
+		user, _, _ := strings.Cut(a, ",")
+		opts.ExtraAccounts = append(opts.ExtraAccounts, user)
+	}
+	sim := xsim.New(opts)
 	ts := httptest.NewServer(sim)
 	defer ts.Close()
 	dbDir := os.Getenv("SHIKAYAT_TEST_LOGDIR")
@@ -332,7 +371,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	}
 	dbPath := filepath.Join(dbDir, "crash.db")
 	args := []string{"--db", "sqlite:" + dbPath, "--x-api", ts.URL, "--x-poll", "1s", "--x-stream",
-		"--intake-lease", "3s", "--daily-post-budget", "1000000"}
+		"--intake-lease", "3s", "--daily-post-budget", "1000000", "--accounts", writeAccounts(t, crashAccounts...)}
 
 	// The desk starts first: nothing posted before its database existed is
 	// its to read.

@@ -29,6 +29,8 @@ func (m *Main) readiness() []web.Check {
 			return nil
 		}},
 		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
+		// The accounts of --accounts whose credentials X refuses, by name.
+		{Name: "x_accounts", Warn: true, Run: m.accountsCheck},
 		// Replies waiting long make noise but not an unready node: another
 		// node would not send them any sooner.
 		// The body names them (docket code, reply key, how long), up to
@@ -58,6 +60,7 @@ func (m *Main) readiness() []web.Check {
 		}},
 		// Mentions a failed backfill left unread: reported until read.
 		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(m.DB)},
+		{Name: "x_accounts_intake_gap", Warn: true, Run: intake.AccountsGapCheck(m.DB, m.Config.ForceAccounts().Usernames()[1:])},
 		{Name: "intake", Warn: true, Run: func(ctx context.Context) error {
 			holder, live, err := m.DB.LeaseHolder(ctx, intake.LeaseName)
 			if err != nil {

@@ -40,6 +40,12 @@ type Config struct {
 	Account string
 	// PoliceAccounts are other staff accounts whose posts are never answered.
 	PoliceAccounts []string
+	// AccountsFile is --accounts: the force's other accounts on X (district,
+	// zone and functional handles), read into Accounts by Validate.
+	AccountsFile string
+	// Accounts are the accounts of AccountsFile, each with its own access
+	// token; the state account (Account) is not among them.
+	Accounts []Account
 	// DailyPostBudget caps replies per IST day.
 	DailyPostBudget int
 	// DocketState is the two-letter prefix of docket codes.
@@ -109,6 +115,13 @@ type Config struct {
 	policeRaw, levelRaw, proxiesRaw *string
 }
 
+// DefaultPoll is how often the mentions are polled; DefaultStreamPoll, with
+// the filtered stream on, when polling is only the safety net.
+const (
+	DefaultPoll       = 15 * time.Second
+	DefaultStreamPoll = 5 * time.Minute
+)
+
 // Flags binds the serve flags to c on fs, with defaults from the
 // environment (SHIKAYAT_ADDR for --addr, and so on).
 func (c *Config) Flags(fs *flag.FlagSet) {
@@ -121,6 +134,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.XAPI, "x-api", "https://api.x.com", "X API base URL, without /2")
 	str(&c.Boundaries, "boundaries", "", "GeoJSON FeatureCollection of district boundaries with an integer property lgd")
 	str(&c.Account, "account", "Uppolice", "the police account's username on X")
+	str(&c.AccountsFile, "accounts", "", "CSV of the force's other accounts on X: username,unit,access_token_file")
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
@@ -132,12 +146,16 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&proxies, "trusted-proxies", "", "comma-separated CIDRs of reverse proxies whose X-Forwarded-For names the client")
 	var police string
 	str(&police, "police-accounts", "", "comma-separated usernames of other police accounts, never answered")
-	poll := envOr("x-poll", "15s")
-	d, err := time.ParseDuration(poll)
-	if err != nil {
-		d = -1 // reported by Validate
+	// Unset, --x-poll is 15s, or 5m with --x-stream: then the stream brings
+	// the posts and polling is the safety net (README: what each costs).
+	var d time.Duration
+	if poll := envOr("x-poll", ""); poll != "" {
+		var err error
+		if d, err = time.ParseDuration(poll); err != nil {
+			d = -1 // reported by Validate
+		}
 	}
-	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions (env SHIKAYAT_X_POLL)")
+	fs.DurationVar(&c.XPoll, "x-poll", d, "how often to poll X for mentions; default 15s, or 5m with --x-stream (env SHIKAYAT_X_POLL)")
 	lease, err := time.ParseDuration(envOr("intake-lease", "30s"))
 	if err != nil {
 		lease = -1
@@ -220,6 +238,12 @@ func (c *Config) Validate() error {
 	if strings.HasSuffix(c.XAPI, "/2") {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-api %q must not end in /2: the client adds it.", c.XAPI)
 	}
+	if c.XPoll == 0 {
+		c.XPoll = DefaultPoll
+		if c.XStream {
+			c.XPoll = DefaultStreamPoll
+		}
+	}
 	if c.XPoll < time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--x-poll must be a duration of at least 1s, like 15s.")
 	}
@@ -266,6 +290,13 @@ func (c *Config) Validate() error {
 	c.Account = strings.TrimPrefix(strings.TrimSpace(c.Account), "@")
 	if c.Account == "" {
 		return shikayat.Errorf(shikayat.EINVALID, "--account must name the police account on X.")
+	}
+	if c.AccountsFile != "" {
+		accs, err := LoadAccounts(c.AccountsFile, c.Account)
+		if err != nil {
+			return err
+		}
+		c.Accounts = accs
 	}
 	c.DocketState = strings.ToUpper(c.DocketState)
 	if len(c.DocketState) != 2 || c.DocketState[0] < 'A' || c.DocketState[0] > 'Z' || c.DocketState[1] < 'A' || c.DocketState[1] > 'Z' {

@@ -60,6 +60,11 @@ type Handler struct {
 	// counts failures per address): the peer, unless a trusted proxy
 	// names the client.
 	Clients throttle.Clients
+	// PoliceAccounts are the force's accounts on X (the state account
+	// first), shown to HQ; AccountTrouble tells what X last said of an
+	// account's credentials (nil while it answers).
+	PoliceAccounts shikayat.Accounts
+	AccountTrouble func(username string) error
 
 	views map[string]*template.Template
 }
@@ -118,7 +123,7 @@ func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 		return nil, err
 	}
 	keyRE := regexp.MustCompile(`\.T "([a-z_]+)"`)
-	for _, name := range append([]string{"login", "inbox", "complaint"}, reviewViews...) {
+	for _, name := range append(append([]string{"login", "inbox", "complaint"}, reviewViews...), accountViews...) {
 		src, err := fs.ReadFile(templatesFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

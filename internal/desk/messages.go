@@ -49,6 +49,15 @@ var messages = map[string]struct{ en, hi string }{
 	"role_supervisor":        {"Supervisor", "पर्यवेक्षक"},
 	"role_district_operator": {"District operator", "ज़िला ऑपरेटर"},
 	"role_station_officer":   {"Station officer", "थाना अधिकारी"},
+	// The force's accounts on X (HQ).
+	"accounts_title":    {"Police accounts on X", "X पर पुलिस खाते"},
+	"accounts_about":    {"The desk reads the mentions of every account below; a reply goes out from an account the citizen tagged.", "डेस्क नीचे दिए हर खाते के मेंशन पढ़ता है; जवाब उसी खाते से जाता है जिसे नागरिक ने टैग किया।"},
+	"accounts_username": {"Account", "खाता"},
+	"accounts_unit":     {"Unit", "इकाई"},
+	"accounts_x":        {"Standing with X", "X पर स्थिति"},
+	"accounts_state":    {"state account", "राज्य खाता"},
+	"accounts_hq":       {"State HQ", "राज्य मुख्यालय"},
+	"accounts_ok":       {"answering", "सक्रिय"},
 	// HQ's review queue.
 	"review_queue":              {"Review queue", "समीक्षा कतार"},
 	"review_search":             {"Find a post by its text or id", "पोस्ट उसके शब्दों या आईडी से खोजें"},

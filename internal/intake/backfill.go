@@ -136,7 +136,7 @@ func (p *Poller) loadGap(ctx context.Context) (gap, error) {
 		name string
 		dst  *string
 	}{{GapName, &bounds}, {GapWalkName, &walk}, {LostName, &lost}} {
-		v, err := p.DB.Checkpoint(ctx, c.name)
+		v, err := p.DB.Checkpoint(ctx, p.name(c.name))
 		if err != nil {
 			return g, err
 		}
@@ -185,7 +185,7 @@ func (p *Poller) saveGap(ctx context.Context, g gap) error {
 		if c.now == c.was {
 			continue
 		}
-		if err := p.DB.SetCheckpoint(ctx, p.fence(), c.name, c.now); err != nil {
+		if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(c.name), c.now); err != nil {
 			return err
 		}
 	}

@@ -65,8 +65,25 @@ type Poller struct {
 	// metrics): how many posts it read and recorded anew.
 	Polled func(read, recorded int)
 
+	// Accounts is the force's own accounts (the state account first): a
+	// post that mentions any of them may be answered, their posts are
+	// staff posts, and a functional unit's handle routes to that unit.
+	// Empty: Account alone.
+	Accounts shikayat.Accounts
+	// Extra are the accounts read besides Account, each with its own
+	// client (its own user token, so X's per-user limits), checkpoint,
+	// overlap and backfill, under the one lease (accounts.go).
+	Extra []AccountReader
+
 	once     sync.Once // defaults, set once before any use
 	accounts xapi.AccountIDs
+	// suffix names this account's checkpoints ("" for the state account's,
+	// "@username" for an extra account's); readers are the extra
+	// accounts' pollers, and parent, on those, the poller that runs them.
+	suffix  string
+	readers []*reader
+	parent  *Poller
+	round   struct{ read, recorded int }
 	// The backfill's own back-off, kept by Run: failures in a row, and
 	// when it may search again.
 	backfillFailures int
@@ -103,6 +120,7 @@ func (p *Poller) setDefaults() {
 	if p.Now == nil {
 		p.Now = time.Now
 	}
+	p.setReaders()
 }
 
 // Run polls until ctx ends. It takes and renews the lease, and polls only
@@ -165,7 +183,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		stream(held)
 		if held && !p.Now().Before(nextPoll) {
 			started := p.Now()
-			err := p.PollOnce(ctx)
+			err := p.PollAll(ctx)
 			// Only a backfill error alone: a failed record is a failed poll.
 			if bf, ok := err.(*BackfillError); ok {
 				// The mentions were read: the poll succeeded. The backfill
@@ -227,7 +245,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cp, err := p.DB.Checkpoint(ctx, CheckpointName)
+	cp, err := p.DB.Checkpoint(ctx, p.name(CheckpointName))
 	if err != nil {
 		return err
 	}
@@ -294,9 +312,7 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	if err := p.saveGap(ctx, g); err != nil {
 		return errors.Join(backfillErr, err)
 	}
-	if p.Polled != nil {
-		p.Polled(len(posts)+len(bad), recorded)
-	}
+	p.notePolled(len(posts)+len(bad), recorded)
 	return backfillErr
 }
 
@@ -386,7 +402,7 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 		}
 		name, newest := "", ""
 		if advance {
-			name, newest = CheckpointName, laterID(batch[len(batch)-1].id, cp)
+			name, newest = p.name(CheckpointName), laterID(batch[len(batch)-1].id, cp)
 		}
 		recs, err := p.DB.RecordPosts(ctx, p.fence(), name, newest, in)
 		if err != nil {
@@ -412,8 +428,8 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 
 // incoming prepares one post for the desk.
 func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (shikayat.Incoming, error) {
-	in := shikayat.Incoming{Post: post, MentionsAccount: post.MentionsUser(p.Account), HelplineReplies: p.HelplineReplies}
-	if post.AuthorID == me || strings.EqualFold(post.AuthorUsername, p.Account) {
+	in := shikayat.Incoming{Post: post, MentionsAccount: p.mentionsOwn(post), HelplineReplies: p.HelplineReplies}
+	if _, own := p.Accounts.Find(post.AuthorUsername); own || post.AuthorID == me || strings.EqualFold(post.AuthorUsername, p.Account) {
 		in.Staff = true
 	}
 	for _, acc := range p.PoliceAccounts {
@@ -433,6 +449,7 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	}
 	in.Triage = &t
 	in.Forward = t.Actionable && t.District != 0 && t.DistrictConfidence >= p.ForwardAt
+	p.routeToUnit(&in)
 	return in, nil
 }
 

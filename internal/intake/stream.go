@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,22 +53,35 @@ func (p *Poller) runStream(ctx context.Context) {
 // streamOnce makes sure the desk's rule is set and holds the stream open
 // until it ends.
 func (p *Poller) streamOnce(ctx context.Context, log *slog.Logger) error {
-	rule := "@" + p.Account
+	want := p.streamRules()
 	rules, err := p.X.StreamRules(ctx)
 	if err != nil {
 		return fmt.Errorf("read rules: %w", err)
 	}
-	have := false
+	var add []xapi.StreamRule
+	for _, w := range want {
+		if !slices.ContainsFunc(rules, func(r xapi.StreamRule) bool { return strings.EqualFold(r.Value, w) }) {
+			add = append(add, xapi.StreamRule{Value: w, Tag: streamRuleTag})
+		}
+	}
+	if len(add) > 0 {
+		if _, err := p.X.AddStreamRules(ctx, add...); err != nil {
+			return fmt.Errorf("add rules: %w", err)
+		}
+	}
+	// The desk's rules that no longer cover a configured account go.
+	var stale []string
 	for _, r := range rules {
-		if strings.EqualFold(r.Value, rule) {
-			have = true
+		if r.Tag == streamRuleTag && !slices.ContainsFunc(want, func(w string) bool { return strings.EqualFold(r.Value, w) }) {
+			stale = append(stale, r.ID)
 		}
 	}
-	if !have {
-		if _, err := p.X.AddStreamRules(ctx, xapi.StreamRule{Value: rule, Tag: streamRuleTag}); err != nil {
-			return fmt.Errorf("add rule: %w", err)
+	if len(stale) > 0 {
+		if err := p.X.DeleteStreamRules(ctx, stale...); err != nil {
+			return fmt.Errorf("delete stale rules: %w", err)
 		}
 	}
+	rule := strings.Join(want, " | ")
 	log.Info("filtered stream: connecting", slog.String("rule", rule))
 	err = p.X.Stream(ctx, func(ctx context.Context, sp xapi.StreamPost) error {
 		if err := p.Deliver(ctx, []shikayat.Post{sp.Post}); err != nil {

@@ -6,6 +6,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -41,6 +42,7 @@ const QueueReplies = "replies"
 type AcknowledgeArgs struct {
 	ComplaintID int64  `json:"complaint_id"`
 	PostID      string `json:"post_id"`
+	Account     string `json:"account,omitempty"` // posts it; "" for the state account
 }
 
 // Kind names the job kind in River.
@@ -48,8 +50,9 @@ func (AcknowledgeArgs) Kind() string { return string(shikayat.JobAcknowledge) }
 
 // ReplyArgs asks for a reply that a person wrote or chose.
 type ReplyArgs struct {
-	ComplaintID int64 `json:"complaint_id"`
-	EventID     int64 `json:"event_id"`
+	ComplaintID int64  `json:"complaint_id"`
+	EventID     int64  `json:"event_id"`
+	Account     string `json:"account,omitempty"` // posts it; "" for the state account
 }
 
 // Kind names the job kind in River.
@@ -59,6 +62,7 @@ func (ReplyArgs) Kind() string { return string(shikayat.JobReply) }
 type StatusReplyArgs struct {
 	ComplaintID int64  `json:"complaint_id"`
 	PostID      string `json:"post_id"`
+	Account     string `json:"account,omitempty"` // posts it; "" for the state account
 }
 
 // Kind names the job kind in River.
@@ -67,7 +71,8 @@ func (StatusReplyArgs) Kind() string { return string(shikayat.JobStatusReply) }
 // HelplineReplyArgs asks for the one answer to another department's
 // matter, naming that department's helpline.
 type HelplineReplyArgs struct {
-	PostID string `json:"post_id"`
+	PostID  string `json:"post_id"`
+	Account string `json:"account,omitempty"` // posts it; "" for the state account
 }
 
 // Kind names the job kind in River.
@@ -171,6 +176,12 @@ type Config struct {
 	Now func() time.Time
 	// SLA marks SLA moments; the Replies store when nil.
 	SLA SLARunner
+	// StateAccount and Accounts are the police accounts that post replies:
+	// the state account's replies go through QueueReplies, each other
+	// account's through a queue of its own (ReplyQueue), one worker each,
+	// so that an account waiting on its rate limit holds up no other.
+	StateAccount string
+	Accounts     []string
 	// Sealer, when set with a Handler, seals the trail daily (and at start,
 	// catching up on days a stopped desk missed). River enqueues periodic
 	// jobs on its elected leader only; sealing is keyed by day and the same
@@ -273,6 +284,9 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 			river.QueueDefault: {MaxWorkers: cfg.Workers},
 			QueueReplies:       {MaxWorkers: 1},
 		}
+		for _, name := range q.replyQueues()[1:] {
+			rc.Queues[name] = river.QueueConfig{MaxWorkers: 1}
+		}
 		q.working = true
 	}
 	client, err := river.NewClient(driverFor(db, engine), rc)
@@ -285,7 +299,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 
 // InsertTx enqueues a job in tx. It implements store.JobInserter.
 func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) error {
-	opts := &river.InsertOpts{Priority: priorityNormal, Queue: QueueReplies}
+	opts := &river.InsertOpts{Priority: priorityNormal, Queue: q.ReplyQueue(job.Account)}
 	if job.Urgent {
 		opts.Priority = priorityUrgent
 	}
@@ -296,13 +310,13 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, job shikayat.Job) erro
 		opts = &river.InsertOpts{Priority: priorityNormal, Queue: river.QueueDefault, ScheduledAt: job.At,
 			UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	case shikayat.JobAcknowledge:
-		args = AcknowledgeArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
+		args = AcknowledgeArgs{ComplaintID: job.ComplaintID, PostID: job.PostID, Account: job.Account}
 	case shikayat.JobReply:
-		args = ReplyArgs{ComplaintID: job.ComplaintID, EventID: job.EventID}
+		args = ReplyArgs{ComplaintID: job.ComplaintID, EventID: job.EventID, Account: job.Account}
 	case shikayat.JobStatusReply:
-		args = StatusReplyArgs{ComplaintID: job.ComplaintID, PostID: job.PostID}
+		args = StatusReplyArgs{ComplaintID: job.ComplaintID, PostID: job.PostID, Account: job.Account}
 	case shikayat.JobHelplineReply:
-		args = HelplineReplyArgs{PostID: job.PostID}
+		args = HelplineReplyArgs{PostID: job.PostID, Account: job.Account}
 	default:
 		return fmt.Errorf("unknown job kind %q", job.Kind)
 	}
@@ -377,7 +391,7 @@ type worker[T river.JobArgs] struct {
 }
 
 func (w *worker[T]) Work(ctx context.Context, j *river.Job[T]) error {
-	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority})
+	ctx = context.WithValue(ctx, runningKey{}, running{id: j.ID, priority: j.Priority, queue: j.Queue})
 	return w.work(ctx, j.Args)
 }
 
@@ -385,12 +399,14 @@ func (w *worker[T]) Work(ctx context.Context, j *river.Job[T]) error {
 type running struct {
 	id       int64
 	priority int
+	queue    string
 }
 
 type runningKey struct{}
 
-// MoreUrgentWaiting reports whether a reply job more urgent than the one
-// running in ctx is waiting or being worked. A job that just put itself back
+// MoreUrgentWaiting reports whether a reply job of the same account (its
+// queue) more urgent than the one running in ctx is waiting or being
+// worked: urgent first holds within each account. A job that just put itself back
 // may still show as running for a moment, so running ones count too.
 func (q *Queue) MoreUrgentWaiting(ctx context.Context) (bool, error) {
 	mine, ok := ctx.Value(runningKey{}).(running)
@@ -401,7 +417,7 @@ func (q *Queue) MoreUrgentWaiting(ctx context.Context) (bool, error) {
 	err := q.db.QueryRowContext(ctx, `
 		SELECT count(*) FROM river_job
 		WHERE queue = $1 AND state IN ('available', 'running') AND priority < $2 AND id <> $3`,
-		QueueReplies, mine.priority, mine.id).Scan(&n)
+		cmp.Or(mine.queue, QueueReplies), mine.priority, mine.id).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("look for urgent replies: %w", err)
 	}

@@ -111,7 +111,7 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 			q.log.Error("reply cannot be re-queued", slog.String("reply", r.Key), slog.Any("error", err))
 			continue
 		}
-		opts := &river.InsertOpts{Priority: priorityNormal, Queue: QueueReplies}
+		opts := &river.InsertOpts{Priority: priorityNormal, Queue: q.ReplyQueue(r.Account)}
 		if r.Urgent {
 			opts.Priority = priorityUrgent
 		}
@@ -135,7 +135,7 @@ const sweepBatch = 5000
 // liveReplyKeys returns the keys of the replies that have a live job.
 func (q *Queue) liveReplyKeys(ctx context.Context) (map[string]bool, error) {
 	keys := map[string]bool{}
-	params := river.NewJobListParams().Queues(QueueReplies).States(liveStates...).First(1000)
+	params := river.NewJobListParams().Queues(q.replyQueues()...).States(liveStates...).First(1000)
 	for {
 		page, err := q.client.JobList(ctx, params)
 		if err != nil {
@@ -179,17 +179,17 @@ func argsForReply(r *shikayat.Reply) (river.JobArgs, error) {
 	kind, id, _ := strings.Cut(r.Key, ":")
 	switch kind {
 	case "ack":
-		return AcknowledgeArgs{ComplaintID: r.ComplaintID, PostID: r.InReplyTo}, nil
+		return AcknowledgeArgs{ComplaintID: r.ComplaintID, PostID: r.InReplyTo, Account: r.Account}, nil
 	case "reply":
 		ev, err := strconv.ParseInt(id, 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("reply key %q: %w", r.Key, err)
 		}
-		return ReplyArgs{ComplaintID: r.ComplaintID, EventID: ev}, nil
+		return ReplyArgs{ComplaintID: r.ComplaintID, EventID: ev, Account: r.Account}, nil
 	case "status":
-		return StatusReplyArgs{ComplaintID: r.ComplaintID, PostID: id}, nil
+		return StatusReplyArgs{ComplaintID: r.ComplaintID, PostID: id, Account: r.Account}, nil
 	case "helpline":
-		return HelplineReplyArgs{PostID: id}, nil
+		return HelplineReplyArgs{PostID: id, Account: r.Account}, nil
 	}
 	return nil, fmt.Errorf("unknown reply key %q", r.Key)
 }

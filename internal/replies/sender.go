@@ -25,7 +25,7 @@ type Sender struct {
 	DB        *store.DB
 	X         *xapi.Client
 	Templates *Templates
-	Account   string // the police account's username
+	Account   string // the state police account's username
 	BaseURL   string // for tracking links: BaseURL + "/t/" + code
 	// DailyBudget caps the account's replies per IST day; 0 means none may
 	// be sent. It is reserved in the database as each reply is handed to
@@ -62,6 +62,12 @@ type Sender struct {
 	// Helplines is the deployment's helpline table; triage's default for
 	// the state when nil.
 	Helplines []triage.Helpline
+
+	// Accounts are the clients of the force's other accounts (--accounts),
+	// keyed by lower-case username, each with the account's own user
+	// token: a reply job names the account that posts it. Each account
+	// has its own rate limits and daily budget.
+	Accounts map[string]*xapi.Client
 
 	accounts xapi.AccountIDs
 }
@@ -107,7 +113,7 @@ func (s *Sender) Acknowledge(ctx context.Context, a jobs.AcknowledgeArgs) error 
 		return err
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: c.SourcePostID,
+		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: c.SourcePostID,
 		Text: text, Lang: lang, Urgent: c.EffectiveClass() == shikayat.ClassImmediate,
 	})
 }
@@ -135,7 +141,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		return err
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
+		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
 	})
 }
 
@@ -164,7 +170,7 @@ func (s *Sender) HelplineReply(ctx context.Context, a jobs.HelplineReplyArgs) er
 	if err != nil {
 		return jobs.Cancel(err)
 	}
-	return s.send(ctx, &shikayat.Reply{Key: a.ReplyKey(), InReplyTo: a.PostID, Text: text, Lang: lang})
+	return s.send(ctx, &shikayat.Reply{Key: a.ReplyKey(), Account: a.Account, InReplyTo: a.PostID, Text: text, Lang: lang})
 }
 
 // Reply posts what a person wrote (or the template they chose).
@@ -206,7 +212,7 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 		return jobs.Cancel(err)
 	}
 	return s.send(ctx, &shikayat.Reply{
-		Key: a.ReplyKey(), ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
+		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
 	})
 }
 
@@ -243,8 +249,13 @@ func guessLang(p *shikayat.Post) string {
 }
 
 // send posts r unless it was posted before: the heart of "never twice".
+// It posts from the account the job was given when it was queued (the
+// state account when none); the reply's record keeps the account of its
+// first claim.
 func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
-	want.Account = s.Account
+	if want.Account == "" {
+		want.Account = s.Account
+	}
 	return s.sendTurn(ctx, want, false)
 }
 
@@ -253,7 +264,12 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	if err != nil {
 		return err
 	}
-	log := s.log().With(slog.String("reply", r.Key), slog.String("in_reply_to", r.InReplyTo))
+	log := s.log().With(slog.String("reply", r.Key), slog.String("in_reply_to", r.InReplyTo), slog.String("account", r.Account))
+	x, err := s.client(r.Account)
+	if err != nil {
+		log.Error("reply cannot be posted: its account has no credentials here", slog.Any("error", err))
+		return jobs.Snooze(time.Minute)
+	}
 	// uncertain: an earlier try may have reached X.
 	uncertain := r.State == shikayat.ReplySending
 	switch r.State {
@@ -279,7 +295,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 
 	// Known to be rate limited: wait here (this node's one sender), then
 	// go on only if no more urgent reply waits.
-	if wait := s.rateLimitWait(); wait > 0 {
+	if wait := rateLimitWait(x); wait > 0 {
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
 		return s.waitTurn(ctx, wait, want, waited)
 	}
@@ -313,7 +329,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		return jobs.Snooze(wait)
 	}
 	attempt := r.Attempts + 1
-	id, err := s.X.CreateReply(ctx, r.Text, r.InReplyTo)
+	id, err := x.CreateReply(ctx, r.Text, r.InReplyTo)
 	if err == nil {
 		log.Info("reply posted", slog.String("post_id", id))
 		return s.recordSent(ctx, r, id)
@@ -437,9 +453,10 @@ const maxWait = 15 * time.Second
 // resetMargin covers X's reset time being given in whole seconds.
 const resetMargin = time.Second
 
-// rateLimitWait is how long X's post limit is known to be spent, or 0.
-func (s *Sender) rateLimitWait() time.Duration {
-	if rl, ok := s.X.RateLimit(xapi.EndpointCreatePost); ok && rl.Remaining == 0 {
+// rateLimitWait is how long an account's post limit (x is its client) is
+// known to be spent, or 0.
+func rateLimitWait(x *xapi.Client) time.Duration {
+	if rl, ok := x.RateLimit(xapi.EndpointCreatePost); ok && rl.Remaining == 0 {
 		return max(time.Until(rl.Reset.Add(resetMargin)), 0)
 	}
 	return 0
@@ -453,7 +470,11 @@ func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.R
 	if err := s.sleep(ctx, min(d, maxWait)); err != nil {
 		return err
 	}
-	if waited || s.rateLimitWait() > 0 {
+	x, err := s.client(want.Account)
+	if err != nil {
+		return err
+	}
+	if waited || rateLimitWait(x) > 0 {
 		return jobs.Requeue()
 	}
 	return s.sendTurn(ctx, want, true)

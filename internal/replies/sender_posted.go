@@ -1,6 +1,7 @@
 package replies
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -113,13 +114,18 @@ func isDuplicate(err error) bool {
 // post). It returns the post's id, or "" and whether a post of that text
 // to that post was found recorded as another reply's.
 func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (posted string, other bool, err error) {
-	me, err := s.AccountID(ctx)
+	// The reply is looked for on the account that sends it.
+	x, err := s.client(r.Account)
+	if err != nil {
+		return "", false, err
+	}
+	me, err := s.accounts.Get(ctx, x, cmp.Or(r.Account, s.Account))
 	if err != nil {
 		return "", false, err
 	}
 	errFound := errors.New("found")
 	err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
-		return s.X.UserTweets(ctx, me, r.InReplyTo, token)
+		return x.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
 			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {

@@ -124,9 +124,8 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 		return nil, false, err
 	}
 
-	if in.Forward && c.SuggestedDistrict != 0 {
-		a := shikayat.Action{Kind: shikayat.ActionForward, District: c.SuggestedDistrict, Reason: "Routed by triage at intake."}
-		ev, err := s.apply(ctx, tx, c, 1, a, shikayat.SystemActor)
+	if forward, ok := intakeForward(in, c); ok {
+		ev, err := s.apply(ctx, tx, c, 1, forward, shikayat.SystemActor)
 		if err != nil {
 			return nil, false, err
 		}

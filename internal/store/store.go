@@ -53,6 +53,10 @@ type Options struct {
 	// ReplyApproval holds a station officer's free-text reply (no template)
 	// until someone above the station approves it (ApproveReply).
 	ReplyApproval bool
+	// Accounts are the force's accounts on X, the state account first:
+	// each reply job is given, as it is queued, the account that posts it
+	// (reply_account.go). Empty: the sender's one account.
+	Accounts shikayat.Accounts
 }
 
 // JobInserter enqueues a job inside a transaction, so that the job exists
@@ -159,6 +163,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		opts.SLA = shikayat.DefaultSLA
 	}
 	s := &DB{db: db, engine: engine, opts: opts}
+	if s.opts.Jobs != nil {
+		s.opts.Jobs = replyJobs{s: s, next: s.opts.Jobs}
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -187,7 +194,14 @@ func (s *DB) SQL() *sql.DB { return s.db }
 func (s *DB) Engine() Engine { return s.engine }
 
 // SetJobs sets the job inserter once the queue exists (it needs the pool).
-func (s *DB) SetJobs(j JobInserter) { s.opts.Jobs = j }
+// A nil j leaves the store without a queue.
+func (s *DB) SetJobs(j JobInserter) {
+	if j == nil {
+		s.opts.Jobs = nil
+		return
+	}
+	s.opts.Jobs = replyJobs{s: s, next: j}
+}
 
 // Ping checks that the database answers.
 func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }

@@ -266,7 +266,7 @@ func ParseHandles(text string) (map[string]int, error) {
 func (g *Gazetteer) Handle(username string) (int, bool) {
 	u := strings.ToLower(strings.TrimPrefix(username, "@"))
 	if lgd, ok := g.handles[u]; ok {
-		return lgd, true
+		return lgd, lgd > 0 // 0: the deployment's account of no district
 	}
 	k := handleKey(u)
 	for _, suf := range []string{"police", "pol", "cp", "dcp", "sp"} {

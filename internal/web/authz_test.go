@@ -105,6 +105,7 @@ var matrix = map[string]struct {
 	"GET /desk/alerts":                       {staffOr(http.StatusOK, http.StatusSeeOther), "", true},
 	"GET /desk/review":                       {hqPage(http.StatusOK), "", false},
 	"POST /desk/review/posts/{id}":           {hqPage(http.StatusSeeOther), "action=not_complaint", false},
+	"GET /desk/accounts":                     {hqPage(http.StatusOK), "", false},
 	"POST /desk/lang":                        {staffOr(http.StatusSeeOther, http.StatusSeeOther), "lang=en&back=/desk/", false},
 	"GET /desk/complaints/{code}":            {scopedPage(http.StatusOK), "", false},
 	"POST /desk/complaints/{code}/actions":   {scopedPage(http.StatusSeeOther), "action=note&text=seen", false},

@@ -65,6 +65,7 @@ func Routes(h Handlers) []Route {
 		{"GET /desk/alerts", Staff, false, h.Alerts.ServeHTTP},
 		{"GET /desk/review", HQ, false, d.Review},
 		{"POST /desk/review/posts/{id}", HQ, false, d.ActOnPost},
+		{"GET /desk/accounts", HQ, false, d.Accounts},
 		{"POST /desk/lang", Staff, false, d.SetLang},
 		{"GET /desk/complaints/{code}", Staff, false, d.Complaint},
 		{"POST /desk/complaints/{code}/actions", Staff, false, d.ComplaintAct},

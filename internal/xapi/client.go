@@ -91,6 +91,11 @@ type Options struct {
 	// StallTimeout is how long the stream may go without a byte (X sends a
 	// keep-alive every 20 s) before the client reconnects. Default 30 s.
 	StallTimeout time.Duration
+	// UserReads signs reads with the account's OAuth 1.0a user token as well,
+	// instead of the app's bearer token: each account then has X's per-user
+	// limits (one app token cannot poll many accounts every 15 s). The
+	// filtered stream and its rules stay app-only.
+	UserReads bool
 }
 
 // Client calls X's API v2. It is safe for concurrent use.
@@ -104,6 +109,7 @@ type Client struct {
 	sleep   Sleeper
 	retries int
 	stall   time.Duration
+	asUser  bool // UserReads
 
 	mu       sync.Mutex
 	limits   map[string]RateLimit
@@ -122,6 +128,7 @@ func New(o Options) *Client {
 		sleep:   o.Sleeper,
 		retries: o.Retries,
 		stall:   o.StallTimeout,
+		asUser:  o.UserReads,
 		limits:  map[string]RateLimit{},
 	}
 	if c.base == "" {
@@ -206,6 +213,9 @@ type request struct {
 // get sends a GET, retrying after server and network errors.
 func (c *Client) get(ctx context.Context, r request, out any) error {
 	r.method = http.MethodGet
+	if c.asUser && r.endpoint != EndpointStreamRules && r.endpoint != EndpointStreamRulesChange && r.endpoint != EndpointStream {
+		r.user = true
+	}
 	wait := time.Second
 	for attempt := 0; ; attempt++ {
 		err := c.send(ctx, r, out)

@@ -67,7 +67,7 @@ func TestStreamRules(t *testing.T) {
 	if err == nil || len(dup) != 1 || dup[0].Value != "has:geo" {
 		t.Errorf("duplicate rule: %+v %v", dup, err)
 	}
-	if _, err := e.client.AddStreamRules(ctx, xapi.StreamRule{Value: "a OR b"}); err == nil {
+	if _, err := e.client.AddStreamRules(ctx, xapi.StreamRule{Value: "(a b)"}); err == nil {
 		t.Error("unsupported rule accepted")
 	}
 	rules, err := e.client.StreamRules(ctx)

@@ -32,7 +32,8 @@ func (s *Server) api(endpoint string, auth authKind, f apiFunc) http.HandlerFunc
 			writeProblem(w, http.StatusUnauthorized, p)
 			return
 		}
-		if !s.rateLimit(w, endpoint) {
+		key := s.limitKey(r, endpoint)
+		if !s.rateLimit(w, key) {
 			return
 		}
 		fault := s.takeFault(endpoint)
@@ -40,7 +41,7 @@ func (s *Server) api(endpoint string, auth authKind, f apiFunc) http.HandlerFunc
 			s.log.Info("xsim: fault", "endpoint", endpoint, "kind", fault.Kind)
 			switch fault.Kind {
 			case Fault429:
-				s.writeFault429(w, endpoint, fault)
+				s.writeFault429(w, key, fault)
 				return
 			case Fault5xx, FaultStatus:
 				writeProblem(w, fault.Status, problem("about:blank", http.StatusText(fault.Status), "Simulated server error."))
@@ -109,10 +110,11 @@ func (s *Server) authenticate(r *http.Request, kind authKind) (problemBody, bool
 	return unauthorized, false
 }
 
-// rateLimit counts the request against the endpoint's window, sets X's
-// x-rate-limit-* headers, and answers 429 when the window is used up.
-func (s *Server) rateLimit(w http.ResponseWriter, endpoint string) bool {
-	st, ok := s.limiter.take(endpoint, s.now())
+// rateLimit counts the request against its window (key: the endpoint, or
+// the endpoint and an extra account), sets X's x-rate-limit-* headers, and
+// answers 429 when the window is used up.
+func (s *Server) rateLimit(w http.ResponseWriter, key string) bool {
+	st, ok := s.limiter.take(key, s.now())
 	setRateHeaders(w, st)
 	if !ok {
 		writeProblem(w, http.StatusTooManyRequests, problem("about:blank", "Too Many Requests", "Too Many Requests"))
@@ -127,9 +129,9 @@ func setRateHeaders(w http.ResponseWriter, st limitState) {
 	w.Header().Set("x-rate-limit-reset", strconv.FormatInt(st.reset.Unix(), 10))
 }
 
-func (s *Server) writeFault429(w http.ResponseWriter, endpoint string, f *Fault) {
+func (s *Server) writeFault429(w http.ResponseWriter, key string, f *Fault) {
 	reset := s.now().Add(time.Duration(f.ResetSeconds) * time.Second)
-	st := s.limiter.exhaust(endpoint, reset)
+	st := s.limiter.exhaust(key, reset)
 	setRateHeaders(w, st)
 	writeProblem(w, http.StatusTooManyRequests, problem("about:blank", "Too Many Requests", "Too Many Requests"))
 }

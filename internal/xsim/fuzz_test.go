@@ -54,7 +54,7 @@ func FuzzEntities(f *testing.F) {
 // FuzzParseQuery checks that any query either parses or is refused, and
 // that a parsed one can be matched without trouble.
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"@Uppolice -is:retweet", `"chain snatching" has:geo`, "#UPPolice from:ram", "a OR b", "-", `"open`, "lang:hi conversation_id:5"} {
+	for _, s := range []string{"@Uppolice -is:retweet", `"chain snatching" has:geo`, "#UPPolice from:ram", "a OR b", "@a OR @b OR -is:retweet", "x OR", "-", `"open`, "lang:hi conversation_id:5"} {
 		f.Add(s)
 	}
 	s := New(Options{})

@@ -125,9 +125,21 @@ func xlang(lang string) string {
 	return "hi"
 }
 
-// mention puts the account's handle at the start or end of text.
+// mention puts the account's handle at the start or end of text. With
+// extra accounts, a third of the posts tag the state account alone, a
+// third one of the others alone (as citizens tag whichever they know), and
+// a third both.
 func (g *Generator) mention(text string) string {
 	acct := "@" + g.sim.Account().Username
+	if extra := g.sim.ExtraAccounts(); len(extra) > 0 {
+		other := "@" + extra[g.rng.IntN(len(extra))]
+		switch g.rng.IntN(3) {
+		case 0:
+			acct = other
+		case 1:
+			acct += " " + other
+		}
+	}
 	if g.rng.IntN(4) == 0 {
 		return text + " " + acct
 	}

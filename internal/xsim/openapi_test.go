@@ -174,7 +174,7 @@ func TestResponsesMatchXSpec(t *testing.T) {
 	// Stream rules.
 	rules := "/2/tweets/search/stream/rules"
 	c.call(srv, "GET", rules, rules, bearer, "", 200)
-	c.call(srv, "POST", rules, rules, bearer, `{"add":[{"value":"@Uppolice","tag":"mentions"},{"value":"a OR b"}]}`, 200)
+	c.call(srv, "POST", rules, rules, bearer, `{"add":[{"value":"@Uppolice","tag":"mentions"},{"value":"(a b)"}]}`, 200)
 	c.call(srv, "POST", rules, rules, bearer, `{"add":[{"value":"@Uppolice"}]}`, 200)
 	data := c.call(srv, "GET", rules, rules, bearer, "", 200)
 	var listed struct{ Data []struct{ ID string } }

@@ -363,7 +363,8 @@ func (s *Server) postTweet(r *http.Request, _ *Fault) (int, any) {
 		return http.StatusForbidden, problem("about:blank", "Forbidden", "Your Tweet text is too long. For more information on how X determines text length see https://github.com/twitter/twitter-text.")
 	}
 	s.mu.Lock()
-	t := &xapi.Tweet{Text: req.Text, AuthorID: s.account.ID}
+	me := s.actorLocked(r)
+	t := &xapi.Tweet{Text: req.Text, AuthorID: me.ID}
 	if req.Reply != nil {
 		tid := req.Reply.InReplyToTweetID
 		target := s.posts[tid]
@@ -371,7 +372,7 @@ func (s *Server) postTweet(r *http.Request, _ *Fault) (int, any) {
 			s.mu.Unlock()
 			return http.StatusForbidden, problem("about:blank", "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you.")
 		}
-		if !s.mayReplyLocked(target) {
+		if !s.mayReplyLocked(me, target) {
 			s.mu.Unlock()
 			return http.StatusForbidden, problem("about:blank", "Forbidden", "Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.")
 		}
@@ -384,7 +385,7 @@ func (s *Server) postTweet(r *http.Request, _ *Fault) (int, any) {
 		}
 		t.ReferencedTweets = append(t.ReferencedTweets, xapi.ReferencedTweet{Type: xapi.RefQuoted, ID: req.QuoteTweetID})
 	}
-	own := s.byAuthor[s.account.ID]
+	own := s.byAuthor[me.ID]
 	for i := len(own) - 1; i >= 0 && i >= len(own)-200; i-- {
 		if s.posts[own[i]].Text == req.Text {
 			s.mu.Unlock()
@@ -403,21 +404,22 @@ func (s *Server) postTweet(r *http.Request, _ *Fault) (int, any) {
 	return http.StatusCreated, map[string]any{"data": map[string]string{"id": id, "text": t.Text}}
 }
 
-// mayReplyLocked is X's rule since February 2026: an app may reply only
-// to a post that mentions its account (or quotes it, or is its own).
-func (s *Server) mayReplyLocked(target *xapi.Tweet) bool {
-	if target.AuthorID == s.account.ID {
+// mayReplyLocked is X's rule since February 2026: an app may reply as an
+// account only to a post that mentions that account (or quotes it, or is
+// its own).
+func (s *Server) mayReplyLocked(me *xapi.User, target *xapi.Tweet) bool {
+	if target.AuthorID == me.ID {
 		return true
 	}
 	if target.Entities != nil {
 		for _, m := range target.Entities.Mentions {
-			if strings.EqualFold(m.Username, s.account.Username) {
+			if strings.EqualFold(m.Username, me.Username) {
 				return true
 			}
 		}
 	}
 	for _, r := range target.ReferencedTweets {
-		if q := s.posts[r.ID]; r.Type == xapi.RefQuoted && q != nil && q.AuthorID == s.account.ID {
+		if q := s.posts[r.ID]; r.Type == xapi.RefQuoted && q != nil && q.AuthorID == me.ID {
 			return true
 		}
 	}

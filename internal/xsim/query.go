@@ -11,9 +11,11 @@ import (
 // simulator understands: terms joined by spaces (all must match), each
 // possibly negated with "-": @user (mentions), #tag, from:user, to:user,
 // is:retweet, is:reply, is:quote, has:geo, has:media, a "quoted phrase" or
-// a word (found in the text, case-insensitively). OR is not supported.
+// a word (found in the text, case-insensitively); and alternatives of
+// those joined by OR ("@a OR @b": either). Groups are not supported.
 type matcher struct {
 	terms []term
+	or    []matcher // more alternatives: the post matches if any does
 }
 
 type term struct {
@@ -46,8 +48,18 @@ func parseQuery(q string) (matcher, error) {
 		} else {
 			word, q, _ = strings.Cut(q, " ")
 			switch {
-			case word == "OR" || strings.HasPrefix(word, "(") || strings.HasSuffix(word, ")"):
-				return matcher{}, errors.New("OR and groups are not supported")
+			case word == "OR":
+				if len(m.terms) == 0 {
+					return matcher{}, errors.New("OR has nothing before it")
+				}
+				rest, err := parseQuery(q)
+				if err != nil {
+					return matcher{}, err
+				}
+				m.or = append([]matcher{{terms: rest.terms}}, rest.or...)
+				return m, nil
+			case strings.HasPrefix(word, "(") || strings.HasSuffix(word, ")"):
+				return matcher{}, errors.New("groups are not supported")
 			case strings.HasPrefix(word, "@") && len(word) > 1:
 				t.kind, t.text = "mention", strings.ToLower(word[1:])
 			case strings.HasPrefix(word, "#") && len(word) > 1:
@@ -80,6 +92,11 @@ func parseQuery(q string) (matcher, error) {
 
 // match must be called with s.mu held.
 func (m matcher) match(s *Server, t *xapi.Tweet) bool {
+	for _, alt := range m.or {
+		if alt.match(s, t) {
+			return true
+		}
+	}
 	for _, tm := range m.terms {
 		if tm.matches(s, t) == tm.neg {
 			return false

@@ -172,7 +172,11 @@ func (l *limiter) set(over map[string]Limit) {
 	for k, v := range over {
 		if k != "*" {
 			l.limits[k] = v
-			delete(l.windows, k)
+			for key := range l.windows {
+				if key == k || strings.HasPrefix(key, k+"@") {
+					delete(l.windows, key)
+				}
+			}
 		}
 	}
 }
@@ -190,17 +194,24 @@ func (l *limiter) table() map[string]string {
 	return out
 }
 
-func (l *limiter) window(endpoint string, now time.Time) *window {
-	w := l.windows[endpoint]
+// window returns the window of key: an endpoint, or an endpoint and an
+// account ("endpoint@user", X's per-user limit), each with the endpoint's
+// limit.
+func (l *limiter) window(key string, now time.Time) *window {
+	w := l.windows[key]
 	if w == nil || !now.Before(w.reset) {
-		lim, ok := l.limits[endpoint]
-		if !ok {
-			lim = l.fallback
-		}
-		w = &window{limit: lim, reset: now.Add(lim.Window)}
-		l.windows[endpoint] = w
+		w = &window{limit: l.limitOf(key), reset: now.Add(l.limitOf(key).Window)}
+		l.windows[key] = w
 	}
 	return w
+}
+
+func (l *limiter) limitOf(key string) Limit {
+	endpoint, _, _ := strings.Cut(key, "@")
+	if lim, ok := l.limits[endpoint]; ok {
+		return lim
+	}
+	return l.fallback
 }
 
 // take counts one request; ok is false when the window was used up.
@@ -216,14 +227,11 @@ func (l *limiter) take(endpoint string, now time.Time) (limitState, bool) {
 }
 
 // exhaust uses up the endpoint's window until reset.
-func (l *limiter) exhaust(endpoint string, reset time.Time) limitState {
+func (l *limiter) exhaust(key string, reset time.Time) limitState {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	lim, ok := l.limits[endpoint]
-	if !ok {
-		lim = l.fallback
-	}
-	l.windows[endpoint] = &window{limit: lim, reset: reset, used: lim.Requests}
+	lim := l.limitOf(key)
+	l.windows[key] = &window{limit: lim, reset: reset, used: lim.Requests}
 	return limitState{lim.Requests, 0, reset}
 }
 

@@ -21,3 +21,11 @@ func (s *Server) Requests(endpoint string) int {
 	defer s.mu.Unlock()
 	return s.requests[ep]
 }
+
+// PostsRead returns how many posts the simulator has sent, in timeline and
+// search pages and on the filtered stream: what X bills reads by.
+func (s *Server) PostsRead() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.served
+}

@@ -33,6 +33,12 @@ import (
 type Options struct {
 	// Account is the username of the desk's account (default "Uppolice").
 	Account string
+	// ExtraAccounts are more police accounts (districts, zones, functional
+	// units), each with its own mentions timeline, posts and posting
+	// limits. A request signed with OAuth 1.0a acts as the account its
+	// access token names (each simulated account's token is its username);
+	// any other token acts as Account.
+	ExtraAccounts []string
 	// Now is the clock (default time.Now).
 	Now    func() time.Time
 	Logger *slog.Logger // default: discard
@@ -63,6 +69,7 @@ type Server struct {
 	mu        sync.Mutex
 	lastID    uint64
 	account   *xapi.User
+	extra     map[string]*xapi.User // lower-case username → the extra accounts
 	users     map[string]*xapi.User // by id
 	usernames map[string]string     // lower-case username → id
 	posts     map[string]*xapi.Tweet
@@ -84,6 +91,7 @@ type Server struct {
 	complianceForbidden bool
 	readLag             time.Duration
 	visibleAt           map[string]time.Time // posts kept out of reads until then (readlag.go)
+	served    int            // posts sent in answers and on the stream
 }
 
 // New returns a server with its account created.
@@ -122,6 +130,12 @@ func New(o Options) *Server {
 	}
 	s.limiter = newLimiter(o.Limits)
 	s.account = s.userLocked(o.Account, accountName(o.Account), "Lucknow, Uttar Pradesh")
+	s.extra = map[string]*xapi.User{}
+	for _, name := range o.ExtraAccounts {
+		if name = strings.TrimPrefix(strings.TrimSpace(name), "@"); validUsername(name) {
+			s.extra[strings.ToLower(name)] = s.userLocked(name, name, "Uttar Pradesh")
+		}
+	}
 	s.routes()
 	return s
 }

@@ -175,6 +175,7 @@ func (s *Server) broadcast(id string) {
 		b = append(b, '\r', '\n')
 		select {
 		case c.lines <- b:
+			s.served++
 		default:
 			s.log.Warn("xsim: stream consumer too slow; post not delivered", "id", id)
 		}

@@ -157,6 +157,7 @@ func (s *Server) pageLocked(ids []string, pg paging, match func(*xapi.Tweet) boo
 	}
 	page.Includes, page.Errors = s.includesLocked(got, sel)
 	page.Meta.ResultCount = len(page.Data)
+	s.served += len(page.Data)
 	if len(got) > 0 {
 		page.Meta.NewestID = got[0].ID
 		page.Meta.OldestID = got[len(got)-1].ID
@@ -264,7 +265,7 @@ func (s *Server) getMe(r *http.Request, _ *Fault) (int, any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return http.StatusOK, map[string]any{"data": renderUser(s.account, sel.user)}
+	return http.StatusOK, map[string]any{"data": renderUser(s.actorLocked(r), sel.user)}
 }
 
 func validUsername(s string) bool {

@@ -1,0 +1,54 @@
+package jobs
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strings"
+)
+
+// ReplyQueue is the queue of the replies account posts: QueueReplies for
+// the state account (and for "", the replies queued before accounts were
+// configured, and for an account this deployment no longer lists, whose
+// sender then says why it cannot post), else the account's own.
+func (q *Queue) ReplyQueue(account string) string {
+	if account == "" || strings.EqualFold(account, q.cfg.StateAccount) {
+		return QueueReplies
+	}
+	for _, a := range q.cfg.Accounts {
+		if strings.EqualFold(a, account) {
+			return AccountQueue(a)
+		}
+	}
+	return QueueReplies
+}
+
+// replyQueues lists every queue of replies, QueueReplies first.
+func (q *Queue) replyQueues() []string {
+	out := []string{QueueReplies}
+	for _, a := range q.cfg.Accounts {
+		if !strings.EqualFold(a, q.cfg.StateAccount) {
+			out = append(out, AccountQueue(a))
+		}
+	}
+	return out
+}
+
+// AccountQueue names the queue of an account other than the state's:
+// "replies-" and its username's letters and digits (as River's queue names
+// allow), and a hash of the username that keeps names apart that differ
+// only in underscores.
+func AccountQueue(username string) string {
+	u := strings.ToLower(username)
+	var b strings.Builder
+	for _, c := range u {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("x")
+	}
+	h := fnv.New32a()
+	h.Write([]byte(u))
+	return fmt.Sprintf("replies-%s-%08x", b.String(), h.Sum32())
+}
