@@ -113,7 +113,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.JobHandler = &replies.Sender{
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
 			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
-			ReadLag: cfg.ReplyReadLag,
+			ReadLag:  cfg.ReplyReadLag,
 			Accounts: m.AccountX,
 		}
 	}

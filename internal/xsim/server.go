@@ -91,7 +91,7 @@ type Server struct {
 	complianceForbidden bool
 	readLag             time.Duration
 	visibleAt           map[string]time.Time // posts kept out of reads until then (readlag.go)
-	served    int            // posts sent in answers and on the stream
+	served              int                  // posts sent in answers and on the stream
 }
 
 // New returns a server with its account created.
