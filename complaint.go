@@ -131,6 +131,11 @@ type ComplaintFilter struct {
 	// link to the lists behind them through these.
 	ReceivedFrom, ReceivedTo time.Time
 	ClosedFrom, ClosedTo     time.Time
+	// BouncedFrom keeps the complaints a unit of this district (LGD code)
+	// forwarded away, and Reopened those reopened, in [ActedFrom, ActedTo).
+	BouncedFrom        int
+	Reopened           bool
+	ActedFrom, ActedTo time.Time
 	// Under keeps the complaints owned within a unit's subtree (a zone or
 	// range: "zone:lucknow"), inside Scope.
 	Under string

@@ -140,6 +140,15 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 			w.add(b.col+" "+b.op+" ?", ms(b.at))
 		}
 	}
+	if f.BouncedFrom != 0 || f.Reopened {
+		ev := w.eventPeriod(f.ActedFrom, f.ActedTo)
+		if f.BouncedFrom != 0 {
+			w.add(`c.id IN (SELECT e.complaint_id FROM events e JOIN units u ON u.id = e.from_unit WHERE `+bouncesSQL.where+ev+` AND u.lgd = ?)`, f.BouncedFrom)
+		}
+		if f.Reopened {
+			w.add(`c.id IN (SELECT e.complaint_id FROM events e WHERE ` + reopenedSQL.where + ev + `)`)
+		}
+	}
 	if f.Stage != "" {
 		if !f.Stage.Valid() {
 			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown stage %q.", f.Stage)
@@ -176,6 +185,19 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 	}
 
 	return w, nil
+}
+
+// eventPeriod returns the conditions that keep events (as e) in [from,
+// to), adding the bounds as arguments; zero times leave a bound open.
+func (w *where) eventPeriod(from, to time.Time) string {
+	out := ""
+	if !from.IsZero() {
+		out += " AND e.at >= " + w.arg(ms(from))
+	}
+	if !to.IsZero() {
+		out += " AND e.at < " + w.arg(ms(to))
+	}
+	return out
 }
 
 // urgencyExpr is 0 for an immediate complaint (a class set by a person,
