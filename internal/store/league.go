@@ -53,14 +53,17 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
 			OR (` + effectiveClass + ` = 'immediate' AND c.received_at + ` + first + ` < ` + e + `
 				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
-		return `SELECT c.district,
-				count(*),
-				coalesce(sum(CASE WHEN ` + closed + ` AND ` + metSLA(long, mid, first) + ` = 1 AND ` + acted + ` AND NOT ` + reopened + ` THEN 1 ELSE 0 END), 0),
-				coalesce(sum(CASE WHEN ` + closed + ` AND NOT ` + acted + ` THEN 1 ELSE 0 END), 0)
-			FROM complaints c
-			WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
-				AND c.merged_into = '' AND (` + closed + ` OR ` + late + `)
-			GROUP BY 1`
+		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
+		// Each complaint's facts once, then the sums per district.
+		return `SELECT d, count(*),
+				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
+				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
+			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + metSLA(long, mid, first) + ` AS met,
+					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
+				FROM complaints c
+				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
+					AND c.merged_into = '' AND (` + closed + ` OR ` + late + `)) x
+			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int
 		if err := scan(&d, &n, &good, &none); err != nil {
