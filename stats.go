@@ -185,5 +185,6 @@ func WilsonLower(good, n int) float64 {
 	d := 1 + z*z/nf
 	c := p + z*z/(2*nf)
 	m := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf))
-	return (c - m) / d
+	// Rounding can leave a hair below zero when good is 0.
+	return max(0, (c-m)/d)
 }
