@@ -283,4 +283,3 @@ func (s *DB) eachDistrictCount(ctx context.Context, f shikayat.StatsFilter, q ev
 		return nil
 	})
 }
-
