@@ -270,3 +270,43 @@ func TestLeagueGamingCasesDoNotWin(t *testing.T) {
 		}
 	})
 }
+
+// An export walks every complaint of the filter once, newest first, in
+// batches: many received at the same moment, more than a batch of them.
+func TestEachComplaintWalksEveryOneOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		const n = 1234
+		// Three receipt times only: the batches break inside ties.
+		if _, err := d.db.SQL().ExecContext(ctx, `
+			WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < $1)
+			INSERT INTO complaints (code, source, source_post_id, text, stage, district, unit_id, received_at, unit_since, updated_at)
+			SELECT 'EXP-' || seq.n, 'x', 'exp-' || seq.n, 'शिकायत ' || seq.n, 'forwarded', 162, 'district:162',
+				CAST($2 AS BIGINT) - (seq.n % 3) * 1000, $2, $2
+			FROM seq`, n, d.t0.UnixMilli()); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		var last time.Time
+		err := d.db.EachComplaint(ctx, shikayat.ComplaintFilter{Scope: d.op(t, lucknow162).Scope}, func(c *shikayat.Complaint) error {
+			if seen[c.Code] {
+				t.Fatalf("%s twice", c.Code)
+			}
+			if !last.IsZero() && c.ReceivedAt.After(last) {
+				t.Fatalf("%s out of order", c.Code)
+			}
+			seen[c.Code], last = true, c.ReceivedAt
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(seen) != n {
+			t.Errorf("walked %d of %d", len(seen), n)
+		}
+		if err := d.db.EachComplaint(ctx, shikayat.ComplaintFilter{}, func(*shikayat.Complaint) error { return nil }); shikayat.ErrorCode(err) != shikayat.EFORBIDDEN {
+			t.Errorf("no scope: %v", err)
+		}
+	})
+}
