@@ -132,7 +132,22 @@ type ComplaintFilter struct {
 	District int
 	Station  string // station slug (lko-hazratganj) the complaint is assigned to
 	Overdue  bool
-	Query    string // text search; works for Devanagari and Latin
+	// Open keeps the complaints not closed (pending).
+	Open  bool
+	Query string // text search; works for Devanagari and Latin
+	// Received and Closed keep the complaints received, or closed, in
+	// [From, To); zero times leave the bound open. The dashboard's numbers
+	// link to the lists behind them through these.
+	ReceivedFrom, ReceivedTo time.Time
+	ClosedFrom, ClosedTo     time.Time
+	// BouncedFrom keeps the complaints a unit of this district (LGD code)
+	// forwarded away, and Reopened those reopened, in [ActedFrom, ActedTo).
+	BouncedFrom        int
+	Reopened           bool
+	ActedFrom, ActedTo time.Time
+	// Under keeps the complaints owned within a unit's subtree (a zone or
+	// range: "zone:lucknow"), inside Scope.
+	Under string
 	// Urgent orders immediate complaints first, then the oldest first;
 	// otherwise the newest come first.
 	Urgent bool

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"github.com/shikayat/shikayat/internal/compliance"
 	"github.com/shikayat/shikayat/internal/config"
 	"github.com/shikayat/shikayat/internal/desk"
+	"github.com/shikayat/shikayat/internal/geo"
 	"github.com/shikayat/shikayat/internal/intake"
 	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/live"
@@ -252,6 +254,13 @@ func (m *Main) mountDesk(db *store.DB) error {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
 	d.PoliceAccounts, d.AccountTrouble = cfg.ForceAccounts(), m.accountTrouble
+	if cfg.Boundaries != "" {
+		b, err := geo.LoadBoundaries(cfg.Boundaries)
+		if err != nil {
+			return fmt.Errorf("boundaries: %w", err)
+		}
+		d.Map = districtMap(geo.NewMap(b, 600))
+	}
 	a := &api.Handler{Store: db, Logger: logger, RenderReply: d.RenderReply}
 	clients := throttle.Clients{Trusted: cfg.TrustedProxies}
 	d.Clients = clients
@@ -276,6 +285,16 @@ func (m *Main) mountDesk(db *store.DB) error {
 		Jurisdiction: jurisdiction(cfg.BaseURL)}
 	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts, Open311: o311})
 	return m.Web.Mount(routes, signin)
+}
+
+// districtMap draws the dashboard's map from m.
+func districtMap(m *geo.Map) desk.DistrictMap {
+	return func(w io.Writer, title string, shade func(lgd int) (fill, href, tip string)) error {
+		return m.Render(w, title, func(lgd int) geo.Shade {
+			fill, href, tip := shade(lgd)
+			return geo.Shade{Fill: fill, Href: href, Title: tip}
+		})
+	}
 }
 
 // jurisdiction is the Open311 jurisdiction_id: the host of the base URL.

@@ -12,6 +12,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/shikayat/shikayat"
 )
@@ -26,6 +27,7 @@ type Store interface {
 	ListPosts(ctx context.Context, f shikayat.PostFilter) (*shikayat.PostPage, error)
 	ActOnPost(ctx context.Context, id, action string, by shikayat.Actor, idemKey string) (*shikayat.PostOutcome, error)
 	ListEscalated(ctx context.Context, scope shikayat.Scope) ([]*shikayat.Complaint, error)
+	DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error)
 }
 
 // Handler serves the staff API. Its routes expect the signed-in member of
@@ -36,6 +38,8 @@ type Handler struct {
 	// RenderReply renders a staff reply as it will be posted on X, so that
 	// one X would refuse is refused now with its count (as on the desk).
 	RenderReply func(lang, text, code string) (string, error)
+	// Now is the clock that says what "today" is; nil is the system clock.
+	Now func() time.Time
 }
 
 // staff returns the signed-in member of staff, or writes 401 and returns nil.

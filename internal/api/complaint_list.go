@@ -72,6 +72,21 @@ func ParseFilter(q url.Values) (shikayat.ComplaintFilter, error) {
 	default:
 		return f, shikayat.Errorf(shikayat.EINVALID, "overdue must be true or false.")
 	}
+	switch q.Get("open") {
+	case "", "false", "0":
+	case "true", "1":
+		f.Open = true
+	default:
+		return f, shikayat.Errorf(shikayat.EINVALID, "open must be true or false.")
+	}
+	if err := parsePeriods(q, &f); err != nil {
+		return f, err
+	}
+	under, err := parseUnder(q)
+	if err != nil {
+		return f, err
+	}
+	f.Under = under
 	if v := q.Get("page"); v != "" {
 		p, err := strconv.Atoi(v)
 		if err != nil || p < 1 || p > 1_000_000 {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
@@ -41,6 +42,8 @@ func FuzzParseFilter(f *testing.F) {
 	for _, s := range []string{
 		"stage=received&class=immediate&type=theft&district=162&overdue=true&q=चोरी&page=2",
 		"district=-1", "page=0", "overdue=maybe", "q=%25_", "stage=lost",
+		"received_from=2026-03-01&received_to=2026-03-31&open=true&zone=lucknow",
+		"closed_from=2026-02-30&bounced_from=162&reopened=1&acted_to=2026-01-01&range=../x",
 	} {
 		f.Add(s)
 	}
@@ -59,8 +62,48 @@ func FuzzParseFilter(f *testing.F) {
 		if !filter.Scope.IsZero() {
 			t.Fatalf("a query set the scope: %v", filter.Scope)
 		}
-		if filter.Page < 0 || filter.District < 0 {
+		if filter.Page < 0 || filter.District < 0 || filter.BouncedFrom < 0 {
 			t.Fatalf("filter %+v", filter)
+		}
+		if u := filter.Under; u != "" && !strings.HasPrefix(u, "zone:") && !strings.HasPrefix(u, "range:") {
+			t.Fatalf("under %q", u)
+		}
+	})
+}
+
+// FuzzParseStatsFilter: any query yields a period of whole IST days, from 1
+// to 400 of them, without a scope; or EINVALID.
+func FuzzParseStatsFilter(f *testing.F) {
+	for _, s := range []string{
+		"from=2026-03-01&to=2026-03-31&zone=lucknow&class=immediate&type=theft&district=162",
+		"", "to=2026-02-29", "from=2026-03-02&to=2026-03-01", "range=a%2Fb", "from=0001-01-01", "district=0",
+		"from=2025-01-01&to=2026-02-05",
+	} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 3, 10, 20, 0, 0, 0, time.UTC) // 01:30 IST on the 11th
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		sf, err := api.ParseStatsFilter(q, now)
+		if err != nil {
+			if shikayat.ErrorCode(err) != shikayat.EINVALID {
+				t.Fatalf("error %v is not EINVALID", err)
+			}
+			return
+		}
+		if !sf.Scope.IsZero() {
+			t.Fatalf("a query set the scope")
+		}
+		days := sf.To.Sub(sf.From).Hours() / 24
+		from := sf.From.In(shikayat.IST)
+		if days < 1 || days > 401 || from.Hour() != 0 || from.Minute() != 0 || sf.To.In(shikayat.IST).Hour() != 0 {
+			t.Fatalf("period %v – %v", sf.From, sf.To)
+		}
+		if q.Get("to") == "" && api.Day(sf.To.Add(-time.Hour)) != "2026-03-11" {
+			t.Fatalf("default end %v, want the IST day of now", sf.To)
 		}
 	})
 }

@@ -40,6 +40,10 @@ type Store interface {
 	ApplyAction(ctx context.Context, code string, a shikayat.Action, by shikayat.Actor, idemKey string) (*shikayat.Complaint, *shikayat.Event, error)
 	SetUserLang(ctx context.Context, userID int64, lang string) error
 	ApproveReply(ctx context.Context, code string, eventID int64, by shikayat.Actor) (*shikayat.Complaint, *shikayat.Event, error)
+	DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error)
+	League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error)
+	// EachComplaint streams the complaints a filter matches, one at a time.
+	EachComplaint(ctx context.Context, f shikayat.ComplaintFilter, fn func(*shikayat.Complaint) error) error
 }
 
 // Handler serves the desk's pages.
@@ -65,6 +69,10 @@ type Handler struct {
 	// account's credentials (nil while it answers).
 	PoliceAccounts shikayat.Accounts
 	AccountTrouble func(username string) error
+	// Map draws the dashboard's map; nil (no --boundaries) shows none.
+	Map DistrictMap
+	// LeagueRules set the league table; zero is shikayat.DefaultLeague.
+	LeagueRules shikayat.LeagueRules
 
 	views map[string]*template.Template
 }
@@ -123,7 +131,7 @@ func New(store Store, logger *slog.Logger, secure bool) (*Handler, error) {
 		return nil, err
 	}
 	keyRE := regexp.MustCompile(`\.T "([a-z_]+)"`)
-	for _, name := range append(append([]string{"login", "inbox", "complaint"}, reviewViews...), accountViews...) {
+	for _, name := range append(append([]string{"login", "inbox", "complaint", "stats", "league"}, reviewViews...), accountViews...) {
 		src, err := fs.ReadFile(templatesFS, "templates/"+name+".html")
 		if err != nil {
 			return nil, err

@@ -27,6 +27,12 @@ type inboxPage struct {
 	Prev, Next string // links to the neighbouring pages, "" at the ends
 	Now        time.Time
 
+	// Narrowed says which of the dashboard's filters (periods, zone or
+	// range, bounces, reopenings) narrow the list, "" when none.
+	Narrowed string
+	// ExportLink downloads the list as CSV, with the same filters.
+	ExportLink string
+
 	Classes   []shikayat.Class
 	Types     []shikayat.Type
 	Stages    []shikayat.Stage
@@ -95,7 +101,9 @@ func (h *Handler) inboxPage(w http.ResponseWriter, r *http.Request, s *shikayat.
 		page.Overdue += late[st]
 	}
 	// Filtered by stage at most, the counts already say how many match.
-	f.NoTotal = f.Class == "" && f.Type == "" && f.District == 0 && f.Station == "" && !f.Overdue && strings.TrimSpace(f.Query) == ""
+	bare := shikayat.ComplaintFilter{Scope: f.Scope, Stage: f.Stage, Urgent: f.Urgent, Page: f.Page, PerPage: f.PerPage}
+	f.NoTotal = f == bare
+	page.Narrowed = narrowed(page.Lang, q)
 	list, err := h.Store.ListComplaints(r.Context(), f)
 	if err != nil {
 		return page, err
@@ -121,6 +129,13 @@ func (h *Handler) inboxPage(w http.ResponseWriter, r *http.Request, s *shikayat.
 		v.Set("page", strconv.Itoa(n))
 		return "/desk/?" + v.Encode()
 	}
+	ex := url.Values{}
+	for k, vs := range q {
+		if k != "page" && k != "lang" && k != "changed" && len(vs) > 0 && vs[0] != "" {
+			ex.Set(k, vs[0])
+		}
+	}
+	page.ExportLink = "/desk/export/complaints.csv?" + ex.Encode()
 	if page.Filter.Page > 1 {
 		page.Prev = link(page.Filter.Page - 1)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
@@ -77,9 +78,76 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 	if f.Page > 1_000_000 {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "Page %d is out of range.", f.Page)
 	}
+	w, err := s.complaintWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	from := `FROM complaints c WHERE ` + w.String()
+	var total int
+	if !f.NoTotal {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("list complaints: %w", err)
+		}
+	}
+	order := ` ORDER BY c.received_at DESC, c.id DESC`
+	if f.Urgent {
+		// A class set by a person, else the model's suggestion.
+		order = ` ORDER BY ` + urgencyExpr + `, c.received_at, c.id`
+	}
+	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
+		order+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list complaints: %w", err)
+	}
+	defer rows.Close()
+	page := &shikayat.ComplaintPage{Page: f.Page, PerPage: f.PerPage, Total: total, Complaints: []*shikayat.Complaint{}}
+	for rows.Next() {
+		c, _, err := scanComplaint(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list complaints: %w", err)
+		}
+		page.Complaints = append(page.Complaints, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list complaints: %w", err)
+	}
+	return page, nil
+}
+
+// complaintWhere is the WHERE clause of filter f (paging and order aside).
+func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*where, error) {
 	w := &where{}
 	if err := w.addScope(f.Scope); err != nil {
 		return nil, err
+	}
+	if f.Under != "" {
+		u, err := s.FindUnit(ctx, f.Under)
+		if err != nil {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "There is no unit %q.", f.Under)
+		}
+		w.add(`c.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(u.Path))
+	}
+	if f.Open {
+		w.add("c.stage <> 'closed'")
+	}
+	for _, b := range []struct {
+		col string
+		at  time.Time
+		op  string
+	}{{"c.received_at", f.ReceivedFrom, ">="}, {"c.received_at", f.ReceivedTo, "<"}, {"c.closed_at", f.ClosedFrom, ">="}, {"c.closed_at", f.ClosedTo, "<"}} {
+		if !b.at.IsZero() {
+			w.add(b.col+" "+b.op+" ?", ms(b.at))
+		}
+	}
+	if f.BouncedFrom != 0 || f.Reopened {
+		ev := w.eventPeriod(f.ActedFrom, f.ActedTo)
+		if f.BouncedFrom != 0 {
+			w.add(`c.id IN (SELECT e.complaint_id FROM events e JOIN units u ON u.id = e.from_unit WHERE `+bouncesSQL.where+ev+` AND u.lgd = ?)`, f.BouncedFrom)
+		}
+		if f.Reopened {
+			w.add(`c.id IN (SELECT e.complaint_id FROM events e WHERE ` + reopenedSQL.where + ev + `)`)
+		}
 	}
 	if f.Stage != "" {
 		if !f.Stage.Valid() {
@@ -116,37 +184,20 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 		s.addTextMatch(w, strings.ToLower(q))
 	}
 
-	from := `FROM complaints c WHERE ` + w.String()
-	var total int
-	if !f.NoTotal {
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from, w.args...).Scan(&total); err != nil {
-			return nil, fmt.Errorf("list complaints: %w", err)
-		}
+	return w, nil
+}
+
+// eventPeriod returns the conditions that keep events (as e) in [from,
+// to), adding the bounds as arguments; zero times leave a bound open.
+func (w *where) eventPeriod(from, to time.Time) string {
+	out := ""
+	if !from.IsZero() {
+		out += " AND e.at >= " + w.arg(ms(from))
 	}
-	order := ` ORDER BY c.received_at DESC, c.id DESC`
-	if f.Urgent {
-		// A class set by a person, else the model's suggestion.
-		order = ` ORDER BY ` + urgencyExpr + `, c.received_at, c.id`
+	if !to.IsZero() {
+		out += " AND e.at < " + w.arg(ms(to))
 	}
-	args := append(w.args, f.PerPage, (f.Page-1)*f.PerPage)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+complaintColumns+` `+from+
-		order+fmt.Sprintf(` LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
-	if err != nil {
-		return nil, fmt.Errorf("list complaints: %w", err)
-	}
-	defer rows.Close()
-	page := &shikayat.ComplaintPage{Page: f.Page, PerPage: f.PerPage, Total: total, Complaints: []*shikayat.Complaint{}}
-	for rows.Next() {
-		c, _, err := scanComplaint(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list complaints: %w", err)
-		}
-		page.Complaints = append(page.Complaints, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list complaints: %w", err)
-	}
-	return page, nil
+	return out
 }
 
 // urgencyExpr is 0 for an immediate complaint (a class set by a person,

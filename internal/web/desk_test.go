@@ -164,7 +164,7 @@ func newDesk(t testing.TB, dsn, baseURL string) *deskFixture {
 	go hub.Run(hubCtx)
 	signin := web.Signin{Accounts: db, Sessions: d.Sessions, Origins: []string{baseURL}}
 	alerts := &live.Stream{Hub: hub, UnitPath: web.StaffUnitPath, StillSignedIn: f.srv.StillSignedIn(signin)}
-	f.routes = web.Routes(web.Handlers{Desk: d, API: &api.Handler{Store: db, Logger: logger},
+	f.routes = web.Routes(web.Handlers{Desk: d, API: &api.Handler{Store: db, Logger: logger, Now: f.clock.Now},
 		Track: &web.Tracker{Store: db, Server: f.srv}, Alerts: alerts,
 		Open311: &open311.Handler{Store: db, Logger: logger, BaseURL: baseURL, Jurisdiction: "desk.example", Now: f.clock.Now}})
 	if err := f.srv.Mount(f.routes, signin); err != nil {

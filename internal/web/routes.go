@@ -69,6 +69,10 @@ func Routes(h Handlers) []Route {
 		{"POST /desk/lang", Staff, false, d.SetLang},
 		{"GET /desk/complaints/{code}", Staff, false, d.Complaint},
 		{"POST /desk/complaints/{code}/actions", Staff, false, d.ComplaintAct},
+		{"GET /desk/stats", Staff, false, d.Stats},
+		{"GET /desk/league", Staff, false, d.League},
+		{"GET /desk/export/complaints.csv", Staff, false, d.ExportComplaints},
+		{"GET /desk/export/districts.csv", Staff, false, d.ExportDistricts},
 		{"GET /static/desk.js", Anyone, false, d.Script},
 		{"GET /static/alert.wav", Anyone, false, d.Sound},
 
@@ -83,6 +87,7 @@ func Routes(h Handlers) []Route {
 		{"GET /api/v1/posts", HQ, true, a.ListPosts},
 		{"POST /api/v1/posts/{id}/actions", HQ, true, a.ActOnPost},
 		{"GET /api/v1/escalations", Staff, true, a.ListEscalations},
+		{"GET /api/v1/stats/districts", Staff, true, a.DistrictStats},
 	}
 	for _, f := range open311.Formats {
 		routes = append(routes,

@@ -1,0 +1,80 @@
+package desk
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/api"
+)
+
+// leaguePage is the league table for rewarding districts, with its formula
+// explained.
+type leaguePage struct {
+	Page
+	From, To   string // the window's IST days, inclusive
+	WindowDays int
+	StepDays   int
+	MinVolume  int
+	Rows       []leagueRow
+}
+
+type leagueRow struct {
+	shikayat.LeagueRow
+	Label        string
+	Move         string // ▲2, ▼1, =, or "new"
+	Score, Share string
+}
+
+// League serves GET /desk/league?to=YYYY-MM-DD: the table for the window
+// ending that IST day (today by default), within the user's scope.
+func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
+	s := shikayat.StaffFromContext(r.Context())
+	if s == nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	rules := h.LeagueRules
+	if rules == (shikayat.LeagueRules{}) {
+		rules = shikayat.DefaultLeague
+	}
+	page := &leaguePage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/league"},
+		WindowDays: int(rules.Window / (24 * time.Hour)), StepDays: int(rules.Step / (24 * time.Hour)), MinVolume: rules.MinVolume}
+	code := http.StatusOK
+	now := h.now().In(shikayat.IST)
+	last := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
+	if v := r.URL.Query().Get("to"); v != "" {
+		t, err := api.ParseDay("to", v)
+		if err != nil {
+			page.ErrorText, code = errorText(page.Lang, err), http.StatusBadRequest
+		} else {
+			last = t
+		}
+	}
+	end := last.AddDate(0, 0, 1)
+	page.From, page.To = api.Day(end.Add(-rules.Window)), api.Day(last)
+	rows, err := h.Store.League(r.Context(), s.Scope, end, rules)
+	if err != nil {
+		h.problem(w, r, err)
+		return
+	}
+	for _, lr := range rows {
+		row := leagueRow{LeagueRow: lr, Label: districtName(page.Lang, lr.District),
+			Score: fmt.Sprintf("%.2f", lr.Score), Share: fmt.Sprintf("%.0f%%", lr.Share*100)}
+		switch {
+		case lr.Rank == 0:
+			row.Move = ""
+		case lr.PrevRank == 0:
+			row.Move = page.T("league_new")
+		case lr.Move > 0:
+			row.Move = fmt.Sprintf("▲%d", lr.Move)
+		case lr.Move < 0:
+			row.Move = fmt.Sprintf("▼%d", -lr.Move)
+		default:
+			row.Move = "="
+		}
+		page.Rows = append(page.Rows, row)
+	}
+	h.render(w, r, code, "league", page)
+}

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// League returns the league table at end (the start of the IST day after
+// the last one counted) within scope: each district's counts over the
+// recency window, ranked by shikayat.RankLeague with the movement since the
+// table Step earlier. shikayat.LeagueRules documents the formula.
+//
+// The earlier table is counted from today's rows as they bear on that
+// moment (closed before it, reopened before it); a complaint closed then
+// and reopened since counts with its latest closure.
+func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error) {
+	now, err := s.leagueCounts(ctx, scope, end.Add(-r.Window), end)
+	if err != nil {
+		return nil, err
+	}
+	prevEnd := end.Add(-r.Step)
+	prev, err := s.leagueCounts(ctx, scope, prevEnd.Add(-r.Window), prevEnd)
+	if err != nil {
+		return nil, err
+	}
+	return shikayat.RankLeague(now, prev, r), nil
+}
+
+// leagueCounts counts the league's numbers per district for [start, end).
+func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
+	f := shikayat.StatsFilter{Scope: scope, From: start, To: end}
+	by := map[int]*shikayat.LeagueCounts{}
+	row := func(d int) *shikayat.LeagueCounts {
+		if by[d] == nil {
+			by[d] = &shikayat.LeagueCounts{District: d}
+		}
+		return by[d]
+	}
+	sla := s.opts.SLA
+	err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
+		e := w.arg(ms(end))
+		closed := `(c.closed_at IS NOT NULL AND c.closed_at < ` + e + `)`
+		// A person's note, reply or assignment before the closure.
+		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = c.id AND a.user_id IS NOT NULL
+			AND a.action IN ('note', 'reply', 'assign') AND a.at <= c.closed_at)`
+		reopened := `EXISTS (SELECT 1 FROM events o WHERE o.complaint_id = c.id AND o.action = 'reopen' AND o.at < ` + e + `)`
+		// Past the citizen's deadline at the end: the close deadline, or
+		// an immediate complaint's first hour gone without a person's act.
+		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
+			OR (` + effectiveClass + ` = 'immediate' AND c.received_at + ` + first + ` < ` + e + `
+				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
+		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
+		// Each complaint's facts once, then the sums per district.
+		return `SELECT d, count(*),
+				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
+				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
+			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + metSLA(long, mid, first) + ` AS met,
+					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
+				FROM complaints c
+				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
+					AND c.merged_into = '' AND (` + closed + ` OR ` + late + `)) x
+			GROUP BY d`
+	}, func(scan func(...any) error) error {
+		var d, n, good, none int
+		if err := scan(&d, &n, &good, &none); err != nil {
+			return err
+		}
+		r := row(d)
+		r.Decided, r.Good, r.NoAction = n, good, none
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+		return nil, err
+	}
+	out := make([]shikayat.LeagueCounts, 0, len(by))
+	for _, c := range by {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].District < out[j].District })
+	return out, nil
+}

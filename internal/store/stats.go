@@ -1,0 +1,285 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// istOffsetMS shifts a UTC time in milliseconds to India time, so that an
+// integer division by dayMS numbers IST days.
+const (
+	istOffsetMS = 19800000
+	dayMS       = 86400000
+	hourMS      = 3600000
+)
+
+// districtKey groups by district. It is an expression, not the bare
+// column, so that SQLite's planner does not walk the whole of index
+// complaints_district to save a sort, but takes the period's range of the
+// index that covers the query (migration 00024).
+const districtKey = `(c.district + 0)`
+
+// effectiveClass is the class a person set, else the model's suggestion.
+const effectiveClass = `(CASE WHEN c.class <> '' THEN c.class ELSE c.suggested_class END)`
+
+// disposalBucket is shikayat.DisposalBucket in SQL: the lower edge, in
+// hours, of the histogram bucket of a closed complaint's time to disposal.
+const disposalBucket = `(CASE WHEN c.closed_at < c.received_at THEN 0
+	WHEN (c.closed_at - c.received_at) / 3600000 < 48 THEN (c.closed_at - c.received_at) / 3600000
+	WHEN (c.closed_at - c.received_at) / 3600000 < 240 THEN (c.closed_at - c.received_at) / 21600000 * 6
+	ELSE (c.closed_at - c.received_at) / 86400000 * 24 END)`
+
+// metSLA is the SQL that is 1 when a closed complaint was closed within
+// its deadline on the citizen's clock (from received_at, which never
+// restarts): long_term within LongTermClose, any other within MidTermClose,
+// and an immediate one also first acted on by a person within
+// ImmediateFirstAction. $long, $mid and $first name the placeholders.
+func metSLA(long, mid, first string) string {
+	return `(CASE WHEN (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN c.closed_at - c.received_at <= ` + long +
+		` ELSE c.closed_at - c.received_at <= ` + mid + ` END)
+		AND (` + effectiveClass + ` <> 'immediate' OR (c.first_action_at IS NOT NULL AND c.first_action_at - c.received_at <= ` + first + `))
+		THEN 1 ELSE 0 END)`
+}
+
+// statsWhere limits a dashboard query to the filter: units of the scope
+// (the complaint's owner, or the column unitCol names), under a zone or
+// range, of a class, type and district. Sensitive complaints count: a count
+// tells their number and nothing else.
+func (s *DB) statsWhere(ctx context.Context, f shikayat.StatsFilter, unitCol, districtCol string) (*where, error) {
+	w := &where{}
+	switch {
+	case f.Scope.IsZero():
+		return nil, shikayat.ErrNoScope()
+	case !f.Scope.All():
+		w.add(unitCol+` IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(f.Scope.Path()))
+	}
+	if f.Under != "" {
+		u, err := s.FindUnit(ctx, f.Under)
+		if err != nil || (u.Kind != shikayat.UnitZone && u.Kind != shikayat.UnitRange) {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "%q is not a zone or range.", f.Under)
+		}
+		w.add(unitCol+` IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(u.Path))
+	}
+	if f.Class != "" {
+		if !f.Class.Valid() {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
+		}
+		w.add("(c.class = ? OR (c.class = '' AND c.suggested_class = ?))", string(f.Class), string(f.Class))
+	}
+	if f.Type != "" {
+		if !f.Type.Valid() {
+			return nil, shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", f.Type)
+		}
+		w.add("(c.type = ? OR (c.type = '' AND c.suggested_type = ?))", string(f.Type), string(f.Type))
+	}
+	if f.District != 0 {
+		w.add(districtCol+" = ?", f.District)
+	}
+	return w, nil
+}
+
+// indexedBy names the index SQLite must use for the table before it
+// (PostgreSQL's planner chooses well on its own).
+func (s *DB) indexedBy(index string) string {
+	if s.engine == SQLite {
+		return " INDEXED BY " + index
+	}
+	return ""
+}
+
+// arg appends a value to w's arguments and returns its placeholder.
+func (w *where) arg(v any) string {
+	w.args = append(w.args, v)
+	return fmt.Sprintf("$%d", len(w.args))
+}
+
+// DistrictStats counts HQ's dashboard for the filter: per district, the
+// complaints received and disposed in the period, those pending and overdue
+// now, the median time to disposal (from an hourly histogram, see
+// shikayat.DisposalHistogram), the share disposed within the citizen's
+// deadline, bounces and reopenings; and per IST day, received and disposed.
+// Mean rating stays null: no rating is recorded yet.
+//
+// Seven grouped queries, each answered from one index of migration 00024
+// when no class or type filter applies.
+func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
+	if !f.From.Before(f.To) {
+		return nil, shikayat.Errorf(shikayat.EINVALID, "The period must end after it starts.")
+	}
+	rows := map[int]*shikayat.DistrictStats{}
+	row := func(d int) *shikayat.DistrictStats {
+		r := rows[d]
+		if r == nil {
+			r = &shikayat.DistrictStats{District: d, Hist: shikayat.DisposalHistogram{}}
+			rows[d] = r
+		}
+		return r
+	}
+	days := map[int64]*shikayat.DayCount{}
+	day := func(n int64) *shikayat.DayCount {
+		d := days[n]
+		if d == nil {
+			d = &shikayat.DayCount{Day: time.UnixMilli(n * dayMS).UTC().Format("2006-01-02")}
+			days[n] = d
+		}
+		return d
+	}
+	from, to := ms(f.From), ms(f.To)
+	sla := s.opts.SLA
+
+	// Received, per district and IST day.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, (c.received_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
+			FROM complaints c WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(from) + ` AND c.received_at < ` + w.arg(to) + `
+			GROUP BY 1, 2`
+	}, func(scan func(...any) error) error {
+		var d, n int
+		var dn int64
+		if err := scan(&d, &dn, &n); err != nil {
+			return err
+		}
+		row(d).Received += n
+		day(dn).Received += n
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Disposed, per district and bucket of time to disposal, with how many
+	// met the citizen's deadline.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		met := metSLA(w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds()))
+		return `SELECT ` + districtKey + `, ` + disposalBucket + `, count(*), coalesce(sum(` + met + `), 0)
+			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
+			GROUP BY 1, 2`
+	}, func(scan func(...any) error) error {
+		var d, bucket, n, met int
+		if err := scan(&d, &bucket, &n, &met); err != nil {
+			return err
+		}
+		r := row(d)
+		r.Disposed += n
+		r.Met += met
+		r.Hist[bucket] += n
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Disposed per IST day.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT (c.closed_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
+			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var dn int64
+		var n int
+		if err := scan(&dn, &n); err != nil {
+			return err
+		}
+		day(dn).Disposed += n
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Pending and overdue now (the unit's clock), received up to the end,
+	// from the index of open complaints: SQLite's planner would rather walk
+	// a smaller partial index and read every row.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		now := w.arg(ms(s.now()))
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
+			FROM complaints c` + s.indexedBy("complaints_open_district") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, late int
+		if err := scan(&d, &n, &late); err != nil {
+			return err
+		}
+		row(d).Pending += n
+		row(d).Overdue += late
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Reopenings in the period, against the complaint's district.
+	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+		return nil, err
+	}
+	// Bounces in the period, against the district of the unit that sent
+	// the complaint away (a station counts for its district).
+	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+		return nil, err
+	}
+
+	st := &shikayat.Stats{From: f.From, To: f.To, Districts: []*shikayat.DistrictStats{}, Days: []shikayat.DayCount{}}
+	for _, r := range rows {
+		r.Finish()
+		st.Districts = append(st.Districts, r)
+	}
+	sort.Slice(st.Districts, func(i, j int) bool {
+		a, b := st.Districts[i], st.Districts[j]
+		if (a.District == 0) != (b.District == 0) {
+			return b.District == 0 // complaints no district owns come last
+		}
+		return a.Name < b.Name
+	})
+	st.Totals = shikayat.Total(st.Districts)
+	// Every day of the period, empty ones too.
+	for n := (from + istOffsetMS) / dayMS; n <= (to-1+istOffsetMS)/dayMS; n++ {
+		st.Days = append(st.Days, *day(n))
+	}
+	return st, nil
+}
+
+// statsQuery runs one grouped query of the dashboard and scans its rows.
+func (s *DB) statsQuery(ctx context.Context, f shikayat.StatsFilter, unitCol, districtCol string, query func(*where) string, scan func(func(...any) error) error) error {
+	w, err := s.statsWhere(ctx, f, unitCol, districtCol)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, query(w), w.args...)
+	if err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows.Scan); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	return nil
+}
+
+// reopenedSQL and bouncesSQL count events of a period per district.
+type eventCount struct {
+	unitCol, districtCol, from, where string
+}
+
+var (
+	reopenedSQL = eventCount{"c.unit_id", "c.district",
+		`events e JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
+	// A bounce is a forward away from a unit that owned the complaint past
+	// its receipt (shikayat.Apply counts the same).
+	bouncesSQL = eventCount{"e.from_unit", "u.lgd",
+		`events e JOIN units u ON u.id = e.from_unit JOIN complaints c ON c.id = e.complaint_id`,
+		`e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit`}
+)
+
+func (s *DB) eachDistrictCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, add func(d, n int)) error {
+	return s.statsQuery(ctx, f, q.unitCol, q.districtCol, func(w *where) string {
+		return `SELECT ` + q.districtCol + `, count(*) FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
+			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n int
+		if err := scan(&d, &n); err != nil {
+			return err
+		}
+		add(d, n)
+		return nil
+	})
+}

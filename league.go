@@ -1,0 +1,127 @@
+package shikayat
+
+import (
+	"sort"
+	"time"
+)
+
+// LeagueRules are the league table's settings.
+//
+// The formula, on the citizen's clock (the clock that never restarts):
+// over the recency Window ending today, for each district,
+//
+//	decided  = complaints it owns that were received in the window and are
+//	           closed, or past their citizen's deadline, at the window's end
+//	           (merged duplicates leave the count; a complaint still within
+//	           its deadline counts neither way)
+//	good     = decided complaints closed within the citizen's deadline (for
+//	           an immediate one also first acted on within the hour), after a
+//	           person's note, reply or assignment, and never reopened
+//	bounces  = complaints its units forwarded away in the window
+//	reopened = its complaints reopened in the window (appeals)
+//	share    = good / (decided + bounces + reopened)
+//	score    = the lower bound of the 95 % Wilson interval of that share
+//
+// Districts with fewer than MinVolume decided complaints are listed but not
+// ranked. So three quick closures rank nowhere (and would score low), a
+// bounced hard case counts as a failure, and a closure with nothing done —
+// or one the citizen reopens — is never good. Movement compares with the
+// table as it stood Step earlier.
+type LeagueRules struct {
+	Window    time.Duration
+	Step      time.Duration
+	MinVolume int
+}
+
+// DefaultLeague: a 90-day window, compared month on month, from 20 decided
+// complaints.
+var DefaultLeague = LeagueRules{Window: 90 * 24 * time.Hour, Step: 30 * 24 * time.Hour, MinVolume: 20}
+
+// LeagueCounts is what the store counts for one district in a window.
+type LeagueCounts struct {
+	District int `json:"district"`
+	Decided  int `json:"decided"`
+	Good     int `json:"good"`
+	// NoAction counts the decided complaints closed with no note, reply or
+	// assignment by a person (they are never good).
+	NoAction int `json:"closed_without_action"`
+	Bounces  int `json:"bounces"`
+	Reopened int `json:"reopened"`
+}
+
+// LeagueRow is one district in the league table.
+type LeagueRow struct {
+	LeagueCounts
+	Name   string  `json:"name"`
+	NameHi string  `json:"name_hi"`
+	Share  float64 `json:"share"`
+	Score  float64 `json:"score"`
+	// Rank is 1 for the top; 0 when the district is below the minimum
+	// volume. PrevRank is its rank Step earlier (0: unranked then), Move
+	// how many places it rose (negative: fell) when both are ranked.
+	Rank     int `json:"rank"`
+	PrevRank int `json:"prev_rank"`
+	Move     int `json:"move"`
+}
+
+// Score returns the district's share and score under the formula above.
+func (c LeagueCounts) Score() (share, score float64) {
+	n := c.Decided + c.Bounces + c.Reopened
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(c.Good) / float64(n), WilsonLower(c.Good, n)
+}
+
+// RankLeague ranks the districts of now, with their movement since prev:
+// ranked districts first, best score first (ties: more decided, then LGD
+// code), then the unranked by volume.
+func RankLeague(now, prev []LeagueCounts, r LeagueRules) []LeagueRow {
+	prevRank := map[int]int{}
+	for _, row := range rank(prev, r) {
+		prevRank[row.District] = row.Rank
+	}
+	rows := rank(now, r)
+	for i := range rows {
+		rows[i].PrevRank = prevRank[rows[i].District]
+		if rows[i].Rank > 0 && rows[i].PrevRank > 0 {
+			rows[i].Move = rows[i].PrevRank - rows[i].Rank
+		}
+	}
+	return rows
+}
+
+func rank(counts []LeagueCounts, r LeagueRules) []LeagueRow {
+	rows := make([]LeagueRow, 0, len(counts))
+	for _, c := range counts {
+		if c.District == 0 {
+			continue
+		}
+		row := LeagueRow{LeagueCounts: c}
+		row.Share, row.Score = c.Score()
+		if d, ok := DistrictByLGD(c.District); ok {
+			row.Name, row.NameHi = d.Name, d.NameHi
+		}
+		rows = append(rows, row)
+	}
+	ranked := func(x LeagueRow) bool { return x.Decided >= r.MinVolume }
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if ranked(a) != ranked(b) {
+			return ranked(a)
+		}
+		if ranked(a) && a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Decided != b.Decided {
+			return a.Decided > b.Decided
+		}
+		return a.District < b.District
+	})
+	for i := range rows {
+		if ranked(rows[i]) {
+			rows[i].Rank = i + 1
+		}
+	}
+	return rows
+}
