@@ -47,9 +47,13 @@ type DistrictStats struct {
 	// Reopened over Disposed.
 	Reopened   int      `json:"reopened"`
 	ReopenRate *float64 `json:"reopen_rate"`
-	// MeanRating is the citizens' mean rating (1–5); null while no rating
-	// is recorded.
+	// MeanRating is the citizens' mean rating (1–5) of the complaints
+	// closed in the period that their authors rated (each complaint's last
+	// rating); null when none was rated.
 	MeanRating *float64 `json:"mean_rating"`
+	// RatingSum and Rated are its raw material, summed into totals.
+	RatingSum int `json:"-"`
+	Rated     int `json:"-"`
 
 	// Hist and Met are the raw material of MedianHours and WithinSLA, kept
 	// so that totals can be summed from rows.
@@ -149,6 +153,10 @@ func (d *DistrictStats) Finish() {
 		r := float64(d.Reopened) / float64(d.Disposed)
 		d.WithinSLA, d.ReopenRate = &w, &r
 	}
+	if d.Rated > 0 {
+		m := float64(d.RatingSum) / float64(d.Rated)
+		d.MeanRating = &m
+	}
 	if d.Name == "" {
 		if dd, ok := DistrictByLGD(d.District); ok {
 			d.Name, d.NameHi = dd.Name, dd.NameHi
@@ -167,6 +175,8 @@ func Total(rows []*DistrictStats) DistrictStats {
 		t.Bounces += r.Bounces
 		t.Reopened += r.Reopened
 		t.Met += r.Met
+		t.RatingSum += r.RatingSum
+		t.Rated += r.Rated
 		t.Hist.Add(r.Hist)
 	}
 	t.Finish()

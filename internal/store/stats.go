@@ -168,6 +168,23 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 	}); err != nil {
 		return nil, err
 	}
+	// Ratings: the last rating of each complaint closed in the period
+	// (0: not rated).
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(c.rating), 0)
+			FROM complaints c WHERE ` + w.String() + ` AND c.rating > 0 AND c.last_closed_at >= ` + w.arg(from) + ` AND c.last_closed_at < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, sum int
+		if err := scan(&d, &n, &sum); err != nil {
+			return err
+		}
+		row(d).Rated += n
+		row(d).RatingSum += sum
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	// Disposed per IST day.
 	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT (c.closed_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)

@@ -133,6 +133,18 @@ func TestDistrictStats(t *testing.T) {
 		if len(st.Days) != 30 || st.Days[4].Day != "2026-01-05" || st.Days[4].Received != 4 || st.Days[4].Disposed != 1 {
 			t.Errorf("days: %d, fifth %+v", len(st.Days), st.Days[4])
 		}
+		// The authors of a and b rate them 4 and 1 (their last ratings);
+		// c is open and x was reopened, so neither counts.
+		for code, r := range map[string]int{a: 4, b: 1} {
+			if _, err := d.db.SQL().ExecContext(ctx, `UPDATE complaints SET rating = $1 WHERE code = $2`, r, code); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if rated, err := d.db.DistrictStats(ctx, shikayat.StatsFilter{Scope: shikayat.SystemScope(), From: from, To: to}); err != nil {
+			t.Fatal(err)
+		} else if m := rated.Totals.MeanRating; m == nil || *m != 2.5 {
+			t.Errorf("mean rating of 4 and 1 = %v, want 2.5", m)
+		}
 		// A period that ends before the late closure leaves it out.
 		early, err := d.db.DistrictStats(ctx, shikayat.StatsFilter{Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 10)})
 		if err != nil {
