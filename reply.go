@@ -33,4 +33,6 @@ type Reply struct {
 	Urgent      bool
 	CreatedAt   time.Time
 	SentAt      *time.Time
+	// AttemptedAt is when the last try began (nil before the first).
+	AttemptedAt *time.Time
 }

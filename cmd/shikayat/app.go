@@ -151,6 +151,10 @@ func (m *Main) Run(ctx context.Context) error {
 		PoliceAccounts: cfg.PoliceAccounts, Interval: cfg.XPoll, LeaseTTL: cfg.IntakeLease,
 		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger, HelplineReplies: cfg.HelplineReplies,
 	}
+	if sender, ok := m.JobHandler.(*replies.Sender); ok {
+		// A restored desk asks the sender's path for its replies on X.
+		m.Poller.Prior = sender
+	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)
 	}

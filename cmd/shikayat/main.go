@@ -42,6 +42,8 @@ func subcommands() []subcommand {
 		{"triage", "triage posts given as JSON lines", runTriage},
 		{"xsim", "run a simulated X API", runXsim},
 		{"audit", "audit verify|seal|seals: check, seal and export the trail", runAudit},
+		{"backup", "backup --out FILE: a consistent copy of the live database", runBackup},
+		{"restore", "restore [--force] FILE: replace the database with a backup", runRestore},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -234,12 +234,21 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	case shikayat.ReplyUnverified:
 		// Given up while a try's outcome was unknown: X's posts tell.
 		return s.resolveGivenUp(ctx, log, r)
-	case shikayat.ReplySending:
-		// An earlier try may have reached X. Let X settle, then look.
-		if err := s.sleep(ctx, s.Settle); err != nil {
+	case shikayat.ReplyPending, shikayat.ReplySending:
+		restored, err := s.restoredBefore(ctx, r)
+		if err != nil {
 			return err
 		}
-		posted, err := s.findPosted(ctx, r)
+		if r.State == shikayat.ReplyPending && !restored {
+			break // never tried: nothing on X to look for
+		}
+		// An earlier try, or the desk a restored backup came from, may
+		// have posted it. Let X settle, then look: a try long past (a
+		// restored reply's) has settled already.
+		if err := s.sleep(ctx, s.settleLeft(r)); err != nil {
+			return err
+		}
+		posted, err := s.findPosted(ctx, r, restored)
 		if err != nil {
 			return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 		}
@@ -332,7 +341,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 // alike), and then this reply was never posted and fails.
 func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Reply, attempt int, uncertain bool, err error) error {
 	if uncertain {
-		posted, ferr := s.findPosted(ctx, r)
+		posted, ferr := s.findPosted(ctx, r, false)
 		if ferr != nil {
 			// Still 'sending': the next try settles and looks again.
 			return s.waitOnX(log, attempt, fmt.Errorf("X says the reply is a duplicate; check own posts: %w", ferr))
@@ -353,7 +362,7 @@ func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikay
 	if err := s.sleep(ctx, s.Settle); err != nil {
 		return err
 	}
-	posted, err := s.findPosted(ctx, r)
+	posted, err := s.findPosted(ctx, r, false)
 	if err != nil {
 		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 	}
@@ -364,6 +373,14 @@ func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikay
 	log.Info("reply given up was not posted")
 	_, err = s.DB.MarkUnverifiedNotPosted(ctx, r.ID)
 	return err
+}
+
+// settleLeft is how much of Settle is left since r's last try began.
+func (s *Sender) settleLeft(r *shikayat.Reply) time.Duration {
+	if r.AttemptedAt == nil {
+		return 0 // never tried
+	}
+	return min(s.Settle, max(0, r.AttemptedAt.Add(s.Settle).Sub(s.now())))
 }
 
 // waitOnX puts the job back for a while after X failed (a 5xx, a network
@@ -443,8 +460,11 @@ func isDuplicate(err error) bool {
 // findPosted looks through the account's recent posts for r itself: a
 // reply to the same post with the same text, not recorded as another
 // reply's post (the acknowledgement and every staff reply answer the same
-// post). It returns the post's id, or "".
-func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (string, error) {
+// post). It returns the post's id, or "". With restored set (the post came
+// before a restore), an acknowledgement or status reply giving the same
+// docket code counts too: the desk the backup came from rendered its own
+// text (a status reply names the time).
+func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored bool) (string, error) {
 	me, err := s.AccountID(ctx)
 	if err != nil {
 		return "", err
@@ -455,7 +475,7 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (string, err
 		return s.X.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
-			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {
+			if !repliesTo(t, r.InReplyTo) || !(SameText(t.Text, r.Text) || restored && sameDocket(t.Text, r)) {
 				continue
 			}
 			other, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
@@ -473,6 +493,30 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (string, err
 		return "", err
 	}
 	return found, nil
+}
+
+// restoredBefore reports whether r answers a post made before the
+// database was restored from a backup: the desk the backup came from may
+// have answered it after the copy was made.
+func (s *Sender) restoredBefore(ctx context.Context, r *shikayat.Reply) (bool, error) {
+	mark, ok, err := s.DB.Restored(ctx)
+	if err != nil || !ok {
+		return false, err
+	}
+	at, known := shikayat.SnowflakeTime(r.InReplyTo)
+	return known && !at.After(mark.At), nil
+}
+
+// sameDocket reports whether a post of the account is an acknowledgement
+// or status reply like r: the same one docket code. Staff replies and
+// helpline answers are matched by their text alone.
+func sameDocket(posted string, r *shikayat.Reply) bool {
+	if !strings.HasPrefix(r.Key, "ack:") && !strings.HasPrefix(r.Key, "status:") {
+		return false
+	}
+	want, ok := shikayat.PriorReplyFrom("-", r.Text)
+	got, ok2 := shikayat.PriorReplyFrom("-", html.UnescapeString(posted))
+	return ok && ok2 && want.Code == got.Code
 }
 
 func repliesTo(t xapi.Tweet, postID string) bool {
@@ -555,4 +599,53 @@ func (s *Sender) sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// PriorReplies looks through the account's posts newer than since for its
+// replies to the posts of to, as findPosted does after an uncertain send,
+// and returns per post the oldest that gives exactly one valid docket code
+// (its acknowledgement) and is not recorded as another reply's post. A
+// restored desk asks before it opens a complaint for a post newer than its
+// backup, so that the complaint keeps the code the citizen was given.
+func (s *Sender) PriorReplies(ctx context.Context, since string, to []string) (map[string]shikayat.PriorReply, error) {
+	me, err := s.AccountID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, id := range to {
+		want[id] = true
+	}
+	found := map[string]shikayat.PriorReply{}
+	err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
+		return s.X.UserTweets(ctx, me, since, token)
+	}, func(p *xapi.Page) error {
+		// Newest first: an older reply to the same post replaces a newer.
+		for _, t := range p.Data {
+			target := ""
+			for _, ref := range t.ReferencedTweets {
+				if ref.Type == xapi.RefRepliedTo && want[ref.ID] {
+					target = ref.ID
+				}
+			}
+			if target == "" {
+				continue
+			}
+			r, ok := shikayat.PriorReplyFrom(t.ID, html.UnescapeString(t.Text))
+			if !ok {
+				continue
+			}
+			if other, err := s.DB.PostRecorded(ctx, t.ID, 0); err != nil {
+				return err
+			} else if other {
+				continue
+			}
+			found[target] = r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return found, nil
 }

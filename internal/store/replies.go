@@ -10,19 +10,20 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at`
+const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
 	var state string
 	var urgent int
 	var created int64
-	var sent sql.NullInt64
+	var sent, attempted sql.NullInt64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &attempted); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
+	x.AttemptedAt = timePtr(attempted)
 	return &x, nil
 }
 
