@@ -35,4 +35,6 @@ type Reply struct {
 	SentAt      *time.Time
 	// AttemptedAt is when the last try began (nil before the first).
 	AttemptedAt *time.Time
+	// Code is the docket code of its complaint, as read ("" for none).
+	Code string
 }

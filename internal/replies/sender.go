@@ -192,7 +192,7 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 	})
 	if err != nil {
 		// Retrying cannot mend a template that does not exist.
-		s.log().Error("reply cannot be written", slog.String("complaint", c.Code), slog.Any("error", err))
+		s.log().Error("reply cannot be written", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.Any("error", err))
 		return jobs.Cancel(err)
 	}
 	return s.send(ctx, &shikayat.Reply{
@@ -225,7 +225,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	if err != nil {
 		return err
 	}
-	log := s.log().With(slog.String("reply", r.Key), slog.String("in_reply_to", r.InReplyTo))
+	log := s.log().With(slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo))
 	// uncertain: an earlier try may have reached X.
 	uncertain := r.State == shikayat.ReplySending
 	switch r.State {
@@ -253,7 +253,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 			return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 		}
 		if posted != "" {
-			log.Info("reply was posted before; recording it", slog.String("post_id", posted))
+			log.Info("reply was posted before; recording it", slog.String("reply_post_id", posted))
 			return s.recordSent(ctx, r, posted)
 		}
 	}
@@ -296,7 +296,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	attempt := r.Attempts + 1
 	id, err := s.X.CreateReply(ctx, r.Text, r.InReplyTo)
 	if err == nil {
-		log.Info("reply posted", slog.String("post_id", id))
+		log.Info("reply posted", slog.String("reply_post_id", id))
 		return s.recordSent(ctx, r, id)
 	}
 	if reset, limited := xapi.IsRateLimited(err); limited {
@@ -347,7 +347,7 @@ func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Re
 			return s.waitOnX(log, attempt, fmt.Errorf("X says the reply is a duplicate; check own posts: %w", ferr))
 		}
 		if posted != "" {
-			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
+			log.Info("X says the reply was posted before; recording it", slog.String("reply_post_id", posted))
 			return s.recordSent(ctx, r, posted)
 		}
 	}
@@ -367,7 +367,7 @@ func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikay
 		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 	}
 	if posted != "" {
-		log.Info("reply given up had been posted; recording it", slog.String("post_id", posted))
+		log.Info("reply given up had been posted; recording it", slog.String("reply_post_id", posted))
 		return s.recordSent(ctx, r, posted)
 	}
 	log.Info("reply given up was not posted")
