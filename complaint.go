@@ -197,6 +197,10 @@ type NewComplaint struct {
 	// NoAcknowledge skips the acknowledgement: X lets the desk reply only to
 	// posts that mention the account.
 	NoAcknowledge bool
+	// Acknowledged is the account's reply to the post already on X (see
+	// Incoming.Prior): the complaint takes its docket code, when no other
+	// complaint holds it, and the reply is recorded as its acknowledgement.
+	Acknowledged *PriorReply
 }
 
 // Validate checks a new complaint and fills its defaults (the source "x").

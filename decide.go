@@ -130,6 +130,7 @@ func OpenFrom(in *Incoming) (*NewComplaint, error) {
 		Source: "x", SourcePostID: p.ID, AuthorID: p.AuthorID, AuthorUsername: p.AuthorUsername,
 		ConversationID: p.ConversationID, Text: p.Text, Lang: t.Lang, Media: p.Media,
 		ReceivedAt: p.CreatedAt, Triage: &t, Forward: in.Forward && t.District != 0, ForwardUnit: in.ForwardUnit, NoAcknowledge: !in.MentionsAccount,
+		Acknowledged: in.Prior,
 	}
 	if p.Coordinates != nil {
 		lat, lon := p.Coordinates.Lat, p.Coordinates.Lon

@@ -34,6 +34,32 @@ type Incoming struct {
 	// Unreadable is set, instead of a usable Post, for a post X sent that
 	// could not be decoded; Post then carries only its record's id.
 	Unreadable *UnreadablePost
+	// Prior is the account's own reply to the post found on X before the
+	// post was recorded: after a restore, a post newer than the backup may
+	// have been acknowledged by the desk the backup was taken from. A
+	// complaint the post opens takes the docket code of that reply and is
+	// not acknowledged again.
+	Prior *PriorReply
+}
+
+// PriorReply is a reply the account posted on X to a post before the desk
+// recorded the post: its X id, its text as X shows it, and the one docket
+// code it gives (check symbol valid).
+type PriorReply struct {
+	PostID string
+	Text   string
+	Code   string
+}
+
+// PriorReplyFrom reads a reply of the account for the docket code it
+// gives: exactly one well-formed code whose check symbol holds, else ok is
+// false (a reply naming no code, or two, is not an acknowledgement).
+func PriorReplyFrom(postID, text string) (PriorReply, bool) {
+	codes, _ := FindDockets(text)
+	if len(codes) != 1 || postID == "" {
+		return PriorReply{}, false
+	}
+	return PriorReply{PostID: postID, Text: text, Code: codes[0]}, true
 }
 
 // UnreadablePost is a post X sent that the desk could not decode, kept as

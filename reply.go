@@ -42,4 +42,6 @@ type Reply struct {
 	// "duplicate content" while the reply's post was not visible (nil:
 	// never): it was most likely posted, and is not sent again.
 	DuplicateAt *time.Time
+	// Code is the docket code of its complaint, as read ("" for none).
+	Code string
 }

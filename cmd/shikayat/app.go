@@ -179,6 +179,10 @@ func (m *Main) Run(ctx context.Context) error {
 		Overlap: cfg.XOverlap, Stream: cfg.XStream, Logger: m.Logger, HelplineReplies: cfg.HelplineReplies,
 		Accounts: cfg.ForceAccounts(), Extra: m.accountReaders(),
 	}
+	if sender, ok := m.JobHandler.(*replies.Sender); ok {
+		// A restored desk asks the sender's path for its replies on X.
+		m.Poller.Prior = sender
+	}
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)
 	}
@@ -368,10 +372,13 @@ func openStore(ctx context.Context, dsn string) (*store.DB, error) {
 	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate})
 }
 
-// dbFlagDefault is the --db default: SHIKAYAT_DB or the embedded SQLite.
+// dbFlagDefault is the --db default: SHIKAYAT_DB, the DSN in the file
+// SHIKAYAT_DB_FILE names, or the embedded SQLite. A file that cannot be
+// read leaves the default empty, which opening refuses.
 func dbFlagDefault() string {
-	if v := os.Getenv("SHIKAYAT_DB"); v != "" {
-		return v
+	dsn, err := config.DSNFromEnv()
+	if err != nil {
+		return ""
 	}
-	return "sqlite:shikayat.db"
+	return dsn
 }

@@ -28,7 +28,7 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	if err := m.Config.Validate(); err != nil {
 		return err
 	}
-	m.Logger = slog.New(slog.NewJSONHandler(io.err, &slog.HandlerOptions{Level: m.Config.LogLevel}))
+	m.Logger = m.Config.NewLogger(io.err)
 	if err := m.Run(ctx); err != nil {
 		closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer cancel()

@@ -202,8 +202,12 @@ func (l *ledger) waitSettled(timeout time.Duration, n *node) {
 		}
 		if time.Now().After(deadline) {
 			// A goroutine dump in the node's log shows where it is stuck.
-			n.cmd.Process.Signal(syscall.SIGQUIT)
-			n.cmd.Wait()
+			log := "(an in-process desk)"
+			if n != nil {
+				n.cmd.Process.Signal(syscall.SIGQUIT)
+				n.cmd.Wait()
+				log = intakeLines(n.logText())
+			}
 			var cp string
 			l.db.QueryRow(`SELECT value FROM checkpoints WHERE name = 'x:mentions'`).Scan(&cp)
 			var missing []string
@@ -214,7 +218,7 @@ func (l *ledger) waitSettled(timeout time.Duration, n *node) {
 				}
 			}
 			l.t.Fatalf("not settled: %d of %d posts recorded, %d of %d acknowledgements settled; checkpoint %s; missing e.g. %v\n%s",
-				rec, len(l.want), acks, comp, cp, missing, intakeLines(n.logText()))
+				rec, len(l.want), acks, comp, cp, missing, log)
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

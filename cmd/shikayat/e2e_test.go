@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +93,10 @@ func startDesk(t *testing.T, dsn, xURL string) *Main {
 	t.Helper()
 	m := NewMain()
 	m.Logger = discardLogger()
+	if p := os.Getenv("DBGLOG"); p != "" {
+		f, _ := os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		m.Logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn, xURL
 	m.Config.XPoll, m.Config.Account, m.Config.DocketState, m.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
 	m.Config.IntakeLease, m.Config.TrackRateLimit = 30*time.Second, true

@@ -43,6 +43,8 @@ func subcommands() []subcommand {
 		{"xsim", "run a simulated X API", runXsim},
 		{"audit", "audit verify|seal|seals: check, seal and export the trail", runAudit},
 		{"privacy", "privacy export|erase --author HANDLE: what is held about an X user, and its erasure", runPrivacy},
+		{"backup", "backup --out FILE: a consistent copy of the live database", runBackup},
+		{"restore", "restore [--force] FILE: replace the database with a backup", runRestore},
 		{"version", "print the version", runVersion},
 	}
 }

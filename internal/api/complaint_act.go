@@ -60,7 +60,7 @@ func (h *Handler) ActOnComplaint(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, h.Logger, err)
 		return
 	}
-	h.Logger.InfoContext(r.Context(), "action", slog.String("code", c.Code), slog.String("action", string(a.Kind)),
+	h.Logger.InfoContext(r.Context(), "action", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.String("action", string(a.Kind)),
 		slog.String("user", s.User.Username), slog.String("unit", s.User.UnitID), slog.Int64("event", ev.ID))
 	WriteJSON(w, http.StatusOK, c)
 }

@@ -81,7 +81,11 @@ func (h *Handler) ActOnPost(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, h.Logger, err)
 		return
 	}
-	h.Logger.InfoContext(r.Context(), "post action", slog.String("post_id", r.PathValue("id")), slog.String("action", action),
+	code := ""
+	if out.Complaint != nil {
+		code = out.Complaint.Code
+	}
+	h.Logger.InfoContext(r.Context(), "post action", slog.String("code", code), slog.String("post_id", r.PathValue("id")), slog.String("action", action),
 		slog.String("user", s.User.Username), slog.Bool("created", out.Created))
 	switch {
 	case out.Complaint != nil && out.Created:

@@ -74,7 +74,7 @@ func (h *Handler) GiveUpReply(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, h.Logger, err)
 		return
 	}
-	h.Logger.InfoContext(r.Context(), "reply given up", slog.String("code", c.Code), slog.String("reply", rep.Key),
+	h.Logger.InfoContext(r.Context(), "reply given up", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.String("reply", rep.Key),
 		slog.String("state", string(rep.State)), slog.String("user", s.User.Username), slog.String("unit", s.User.UnitID))
 	WriteJSON(w, http.StatusOK, toReplyJSON(rep))
 }

@@ -5,6 +5,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/netip"
@@ -51,6 +52,9 @@ type Config struct {
 	// DocketState is the two-letter prefix of docket codes.
 	DocketState string
 	LogLevel    slog.Level
+	// LogFormat is how log lines are written: "json" (the default, one
+	// object a line) or "text" (key=value, for a person at a terminal).
+	LogFormat string
 	// Templates is a directory of reply templates that override the
 	// built-in ones ("" for none).
 	Templates string
@@ -129,13 +133,20 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 		fs.StringVar(p, name, envOr(name, def), usage+" (env "+envName(name)+")")
 	}
 	str(&c.Addr, "addr", "127.0.0.1:8080", "address to listen on")
-	str(&c.DB, "db", "sqlite:shikayat.db", "database: sqlite:FILE or postgres://…")
+	// A DSN holding a password may instead be in the file SHIKAYAT_DB_FILE
+	// names, read by Validate when --db is not given.
+	dbDefault := "sqlite:shikayat.db"
+	if os.Getenv("SHIKAYAT_DB") == "" && os.Getenv("SHIKAYAT_DB_FILE") != "" {
+		dbDefault = ""
+	}
+	str(&c.DB, "db", dbDefault, "database: sqlite:FILE or postgres://… (or a file holding it in SHIKAYAT_DB_FILE)")
 	str(&c.BaseURL, "base-url", "", "public URL of the desk, for tracking links (default http:// + addr)")
 	str(&c.XAPI, "x-api", "https://api.x.com", "X API base URL, without /2")
 	str(&c.Boundaries, "boundaries", "", "GeoJSON FeatureCollection of district boundaries with an integer property lgd")
 	str(&c.Account, "account", "Uppolice", "the police account's username on X")
 	str(&c.AccountsFile, "accounts", "", "CSV of the force's other accounts on X: username,unit,access_token_file")
 	str(&c.DocketState, "docket-state", "UP", "two-letter state prefix of docket codes")
+	str(&c.LogFormat, "log-format", "json", "log lines as json or text")
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
 	fs.BoolVar(&c.HelplineReplies, "helpline-replies", envOr("helpline-replies", "") == "true", "answer another department's matter once with its helpline (env SHIKAYAT_HELPLINE_REPLIES=true)")
@@ -189,6 +200,16 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	c.policeRaw, c.levelRaw, c.proxiesRaw = &police, &level, &proxies
 }
 
+// NewLogger writes log lines to w in the configured format, at the
+// configured level and above.
+func (c *Config) NewLogger(w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.LogLevel}
+	if c.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
 func envName(flagName string) string {
 	return "SHIKAYAT_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
 }
@@ -220,6 +241,23 @@ func (c *Config) Validate() error {
 		if err := c.LogLevel.UnmarshalText([]byte(*c.levelRaw)); err != nil {
 			return shikayat.Errorf(shikayat.EINVALID, "--log-level %q must be debug, info, warn or error.", *c.levelRaw)
 		}
+	}
+	if c.DB == "" {
+		dsn, err := secret("SHIKAYAT_DB")
+		if err != nil {
+			return err
+		}
+		c.DB = string(dsn)
+		if c.DB == "" {
+			c.DB = "sqlite:shikayat.db"
+		}
+	}
+	switch c.LogFormat {
+	case "":
+		c.LogFormat = "json"
+	case "json", "text":
+	default:
+		return shikayat.Errorf(shikayat.EINVALID, "--log-format %q must be json or text.", c.LogFormat)
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		return shikayat.Errorf(shikayat.EINVALID, "--addr %q must be HOST:PORT.", c.Addr)
@@ -314,6 +352,16 @@ func (c *Config) Validate() error {
 		*p = v
 	}
 	return nil
+}
+
+// DSNFromEnv is the database admin commands open by default: SHIKAYAT_DB,
+// else the DSN in the file SHIKAYAT_DB_FILE names, else the embedded SQLite.
+func DSNFromEnv() (string, error) {
+	v, err := secret("SHIKAYAT_DB")
+	if err != nil || v != "" {
+		return string(v), err
+	}
+	return "sqlite:shikayat.db", nil
 }
 
 // secret reads a credential from NAME, or from the file named in NAME_FILE.

@@ -183,3 +183,62 @@ func TestTrackRateLimitAndTrustedProxies(t *testing.T) {
 		t.Fatalf("a bad CIDR: %v", err)
 	}
 }
+
+// A DSN holding a password may come from a file, like the X credentials;
+// SHIKAYAT_DB and --db win over it.
+func TestDatabaseFromFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "db")
+	if err := os.WriteFile(path, []byte("postgres://shikayat:s3cret@db.internal/shikayat\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SHIKAYAT_DB", "")
+	t.Setenv("SHIKAYAT_DB_FILE", path)
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DB != "postgres://shikayat:s3cret@db.internal/shikayat" {
+		t.Fatalf("--db from SHIKAYAT_DB_FILE = %q", c.DB)
+	}
+	if dsn, err := config.DSNFromEnv(); err != nil || dsn != c.DB {
+		t.Fatalf("DSNFromEnv = %q, %v", dsn, err)
+	}
+	if strings.Contains(c.String(), "s3cret") {
+		t.Fatalf("String() shows the password: %s", c.String())
+	}
+	if c, err := parse(t, "--db", "sqlite:other.db"); err != nil || c.DB != "sqlite:other.db" {
+		t.Fatalf("--db beside SHIKAYAT_DB_FILE = %q, %v", c.DB, err)
+	}
+	t.Setenv("SHIKAYAT_DB_FILE", filepath.Join(dir, "missing"))
+	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID || !strings.Contains(err.Error(), "SHIKAYAT_DB_FILE") {
+		t.Fatalf("unreadable SHIKAYAT_DB_FILE = %v, want invalid naming it", err)
+	}
+}
+
+func TestLogFormat(t *testing.T) {
+	t.Setenv("SHIKAYAT_LOG_FORMAT", "text")
+	c, err := parse(t, "--log-level", "warn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	log := c.NewLogger(&b)
+	log.Info("quiet", "code", "UP26-X")
+	log.Warn("loud", "code", "UP26-X")
+	if got := b.String(); strings.Contains(got, "quiet") || !strings.Contains(got, "level=WARN msg=loud code=UP26-X") {
+		t.Fatalf("text log at warn = %q", got)
+	}
+	c, err = parse(t, "--log-format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	c.NewLogger(&b).Info("hello", "post_id", "1")
+	if !strings.HasPrefix(b.String(), `{"time":`) || !strings.Contains(b.String(), `"post_id":"1"`) {
+		t.Fatalf("json log = %q", b.String())
+	}
+	if _, err := parse(t, "--log-format", "xml"); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Fatalf("--log-format xml = %v, want invalid", err)
+	}
+}

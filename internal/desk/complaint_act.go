@@ -43,7 +43,7 @@ func (h *Handler) ComplaintAct(w http.ResponseWriter, r *http.Request) {
 		var ev *shikayat.Event
 		c, ev, err = h.Store.ApplyAction(ctx, code, a, s.Actor(), r.PostForm.Get("idem"))
 		if err == nil {
-			h.Logger.InfoContext(ctx, "action", slog.String("code", c.Code), slog.String("action", string(a.Kind)),
+			h.Logger.InfoContext(ctx, "action", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.String("action", string(a.Kind)),
 				slog.String("user", s.User.Username), slog.String("unit", s.User.UnitID), slog.Int64("event", ev.ID))
 			http.Redirect(w, r, "/desk/complaints/"+c.Code+"?done="+string(a.Kind), http.StatusSeeOther)
 			return
@@ -60,7 +60,7 @@ func (h *Handler) approveReply(w http.ResponseWriter, r *http.Request, s *shikay
 	} else {
 		var c *shikayat.Complaint
 		if c, _, err = h.Store.ApproveReply(r.Context(), code, id, s.Actor()); err == nil {
-			h.Logger.InfoContext(r.Context(), "reply approved", slog.String("code", c.Code), slog.Int64("event", id), slog.String("user", s.User.Username))
+			h.Logger.InfoContext(r.Context(), "reply approved", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.Int64("event", id), slog.String("user", s.User.Username))
 			http.Redirect(w, r, "/desk/complaints/"+c.Code+"?done=approve", http.StatusSeeOther)
 			return
 		}

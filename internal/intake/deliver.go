@@ -21,6 +21,10 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 	if err != nil {
 		return err
 	}
+	prior, err := p.priorReplies(ctx, posts)
+	if err != nil {
+		return err
+	}
 	in := make([]shikayat.Incoming, 0, len(posts))
 	for i := range posts {
 		post := &posts[i]
@@ -45,6 +49,9 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 			return err
 		}
 		inc.Pushed = true // a polled copy that differs replaces it
+		if r, ok := prior[post.ID]; ok {
+			inc.Prior = &r
+		}
 		in = append(in, inc)
 	}
 	recs, err := p.DB.RecordPosts(ctx, store.Fence{}, "", "", in)
@@ -53,7 +60,7 @@ func (p *Poller) Deliver(ctx context.Context, posts []shikayat.Post) error {
 	}
 	for _, r := range recs {
 		if !r.Duplicate {
-			p.Logger.Info("delivered post recorded", slog.String("post_id", r.PostID), slog.String("kind", string(r.Kind)))
+			p.Logger.Info("delivered post recorded", slog.String("post_id", r.PostID), slog.String("kind", string(r.Kind)), slog.String("code", r.ComplaintCode))
 		}
 	}
 	return nil

@@ -57,6 +57,9 @@ type Poller struct {
 	// Stream also holds X's filtered stream open while this node has the
 	// lease, for posts within seconds rather than a poll interval.
 	Stream bool
+	// Prior looks on X for the account's own replies to posts that came
+	// after the backup a restored database was made from (restored.go).
+	Prior  PriorFinder
 	Holder string // this node's name in the lease; default host-pid-random
 	Logger *slog.Logger
 	// Now is the clock; default time.Now.
@@ -301,8 +304,12 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 		}
 		closed = !g.open()
 	}
+	prior, err := p.priorReplies(ctx, posts)
+	if err != nil {
+		return errors.Join(backfillErr, err)
+	}
 	// The checkpoint moves only when no gap is left below it.
-	recorded, err := p.record(ctx, me, cp, posts, bad, closed)
+	recorded, err := p.record(ctx, me, cp, posts, bad, closed, prior)
 	if recorded > 0 {
 		p.Logger.Info("mentions recorded", slog.Int("read", len(posts)+len(bad)), slog.Int("new", recorded), slog.String("since", since))
 	}
@@ -360,7 +367,7 @@ func (p *Poller) read(ctx context.Context, fetch func(ctx context.Context, token
 // record records posts (and the unreadable ones) oldest first, in
 // batches, each with the checkpoint when advance is set; otherwise the
 // checkpoint stays where it is.
-func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Post, bad []shikayat.UnreadablePost, advance bool) (int, error) {
+func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Post, bad []shikayat.UnreadablePost, advance bool, prior map[string]shikayat.PriorReply) (int, error) {
 	type item struct {
 		post *shikayat.Post
 		bad  *shikayat.UnreadablePost
@@ -398,6 +405,9 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 			if err != nil {
 				return recorded, err
 			}
+			if r, ok := prior[it.id]; ok {
+				inc.Prior = &r
+			}
 			in = append(in, inc)
 		}
 		name, newest := "", ""
@@ -414,12 +424,16 @@ func (p *Poller) record(ctx context.Context, me, cp string, posts []shikayat.Pos
 		for _, r := range recs {
 			if r.Replaced != "" {
 				p.Logger.Warn("a pushed copy of a post differed from X's own read; the polled copy replaced it",
-					slog.String("post_id", r.PostID), slog.String("differed", r.Replaced), slog.String("complaint", r.ComplaintCode))
+					slog.String("post_id", r.PostID), slog.String("differed", r.Replaced), slog.String("code", r.ComplaintCode))
 			}
 			if !r.Duplicate {
 				recorded++
 				p.Logger.Debug("post recorded", slog.String("post_id", r.PostID), slog.String("kind", string(r.Kind)),
-					slog.String("reason", r.Reason), slog.String("complaint", r.ComplaintCode))
+					slog.String("reason", r.Reason), slog.String("code", r.ComplaintCode))
+				if pr, ok := prior[r.PostID]; ok && pr.Code == r.ComplaintCode {
+					p.Logger.Info("complaint took the docket code of the desk's reply found on X", slog.String("code", r.ComplaintCode),
+						slog.String("post_id", r.PostID), slog.String("reply_post_id", pr.PostID))
+				}
 			}
 		}
 	}

@@ -344,7 +344,7 @@ func (q *Queue) runSLA(ctx context.Context, a SLAArgs) error {
 		return Snooze(res.Wait)
 	}
 	if res.Kind != "" {
-		q.log.Info("SLA event", slog.String("kind", res.Kind), slog.Int64("complaint_id", a.ComplaintID), slog.Int("step", a.Step+1))
+		q.log.Info("SLA event", slog.String("kind", res.Kind), slog.String("code", res.Code), slog.String("post_id", res.PostID), slog.Int("step", a.Step+1))
 	}
 	return nil
 }

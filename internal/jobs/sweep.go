@@ -94,7 +94,7 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 				}
 				return res, err
 			}
-			q.log.Warn("reply given up", slog.String("reply", r.Key), slog.Duration("waited", age), slog.String("rule", reason))
+			q.log.Warn("reply given up", slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo), slog.Duration("waited", age), slog.String("rule", reason))
 			res.GivenUp = append(res.GivenUp, r.Key)
 			continue
 		}
@@ -108,7 +108,7 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 		}
 		args, err := argsForReply(r)
 		if err != nil {
-			q.log.Error("reply cannot be re-queued", slog.String("reply", r.Key), slog.Any("error", err))
+			q.log.Error("reply cannot be re-queued", slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo), slog.Any("error", err))
 			continue
 		}
 		opts := &river.InsertOpts{Priority: priorityNormal, Queue: q.ReplyQueue(r.Account)}
@@ -118,7 +118,7 @@ func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 		if _, err := q.client.Insert(ctx, args, opts); err != nil {
 			return res, fmt.Errorf("re-queue reply %s: %w", r.Key, err)
 		}
-		q.log.Warn("reply had no job; re-queued", slog.String("reply", r.Key), slog.String("state", string(r.State)),
+		q.log.Warn("reply had no job; re-queued", slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo), slog.String("state", string(r.State)),
 			slog.Duration("waited", age))
 		res.Requeued = append(res.Requeued, r.Key)
 	}

@@ -25,7 +25,7 @@ func (q *Queue) alertWaiting(r *shikayat.Reply, age time.Duration, now time.Time
 		q.alerted = map[string]time.Time{}
 	}
 	q.alerted[r.Key] = now
-	q.log.Warn("reply waiting", slog.String("reply", r.Key), slog.Int64("complaint_id", r.ComplaintID),
+	q.log.Warn("reply waiting", slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo),
 		slog.String("state", string(r.State)), slog.Duration("waited", age.Round(time.Second)),
 		slog.Duration("longer_than", q.cfg.WaitAlert))
 }

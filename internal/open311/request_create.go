@@ -68,7 +68,7 @@ func (h *Handler) CreateRequest(f Format) http.HandlerFunc {
 			return
 		}
 		if h.Logger != nil {
-			h.Logger.InfoContext(ctx, "open311 request created", slog.String("code", c.Code),
+			h.Logger.InfoContext(ctx, "open311 request created", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID),
 				slog.String("user", staff.User.Username), slog.String("unit", staff.Unit.ID))
 		}
 		out := createdList{Requests: []created{{ID: c.Code, Notice: notice(c)}}}

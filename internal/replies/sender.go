@@ -9,8 +9,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"log/slog"
 	"net/http"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -208,7 +211,7 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 	}
 	if err != nil {
 		// Retrying cannot mend a template that does not exist.
-		s.log().Error("reply cannot be written", slog.String("complaint", c.Code), slog.Any("error", err))
+		s.log().Error("reply cannot be written", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.Any("error", err))
 		return jobs.Cancel(err)
 	}
 	return s.send(ctx, &shikayat.Reply{
@@ -264,7 +267,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	if err != nil {
 		return err
 	}
-	log := s.log().With(slog.String("reply", r.Key), slog.String("in_reply_to", r.InReplyTo), slog.String("account", r.Account))
+	log := s.log().With(slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo), slog.String("account", r.Account))
 	x, err := s.client(r.Account)
 	if err != nil {
 		log.Error("reply cannot be posted: its account has no credentials here", slog.Any("error", err))
@@ -278,17 +281,26 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	case shikayat.ReplyUnverified:
 		// Given up while a try's outcome was unknown: X's posts tell.
 		return s.resolveGivenUp(ctx, log, r)
-	case shikayat.ReplySending:
-		// An earlier try may have reached X. Let X settle, then look.
-		if err := s.sleep(ctx, s.Settle); err != nil {
+	case shikayat.ReplyPending, shikayat.ReplySending:
+		restored, err := s.restoredBefore(ctx, r)
+		if err != nil {
 			return err
 		}
-		posted, _, err := s.findPosted(ctx, r)
+		if r.State == shikayat.ReplyPending && !restored {
+			break // never tried: nothing on X to look for
+		}
+		// An earlier try, or the desk a restored backup came from, may
+		// have posted it. Let X settle, then look: a try long past (a
+		// restored reply's) has settled already.
+		if err := s.sleep(ctx, s.settleLeft(r)); err != nil {
+			return err
+		}
+		posted, _, err := s.findPosted(ctx, r, restored)
 		if err != nil {
 			return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 		}
 		if posted != "" {
-			log.Info("reply was posted before; recording it", slog.String("post_id", posted))
+			log.Info("reply was posted before; recording it", slog.String("reply_post_id", posted))
 			return s.recordSent(ctx, r, posted)
 		}
 	}
@@ -331,7 +343,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	attempt := r.Attempts + 1
 	id, err := x.CreateReply(ctx, r.Text, r.InReplyTo)
 	if err == nil {
-		log.Info("reply posted", slog.String("post_id", id))
+		log.Info("reply posted", slog.String("reply_post_id", id))
 		return s.recordSent(ctx, r, id)
 	}
 	if reset, limited := xapi.IsRateLimited(err); limited {
@@ -368,6 +380,14 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	}
 	// A 5xx or anything else: X may or may not have posted it.
 	return s.waitOnX(log, attempt, err)
+}
+
+// settleLeft is how much of Settle is left since r's last try began.
+func (s *Sender) settleLeft(r *shikayat.Reply) time.Duration {
+	if r.TriedAt == nil {
+		return 0 // never tried
+	}
+	return min(s.Settle, max(0, r.TriedAt.Add(s.Settle).Sub(s.now())))
 }
 
 // waitOnX puts the job back for a while after X failed (a 5xx, a network
@@ -439,6 +459,30 @@ func (s *Sender) recordSent(ctx context.Context, r *shikayat.Reply, postedID str
 	return err
 }
 
+// restoredBefore reports whether r answers a post made before the
+// database was restored from a backup: the desk the backup came from may
+// have answered it after the copy was made.
+func (s *Sender) restoredBefore(ctx context.Context, r *shikayat.Reply) (bool, error) {
+	mark, ok, err := s.DB.Restored(ctx)
+	if err != nil || !ok {
+		return false, err
+	}
+	at, known := shikayat.SnowflakeTime(r.InReplyTo)
+	return known && !at.After(mark.At), nil
+}
+
+// sameDocket reports whether a post of the account is an acknowledgement
+// or status reply like r: the same one docket code. Staff replies and
+// helpline answers are matched by their text alone.
+func sameDocket(posted string, r *shikayat.Reply) bool {
+	if !strings.HasPrefix(r.Key, "ack:") && !strings.HasPrefix(r.Key, "status:") {
+		return false
+	}
+	want, ok := shikayat.PriorReplyFrom("-", r.Text)
+	got, ok2 := shikayat.PriorReplyFrom("-", html.UnescapeString(posted))
+	return ok && ok2 && want.Code == got.Code
+}
+
 // untilNextDay is how long until the next IST day, when the budget renews.
 func (s *Sender) untilNextDay() time.Duration {
 	now := s.now()
@@ -498,4 +542,75 @@ func (s *Sender) sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// PriorReplies looks through the posts newer than since of every account
+// the desk posts from for their replies to the posts of to, as findPosted
+// does after an uncertain send, and returns per post the oldest that gives
+// exactly one valid docket code (its acknowledgement) and is not recorded
+// as another reply's post. A restored desk asks before it opens a complaint
+// for a post newer than its backup, so that the complaint keeps the code
+// the citizen was given, whichever account gave it.
+func (s *Sender) PriorReplies(ctx context.Context, since string, to []string) (map[string]shikayat.PriorReply, error) {
+	want := map[string]bool{}
+	for _, id := range to {
+		want[id] = true
+	}
+	found := map[string]shikayat.PriorReply{}
+	accounts := []string{s.Account}
+	for name := range s.Accounts {
+		if !strings.EqualFold(name, s.Account) {
+			accounts = append(accounts, name)
+		}
+	}
+	sort.Strings(accounts[1:])
+	for _, account := range accounts {
+		x, err := s.client(account)
+		if err != nil {
+			return nil, err
+		}
+		me, err := s.accounts.Get(ctx, x, account)
+		if err != nil {
+			return nil, err
+		}
+		mine := map[string]shikayat.PriorReply{}
+		err = xapi.Pages(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
+			return x.UserTweets(ctx, me, since, token)
+		}, func(p *xapi.Page) error {
+			// Newest first: an older reply to the same post replaces a newer.
+			for _, t := range p.Data {
+				target := ""
+				for _, ref := range t.ReferencedTweets {
+					if ref.Type == xapi.RefRepliedTo && want[ref.ID] {
+						target = ref.ID
+					}
+				}
+				if target == "" {
+					continue
+				}
+				r, ok := shikayat.PriorReplyFrom(t.ID, html.UnescapeString(t.Text))
+				if !ok {
+					continue
+				}
+				if other, err := s.DB.PostRecorded(ctx, t.ID, 0); err != nil {
+					return err
+				} else if other {
+					continue
+				}
+				mine[target] = r
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		// One post, one acknowledgement: the state account's, or the
+		// first account's that gave one.
+		for target, r := range mine {
+			if _, ok := found[target]; !ok {
+				found[target] = r
+			}
+		}
+	}
+	return found, nil
 }

@@ -25,7 +25,7 @@ import (
 // (resolveGivenUp), for ReadLag.
 func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Reply, attempt int, uncertain bool, err error) error {
 	if uncertain {
-		posted, other, ferr := s.findPosted(ctx, r)
+		posted, other, ferr := s.findPosted(ctx, r, false)
 		switch {
 		case ferr == nil && posted != "":
 			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
@@ -57,7 +57,7 @@ func (s *Sender) resolveGivenUp(ctx context.Context, log *slog.Logger, r *shikay
 	if err := s.sleep(ctx, s.Settle); err != nil {
 		return err
 	}
-	posted, other, err := s.findPosted(ctx, r)
+	posted, other, err := s.findPosted(ctx, r, false)
 	if err != nil {
 		return s.waitOnX(log, r.Attempts, fmt.Errorf("check own posts: %w", err))
 	}
@@ -111,9 +111,12 @@ func isDuplicate(err error) bool {
 // findPosted looks through the account's recent posts for r itself: a
 // reply to the same post with the same text, not recorded as another
 // reply's post (the acknowledgement and every staff reply answer the same
-// post). It returns the post's id, or "" and whether a post of that text
+// post). With restored set (the post came before a restore), an
+// acknowledgement or status reply giving the same docket code counts too:
+// the desk the backup came from rendered its own text (a status reply
+// names the time). It returns the post's id, or "" and whether a post of that text
 // to that post was found recorded as another reply's.
-func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (posted string, other bool, err error) {
+func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored bool) (posted string, other bool, err error) {
 	// The reply is looked for on the account that sends it.
 	x, err := s.client(r.Account)
 	if err != nil {
@@ -128,7 +131,7 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply) (posted stri
 		return x.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
-			if !repliesTo(t, r.InReplyTo) || !SameText(t.Text, r.Text) {
+			if !repliesTo(t, r.InReplyTo) || !(SameText(t.Text, r.Text) || restored && sameDocket(t.Text, r)) {
 				continue
 			}
 			another, err := s.DB.PostRecorded(ctx, t.ID, r.ID)

@@ -70,13 +70,27 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 	}
 
 	prefix := shikayat.DocketPrefix(s.opts.DocketState, istYear(received))
+	// A post acknowledged on X before it was recorded (after a restore)
+	// keeps the code the citizen was given, unless another complaint holds
+	// it: then it is not this post's code, and a new one is drawn.
+	adopt := in.Acknowledged
+	if adopt != nil {
+		if code, err := shikayat.ParseDocket(adopt.Code); err != nil || code != adopt.Code {
+			adopt = nil
+		}
+	}
 	for draw := 0; ; draw++ {
 		if draw == maxDocketDraws {
 			return nil, false, fmt.Errorf("create complaint: %d docket codes in a row clashed", maxDocketDraws)
 		}
-		code, err := shikayat.NewDocket(prefix, s.opts.Rand)
-		if err != nil {
-			return nil, false, err
+		var code string
+		if adopt != nil && draw == 0 {
+			code = adopt.Code
+		} else {
+			adopt = nil
+			if code, err = shikayat.NewDocket(prefix, s.opts.Rand); err != nil {
+				return nil, false, err
+			}
 		}
 		c.Code = code
 		s.setDue(c)
@@ -146,7 +160,12 @@ func (s *DB) createComplaint(ctx context.Context, tx *sql.Tx, in shikayat.NewCom
 			return nil, false, err
 		}
 	}
-	if s.opts.Jobs != nil && !in.NoAcknowledge {
+	if adopt != nil {
+		// Acknowledged on X already: that reply is the acknowledgement.
+		if err := s.adoptAcknowledgement(ctx, tx, c, adopt, now); err != nil {
+			return nil, false, err
+		}
+	} else if s.opts.Jobs != nil && !in.NoAcknowledge {
 		job := shikayat.Job{Kind: shikayat.JobAcknowledge, ComplaintID: c.ID, PostID: c.SourcePostID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, false, fmt.Errorf("create complaint: queue acknowledgement: %w", err)

@@ -10,7 +10,8 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at`
+const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at,
+	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), '')`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
@@ -20,7 +21,7 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var sent, tried sql.NullInt64
 	var duplicate int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &x.Code); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)

@@ -27,6 +27,8 @@ type SLAResult struct {
 	Kind string
 	// Wait is set when the job ran before its moment: run it again then.
 	Wait time.Duration
+	// Code and PostID name the complaint, for the log.
+	Code, PostID string
 }
 
 // scheduleSLA queues the job for the next moment of c's current deadline.
@@ -105,6 +107,7 @@ func (s *DB) RunSLA(ctx context.Context, id int64, gen, step int) (SLAResult, er
 		} else if err != nil {
 			return err
 		}
+		res.Code, res.PostID = c.Code, c.SourcePostID
 		if step == shikayat.SLAAckStep {
 			return s.checkAck(ctx, tx, c, &res)
 		}

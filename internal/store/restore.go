@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// RestoredCheckpoint marks a database restored from a backup; its value is
+// a RestoreMark as JSON.
+const RestoredCheckpoint = "store:restored"
+
+// RestoreMark says what a restored database knows of the copy it came from.
+// Posts newer than the copy may have been recorded and acknowledged by the
+// desk the copy was taken from: the restored desk reads them again, and
+// before it opens a complaint for one it looks on X for its own reply.
+type RestoreMark struct {
+	// Checkpoint is the copy's mentions checkpoint ("" when it had none):
+	// everything above it, less intake's overlap, may have come after.
+	Checkpoint string `json:"checkpoint"`
+	// NewestPost is the id of the newest post the copy holds ("" for none).
+	NewestPost string `json:"newest_post"`
+	// At is when the copy was restored: the desk it came from is gone by
+	// then, so no post made later was answered by it.
+	At time.Time `json:"at"`
+}
+
+// BackupSQLite writes a consistent copy of the SQLite database named by dsn
+// to path (which must not exist) while other processes read and write it:
+// SQLite's online VACUUM INTO, never a copy of the live files. It changes
+// nothing in the database, migrations included.
+func BackupSQLite(ctx context.Context, dsn, path string) error {
+	engine, driverDSN, err := ParseDSN(dsn)
+	if err != nil {
+		return err
+	}
+	if engine != SQLite {
+		return shikayat.Errorf(shikayat.EINVALID, "VACUUM INTO is SQLite's; %s is %s.", redactDSN(dsn), engine)
+	}
+	if _, err := os.Stat(sqlitePath(dsn)); err != nil {
+		return shikayat.Errorf(shikayat.ENOTFOUND, "No SQLite database at %s: %v", sqlitePath(dsn), err)
+	}
+	db, err := sql.Open("sqlite", driverDSN)
+	if err != nil {
+		return fmt.Errorf("back up: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+		return fmt.Errorf("back up: %w", err)
+	}
+	return nil
+}
+
+// Holdings counts the complaints and posts the database named by dsn
+// holds, without migrating or creating it: none when it does not exist or
+// has no tables yet.
+func Holdings(ctx context.Context, dsn string) (complaints, posts int, err error) {
+	engine, driverDSN, err := ParseDSN(dsn)
+	if err != nil {
+		return 0, 0, err
+	}
+	driver, exists := "pgx", `SELECT to_regclass('complaints') IS NOT NULL AND to_regclass('posts') IS NOT NULL`
+	if engine == SQLite {
+		if _, err := os.Stat(sqlitePath(dsn)); errors.Is(err, os.ErrNotExist) {
+			return 0, 0, nil
+		}
+		driver, exists = "sqlite", `SELECT count(*) = 2 FROM sqlite_master WHERE type = 'table' AND name IN ('complaints', 'posts')`
+	}
+	db, err := sql.Open(driver, driverDSN)
+	if err != nil {
+		return 0, 0, fmt.Errorf("open %s: %w", redactDSN(dsn), err)
+	}
+	defer db.Close()
+	var ok bool
+	if err := db.QueryRowContext(ctx, exists).Scan(&ok); err != nil {
+		return 0, 0, fmt.Errorf("connect to %s: %w", redactDSN(dsn), err)
+	}
+	if !ok {
+		return 0, 0, nil
+	}
+	err = db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM posts)`).Scan(&complaints, &posts)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count holdings: %w", err)
+	}
+	return complaints, posts, nil
+}
+
+// MarkRestored records, in the database just restored, what the copy
+// knows (RestoreMark), with mentions the name of intake's checkpoint. A
+// reply the copy holds as pending or sending may have gone out from the
+// desk the copy came from: each becomes 'sending' with its last try long
+// past, so its next try first looks for it on X, as after an uncertain
+// send. The copy's leases go: the node that held them is gone.
+func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, error) {
+	var m RestoreMark
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		m = RestoreMark{At: now}
+		var cp sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT value FROM checkpoints WHERE name = $1`, mentions).Scan(&cp); err != nil && !isNoRows(err) {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		m.Checkpoint = cp.String
+		var newest sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM posts WHERE kind <> 'unreadable'`).Scan(&newest); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		if newest.Valid {
+			m.NewestPost = strconv.FormatInt(newest.Int64, 10)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		if err := setCheckpoint(ctx, tx, RestoredCheckpoint, string(b), now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sending', attempted_at = 0 WHERE state IN ('pending', 'sending')`); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM leases`); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		return nil
+	})
+	return m, err
+}
+
+// Restored returns the mark of the last restore, and false when the
+// database was never restored.
+func (s *DB) Restored(ctx context.Context) (RestoreMark, bool, error) {
+	v, err := s.Checkpoint(ctx, RestoredCheckpoint)
+	if err != nil || v == "" {
+		return RestoreMark{}, false, err
+	}
+	var m RestoreMark
+	if err := json.Unmarshal([]byte(v), &m); err != nil {
+		return RestoreMark{}, false, fmt.Errorf("restore mark %q: %w", v, err)
+	}
+	return m, true, nil
+}
+
+// Unrecorded returns those of ids that have no record.
+func (s *DB) Unrecorded(ctx context.Context, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args[i], marks[i] = id, "$"+strconv.Itoa(i+1)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts WHERE id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find records: %w", err)
+	}
+	defer rows.Close()
+	known := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("find records: %w", err)
+		}
+		known[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find records: %w", err)
+	}
+	var out []string
+	for _, id := range ids {
+		if !known[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// adoptAcknowledgement records the account's reply found on X as the
+// acknowledgement of c, sent: the citizen has it already, so none is
+// queued. Its key is the acknowledgement job's ("ack:" and the complaint's
+// id), so that job, were one ever queued, finds it sent.
+func (s *DB) adoptAcknowledgement(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, r *shikayat.PriorReply, now time.Time) error {
+	key := "ack:" + strconv.FormatInt(c.ID, 10)
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO replies (key, complaint_id, in_reply_to, text, lang, state, posted_id, created_at, sent_at)
+		VALUES ($1, $2, $3, $4, $5, 'sent', $6, $7, $7)`,
+		key, c.ID, c.SourcePostID, r.Text, c.Lang, r.PostID, ms(now)); err != nil {
+		return fmt.Errorf("adopt acknowledgement: %w", err)
+	}
+	ev := &shikayat.Event{
+		At: now, Actor: shikayat.SystemActor.Name(), Action: "replied", FromStage: c.Stage, ToStage: c.Stage,
+		Note: r.Text, Public: true,
+		Detail: map[string]string{"post_id": r.PostID, "in_reply_to": c.SourcePostID, "key": key, "adopted": "found on X after a restore"},
+	}
+	if err := insertEvent(ctx, tx, c.ID, ev); err != nil {
+		return err
+	}
+	c.Events = append(c.Events, ev)
+	return nil
+}
+
+// Counts counts the complaints and posts the store holds.
+func (s *DB) Counts(ctx context.Context) (complaints, posts int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM posts)`).Scan(&complaints, &posts)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count holdings: %w", err)
+	}
+	return complaints, posts, nil
+}
