@@ -386,16 +386,42 @@ func TestRedactionKeepsTheTrailAppendOnly(t *testing.T) {
 			`UPDATE events SET note = '', public = 1 - public WHERE id = $1`,
 			`UPDATE events SET note = '' WHERE id = $1`, // a redaction takes the salt too
 			`DELETE FROM events WHERE id = $1`,
+			// A staff note is the force's record, never a citizen's post.
+			`UPDATE events SET note = '', actor = '', salt = '' WHERE id = $1`,
 		} {
 			if _, err := f.db.SQL().Exec(q, id); err == nil {
 				t.Errorf("%s: allowed", q)
 			}
 		}
-		if _, err := f.db.SQL().Exec(`UPDATE events SET note = '', actor = '', salt = '' WHERE id = $1`, id); err != nil {
-			t.Fatalf("redaction refused: %v", err)
-		}
 		if rep := verify(t, f.db); rep.Failure != nil {
-			t.Fatalf("verify after redaction: %v", rep.Failure)
+			t.Fatalf("verify: %v", rep.Failure)
+		}
+	})
+}
+
+// TestVerifyAsksForTheRedactionEvent: the trail lets a citizen's post's
+// event be blanked, but audit verify fails, naming the complaint and the
+// event, until a redaction event follows it.
+func TestVerifyAsksForTheRedactionEvent(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		d := newPrivacyDesk(t, dsn())
+		var id int64
+		if err := d.db.SQL().QueryRow(`SELECT id FROM events WHERE actor LIKE '@%' AND detail LIKE '%"post_id":"102"%'`).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.db.SQL().Exec(`UPDATE events SET note = '', actor = '', salt = '' WHERE id = $1`, id); err != nil {
+			t.Fatalf("blanking a citizen's post's event refused: %v", err)
+		}
+		rep := verify(t, d.db)
+		if rep.Failure == nil || rep.Failure.Code != d.mine[0] || rep.Failure.EventID != id {
+			t.Fatalf("verify after a blank with no redaction event: %v, want a failure of %s event %d", rep.Failure, d.mine[0], id)
+		}
+		if _, err := d.db.RedactDeletedPosts(ctx, []string{"102"}); err != nil {
+			t.Fatal(err)
+		}
+		if rep := verify(t, d.db); rep.Failure != nil {
+			t.Fatalf("verify after the redaction: %v", rep.Failure)
 		}
 	})
 }
