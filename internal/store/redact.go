@@ -211,11 +211,14 @@ func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any) error 
 }
 
 // record writes one redaction event in the trail of every complaint the
-// redaction touched.
+// redaction touched, and moves the complaint's version on: a staff action
+// that read the complaint before the redaction then fails its
+// compare-and-set instead of saving the erased text in the answer kept for
+// its Idempotency-Key.
 func (s *DB) record(ctx context.Context, tx *sql.Tx, r *redaction) error {
 	for _, cid := range r.order {
 		var stage string
-		if err := tx.QueryRowContext(ctx, `SELECT stage FROM complaints WHERE id = $1`, cid).Scan(&stage); err != nil {
+		if err := tx.QueryRowContext(ctx, `UPDATE complaints SET version = version + 1 WHERE id = $1 RETURNING stage`, cid).Scan(&stage); err != nil {
 			return fmt.Errorf("record redaction: %w", err)
 		}
 		ev := &shikayat.Event{
