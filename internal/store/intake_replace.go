@@ -56,15 +56,18 @@ func (s *DB) redecide(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, re
 // their new digests, and records the change as an internal event whose
 // detail carries the digests before and after.
 func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, p *shikayat.Post, detail map[string]string, note string, now time.Time) error {
-	var text, salt, textDigest, authorDigest string
-	err := tx.QueryRowContext(ctx, `SELECT text, digest_salt, text_digest, author_digest FROM complaints WHERE id = $1`, c.ID).
-		Scan(&text, &salt, &textDigest, &authorDigest)
+	var salt, textDigest, authorDigest string
+	var redacted sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT digest_salt, text_digest, author_digest, redacted_at FROM complaints WHERE id = $1`, c.ID).
+		Scan(&salt, &textDigest, &authorDigest, &redacted)
 	if err != nil {
 		return fmt.Errorf("replace complaint post: %w", err)
 	}
-	if text == "" && textDigest != "" {
-		// Redacted: the text stays blank; the trail notes X's read.
-		return s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
+	if redacted.Valid {
+		// Redacted: nothing of X's read comes back, not even into the
+		// trail (an event's note would hold the post's text). A blank
+		// text alone is no redaction: a post may be media only.
+		return nil
 	}
 	if salt == "" {
 		if salt, err = newSalt(); err != nil {
@@ -77,7 +80,7 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 	}
 	td, ad := shikayat.PersonalDigest(salt, c.Text), shikayat.PersonalDigest(salt, c.AuthorUsername)
 	_, err = tx.ExecContext(ctx, `UPDATE complaints SET text = $1, author_id = $2, author_username = $3, conversation_id = $4,
-		search_text = $5, text_digest = $6, author_digest = $7, digest_salt = $8, updated_at = $9 WHERE id = $10`,
+		search_text = $5, text_digest = $6, author_digest = $7, digest_salt = $8, updated_at = $9 WHERE id = $10 AND redacted_at IS NULL`,
 		c.Text, c.AuthorID, c.AuthorUsername, c.ConversationID, searchText(c), td, ad, salt, ms(now), c.ID)
 	if err != nil {
 		return fmt.Errorf("replace complaint post: %w", err)

@@ -368,3 +368,12 @@ func (s *DB) RedactClosedBefore(ctx context.Context, cutoff time.Time, limit int
 	}
 	return n, nil
 }
+
+// forUpdate is the clause that locks the rows a SELECT reads until the
+// transaction ends, on PostgreSQL; SQLite lets one writer in at a time.
+func (s *DB) forUpdate() string {
+	if s.engine == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
