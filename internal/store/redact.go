@@ -22,8 +22,8 @@ import (
 // deleted on X keeps its author's numeric id), the raw post
 // as read (body), triage's reasons (they quote the text), the actor and
 // note of the trail events its author's post made (the note is the post's
-// text), and the text of the desk's replies to it (those still waiting are
-// not sent). For the complaint a post opened, besides: the complaint's text,
+// text); the desk's replies to it still waiting are given up, not sent (see
+// blankReplies for what is kept of the others). For the complaint a post opened, besides: the complaint's text,
 // author, media, coordinates and search text, and the copies of the
 // complaint kept to answer a retried request (idempotency keys). The
 // SQLite full-text tables follow through their triggers.
@@ -51,10 +51,11 @@ type redaction struct {
 	touched      map[int64]int // complaint id → posts redacted in it
 	order        []int64
 	posts        int
+	givenUp      map[int64]int // complaint id → replies waiting that will not be sent
 }
 
 func newRedaction(why, note string, now time.Time) *redaction {
-	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, keepAuthorID: why == RedactDeleted}
+	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, givenUp: map[int64]int{}, keepAuthorID: why == RedactDeleted}
 }
 
 // authorID is the SQL for a redacted row's author_id column.
@@ -128,7 +129,7 @@ func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r 
 			return fmt.Errorf("redact post %s: %w", id, err)
 		}
 	}
-	if err := blankReplies(ctx, tx, "in_reply_to = $1", id); err != nil {
+	if err := blankReplies(ctx, tx, "in_reply_to = $1", id, r); err != nil {
 		return err
 	}
 	r.posts++
@@ -190,22 +191,61 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 	if err != nil {
 		return fmt.Errorf("redact complaint %d: events: %w", cid, err)
 	}
-	if err := blankReplies(ctx, tx, "complaint_id = $1", cid); err != nil {
+	if err := blankReplies(ctx, tx, "complaint_id = $1", cid, r); err != nil {
 		return err
 	}
 	r.touch(cid, 0)
 	return s.blankComplaint(ctx, tx, cid, r)
 }
 
-// blankReplies blanks the text of the desk's replies matching where; a
-// reply still waiting is given up, never sent.
-func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any) error {
-	_, err := tx.ExecContext(ctx, `UPDATE replies SET text = '',
-		error = CASE WHEN state IN ('pending', 'sending') THEN 'given up: the post was redacted' ELSE error END,
-		state = CASE WHEN state = 'pending' THEN 'failed' WHEN state = 'sending' THEN 'given_up_unverified' ELSE state END
-		WHERE `+where, arg)
+// blankReplies settles the desk's replies matching where. A reply still
+// waiting is given up, never sent (counted in the redaction's event). A
+// reply being sent is left to its sender, which matches X's posts by the
+// reply's text to learn whether it went out. The others keep their text:
+// the force's own public posts, as its "replied" events keep them, with
+// phone numbers, e-mail addresses and @handles masked.
+func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
+	given, err := tx.QueryContext(ctx, `UPDATE replies SET state = 'failed', error = 'given up: the post was redacted'
+		WHERE state = 'pending' AND `+where+` RETURNING COALESCE(complaint_id, 0)`, arg)
 	if err != nil {
 		return fmt.Errorf("redact replies: %w", err)
+	}
+	for given.Next() {
+		var cid int64
+		if err := given.Scan(&cid); err != nil {
+			given.Close()
+			return fmt.Errorf("redact replies: %w", err)
+		}
+		r.givenUp[cid]++
+	}
+	given.Close()
+	if err := given.Err(); err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM replies WHERE state <> 'sending' AND `+where, arg)
+	if err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	masked := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return fmt.Errorf("redact replies: %w", err)
+		}
+		if m := shikayat.MaskContacts(text); m != text {
+			masked[id] = m
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	for id, text := range masked {
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1 WHERE id = $2`, text, id); err != nil {
+			return fmt.Errorf("redact replies: %w", err)
+		}
 	}
 	return nil
 }
@@ -225,6 +265,9 @@ func (s *DB) record(ctx context.Context, tx *sql.Tx, r *redaction) error {
 			At: r.now, Actor: shikayat.SystemActor.Name(), Action: RedactedAction,
 			FromStage: shikayat.Stage(stage), ToStage: shikayat.Stage(stage), Note: r.note,
 			Detail: map[string]string{"reason": r.why, "posts": strconv.Itoa(r.touched[cid])},
+		}
+		if n := r.givenUp[cid]; n > 0 {
+			ev.Detail["replies_given_up"] = strconv.Itoa(n)
 		}
 		if err := insertEvent(ctx, tx, cid, ev); err != nil {
 			return err
