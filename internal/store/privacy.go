@@ -353,6 +353,9 @@ func (s *DB) ErasePerson(ctx context.Context, handle, requestedBy string, force 
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("erase: %w", err)
 		}
+		if len(ids) == 0 && len(cids) == 0 && len(postIDs) == 0 && len(more) == 0 {
+			return shikayat.Errorf(shikayat.ENOTFOUND, "Nothing held about @%s: no post, complaint, author id or trail event has that handle.", handles[0])
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET actor = '', note = '', salt = '' WHERE hash <> '' AND `+aw, aargs...); err != nil {
 			return fmt.Errorf("erase: events: %w", err)
 		}

@@ -310,10 +310,17 @@ func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) 
 		ids = ids[len(batch):]
 		err := s.withTx(ctx, func(tx *sql.Tx) error {
 			r := newRedaction(RedactDeleted, "The post was deleted on X: its text, media and author are redacted.", s.now())
+			authors, err := postAuthors(ctx, tx, batch)
+			if err != nil {
+				return err
+			}
 			for _, id := range batch {
 				if err := s.redactPost(ctx, tx, id, r); err != nil {
 					return err
 				}
+			}
+			if err := dropLoneAuthorIDs(ctx, tx, authors); err != nil {
+				return err
 			}
 			if err := s.record(ctx, tx, r); err != nil {
 				return err
@@ -326,6 +333,53 @@ func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) 
 		}
 	}
 	return n, nil
+}
+
+// postAuthors returns the X author ids of the recorded, unredacted posts
+// among ids.
+func postAuthors(ctx context.Context, tx *sql.Tx, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT author_id FROM posts WHERE redacted_at IS NULL AND author_id <> '' AND id IN (`+inList(1, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("redact posts: %w", err)
+	}
+	set := map[string]bool{}
+	if err := collect(rows, set, false); err != nil {
+		return nil, err
+	}
+	return sortedSet(set), nil
+}
+
+// dropLoneAuthorIDs takes the X author id off the redacted posts and
+// complaints of each author nothing unredacted is held about any more. A
+// post deleted on X keeps its author's id so that the author's later posts
+// still join the thread's complaint; with nothing of the author left, the
+// id would only be a key to the person no erasure by handle could find.
+func dropLoneAuthorIDs(ctx context.Context, tx *sql.Tx, authors []string) error {
+	for _, id := range authors {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM posts WHERE author_id = $1 AND redacted_at IS NULL)
+			+ (SELECT count(*) FROM complaints WHERE author_id = $1 AND redacted_at IS NULL)`, id).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+		if n > 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = '' WHERE author_id = $1`, id); err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET author_id = '' WHERE author_id = $1`, id); err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+	}
+	return nil
 }
 
 // UnredactedPostIDs returns the ids of recorded posts not redacted yet,
