@@ -79,6 +79,9 @@ func (r *redaction) touch(cid int64, posts int) {
 // redactPost redacts one recorded post, and the complaint it opened. A
 // post not recorded, or redacted before, is left alone.
 func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction) error {
+	if err := s.redactRetweets(ctx, tx, id, r); err != nil {
+		return err
+	}
 	var cid sql.NullInt64
 	var redacted sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT complaint_id, redacted_at FROM posts WHERE id = $1`, id).Scan(&cid, &redacted)
@@ -100,6 +103,27 @@ func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction
 		return fmt.Errorf("redact post %s: %w", id, err)
 	}
 	return s.blankComplaint(ctx, tx, opened, r)
+}
+
+// redactRetweets redacts the recorded retweets of post id, by anyone: a
+// retweet holds the original's full text (its stored post names it in
+// retweet_of).
+func (s *DB) redactRetweets(ctx context.Context, tx *sql.Tx, id string, r *redaction) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM posts WHERE redacted_at IS NULL AND id <> $1 AND body LIKE $2`,
+		id, `%"retweet_of":`+jsonString(id)+`%`)
+	if err != nil {
+		return fmt.Errorf("redact retweets of %s: %w", id, err)
+	}
+	set := map[string]bool{}
+	if err := collect(rows, set, false); err != nil {
+		return err
+	}
+	for _, rt := range sortedSet(set) {
+		if err := s.redactPost(ctx, tx, rt, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // blankPost blanks a post's row, its author's events about it and the
@@ -400,7 +424,7 @@ func (s *DB) UnredactedPostIDs(ctx context.Context, since time.Time, after strin
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts
-		WHERE redacted_at IS NULL AND kind <> 'unreadable' AND seq > $1 AND created_at >= $2
+		WHERE redacted_at IS NULL AND seq > $1 AND created_at >= $2
 		ORDER BY seq LIMIT $3`, afterSeq, ms(since), limit)
 	if err != nil {
 		return nil, fmt.Errorf("posts to check: %w", err)
