@@ -149,6 +149,19 @@ type stats struct {
 	Overdue    map[shikayat.Stage]int
 	Complaints map[[2]string]int
 	Posts      map[string]int
+	Replies    map[string]int // by state
+}
+
+// giveUp moves n replies from pending to failed in s: a redaction gives up
+// the replies still waiting, by design (the one count that changes).
+func (s *stats) giveUp(n int) {
+	s.Replies["pending"] -= n
+	s.Replies["failed"] += n
+	for k, v := range s.Replies {
+		if v == 0 {
+			delete(s.Replies, k)
+		}
+	}
 }
 
 func statsOf(t *testing.T, db *store.DB) stats {
@@ -166,7 +179,7 @@ func statsOf(t *testing.T, db *store.DB) stats {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Complaints, s.Posts = tl.Complaints, tl.Posts
+	s.Complaints, s.Posts, s.Replies = tl.Complaints, tl.Posts, tl.Replies
 	return s
 }
 
@@ -229,6 +242,7 @@ func TestErasePerson(t *testing.T) {
 		if er.Posts != 4 || len(er.Complaints) != 2 {
 			t.Fatalf("erasure = %+v", er)
 		}
+		before.giveUp(1) // the acknowledgement still waiting is not sent
 		for _, s := range secrets {
 			if found := columnsHolding(t, db, s); len(found) > 0 {
 				t.Errorf("%q is still held in %v", s, found)
@@ -441,6 +455,7 @@ func TestRetention(t *testing.T) {
 		if err != nil || n != 1 {
 			t.Fatalf("retention redacted %d, %v", n, err)
 		}
+		before.giveUp(1) // the closed complaint's acknowledgement still waiting is not sent
 		for _, s := range []string{"Zebracrossing", "Quetzalfeather"} {
 			if found := columnsHolding(t, db, s); len(found) > 0 {
 				t.Errorf("%q is still held in %v", s, found)
