@@ -20,6 +20,7 @@ import (
 type Store interface {
 	UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error)
 	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
+	ScrubGeo(ctx context.Context, ids []string) (int, error)
 }
 
 // X is X's side (xapi.Client).
@@ -156,10 +157,17 @@ func (c *Checker) viaJob(ctx context.Context, ids []string) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			var gone []string
+			var gone, scrub []string
 			for _, r := range recs {
 				if r.Delete() {
 					gone = append(gone, r.ID)
+				} else if r.Action == "scrub_geo" {
+					scrub = append(scrub, r.ID)
+				}
+			}
+			if len(scrub) > 0 {
+				if _, err := c.Store.ScrubGeo(ctx, scrub); err != nil {
+					return nil, err
 				}
 			}
 			return gone, nil
