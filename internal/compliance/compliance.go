@@ -20,6 +20,7 @@ import (
 type Store interface {
 	UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error)
 	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
+	ScrubGeo(ctx context.Context, ids []string) (int, error)
 }
 
 // X is X's side (xapi.Client).
@@ -35,9 +36,13 @@ type X interface {
 type Checker struct {
 	Store Store
 	X     X
-	// Window is how far back posts are checked, by when they were
-	// posted (default 30 days; negative: every post not redacted yet).
+	// Window limits the check to posts posted within it (default, zero
+	// or negative: every post not redacted yet, since a post may be
+	// deleted on X at any time after it was posted).
 	Window time.Duration
+	// JobIDs is how many ids one compliance job names (default and at
+	// most X's limit, 500,000); more go in further jobs.
+	JobIDs int
 	// PollEvery is the wait between reads of a compliance job's status
 	// (default 30 s); MaxWait bounds the wait for it (default 20 min).
 	PollEvery, MaxWait time.Duration
@@ -67,43 +72,49 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 	if c.Now != nil {
 		now = c.Now
 	}
-	window := c.Window
-	if window == 0 {
-		window = 30 * 24 * time.Hour
-	}
 	var since time.Time
-	if window > 0 {
-		since = now().Add(-window)
+	if c.Window > 0 {
+		since = now().Add(-c.Window)
 	}
-	var ids []string
-	for after := ""; ; {
-		page, err := c.Store.UnredactedPostIDs(ctx, since, after, 10_000)
-		if err != nil {
-			return res, err
+	perJob := c.JobIDs
+	if perJob <= 0 || perJob > maxJobIDs {
+		perJob = maxJobIDs
+	}
+	// One job's worth of ids at a time, read from the store in pages.
+	for after, more := "", true; more; {
+		var batch []string
+		for more && len(batch) < perJob {
+			limit := min(10_000, perJob-len(batch))
+			page, err := c.Store.UnredactedPostIDs(ctx, since, after, limit)
+			if err != nil {
+				return res, err
+			}
+			batch = append(batch, page...)
+			if more = len(page) == limit; more {
+				after = page[len(page)-1]
+			}
 		}
-		ids = append(ids, page...)
-		if len(page) < 10_000 {
+		if len(batch) == 0 {
 			break
 		}
-		after = page[len(page)-1]
-	}
-	res.Checked = len(ids)
-	if len(ids) == 0 {
-		return res, nil
-	}
-	for start := 0; start < len(ids); start += maxJobIDs {
-		batch := ids[start:min(start+maxJobIDs, len(ids))]
-		gone, err := c.viaJob(ctx, batch)
-		if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
-			log.Info("no access to X's compliance jobs; looking the posts up instead", slog.Int("posts", len(ids)))
-			res.Lookup = true
-			n, err := c.viaLookup(ctx, ids[start:])
-			res.Redacted += n
-			return res, err
-		} else if err != nil {
-			return res, err
+		res.Checked += len(batch)
+		if !res.Lookup {
+			gone, err := c.viaJob(ctx, batch)
+			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
+				log.Info("no access to X's compliance jobs; looking the posts up instead")
+				res.Lookup = true
+			} else if err != nil {
+				return res, err
+			} else {
+				n, err := c.Store.RedactDeletedPosts(ctx, gone)
+				res.Redacted += n
+				if err != nil {
+					return res, err
+				}
+				continue
+			}
 		}
-		n, err := c.Store.RedactDeletedPosts(ctx, gone)
+		n, err := c.viaLookup(ctx, batch)
 		res.Redacted += n
 		if err != nil {
 			return res, err
@@ -146,10 +157,17 @@ func (c *Checker) viaJob(ctx context.Context, ids []string) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			var gone []string
+			var gone, scrub []string
 			for _, r := range recs {
 				if r.Delete() {
 					gone = append(gone, r.ID)
+				} else if r.Action == "scrub_geo" {
+					scrub = append(scrub, r.ID)
+				}
+			}
+			if len(scrub) > 0 {
+				if _, err := c.Store.ScrubGeo(ctx, scrub); err != nil {
+					return nil, err
 				}
 			}
 			return gone, nil

@@ -29,17 +29,25 @@ func (s *noSleep) Sleep(ctx context.Context, _ time.Duration) error {
 }
 
 // TestChecker: posts on X and on the desk, some deleted on X; a check
-// redacts exactly those, by a compliance job, or by looking the posts up
-// when X refuses compliance jobs; posts older than the window are not
-// named; a second check finds nothing more.
+// redacts exactly those, by compliance jobs, or by looking the posts up
+// when X refuses compliance jobs; a post deleted on X however long after it
+// was posted is redacted too (every post not redacted is named, by
+// default); ids beyond what one job takes go in further jobs; a second
+// check finds nothing more.
 func TestChecker(t *testing.T) {
 	ctx := context.Background()
-	for _, forbidden := range []bool{false, true} {
-		name := "compliance job"
-		if forbidden {
-			name = "lookup"
-		}
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		forbidden bool
+		jobIDs    int // ids per job (0: X's limit)
+		jobs      int // jobs waited for
+	}{
+		{"compliance job", false, 0, 1},
+		{"compliance jobs of 100 ids", false, 100, 3},
+		{"lookup", true, 0, 0},
+	} {
+		forbidden := tc.forbidden
+		t.Run(tc.name, func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn func() string) {
 				now := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC)
 				clock := func() time.Time { return now }
@@ -62,7 +70,7 @@ func TestChecker(t *testing.T) {
 					ids = append(ids, id)
 					at := now.Add(-time.Hour)
 					if i == 0 {
-						at = now.Add(-40 * 24 * time.Hour) // outside the window
+						at = now.Add(-400 * 24 * time.Hour) // deleted on X long after it was posted
 					}
 					batch = append(batch, shikayat.Incoming{Post: &shikayat.Post{ID: id, ConversationID: id, AuthorID: "5",
 						AuthorUsername: "citizen", Text: "post number " + id, CreatedAt: at}})
@@ -75,15 +83,15 @@ func TestChecker(t *testing.T) {
 					sim.DeletePost(id)
 				}
 				sleep := &noSleep{}
-				c := &compliance.Checker{Store: db, X: xapi.New(xapi.Options{BaseURL: srv.URL}), Now: clock, Sleeper: sleep}
+				c := &compliance.Checker{Store: db, X: xapi.New(xapi.Options{BaseURL: srv.URL}), Now: clock, Sleeper: sleep, JobIDs: tc.jobIDs}
 				res, err := c.Run(ctx)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if res.Checked != 249 || res.Redacted != 3 || res.Lookup != forbidden {
+				if res.Checked != 250 || res.Redacted != 4 || res.Lookup != forbidden {
 					t.Fatalf("result = %+v", res)
 				}
-				if !forbidden && sleep.waits != 1 {
+				if sleep.waits != tc.jobs {
 					t.Errorf("waited %d times for the job", sleep.waits)
 				}
 				for i, id := range ids {
@@ -91,7 +99,7 @@ func TestChecker(t *testing.T) {
 					if err := db.SQL().QueryRow(`SELECT text FROM posts WHERE id = $1`, id).Scan(&text); err != nil {
 						t.Fatal(err)
 					}
-					if want := i == 3 || i == 150 || i == 249; (text == "") != want {
+					if want := i == 0 || i == 3 || i == 150 || i == 249; (text == "") != want {
 						t.Errorf("post %d (%s): text %q", i, id, text)
 					}
 				}

@@ -270,7 +270,10 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 	rec := shikayat.PostRecord{PostID: p.ID, Duplicate: true}
 	var kind, reason, oldSource, oldText, oldAuthor, oldConv string
 	var cid, redacted sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id, source, text, author_id, conversation_id, redacted_at FROM posts WHERE id = $1`, p.ID).
+	// The row is locked (PostgreSQL; SQLite has one writer at a time): a
+	// redaction cannot slip in between this read and the updates below,
+	// which also leave a redacted row alone.
+	err := tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id, source, text, author_id, conversation_id, redacted_at FROM posts WHERE id = $1`+s.forUpdate(), p.ID).
 		Scan(&kind, &reason, &cid, &oldSource, &oldText, &oldAuthor, &oldConv, &redacted)
 	if err != nil {
 		return rec, true, fmt.Errorf("read record: %w", err)
@@ -282,7 +285,7 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 		return rec, true, nil
 	}
 	replace := func() error {
-		_, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6 WHERE id = $7`,
+		_, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6 WHERE id = $7 AND redacted_at IS NULL`,
 			p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, body, source, p.ID)
 		if err != nil {
 			return fmt.Errorf("replace post: %w", err)
@@ -295,7 +298,7 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 		// one whose update turns the record from unreadable decides it.
 		var won string
 		err := tx.QueryRowContext(ctx, `UPDATE posts SET author_id = $1, author_username = $2, conversation_id = $3, text = $4, body = $5, source = $6, kind = 'pending'
-			WHERE id = $7 AND kind = 'unreadable' RETURNING id`,
+			WHERE id = $7 AND kind = 'unreadable' AND redacted_at IS NULL RETURNING id`,
 			p.AuthorID, p.AuthorUsername, p.ConversationID, p.Text, body, source, p.ID).Scan(&won)
 		if isNoRows(err) {
 			err = tx.QueryRowContext(ctx, `SELECT kind, reason, complaint_id FROM posts WHERE id = $1`, p.ID).Scan(&kind, &reason, &cid)

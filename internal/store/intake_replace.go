@@ -96,14 +96,17 @@ func replaceOpen(ctx context.Context, tx *sql.Tx, complaintID int64, now time.Ti
 // text was kept (redacted, or too late to replace) and X's read only noted.
 func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, p *shikayat.Post, detail map[string]string, note string, now time.Time) (replaced bool, err error) {
 	var text, salt, textDigest, authorDigest string
-	err = tx.QueryRowContext(ctx, `SELECT text, digest_salt, text_digest, author_digest FROM complaints WHERE id = $1`, c.ID).
-		Scan(&text, &salt, &textDigest, &authorDigest)
+	var redacted sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT text, digest_salt, text_digest, author_digest, redacted_at FROM complaints WHERE id = $1`, c.ID).
+		Scan(&text, &salt, &textDigest, &authorDigest, &redacted)
 	if err != nil {
 		return false, fmt.Errorf("replace complaint post: %w", err)
 	}
-	if text == "" && textDigest != "" {
-		// Redacted: the text stays blank; the trail notes X's read.
-		return false, s.attach(ctx, tx, c, ReplacedAction, p, false, now, nil)
+	if redacted.Valid {
+		// Redacted: nothing of X's read comes back, not even into the
+		// trail (an event's note would hold the post's text). A blank
+		// text alone is no redaction: a post may be media only.
+		return false, nil
 	}
 	if ok, err := replaceOpen(ctx, tx, c.ID, now); err != nil {
 		return false, err
@@ -122,7 +125,7 @@ func (s *DB) replaceComplaintPost(ctx context.Context, tx *sql.Tx, c *shikayat.C
 	}
 	td, ad := shikayat.PersonalDigest(salt, c.Text), shikayat.PersonalDigest(salt, c.AuthorUsername)
 	_, err = tx.ExecContext(ctx, `UPDATE complaints SET text = $1, author_id = $2, author_username = $3, conversation_id = $4,
-		search_text = $5, text_digest = $6, author_digest = $7, digest_salt = $8, updated_at = $9 WHERE id = $10`,
+		search_text = $5, text_digest = $6, author_digest = $7, digest_salt = $8, updated_at = $9 WHERE id = $10 AND redacted_at IS NULL`,
 		c.Text, c.AuthorID, c.AuthorUsername, c.ConversationID, searchText(c), td, ad, salt, ms(now), c.ID)
 	if err != nil {
 		return false, fmt.Errorf("replace complaint post: %w", err)

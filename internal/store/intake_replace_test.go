@@ -243,3 +243,41 @@ func TestUnreadableRecordDecidedOnceUnderConcurrency(t *testing.T) {
 		}
 	})
 }
+
+// TestRedactedComplaintTakesNothingFromX: once redacted, a complaint's
+// pushed post read again by X brings no text back, not into the trail
+// either.
+func TestRedactedComplaintTakesNothingFromX(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{Jobs: &countJobs{}})
+		pushed := incoming("404", "404", "999", "a forged copy", true)
+		pushed.Pushed = true
+		first, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{pushed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The complaint is redacted and its post, pushed, is not (a
+		// pushed copy was left as it came).
+		if _, err := db.RedactDeletedPosts(ctx, []string{"404"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL().Exec(`UPDATE posts SET redacted_at = NULL, text = 'a forged copy' WHERE id = '404'`); err != nil {
+			t.Fatal(err)
+		}
+		polled := incoming("404", "404", "7", "Periwinkleotter took my bag", true)
+		if _, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{polled}); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM events WHERE complaint_id = $1 AND note LIKE '%Periwinkleotter%'`, first[0].ComplaintID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		var text string
+		db.SQL().QueryRow(`SELECT text FROM complaints WHERE id = $1`, first[0].ComplaintID).Scan(&text)
+		if n > 0 || text != "" {
+			t.Errorf("a redacted complaint took X's read back: %d events hold it, text %q", n, text)
+		}
+		verifyTrail(t, db)
+	})
+}

@@ -141,8 +141,30 @@ func actorWhere(ids, handles []string) (string, []any) {
 	return "lower(actor) IN (" + inList(1, len(args)) + ")", args
 }
 
-func (s *DB) personPostIDs(ctx context.Context, q querier, ids, handles []string) ([]string, error) {
+// personPostsWhere selects the person's posts: those recorded with their
+// id or handle, and the unreadable ones (kept as X sent them, not decoded)
+// whose raw body names them.
+func personPostsWhere(ids, handles []string) (string, []any) {
 	where, args := personWhere(ids, handles)
+	var raw []string
+	for _, id := range ids {
+		for _, pat := range []string{`%"author_id":` + jsonString(id) + `%`, `%"author_id": ` + jsonString(id) + `%`} {
+			args = append(args, pat)
+			raw = append(raw, fmt.Sprintf("body LIKE $%d", len(args)))
+		}
+	}
+	for _, h := range handles {
+		args = append(args, "%"+jsonString(strings.ToLower(h))+"%")
+		raw = append(raw, fmt.Sprintf("lower(body) LIKE $%d", len(args)))
+	}
+	if len(raw) > 0 {
+		where = "(" + where + ") OR (kind = 'unreadable' AND (" + strings.Join(raw, " OR ") + "))"
+	}
+	return where, args
+}
+
+func (s *DB) personPostIDs(ctx context.Context, q querier, ids, handles []string) ([]string, error) {
+	where, args := personPostsWhere(ids, handles)
 	rows, err := q.QueryContext(ctx, `SELECT id FROM posts WHERE `+where+` ORDER BY seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("person's posts: %w", err)
@@ -187,7 +209,7 @@ func (s *DB) ExportPerson(ctx context.Context, handle string) (*Person, error) {
 	}
 	p := &Person{Handle: strings.TrimPrefix(strings.TrimSpace(handle), "@"), AuthorIDs: ids, Handles: handles,
 		Posts: []PersonPost{}, Complaints: []*shikayat.Complaint{}, Replies: []*shikayat.Reply{}, Events: []*shikayat.Event{}}
-	where, args := personWhere(ids, handles)
+	where, args := personPostsWhere(ids, handles)
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.author_id, p.author_username, p.conversation_id, p.text, p.kind, p.reason,
 			COALESCE(c.code, ''), p.body, p.created_at, p.recorded_at
 		FROM posts p LEFT JOIN complaints c ON c.id = p.complaint_id
@@ -352,6 +374,9 @@ func (s *DB) ErasePerson(ctx context.Context, handle, requestedBy string, force 
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("erase: %w", err)
+		}
+		if len(ids) == 0 && len(cids) == 0 && len(postIDs) == 0 && len(more) == 0 {
+			return shikayat.Errorf(shikayat.ENOTFOUND, "Nothing held about @%s: no post, complaint, author id or trail event has that handle.", handles[0])
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET actor = '', note = '', salt = '' WHERE hash <> '' AND `+aw, aargs...); err != nil {
 			return fmt.Errorf("erase: events: %w", err)

@@ -22,8 +22,8 @@ import (
 // deleted on X keeps its author's numeric id), the raw post
 // as read (body), triage's reasons (they quote the text), the actor and
 // note of the trail events its author's post made (the note is the post's
-// text), and the text of the desk's replies to it (those still waiting are
-// not sent). For the complaint a post opened, besides: the complaint's text,
+// text); the desk's replies to it still waiting are given up, not sent (see
+// blankReplies for what is kept of the others). For the complaint a post opened, besides: the complaint's text,
 // author, media, coordinates and search text, and the copies of the
 // complaint kept to answer a retried request (idempotency keys). The
 // SQLite full-text tables follow through their triggers.
@@ -51,10 +51,11 @@ type redaction struct {
 	touched      map[int64]int // complaint id → posts redacted in it
 	order        []int64
 	posts        int
+	givenUp      map[int64]int // complaint id → replies waiting that will not be sent
 }
 
 func newRedaction(why, note string, now time.Time) *redaction {
-	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, keepAuthorID: why == RedactDeleted}
+	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, givenUp: map[int64]int{}, keepAuthorID: why == RedactDeleted}
 }
 
 // authorID is the SQL for a redacted row's author_id column.
@@ -78,6 +79,9 @@ func (r *redaction) touch(cid int64, posts int) {
 // redactPost redacts one recorded post, and the complaint it opened. A
 // post not recorded, or redacted before, is left alone.
 func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction) error {
+	if err := s.redactRetweets(ctx, tx, id, r); err != nil {
+		return err
+	}
 	var cid sql.NullInt64
 	var redacted sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT complaint_id, redacted_at FROM posts WHERE id = $1`, id).Scan(&cid, &redacted)
@@ -99,6 +103,27 @@ func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction
 		return fmt.Errorf("redact post %s: %w", id, err)
 	}
 	return s.blankComplaint(ctx, tx, opened, r)
+}
+
+// redactRetweets redacts the recorded retweets of post id, by anyone: a
+// retweet holds the original's full text (its stored post names it in
+// retweet_of).
+func (s *DB) redactRetweets(ctx context.Context, tx *sql.Tx, id string, r *redaction) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM posts WHERE redacted_at IS NULL AND id <> $1 AND body LIKE $2`,
+		id, `%"retweet_of":`+jsonString(id)+`%`)
+	if err != nil {
+		return fmt.Errorf("redact retweets of %s: %w", id, err)
+	}
+	set := map[string]bool{}
+	if err := collect(rows, set, false); err != nil {
+		return err
+	}
+	for _, rt := range sortedSet(set) {
+		if err := s.redactPost(ctx, tx, rt, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // blankPost blanks a post's row, its author's events about it and the
@@ -128,7 +153,7 @@ func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r 
 			return fmt.Errorf("redact post %s: %w", id, err)
 		}
 	}
-	if err := blankReplies(ctx, tx, "in_reply_to = $1", id); err != nil {
+	if err := blankReplies(ctx, tx, "in_reply_to = $1", id, r); err != nil {
 		return err
 	}
 	r.posts++
@@ -190,38 +215,83 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 	if err != nil {
 		return fmt.Errorf("redact complaint %d: events: %w", cid, err)
 	}
-	if err := blankReplies(ctx, tx, "complaint_id = $1", cid); err != nil {
+	if err := blankReplies(ctx, tx, "complaint_id = $1", cid, r); err != nil {
 		return err
 	}
 	r.touch(cid, 0)
 	return s.blankComplaint(ctx, tx, cid, r)
 }
 
-// blankReplies blanks the text of the desk's replies matching where; a
-// reply still waiting is given up, never sent.
-func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any) error {
-	_, err := tx.ExecContext(ctx, `UPDATE replies SET text = '',
-		error = CASE WHEN state IN ('pending', 'sending') THEN 'given up: the post was redacted' ELSE error END,
-		state = CASE WHEN state = 'pending' THEN 'failed' WHEN state = 'sending' THEN 'given_up_unverified' ELSE state END
-		WHERE `+where, arg)
+// blankReplies settles the desk's replies matching where. A reply still
+// waiting is given up, never sent (counted in the redaction's event). A
+// reply being sent is left to its sender, which matches X's posts by the
+// reply's text to learn whether it went out. The others keep their text:
+// the force's own public posts, as its "replied" events keep them, with
+// phone numbers, e-mail addresses and @handles masked.
+func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
+	given, err := tx.QueryContext(ctx, `UPDATE replies SET state = 'failed', error = 'given up: the post was redacted'
+		WHERE state = 'pending' AND `+where+` RETURNING COALESCE(complaint_id, 0)`, arg)
 	if err != nil {
 		return fmt.Errorf("redact replies: %w", err)
+	}
+	for given.Next() {
+		var cid int64
+		if err := given.Scan(&cid); err != nil {
+			given.Close()
+			return fmt.Errorf("redact replies: %w", err)
+		}
+		r.givenUp[cid]++
+	}
+	given.Close()
+	if err := given.Err(); err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM replies WHERE state <> 'sending' AND `+where, arg)
+	if err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	masked := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return fmt.Errorf("redact replies: %w", err)
+		}
+		if m := shikayat.MaskContacts(text); m != text {
+			masked[id] = m
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("redact replies: %w", err)
+	}
+	for id, text := range masked {
+		if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1 WHERE id = $2`, text, id); err != nil {
+			return fmt.Errorf("redact replies: %w", err)
+		}
 	}
 	return nil
 }
 
 // record writes one redaction event in the trail of every complaint the
-// redaction touched.
+// redaction touched, and moves the complaint's version on: a staff action
+// that read the complaint before the redaction then fails its
+// compare-and-set instead of saving the erased text in the answer kept for
+// its Idempotency-Key.
 func (s *DB) record(ctx context.Context, tx *sql.Tx, r *redaction) error {
 	for _, cid := range r.order {
 		var stage string
-		if err := tx.QueryRowContext(ctx, `SELECT stage FROM complaints WHERE id = $1`, cid).Scan(&stage); err != nil {
+		if err := tx.QueryRowContext(ctx, `UPDATE complaints SET version = version + 1 WHERE id = $1 RETURNING stage`, cid).Scan(&stage); err != nil {
 			return fmt.Errorf("record redaction: %w", err)
 		}
 		ev := &shikayat.Event{
 			At: r.now, Actor: shikayat.SystemActor.Name(), Action: RedactedAction,
 			FromStage: shikayat.Stage(stage), ToStage: shikayat.Stage(stage), Note: r.note,
 			Detail: map[string]string{"reason": r.why, "posts": strconv.Itoa(r.touched[cid])},
+		}
+		if n := r.givenUp[cid]; n > 0 {
+			ev.Detail["replies_given_up"] = strconv.Itoa(n)
 		}
 		if err := insertEvent(ctx, tx, cid, ev); err != nil {
 			return err
@@ -264,10 +334,17 @@ func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) 
 		ids = ids[len(batch):]
 		err := s.withTx(ctx, func(tx *sql.Tx) error {
 			r := newRedaction(RedactDeleted, "The post was deleted on X: its text, media and author are redacted.", s.now())
+			authors, err := postAuthors(ctx, tx, batch)
+			if err != nil {
+				return err
+			}
 			for _, id := range batch {
 				if err := s.redactPost(ctx, tx, id, r); err != nil {
 					return err
 				}
+			}
+			if err := dropLoneAuthorIDs(ctx, tx, authors); err != nil {
+				return err
 			}
 			if err := s.record(ctx, tx, r); err != nil {
 				return err
@@ -280,6 +357,53 @@ func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) 
 		}
 	}
 	return n, nil
+}
+
+// postAuthors returns the X author ids of the recorded, unredacted posts
+// among ids.
+func postAuthors(ctx context.Context, tx *sql.Tx, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT author_id FROM posts WHERE redacted_at IS NULL AND author_id <> '' AND id IN (`+inList(1, len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("redact posts: %w", err)
+	}
+	set := map[string]bool{}
+	if err := collect(rows, set, false); err != nil {
+		return nil, err
+	}
+	return sortedSet(set), nil
+}
+
+// dropLoneAuthorIDs takes the X author id off the redacted posts and
+// complaints of each author nothing unredacted is held about any more. A
+// post deleted on X keeps its author's id so that the author's later posts
+// still join the thread's complaint; with nothing of the author left, the
+// id would only be a key to the person no erasure by handle could find.
+func dropLoneAuthorIDs(ctx context.Context, tx *sql.Tx, authors []string) error {
+	for _, id := range authors {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM posts WHERE author_id = $1 AND redacted_at IS NULL)
+			+ (SELECT count(*) FROM complaints WHERE author_id = $1 AND redacted_at IS NULL)`, id).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+		if n > 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE posts SET author_id = '' WHERE author_id = $1`, id); err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE complaints SET author_id = '' WHERE author_id = $1`, id); err != nil {
+			return fmt.Errorf("redact posts: %w", err)
+		}
+	}
+	return nil
 }
 
 // UnredactedPostIDs returns the ids of recorded posts not redacted yet,
@@ -300,7 +424,7 @@ func (s *DB) UnredactedPostIDs(ctx context.Context, since time.Time, after strin
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts
-		WHERE redacted_at IS NULL AND kind <> 'unreadable' AND seq > $1 AND created_at >= $2
+		WHERE redacted_at IS NULL AND seq > $1 AND created_at >= $2
 		ORDER BY seq LIMIT $3`, afterSeq, ms(since), limit)
 	if err != nil {
 		return nil, fmt.Errorf("posts to check: %w", err)
@@ -364,4 +488,13 @@ func (s *DB) RedactClosedBefore(ctx context.Context, cutoff time.Time, limit int
 		}
 	}
 	return n, nil
+}
+
+// forUpdate is the clause that locks the rows a SELECT reads until the
+// transaction ends, on PostgreSQL; SQLite lets one writer in at a time.
+func (s *DB) forUpdate() string {
+	if s.engine == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
 }

@@ -107,8 +107,20 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 		prev, first := "", true
 		var opened trailRow
 		var moves digestMoves
+		var unrecorded int64 // the first blanked event no redaction event followed yet
 		for haveEvent && ev.complaintID == c.id {
 			rep.Events++
+			if ev.blanked() {
+				if reason := ev.blankable(); reason != "" {
+					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
+					return rep, nil
+				}
+				if unrecorded == 0 {
+					unrecorded = ev.e.ID
+				}
+			} else if ev.e.Action == RedactedAction && ev.e.Actor == shikayat.SystemActor.Name() && ev.e.UserID == 0 {
+				unrecorded = 0
+			}
 			if first {
 				opened = ev
 			} else if reason := ev.check(prev, c, false); reason != "" {
@@ -123,6 +135,10 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			if haveEvent, err = ev.next(erows); err != nil {
 				return nil, err
 			}
+		}
+		if unrecorded != 0 {
+			rep.Failure = &TrailFailure{Code: c.code, EventID: unrecorded, Reason: "the event's actor and note were blanked, and no redaction event follows"}
+			return rep, nil
 		}
 		if reason := moves.check(&opened, c); reason != "" {
 			rep.Failure = &TrailFailure{Code: c.code, EventID: opened.e.ID, Reason: reason}
@@ -230,6 +246,32 @@ func (r *trailRow) next(rows *sql.Rows) (bool, error) {
 	}
 	r.e.At, r.e.FromStage, r.e.ToStage, r.e.Public = fromMS(at), shikayat.Stage(from), shikayat.Stage(to), public != 0
 	return true, nil
+}
+
+// blanked tells whether the event's actor or note was blanked after it was
+// hashed: redaction takes the salt; a blank under a kept salt whose digest
+// is not that of a blank is a blanking too.
+func (r *trailRow) blanked() bool {
+	if r.hash == "" {
+		return false
+	}
+	return r.salt == "" ||
+		(r.e.Actor == "" && shikayat.PersonalDigest(r.salt, "") != r.actorDigest) ||
+		(r.e.Note == "" && shikayat.PersonalDigest(r.salt, "") != r.noteDigest)
+}
+
+// blankable says why a blanked event could not have been redacted, "" when
+// it could: only the events a citizen's post made (no staff member, the
+// post named in the detail) are ever blanked, never the desk's own.
+func (r *trailRow) blankable() string {
+	if r.e.UserID != 0 {
+		return "a staff member's event was blanked"
+	}
+	detail, err := parseDetail(r.detail)
+	if err != nil || detail["post_id"] == "" || r.e.Action == "replied" || r.e.Action == RedactedAction || detail["differed"] != "" {
+		return "an event no citizen's post made was blanked"
+	}
+	return ""
 }
 
 // check re-computes the event's digests and hash.

@@ -173,9 +173,9 @@ func ParseComplianceResult(r io.Reader) ([]ComplianceRecord, error) {
 }
 
 // LookupPosts looks up to 100 posts up by id and returns the ids X says do
-// not exist (deleted: a "not found" error for the id). Posts X withholds
-// for another reason (a protected or suspended author) are not counted
-// gone.
+// not exist (deleted: a "not found" error for the id) or that X withholds
+// because its author is protected or suspended, as a compliance job lists
+// them with action "delete".
 func (c *Client) LookupPosts(ctx context.Context, ids []string) (gone []string, err error) {
 	if len(ids) == 0 || len(ids) > 100 {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "look up 1 to 100 posts at a time, not %d", len(ids))
@@ -204,10 +204,22 @@ func (c *Client) LookupPosts(ctx context.Context, ids []string) (gone []string, 
 				id = s
 			}
 		}
-		if asked[id] && strings.HasSuffix(p.Type, "/resource-not-found") {
+		if asked[id] && withheld(p.Type) {
 			gone = append(gone, id)
 			asked[id] = false
 		}
 	}
 	return gone, nil
+}
+
+// withheld tells whether a lookup's error type says the post is gone for
+// the desk: deleted, its author protected (not authorised) or suspended
+// (unavailable).
+func withheld(problemType string) bool {
+	for _, t := range []string{"/resource-not-found", "/not-authorized-for-resource", "/resource-unavailable"} {
+		if strings.HasSuffix(problemType, t) {
+			return true
+		}
+	}
+	return false
 }

@@ -165,9 +165,17 @@ func (s *Server) getComplianceJob(r *http.Request, _ *Fault) (int, any) {
 
 func (s *Server) getComplianceJobs(r *http.Request, _ *Fault) (int, any) {
 	q := r.URL.Query()
+	for k := range q {
+		if !slices.Contains([]string{"type", "status", "compliance_job.fields"}, k) {
+			return http.StatusBadRequest, invalidParam(k, q.Get(k), "The query parameter ["+k+"] is not one of [type,status,compliance_job.fields]")
+		}
+	}
 	typ := q.Get("type")
 	if typ != "tweets" && typ != "users" {
 		return http.StatusBadRequest, invalidParam("type", typ, "The `type` query parameter value ["+typ+"] is not one of [tweets,users]")
+	}
+	if st := q.Get("status"); q.Has("status") && !slices.Contains([]string{"created", "in_progress", "failed", "complete"}, st) {
+		return http.StatusBadRequest, invalidParam("status", st, "The `status` query parameter value ["+st+"] is not one of [created,in_progress,failed,complete]")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

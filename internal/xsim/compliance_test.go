@@ -58,6 +58,10 @@ func TestCompliance(t *testing.T) {
 	_ = json.Unmarshal(body, &created)
 	c.call(srv, "GET", "/2/compliance/jobs/"+created.Data.ID, "/2/compliance/jobs/{id}", bearer, "", 200)
 	c.call(srv, "GET", "/2/compliance/jobs?type=tweets", "/2/compliance/jobs", bearer, "", 200)
+	c.call(srv, "GET", "/2/compliance/jobs?type=tweets&status=in_progress", "/2/compliance/jobs", bearer, "", 200)
+	// The spec's enum only, and no query parameter it does not name.
+	c.call(srv, "GET", "/2/compliance/jobs?type=tweets&status=expired", "/2/compliance/jobs", bearer, "", 400)
+	c.call(srv, "GET", "/2/compliance/jobs?type=tweets&limit=5", "/2/compliance/jobs", bearer, "", 400)
 	c.call(srv, "GET", "/2/compliance/jobs/"+created.Data.ID, "/2/compliance/jobs/{id}", oauth, "", 401)
 
 	job, err := x.CreateComplianceJob(ctx, "shikayat")

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+// ScrubGeo drops the location of the recorded posts X's compliance data
+// lists with action "scrub_geo" (the author removed it on X): the exact
+// coordinates and place in the post as read, and the coordinates of the
+// complaint it opened. Text, author and trail are untouched. It returns
+// how many posts it changed.
+func (s *DB) ScrubGeo(ctx context.Context, ids []string) (int, error) {
+	n := 0
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			var body string
+			err := tx.QueryRowContext(ctx, `SELECT body FROM posts WHERE id = $1`+s.forUpdate(), id).Scan(&body)
+			if isNoRows(err) {
+				continue
+			} else if err != nil {
+				return fmt.Errorf("scrub geo of %s: %w", id, err)
+			}
+			if scrubbed, changed := withoutGeo(body); changed {
+				if _, err := tx.ExecContext(ctx, `UPDATE posts SET body = $1 WHERE id = $2`, scrubbed, id); err != nil {
+					return fmt.Errorf("scrub geo of %s: %w", id, err)
+				}
+				n++
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE complaints SET lat = NULL, lon = NULL WHERE source_post_id = $1`, id); err != nil {
+				return fmt.Errorf("scrub geo of %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// withoutGeo drops the coordinates and place (and X's own geo object, in
+// a raw body) from a stored post's JSON.
+func withoutGeo(body string) (string, bool) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		return body, false
+	}
+	changed := false
+	for _, k := range []string{"coordinates", "place", "geo"} {
+		if _, ok := m[k]; ok {
+			delete(m, k)
+			changed = true
+		}
+	}
+	if !changed {
+		return body, false
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return body, false
+	}
+	return string(b), true
+}
