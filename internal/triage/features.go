@@ -40,6 +40,7 @@ type featureSet struct {
 	seen     []uint64
 	stamp    uint32
 	overflow bool
+	pm       phraseMatches // the phrases of every set found in the post
 }
 
 const (
@@ -124,6 +125,12 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	if strings.Contains(text, "!") {
 		f.add(hashFeature("punct:", "!"))
 	}
+	// Tokenize drops emoji, so the cues written as emoji are found here.
+	for _, e := range emojiCues {
+		if strings.Contains(text, e[0]) {
+			f.cue(e[1])
+		}
+	}
 	if hasDocketCode(text) {
 		f.cue("docket")
 	}
@@ -138,6 +145,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	}
 	prev := "<s>"
 	actor, misdeed, female, harm, negated := false, false, false, false, false
+	own, crime := false, false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -163,9 +171,11 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			continue
 		}
 		charGrams(f, k)
-		for _, c := range cueOf[k] {
-			f.cue(c)
+		for _, c := range cueHashOf[k] {
+			f.cues = append(f.cues, c.h)
+			crime = crime || c.crime
 		}
+		own = own || ownWords[k]
 		actor = actor || policeActor[k]
 		misdeed = misdeed || policeMisdeed[k]
 		female = female || femalePerson[k]
@@ -173,6 +183,19 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		negated = negated || negationWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
+	f.pm = matchPhrases(toks)
+	for _, pc := range phraseCues {
+		if f.pm.in(pc.words) != "" {
+			f.cue(pc.cue)
+			crime = crime || crimeCues[pc.cue]
+			misdeed = misdeed || pc.cue == "t-police"
+		}
+	}
+	actor = actor || f.pm.in(policeAgent) != ""
+	// The author, or the author's family or home, named with a crime.
+	if own && crime {
+		f.cue("own-loss")
+	}
 	if hasVehicleNumber(text) {
 		f.cue("vehicle")
 	}
@@ -398,10 +421,10 @@ var cueOf = func() map[string][]string {
 		// what makes it not
 		"promo": {"earn", "kamao", "कमाएं", "dm", "डीएम", "offer", "discount", "loan", "free", "subscribe", "follow", "crypto", "profit",
 			"bio", "बायो", "join", "guaranteed", "betting", "instant"},
-		"sport": {"match", "cricket", "🏏", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
+		"sport": {"match", "cricket", "wicket", "ipl", "runs", "innings", "batting", "बल्लेबाजी", "knock", "score", "team"},
 		"company": {"airline", "flight", "indigo", "flipkart", "amazon", "zomato", "swiggy", "airtel", "jio", "vodafone", "bank", "बैंक",
 			"customer", "care", "कस्टमर", "केयर", "refund", "रिफंड", "delivery", "delivered", "order", "ordered", "network", "नेटवर्क", "ticket", "service"},
-		"joke": {"😂", "🤣", "lol", "haha", "hahaha", "lmao", "😆", "😜"},
+		"joke": {"lol", "haha", "hahaha", "lmao"}, // and the emoji of emojiCues
 		"t-theft": {"chori", "चोरी", "chor", "चोर", "stolen", "stole", "theft", "thief", "thieves", "snatched", "snatching", "jhapat", "झपट",
 			"loot", "लूट", "robbery", "robbed", "burglary", "pickpocket", "jebkatra", "जेबकतरा", "uthaigir", "churaya", "चुराया", "चुरा",
 			"chheen", "chheena", "chheeni", "chhina", "chhin", "छीन", "छीना", "छीनी", "snatch", "snatcher", "snatchers"},
@@ -447,6 +470,23 @@ var cueOf = func() map[string][]string {
 	}
 	for _, cs := range m {
 		slices.Sort(cs) // the same features in the same order on every run
+	}
+	return m
+}()
+
+// cueHash is a cue as a feature, and whether it names a crime.
+type cueHash struct {
+	h     uint32
+	crime bool
+}
+
+// cueHashOf is cueOf with the cues hashed, as features.
+var cueHashOf = func() map[string][]cueHash {
+	m := make(map[string][]cueHash, len(cueOf))
+	for k, cs := range cueOf {
+		for _, c := range cs {
+			m[k] = append(m[k], cueHash{hashFeature("cue:", c), crimeCues[c]})
+		}
 	}
 	return m
 }()

@@ -39,13 +39,27 @@ var hindiRoman = keySet(
 	"sakte", "chuka", "chuki", "chuke", "wali", "wale", "waala", "yaar", "haan", "nahin", "mat",
 )
 
+// keySet makes a set of words as a post's tokens are keyed: folded (Fold),
+// then keyed (Key). A Devanagari entry is written as people write it
+// (नहीं, लड़की) and stored as its folded token (नहिं, लडकि), which is what
+// Tokenize(Fold(text)) gives.
 func keySet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
-		m[Key(w)] = true
+		m[Key(Fold(w))] = true
 	}
+	keySets = append(keySets, wordSet{words, m})
 	return m
 }
+
+// wordSet is a set made by keySet with the words it was made from.
+type wordSet struct {
+	words []string
+	set   map[string]bool
+}
+
+// keySets lists every set made by keySet, for tests.
+var keySets []wordSet
 
 // englishCommon holds English words that romanised Hindi shares by accident
 // of spelling (e.g. "he", "to", "me", "do"); they count as evidence only

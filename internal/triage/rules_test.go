@@ -129,25 +129,49 @@ func TestTypesSettledByTheirWords(t *testing.T) {
 	}
 }
 
+// Reasons name content words, never function words, and name them as the
+// citizen wrote them (चोरी, not its folded form चोरि).
 func TestReasonsNameContentWords(t *testing.T) {
 	tr := newTestTriager(t)
 	for _, text := range []string{
 		"abhi bhi hai aur koi nahi, mera phone chori ho gaya hai Hazratganj me",
 		"and the police is also there and now nothing happens, my wallet was stolen",
 		"अभी भी और कोई नहीं है, मेरा फोन चोरी हो गया",
+		"अभी तक मेरी चोरी की कोई कार्रवाई नहीं हुई, थाने में रिपोर्ट भी नहीं लिखी",
+		"मेरी बेटी को स्कूल जाते समय लड़के रोज़ परेशान करते हैं, कोई सुनवाई नहीं हुई",
+		"मेरी स्कूटी घर के बाहर से चोरी हो गई, पुलिस कोई कार्रवाई नहीं कर रही",
+		"meri bike aaj subah chori ho gayi, abhi tak koi karwai nahi hui",
+		"mere ghar mein chori ho gayi, Gomti Nagar Lucknow",
+		"हजरतगंज में मेरा मोबाइल चोरी हो गया, FIR नहीं लिखी जा रही",
+		"Mere bhai ko kal raat Kuch logon ne PEETA, woh hospital me hai",
 	} {
 		res := triageText(t, tr, text, "")
+		named := 0
+		written := map[string]bool{}
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
+			written[w] = true
+		}
 		for _, r := range res.Reasons {
 			_, words, ok := strings.Cut(r, " — ")
-			if !ok {
+			if !ok || !strings.HasPrefix(r, "intent:") && !strings.HasPrefix(r, "urgency:") && !strings.HasPrefix(r, "type:") {
 				continue
 			}
 			for _, w := range strings.Split(words, ", ") {
 				w = strings.Trim(w, `"`)
-				if functionWords[Key(w)] || functionWords[w] {
+				if !strings.HasPrefix(words, `"`) {
+					continue // a rule's reason, not named words
+				}
+				if k := Key(Fold(w)); functionWords[k] {
 					t.Errorf("%q: reason %q names the function word %q", text, r, w)
 				}
+				if !written[w] {
+					t.Errorf("%q: reason %q names %q, which the post does not write", text, r, w)
+				}
+				named++
 			}
+		}
+		if named == 0 {
+			t.Errorf("%q: no reason names a word: %q", text, res.Reasons)
 		}
 	}
 }

@@ -106,13 +106,14 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	res.Actionable = res.Intent.Actionable()
 	res.Handling = t.th.Handling(conf)
 	ws := t.postWords(f)
-	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent)))
+	sf := &writtenWords{text: p.Text}
+	res.Reasons = append(res.Reasons, fmt.Sprintf("intent: %s (%.2f)%s", res.Intent, s[offIntent+intent], t.why(ws, offIntent+intent, sf)))
 	u := softmax(s[offUrgency : offUrgency+3])
 	ty := softmax(s[offType : offType+12])
 	urgency, typ := shikayat.Class(urgencyClasses[u]), shikayat.Type(typeClasses[ty])
-	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u))
-	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty))
-	pm := matchPhrases(toks)
+	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u, sf))
+	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty, sf))
+	pm := f.pm
 	if w, ety := pm.emergencyType(); w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.
@@ -154,34 +155,56 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	return res, nil
 }
 
-// wordWeight is a word of the post with where its weights are.
+// wordWeight is a word of the post with where its weights are, and those
+// of the cues it carries (cueOf).
 type wordWeight struct {
-	word string
-	off  int32
+	word  string
+	off   int32
+	cues  [3]int32
+	ncues int
 }
 
 // postWords returns the post's words that may be named as reasons: those
-// the model knows, three letters or more, not everyday words.
+// the model knows, three letters or more, not function words. (Everyday
+// words such as चोरी or "stolen" are evidence a person would name.)
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
 	for _, w := range f.words {
-		if utf8.RuneCountInString(w.text) < 3 || commonWords[w.key] || functionWords[w.key] || functionWords[w.text] {
+		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) {
 			continue
 		}
+		x := wordWeight{word: w.text, off: -1}
 		if off, ok := t.model.table.lookup(w.h); ok {
-			ws = append(ws, wordWeight{w.text, off})
+			x.off = off
+		}
+		for _, c := range cueHashOf[w.key] {
+			if off, ok := t.model.table.lookup(c.h); ok && x.ncues < len(x.cues) {
+				x.cues[x.ncues] = off
+				x.ncues++
+			}
+		}
+		if x.off >= 0 || x.ncues > 0 {
+			ws = append(ws, x)
 		}
 	}
 	return ws
 }
 
-// why names the words of the post that pushed hardest towards class c.
-func (t *Triager) why(ws []wordWeight, c int) string {
+// why names the words of the post that pushed hardest towards class c, as
+// the post writes them.
+func (t *Triager) why(ws []wordWeight, c int, sf *writtenWords) string {
 	var top [3]wordWeight
 	var topW [3]float32
 	n := 0
 	for _, x := range ws {
-		w := t.model.weights[int(x.off)+c]
+		// the word's own weight, and its share of its cues' weights
+		var w float32
+		if x.off >= 0 {
+			w = t.model.weights[int(x.off)+c]
+		}
+		for _, off := range x.cues[:x.ncues] {
+			w += cueValue * t.model.weights[int(off)+c]
+		}
 		if w <= 0.05 {
 			continue
 		}
@@ -209,7 +232,7 @@ func (t *Triager) why(ws []wordWeight, c int) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(strconv.Quote(top[i].word))
+		b.WriteString(strconv.Quote(sf.of(top[i].word)))
 	}
 	return b.String()
 }

@@ -73,4 +73,13 @@ var functionWords = keySet(
 	"रहे", "कर", "करें", "किया", "दिया", "लिया", "गया", "गई", "गए", "हुआ", "हुई", "हो", "होता", "होती", "से", "में", "का",
 	"की", "के", "को", "ने", "पर", "तक", "तो", "जी", "कृपया", "लिए", "साथ", "वाले", "वाला", "वाली", "अपने", "अपनी", "हम",
 	"हमें", "आप", "आपके", "मेरा", "मेरी", "मेरे", "जब", "तब", "अब", "कब", "कैसे", "क्यों", "इस", "उस", "इसे", "उसे", "एक",
+	// words of place, time and doing that no person would cite as evidence
+	"aaj", "आज", "today", "bahar", "बाहर", "andar", "अंदर", "saamne", "samne", "सामने", "upar", "ऊपर", "neeche", "नीचे", "paas",
+	"पास", "baad", "बाद", "yahan", "यहां", "wahan", "वहां", "karte", "करते", "karne", "करने", "karna", "करना", "करें", "करो",
+	"jaate", "जाते", "jata", "जाता", "jati", "जाती", "hoga", "होगा", "hogi", "होगी", "रहें", "लेकर", "lekar", "देकर", "dekar",
+	"कोई", "किसी", "kisi", "sabhi", "सभी", "bahut", "बहुत", "bhai", "sirf", "सिर्फ", "which", "where", "there", "their",
+	"these", "those", "because", "after", "before", "while", "still", "again",
+	"mujhe", "मुझे", "mujhse", "मुझसे", "maine", "मैंने", "main", "mai", "मैं", "humne", "hamne", "हमने", "hume", "हमें",
+	"kaisa", "kaisi", "कैसा", "कैसी", "i", "me", "my", "we", "us", "mine", "is", "be", "am", "an", "a", "of", "to", "in",
+	"on", "at", "by", "or", "if", "so", "as", "do", "he", "it", "we",
 )

@@ -29,6 +29,7 @@ type scenario struct {
 	intent, typ, urgency string
 	lines                map[string][]string // lang → templates
 	civic                bool                // a grievance for another department
+	plain                bool                // told plainly: mostly without greeting, appeal or closing
 }
 
 var (
@@ -46,7 +47,7 @@ func parseBank(bank string) []scenario {
 			continue
 		case strings.HasPrefix(line, "@"):
 			f := strings.Fields(line[1:])
-			out = append(out, scenario{intent: f[0], typ: f[1], urgency: f[2], lines: map[string][]string{}})
+			out = append(out, scenario{intent: f[0], typ: f[1], urgency: f[2], plain: len(f) > 3 && f[3] == "plain", lines: map[string][]string{}})
 			cur = &out[len(out)-1]
 		default:
 			lang, text, ok := strings.Cut(line, ": ")
@@ -117,7 +118,7 @@ func main() {
 	}
 	g := &gen{
 		r:         rand.New(rand.NewPCG(*seed, *seed*7919+17)),
-		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios), parseBank(extraScenarios), parseBank(situationScenarios)),
+		scenarios: slices.Concat(parseBank(scenarioBank), parseBank(moreScenarios), parseBank(typeScenarios), parseBank(extraScenarios), parseBank(situationScenarios), parseBank(plainScenarios)),
 		districts: shikayat.Districts(),
 		latin:     map[int][]string{},
 		deva:      map[int][]string{},
@@ -241,9 +242,12 @@ func (g *gen) scenario() scenario {
 	default:
 		want = "other"
 	}
+	// A tenth of the complaints are plain reports of the author's own
+	// loss or harm, as many people first write them.
+	plain := want == "complaint" && g.chance(0.1)
 	var cands []scenario
 	for _, s := range g.scenarios {
-		if s.intent == want {
+		if s.intent == want && (!plain || s.plain) {
 			cands = append(cands, s)
 		}
 	}

@@ -69,6 +69,13 @@ var registers = map[string][]string{
 }
 
 func (g *gen) compose(body string, sc scenario, lang string) string {
+	if sc.plain && g.chance(0.5) {
+		// as first written: the report and nothing around it
+		if g.chance(0.15) {
+			body += " " + g.pick(emojis)
+		}
+		return body
+	}
 	if (sc.intent == "complaint" || sc.intent == "follow_up") && g.chance(0.2) {
 		wrap := g.pick(registers[lang])
 		if sc.urgency != "immediate" && (strings.HasPrefix(wrap, "URGENT") || strings.HasPrefix(wrap, "अति आवश्यक")) {

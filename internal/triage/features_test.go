@@ -1,0 +1,27 @@
+package triage
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/shikayat/shikayat"
+)
+
+// FuzzExtract: any text gives features without a panic, with cues sorted
+// and without duplicates, and phrase matches for every set.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"mere ghar mein chori ho gayi", "पुलिस ने झूठे मुकदमे में नामजद कर दिया", "le gaye", "नहीं मिला 😂", "\xff police ne", "ran off with"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		text := Fold(s)
+		toks := Tokenize(text)
+		fs := extract(&shikayat.Post{Text: s}, text, toks, DetectLang(toks))
+		if !slices.IsSorted(fs.cues) || len(slices.Compact(slices.Clone(fs.cues))) != len(fs.cues) {
+			t.Fatalf("%q: cues not sorted and unique: %v", s, fs.cues)
+		}
+		if len(fs.pm) != len(phraseSets) {
+			t.Fatalf("%q: %d phrase matches for %d sets", s, len(fs.pm), len(phraseSets))
+		}
+	})
+}

@@ -1,0 +1,122 @@
+package triage
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// writtenWords maps a folded word of a post back to the word as the post writes
+// it, so that reasons quote the citizen ("चोरी", "Chori") and not the
+// folded form matching uses ("चोरि", "chori"). The post's words are
+// folded one by one, only as far as a lookup needs.
+type writtenWords struct {
+	text  string
+	pos   int // where splitting stopped
+	words []surfaceWord
+}
+
+type surfaceWord struct {
+	folded, written string
+}
+
+// of returns the first word of the post whose folded form is folded, or
+// folded itself when none is.
+func (s *writtenWords) of(folded string) string {
+	if asWritten(s.text, folded) {
+		return folded // most words are written as they fold
+	}
+	for _, w := range s.words {
+		if w.folded == folded {
+			return w.written
+		}
+	}
+	for {
+		w, ok := s.next()
+		if !ok {
+			return folded
+		}
+		var fw string
+		if isASCII(w) {
+			if len(w) == len(folded) && strings.EqualFold(w, folded) {
+				s.words = append(s.words, surfaceWord{folded, w})
+				return w
+			}
+			fw = strings.ToLower(w)
+		} else {
+			fw = Fold(w)
+		}
+		s.words = append(s.words, surfaceWord{fw, w})
+		if fw == folded {
+			return w
+		}
+	}
+}
+
+// next returns the next word of the text as written: a run of word runes
+// and of the signs folding drops inside a word (ZWJ, ZWNJ, soft hyphen,
+// Latin diacritics). URLs and mentions are skipped, as Tokenize skips them
+// or keeps them apart.
+func (s *writtenWords) next() (string, bool) {
+	t := s.text
+	for s.pos < len(t) {
+		i := s.pos
+		if strings.HasPrefix(t[i:], "http://") || strings.HasPrefix(t[i:], "https://") {
+			for i < len(t) && t[i] != ' ' && t[i] != '\n' && t[i] != '\t' {
+				i++
+			}
+			s.pos = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !inWritten(r) {
+			s.pos = i + n
+			if r == '@' {
+				// a mention: skip its name
+				j := s.pos
+				for j < len(t) {
+					r2, n2 := utf8.DecodeRuneInString(t[j:])
+					if !inWritten(r2) && r2 != '_' {
+						break
+					}
+					j += n2
+				}
+				s.pos = j
+			}
+			continue
+		}
+		j := i
+		for j < len(t) {
+			r2, n2 := utf8.DecodeRuneInString(t[j:])
+			if !inWritten(r2) {
+				break
+			}
+			j += n2
+		}
+		s.pos = j
+		return t[i:j], true
+	}
+	return "", false
+}
+
+func inWritten(r rune) bool {
+	return isWordRune(r) || r == 0x200C || r == 0x200D || r == 0x00AD || (r >= 0x0300 && r <= 0x036F)
+}
+
+// asWritten reports whether text holds w as a whole word, as it is.
+func asWritten(text, w string) bool {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		j := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if (i == 0 || !inWritten(before) && before != '@') && (j == len(text) || !inWritten(after)) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
