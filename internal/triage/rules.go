@@ -98,7 +98,7 @@ func (m phraseMatches) in(ps *phraseSet) string { return m[ps.id] }
 var (
 	kidnapWords = phrases( // kidnapping, ransom
 		"kidnap", "kidnapped", "kidnapping", "kidnappers", "abducted", "abduct", "abduction", "ransom", "फिरौती", "firauti", "phirauti",
-		"अपहरण", "apharan", "अगवा", "agwa", "utha le gaye", "उठा ले गए", "uthakar le gaye", "उठाकर ले गए")
+		"अपहरण", "apharan", "अगवा", "agwa") // "utha le gaye" only of a person: see personTaken
 	confinedWords = phrases( // someone confined or held
 		"locked in a room", "locked me in", "locked her in", "locked him in", "locked up in", "held captive", "hostage", "बंधक", "bandhak",
 		"कमरे में बंद", "kamre me band", "kamre mein band", "room me band", "band kar rakha hai", "बंद कर रखा है", "kaid kar rakha", "कैद कर रखा",
@@ -113,7 +113,8 @@ var (
 		"maarpeet ho rahi", "मारपीट हो रही", "being beaten", "beating him", "beating her", "attacking us", "mob has gathered", "भीड़ जमा", "भीड़ इकट्ठा", "mob of", "mob is gathering",
 		"mob lynching", "lynching")
 	suicideWords = phrases( // a threat of suicide
-		"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "end my life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
+		"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "kill himself", "kill herself", "end my life", "end his life", "end her life", "take his own life",
+		"take her own life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
 		"जान दे दूंगी", "jump from", "कूदने", "kudne", "koodne", "zeher kha", "zeher khane", "zahar kha", "zahar khane", "जहर खा",
 		"जहर खाने", "ज़हर खाने", "poison himself", "poison herself", "take poison", "phansi laga", "फांसी लगा", "फांसी लगाने",
 		"hang himself", "hang herself", "jaan dene ki", "जान देने की")

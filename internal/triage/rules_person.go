@@ -19,7 +19,7 @@ var (
 	objectWords     = phrases("bag", "bags", "suitcase", "backpack", "box", "packet", "package", "parcel", "object", "thaila",
 		"बैग", "सूटकेस", "थैला", "डिब्बा", "पैकेट", "वस्तु", "attachi", "अटैची")
 	// a family member hurt by others ("mere bhai ko … maara")
-	hurtWords = phrases("maara", "mara", "maar diya", "peeta", "pita", "peet diya", "मारा", "पीटा", "मार दिया", "पीट दिया", "beat",
+	hurtWords = phrases("maara", "mara", "maar maar", "maar ke", "मार मार", "मारकर", "maar diya", "peeta", "pita", "peet diya", "मारा", "पीटा", "मार दिया", "पीट दिया", "beat",
 		"beaten", "attacked", "stabbed", "chaku maara", "चाकू मारा", "goli maari", "गोली मारी", "shot")
 )
 
@@ -27,13 +27,29 @@ var (
 // beti ko … gaadi me daal kar le gaye", "forced my daughter into a car"),
 // or "".
 func personTaken(toks []Token) string {
-	if w := personThen(toks, takeByForce, 8); w != "" {
+	if w := personThen(toks, takeByForce, 10); w != "" {
 		return w
+	}
+	// English: "forced my sister into a van", "dragged the girl into a car"
+	for i, t := range toks {
+		if !personNouns[t.Key] {
+			continue
+		}
+		for j := max(0, i-3); j < i; j++ {
+			if !forceVerbs[toks[j].Key] {
+				continue
+			}
+			for k := i + 1; k < len(toks) && k <= i+2; k++ {
+				if toks[k].Key == "into" {
+					return joinToks(toks[j : k+1])
+				}
+			}
+		}
 	}
 	// a bare "le gaye" is as often an elopement days old ("bahla-phuslakar
 	// le gaya, do din ho gaye"): a kidnapping only with force named
 	if forceWords.first(toks) != "" {
-		return personThen(toks, takePerson, 8)
+		return personThen(toks, takePerson, 10)
 	}
 	return ""
 }
@@ -48,6 +64,9 @@ var (
 	forceWords = phrases("jabardasti", "zabardasti", "जबरदस्ती", "जबरन", "jabran", "zabardasti", "abhi abhi", "अभी अभी", "gaadi", "गाड़ी",
 		"car", "van", "forcibly", "by force", "pistol", "तमंचा", "tamancha", "hathiyar", "हथियार")
 )
+
+// forceVerbs put a person into something by force (as keys).
+var forceVerbs = keySet("forced", "dragged", "pushed", "bundled", "pulled", "threw", "shoved")
 
 // first returns the first phrase of ps in toks, or "".
 func (ps *phraseSet) first(toks []Token) string {
@@ -111,9 +130,15 @@ func joinToks(toks []Token) string {
 
 // dangerInRuns returns the words of a danger told in separate runs, and the
 // type it implies.
-func dangerInRuns(toks []Token) (string, shikayat.Type) {
+func dangerInRuns(toks []Token, pm phraseMatches) (string, shikayat.Type) {
 	if w := personTaken(toks); w != "" {
 		return w, shikayat.TypeMissingPerson
+	}
+	// a person beaten and bleeding or unconscious
+	if inj := pm.in(injuredWords); inj != "" {
+		if w := personHurt(toks); w != "" {
+			return w + " … " + inj, shikayat.TypeAssaultThreat
+		}
 	}
 	if w := suspectBag(toks); w != "" {
 		return w, shikayat.TypeOther

@@ -116,7 +116,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	pm := f.pm
 	w, ety := pm.emergencyType()
 	if w == "" {
-		w, ety = dangerInRuns(toks)
+		w, ety = dangerInRuns(toks, pm)
 	}
 	if w != "" {
 		// Danger to life or liberty now: immediate, and never left
@@ -224,11 +224,19 @@ func (t *Triager) postWords(f *featureSet) []wordWeight {
 // tense, a habit, a plea): a word that carries only these is no evidence.
 var plainCues = map[string]bool{"mine": true, "u-past": true, "u-chronic": true, "again": true, "request": true, "ask": true}
 
+// evidenceWords are content words a person would name that carry no cue
+// (as keys).
+var evidenceWords = keySet("परेशान", "pareshan", "सुनवाई", "sunwai", "tang", "तंग", "peecha", "पीछा", "gaali", "गाली", "धमकाया",
+	"dhamkaya", "maara", "मारा", "peeta", "पीटा", "hospital", "अस्पताल", "injured", "chot", "चोट")
+
 // evidenceWord reports whether a word (as a key) may be named as a reason:
 // only a word that carries a cue of content (a crime, a danger, thanks,
-// news, a company…), never a pronoun or an everyday word of time, place or
+// news, a company…) or names a victim, never a pronoun or an everyday word of time, place or
 // doing.
 func evidenceWord(k string) bool {
+	if evidenceWords[k] || personNouns[k] { // a victim is evidence
+		return true
+	}
 	for _, c := range cueOf[k] {
 		if !plainCues[c] {
 			return true
