@@ -41,6 +41,7 @@ type featureSet struct {
 	stamp    uint32
 	overflow bool
 	pm       phraseMatches // the phrases of every set found in the post
+	crime    bool          // whether a cue of a crime fired
 }
 
 const (
@@ -92,7 +93,7 @@ type postWord struct {
 func (f *featureSet) reset() {
 	f.ids, f.cues = f.ids[:0], f.cues[:0]
 	f.words = f.words[:0]
-	f.overflow = false
+	f.overflow, f.crime = false, false
 	if f.stamp++; f.stamp == 0 {
 		clear(f.seen)
 		f.stamp = 1
@@ -145,7 +146,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	}
 	prev := "<s>"
 	actor, misdeed, female, harm, negated := false, false, false, false, false
-	own, crime := false, false
+	crime := false
 	for _, t := range toks {
 		if t.Mention {
 			continue
@@ -175,7 +176,6 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			f.cues = append(f.cues, c.h)
 			crime = crime || c.crime
 		}
-		own = own || ownWords[k]
 		actor = actor || policeActor[k]
 		misdeed = misdeed || policeMisdeed[k]
 		female = female || femalePerson[k]
@@ -191,9 +191,19 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			misdeed = misdeed || pc.cue == "t-police"
 		}
 	}
+	if f.pm.in(takenPhrases) != "" && takenNear(toks, takenPhrases) {
+		f.cue("t-theft")
+		crime = true
+	}
+	// "gayab hai" of a person ("beti park se gayab hai"), not of the power
+	if f.pm.in(goneWords) != "" && personThen(toks, goneWords, 6) != "" {
+		f.cue("t-missing")
+		crime = true
+	}
 	actor = actor || f.pm.in(policeAgent) != ""
-	// The author, or the author's family or home, named with a crime.
-	if own && crime {
+	f.crime = crime
+	// The author's own, or the author's family, named with a crime.
+	if crime && ownedNamed(toks) {
 		f.cue("own-loss")
 	}
 	if hasVehicleNumber(text) {
@@ -417,7 +427,7 @@ var cueOf = func() map[string][]string {
 		// what makes a post a complaint to the police
 		"request": {"please", "pls", "plz", "kripya", "कृपया", "karwai", "karyavahi", "कार्यवाही", "कार्रवाई", "action", "madad", "मदद",
 			"bhejo", "bhejen", "भेजें", "bhejiye", "दिलाएं", "dilaye", "dilwaye", "fir", "एफआईआर", "request", "nivedan", "निवेदन"},
-		"mine": {"my", "mera", "meri", "mere", "मेरा", "मेरी", "मेरे", "hamara", "hamari", "hamare", "हमारा", "हमारी", "हमारे", "our", "us", "me", "mujhe", "मुझे"},
+		"mine": {"my", "mera", "meri", "mere", "मेरा", "मेरी", "मेरे", "hamara", "hamari", "hamare", "हमारा", "हमारी", "हमारे", "our", "us", "mujhe", "मुझे"}, // not "me": in Hinglish it means "in"
 		// what makes it not
 		"promo": {"earn", "kamao", "कमाएं", "dm", "डीएम", "offer", "discount", "loan", "free", "subscribe", "follow", "crypto", "profit",
 			"bio", "बायो", "join", "guaranteed", "betting", "instant"},

@@ -80,6 +80,7 @@ func textScore(m Match, toks []Token) (w float64, marked bool) {
 func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 	var r Route
 	g := t.gaz
+	sf := &writtenWords{text: p.Text} // reasons quote places as written
 
 	// 1. The text.
 	matches := g.Find(toks)
@@ -132,7 +133,7 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		if len(ds) > 1 {
 			ambiguous = append(ambiguous, ds...)
 		}
-		textReasons = append(textReasons, matchReason(m, ds))
+		textReasons = append(textReasons, matchReason(m, ds, writtenPhrase(sf, m.Surface)))
 	}
 	best, bestScore, second := top(scores)
 
@@ -177,7 +178,7 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		return r
 	case outsideScore > 0 && outsideScore >= bestScore && !coordOK && !plcOK:
 		// Exact coordinates or a place in UP outrank a mention.
-		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %q is outside Uttar Pradesh → no district", outsideName))
+		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %s is outside Uttar Pradesh → no district", writtenPhrase(sf, outsideName)))
 		r.Confidence = 0.8
 		return r
 	case best != 0:
@@ -205,7 +206,7 @@ func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
 		r.Reasons = append(r.Reasons, hndWhy)
 		r.Confidence = 0.6
 	case outsideMention > 0 && best == 0:
-		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %q is outside Uttar Pradesh and no UP place is named → no district", outsideName))
+		r.Reasons = append(r.Reasons, fmt.Sprintf("text: %s is outside Uttar Pradesh and no UP place is named → no district", writtenPhrase(sf, outsideName)))
 		r.Confidence = 0.5
 	case profOK:
 		r.District, r.Confidence = prof, 0.6
@@ -257,7 +258,8 @@ func clamp01(x float64) float64 {
 	return x
 }
 
-func matchReason(m Match, ds []int) string {
+// matchReason names a match of the text, quoted as written.
+func matchReason(m Match, ds []int, quoted string) string {
 	kind := m.Kind().String()
 	fuzzy := ""
 	if m.Fuzzy {
@@ -267,14 +269,14 @@ func matchReason(m Match, ds []int) string {
 		fuzzy = ", romanised"
 	}
 	if len(ds) == 1 {
-		return fmt.Sprintf("text: %q → %s (%d) [%s%s]", m.Surface, districtName(ds[0]), ds[0], kind, fuzzy)
+		return fmt.Sprintf("text: %s → %s (%d) [%s%s]", quoted, districtName(ds[0]), ds[0], kind, fuzzy)
 	}
 	names := make([]string, len(ds))
 	sort.Ints(ds)
 	for i, d := range ds {
 		names[i] = fmt.Sprintf("%s (%d)", districtName(d), d)
 	}
-	return fmt.Sprintf("text: %q → ambiguous: %s [%s%s]", m.Surface, strings.Join(names, ", "), kind, fuzzy)
+	return fmt.Sprintf("text: %s → ambiguous: %s [%s%s]", quoted, strings.Join(names, ", "), kind, fuzzy)
 }
 
 func districtName(lgd int) string {

@@ -98,7 +98,7 @@ func (m phraseMatches) in(ps *phraseSet) string { return m[ps.id] }
 var (
 	kidnapWords = phrases( // kidnapping, ransom
 		"kidnap", "kidnapped", "kidnapping", "kidnappers", "abducted", "abduct", "abduction", "ransom", "फिरौती", "firauti", "phirauti",
-		"अपहरण", "apharan", "अगवा", "agwa", "utha le gaye", "उठा ले गए", "uthakar le gaye", "उठाकर ले गए")
+		"अपहरण", "apharan", "अगवा", "agwa") // "utha le gaye" only of a person: see personTaken
 	confinedWords = phrases( // someone confined or held
 		"locked in a room", "locked me in", "locked her in", "locked him in", "locked up in", "held captive", "hostage", "बंधक", "bandhak",
 		"कमरे में बंद", "kamre me band", "kamre mein band", "room me band", "band kar rakha hai", "बंद कर रखा है", "kaid kar rakha", "कैद कर रखा",
@@ -113,8 +113,11 @@ var (
 		"maarpeet ho rahi", "मारपीट हो रही", "being beaten", "beating him", "beating her", "attacking us", "mob has gathered", "भीड़ जमा", "भीड़ इकट्ठा", "mob of", "mob is gathering",
 		"mob lynching", "lynching")
 	suicideWords = phrases( // a threat of suicide
-		"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "end my life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
-		"जान दे दूंगी", "jump from", "कूदने", "kudne", "koodne")
+		"suicide", "आत्महत्या", "khudkushi", "खुदकुशी", "kill myself", "kill himself", "kill herself", "end my life", "end his life", "end her life", "take his own life",
+		"take her own life", "jaan de dunga", "jaan de dungi", "जान दे दूंगा",
+		"जान दे दूंगी", "jump from", "कूदने", "kudne", "koodne", "zeher kha", "zeher khane", "zahar kha", "zahar khane", "जहर खा",
+		"जहर खाने", "ज़हर खाने", "poison himself", "poison herself", "take poison", "phansi laga", "फांसी लगा", "फांसी लगाने",
+		"hang himself", "hang herself", "jaan dene ki", "जान देने की")
 	dangerWords = phrases( // life in danger
 		"जान को खतरा", "jaan ko khatra", "life in danger")
 )
@@ -196,7 +199,8 @@ var departments = []struct {
 	{"roads", phrases("pothole", "potholes", "gaddha", "गड्ढा", "गड्ढे", "gaddhe", "road is broken", "sadak tooti", "सड़क टूटी",
 		"टूटी सड़क", "tooti sadak", "road repair", "सड़क की मरम्मत", "pwd")},
 	{"cm_helpline", phrases("ration card", "राशन कार्ड", "ration", "राशन", "pension", "पेंशन", "scholarship", "छात्रवृत्ति",
-		"awas yojana", "आवास योजना", "ayushman", "आयुष्मान", "kotedar", "कोटेदार")},
+		"awas yojana", "आवास योजना", "ayushman", "आयुष्मान", "kotedar", "कोटेदार", "वन विभाग", "van vibhag", "forest department",
+		"बंदर", "बंदरों", "bandar", "bandaron", "monkey", "monkeys")},
 }
 
 // department returns the other department whose matter the post is, or ""
@@ -213,6 +217,23 @@ func (m phraseMatches) department() string {
 		}
 	}
 	return ""
+}
+
+// companyWords name a company's service (a shop, an airline, a telecom, a
+// delivery, a cable operator): a complaint about it is the company's
+// matter, not the police's, unless it names a crime (crimeWords).
+var companyWords = phrases("flipkart", "amazon", "zomato", "swiggy", "blinkit", "zepto", "myntra", "meesho", "airtel", "jio",
+	"vodafone", "vi", "bsnl", "indigo", "air india", "spicejet", "akasa", "irctc", "uber", "ola", "rapido", "customer care",
+	"customer support", "chat support", "delivery boy", "recharge", "postpaid", "prepaid", "broadband", "wifi", "cable wala",
+	"cable wale", "cable operator", "केबल वाला", "केबल वाले", "dth", "refund", "रिफंड")
+
+// company returns the company words of a post that is a company's matter
+// and names no crime or danger, or "".
+func (m phraseMatches) company() string {
+	if m.in(crimeWords) != "" || m.emergency() != "" {
+		return ""
+	}
+	return m.in(companyWords)
 }
 
 // Types settled by their defining words, whatever the model's scores.

@@ -114,7 +114,11 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u, sf))
 	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty, sf))
 	pm := f.pm
-	if w, ety := pm.emergencyType(); w != "" {
+	w, ety := pm.emergencyType()
+	if w == "" {
+		w, ety = dangerInRuns(toks, pm)
+	}
+	if w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.
 		if !res.Actionable {
@@ -124,14 +128,30 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 			res.Handling = shikayat.HandlingReview
 		}
 		urgency = shikayat.ClassImmediate
-		if typ == shikayat.TypeOther && ety != "" {
+		if ety != "" && (typ == shikayat.TypeOther || ety == shikayat.TypeMissingPerson && typ != shikayat.TypeMissingPerson) {
 			typ = ety
 			typWhy = fmt.Sprintf("type: %s — by the danger named", typ)
 		}
-		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %q", w)
-	} else if d := pm.department(); d != "" && conf < t.th.Acknowledge {
+		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %s", writtenPhrase(sf, w))
+	} else if h := personHurt(toks); h != "" && !res.Actionable {
+		// A person beaten or attacked is a matter for the police: never
+		// left unread.
+		res.Intent, res.Actionable = shikayat.IntentComplaint, true
+		if res.Handling == shikayat.HandlingRecord {
+			res.Handling = shikayat.HandlingReview
+		}
+		if typ == shikayat.TypeOther {
+			typ = shikayat.TypeAssaultThreat
+			typWhy = fmt.Sprintf("type: %s — a person hurt: %s", typ, writtenPhrase(sf, h))
+		}
+	} else if c := pm.company(); c != "" && res.Actionable {
+		// A complaint to a company that names no crime: the company's
+		// matter, recorded, never docketed.
+		res.Intent, res.Actionable, res.Handling = shikayat.IntentOther, false, shikayat.HandlingRecord
+		res.Reasons = append(res.Reasons, fmt.Sprintf("a company's matter, no crime named: %s", writtenPhrase(sf, c)))
+	} else if d := pm.department(); d != "" && (conf < t.th.Acknowledge || !f.crime) {
 		// Another department's matter, and the model is not sure it is
-		// the police's: recorded, answered with its helpline where the
+		// the police's or the post names no crime: recorded, answered with its helpline where the
 		// deployment does so, never docketed.
 		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
 		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
@@ -170,7 +190,7 @@ type wordWeight struct {
 func (t *Triager) postWords(f *featureSet) []wordWeight {
 	ws := make([]wordWeight, 0, len(f.words))
 	for _, w := range f.words {
-		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) {
+		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) || !evidenceWord(w.key) {
 			continue
 		}
 		x := wordWeight{word: w.text, off: -1}
@@ -187,7 +207,42 @@ func (t *Triager) postWords(f *featureSet) []wordWeight {
 			ws = append(ws, x)
 		}
 	}
+	// a phrase cue is named as its phrase ("chura liya", "ससुराल वाले")
+	for _, pc := range phraseCues {
+		if ph := f.pm.in(pc.words); ph != "" {
+			if off, ok := t.model.table.lookup(hashFeature("cue:", pc.cue)); ok {
+				x := wordWeight{word: ph, off: -1, ncues: 1}
+				x.cues[0] = off
+				ws = append(ws, x)
+			}
+		}
+	}
 	return ws
+}
+
+// plainCues are the cues of grammar and manner (a possessive, a past
+// tense, a habit, a plea): a word that carries only these is no evidence.
+var plainCues = map[string]bool{"mine": true, "u-past": true, "u-chronic": true, "again": true, "request": true, "ask": true}
+
+// evidenceWords are content words a person would name that carry no cue
+// (as keys).
+var evidenceWords = keySet("परेशान", "pareshan", "सुनवाई", "sunwai", "tang", "तंग", "peecha", "पीछा", "gaali", "गाली", "धमकाया",
+	"dhamkaya", "maara", "मारा", "peeta", "पीटा", "hospital", "अस्पताल", "injured", "chot", "चोट")
+
+// evidenceWord reports whether a word (as a key) may be named as a reason:
+// only a word that carries a cue of content (a crime, a danger, thanks,
+// news, a company…) or names a victim, never a pronoun or an everyday word of time, place or
+// doing.
+func evidenceWord(k string) bool {
+	if evidenceWords[k] || personNouns[k] { // a victim is evidence
+		return true
+	}
+	for _, c := range cueOf[k] {
+		if !plainCues[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // why names the words of the post that pushed hardest towards class c, as
@@ -232,7 +287,11 @@ func (t *Triager) why(ws []wordWeight, c int, sf *writtenWords) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(strconv.Quote(sf.of(top[i].word)))
+		if strings.Contains(top[i].word, " ") {
+			b.WriteString(writtenPhrase(sf, top[i].word))
+		} else {
+			b.WriteString(strconv.Quote(sf.of(top[i].word)))
+		}
 	}
 	return b.String()
 }

@@ -1,7 +1,9 @@
 package triage
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,7 +29,7 @@ func (s *writtenWords) of(folded string) string {
 	}
 	for _, w := range s.words {
 		if w.folded == folded {
-			return w.written
+			return shown(w.written, folded)
 		}
 	}
 	for {
@@ -39,7 +41,7 @@ func (s *writtenWords) of(folded string) string {
 		if isASCII(w) {
 			if len(w) == len(folded) && strings.EqualFold(w, folded) {
 				s.words = append(s.words, surfaceWord{folded, w})
-				return w
+				return shown(w, folded)
 			}
 			fw = strings.ToLower(w)
 		} else {
@@ -47,7 +49,7 @@ func (s *writtenWords) of(folded string) string {
 		}
 		s.words = append(s.words, surfaceWord{fw, w})
 		if fw == folded {
-			return w
+			return shown(w, folded)
 		}
 	}
 }
@@ -119,4 +121,57 @@ func asWritten(text, w string) bool {
 		from = i + 1
 	}
 	return false
+}
+
+// writtenPhrase quotes a phrase of folded words ("पलट गइ … घायल") as the
+// post writes each of them.
+func writtenPhrase(sf *writtenWords, folded string) string {
+	var b strings.Builder
+	for i, w := range strings.Split(folded, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if w == "…" {
+			b.WriteString(w)
+			continue
+		}
+		b.WriteString(sf.of(w))
+	}
+	return strconv.Quote(b.String())
+}
+
+// shown is a written word as staff may see it: without format characters
+// (ZWJ, ZWNJ, soft hyphen, direction marks) and without combining marks
+// other than Devanagari's, which a reader cannot see or which garble it.
+// When what is left does not fold to folded, the folded form is shown.
+func shown(w, folded string) string {
+	clean := true
+	for _, r := range w {
+		if hidden(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range w {
+		if !hidden(r) {
+			b.WriteRune(r)
+		}
+	}
+	if v := b.String(); v != "" && Fold(v) == folded {
+		return v
+	}
+	return folded
+}
+
+// hidden reports whether r is a format character or a combining mark that
+// is not Devanagari's.
+func hidden(r rune) bool {
+	if r >= 0x0900 && r <= 0x097F {
+		return false
+	}
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r)
 }

@@ -133,6 +133,33 @@ en: a drunk driver is swerving across lanes on the highway {at}
 hi: {at} हाईवे पर एक नशे में ड्राइवर गाड़ी लहराता हुआ चला रहा है
 hg: {at} highway pe ek peeke driver gaadi lehra ke chala raha hai
 
+@complaint theft mid_term plain
+en: thieves broke into my godown {at} and carried off the grain sacks
+en: someone broke into our car in the parking and took the stereo
+hi: {at} चोरों ने मेरी दुकान का शटर तोड़कर नकदी निकाल ली
+hi: भीड़ में किसी ने मेरी जेब से पर्स निकाल लिया
+hg: raat me chor meri dukaan ka shutter tod ke saaman le gaye
+hg: mele me kisi ne meri jeb se phone nikal liya {at}
+hg: chor godown ka taala tod ke boriyan le gaye
+
+@complaint missing_person mid_term plain
+hi: पड़ोस का एक लड़का मेरी नाबालिग भतीजी को भगा ले गया है {at}
+hg: gaon ka ek aadmi meri 16 saal ki bhanji ko bhaga le gaya {at}
+en: a man from the next village lured away my minor niece {at}
+
+@complaint fraud_cheating mid_term plain
+hi: {at} एक चिट फंड वाले ने पैसा दोगुना करने का वादा करके मेरी जमा पूंजी ले ली
+hg: chit fund wale ne paisa double karne ka jhansa de ke mere 50 hazaar hadap liye
+en: a chit fund agent promised to double my savings and disappeared with them {at}
+
+@other - - plain
+en: the airline cancelled my flight and their support keeps closing the chat
+en: the delivery app marked my parcel delivered but it never came, no refund yet
+hg: delivery wale ne order delivered dikha diya par parcel aaya hi nahi, refund chahiye
+hg: cable wala har mahine paise leta hai par channel aate hi nahi
+hi: केबल वाला हर महीने पैसे लेता है पर चैनल आते ही नहीं
+hi: कंपनी ने गलत सामान भेजा और अब रिफंड भी नहीं दे रही
+
 @other - - plain
 en: my bike was stolen back in 2022, got it back the same month. all good now
 en: lost my phone last year, found it in my own car lol
