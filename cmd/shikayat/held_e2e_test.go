@@ -35,7 +35,7 @@ func TestHeldPostsEndToEnd(t *testing.T) {
 		m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn(), ts.URL
 		m.Config.XPoll, m.Config.Account, m.Config.DocketState, m.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
 		m.Config.IntakeLease = 30 * time.Second
-		m.Config.AcknowledgeThreshold, m.Config.ReviewThreshold = 0.9999, 0.0001
+		m.Config.AcknowledgeThreshold, m.Config.ReviewThreshold = 1, 0.0001
 		if err := m.Config.Validate(); err != nil {
 			t.Fatal(err)
 		}
