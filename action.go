@@ -47,7 +47,7 @@ type Action struct {
 	Station string `json:"station,omitempty"` // assign: station id
 
 	Text     string `json:"text,omitempty"`     // note, reply
-	Public   bool   `json:"public,omitempty"`   // note, close: shown on the public tracking page
+	Public   bool   `json:"public,omitempty"`   // note, close, reopen: shown on the public tracking page
 	Template string `json:"template,omitempty"` // reply
 	Lang     string `json:"lang,omitempty"`     // reply
 
@@ -253,7 +253,8 @@ func Apply(c *Complaint, a Action, t Target, by Actor, now time.Time) (*Event, e
 		next.MergedInto = ""
 		next.ClosedAt = nil
 		e.Note = a.Reason
-		e.Public = true
+		// Like a closing note, the reason is public only when marked so.
+		e.Public = a.Public
 		if a.Appeal != "" {
 			e.Detail["appeal"] = a.Appeal
 		}

@@ -33,6 +33,7 @@ var ratingWords = map[string]int{
 }
 
 var (
+	keycap         = strings.NewReplacer("\u20E3", "", "1\uFE0F", "1", "2\uFE0F", "2", "3\uFE0F", "3", "4\uFE0F", "4", "5\uFE0F", "5")
 	leadingMention = regexp.MustCompile(`^(?:@[A-Za-z0-9_]{1,15}\s*)+`)
 	ratingPrefix   = regexp.MustCompile(`^(?:my\s+)?(?:rating|rate|rated|i\s+give|given|meri\s+rating|रेटिंग|रेटिंग\s+है)\s*(?:is\s+|:|-|=)?\s*`)
 	ratingSuffix   = regexp.MustCompile(`\s*(?:(?:/|out\s+of|में\s+से|mein\s+se)\s*(?:5|५|five|पाँच|पांच))?\s*(?:stars?|स्टार|सितारे|[⭐★✩☆*]+)?$`)
@@ -51,6 +52,9 @@ func ParseRating(text string) (int, bool) {
 	s = strings.ToLower(strings.TrimRightFunc(s, func(r rune) bool {
 		return r == '.' || r == '!' || r == '।' || r == '🙏' || unicode.IsSpace(r)
 	}))
+	// Keycap digits ("1️⃣"): the digit, its variation selector and the
+	// combining keycap.
+	s = keycap.Replace(s)
 	if s == "" {
 		return 0, false
 	}
@@ -75,13 +79,17 @@ func ParseRating(text string) (int, bool) {
 }
 
 // notResolved finds a citizen saying their complaint was not resolved, in
-// English, Hinglish or Hindi.
+// English, Hinglish or Hindi. Every pattern names the resolution (samadhan,
+// hal, karyavahi, action, kaam, resolved …) or says "still"/"abhi tak":
+// a bare "nahi hua" or "no action" is as often thanks ("koi dikkat nahi
+// hui", "no action needed") as a complaint.
 var notResolved = regexp.MustCompile(`(?i)` +
-	`\b(?:not|never|nothing)\s+(?:been\s+|yet\s+)?(?:resolved|solved|done|fixed)\b|\bunresolved\b|\bno\s+action\b|\bnot\s+satisfied\b|\bproblem\s+(?:is\s+)?still\b|` +
-	`\b(?:nahi|nahin|nahī|nhi|nai|nahee)\s+(?:hua|huwa|hui|huyi|hue)\b|` +
-	`\b(?:koi|kuch|kuchh)\s+(?:bhi\s+)?(?:action|karyavahi|karwai|karvai|karyawahi|karrwai)\s+(?:nahi|nahin|nhi)\b|` +
-	`\b(?:samadhan|hal|solve|resolve)\s+(?:nahi|nahin|nhi)\b|` +
-	`(?:समाधान|हल|निस्तारण)\s+नहीं|नहीं\s+हुआ|नहीं\s+हुई|कोई\s+(?:भी\s+)?(?:कार्यवाही|कार्रवाई|कारवाई|एक्शन)\s+नहीं|असंतुष्ट`)
+	`\b(?:not|never)\s+(?:been\s+|yet\s+|been\s+yet\s+)?(?:resolved|solved|fixed)\b|\bunresolved\b|\bstill\s+not\b|\bnot\s+satisfied\b|` +
+	`\bproblem\s+(?:is\s+)?still\b|\bnothing\s+(?:has\s+been\s+|was\s+)?done\b|\bno\s+action\s+(?:was\s+|has\s+been\s+)?taken\b|` +
+	`\b(?:samadhan|hal|solve|resolve|action|karyavahi|karwai|karvai|karyawahi|karrwai|kaam|kam)\s+(?:abhi\s+tak\s+)?(?:bhi\s+)?(?:nahi|nahin|nhi|nahī|nahee)\b|` +
+	`\babhi\s+tak\s+(?:(?:kuch|kuchh|koi)\s+)?(?:bhi\s+)?(?:nahi|nahin|nhi)\b|\b(?:kuch|kuchh)\s+(?:bhi\s+)?(?:nahi|nahin|nhi)\s+(?:hua|huwa)\b|` +
+	`(?:समाधान|हल|निस्तारण|कार्यवाही|कार्रवाई|कारवाई|एक्शन|काम)\s+(?:अभी\s+तक\s+)?(?:भी\s+)?नहीं|` +
+	`अभी\s+तक\s+(?:(?:कुछ|कोई)\s+)?(?:भी\s+)?नहीं|कुछ\s+(?:भी\s+)?नहीं\s+हुआ|असंतुष्ट`)
 
 // SaysNotResolved reports whether a post says the complaint was not
 // resolved ("not resolved", "kuch nahi hua", "koi action nahi",

@@ -41,7 +41,7 @@ func TestSaysNotResolved(t *testing.T) {
 }
 
 func FuzzParseRating(f *testing.F) {
-	for _, s := range []string{"2", "@Uppolice ५/५", "चार स्टार", "rating: 4", "⭐⭐", "2 din", "paanch!", "3 out of 5"} {
+	for _, s := range []string{"2", "@Uppolice ५/५", "चार स्टार", "rating: 4", "⭐⭐", "2 din", "paanch!", "3 out of 5", "1️⃣", "5⃣ ⭐"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

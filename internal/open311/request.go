@@ -64,3 +64,15 @@ func publicRequest(c *shikayat.Complaint, id, notes, lang string) request {
 	}
 	return r
 }
+
+// anonymousRequest is c as the anonymous list shows it under id: a
+// sensitive complaint by its stage alone, with no type and no district.
+func anonymousRequest(c *shikayat.Complaint, id, lang string) request {
+	if !c.Sensitive {
+		return publicRequest(c, id, string(c.Stage), lang)
+	}
+	return request{
+		ID: id, Status: status(c.Stage), StatusNotes: string(c.Stage),
+		RequestedAt: stamp(c.ReceivedAt), UpdatedAt: stamp(c.UpdatedAt),
+	}
+}

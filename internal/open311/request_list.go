@@ -45,7 +45,7 @@ func (h *Handler) ListRequests(f Format) http.HandlerFunc {
 		lang := requestLang(r)
 		out := requests{Requests: []request{}}
 		for _, c := range list {
-			out.Requests = append(out.Requests, publicRequest(c, opaqueID(block, c.ID), string(c.Stage), lang))
+			out.Requests = append(out.Requests, anonymousRequest(c, opaqueID(block, c.ID), lang))
 		}
 		writeRequests(w, f, out)
 	}
@@ -92,7 +92,7 @@ func (h *Handler) ShowRequest(w http.ResponseWriter, r *http.Request) {
 				h.fail(w, r, f, shikayat.Errorf(shikayat.ENOTFOUND, "No service request %s.", id))
 				return
 			}
-			writeRequests(w, f, requests{Requests: []request{publicRequest(list[0], id, string(list[0].Stage), lang)}})
+			writeRequests(w, f, requests{Requests: []request{anonymousRequest(list[0], id, lang)}})
 			return
 		}
 	}

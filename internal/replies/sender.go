@@ -224,9 +224,14 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 // tracking page; left out of a sensitive complaint's, and when it would not
 // fit in one post), and the invitation to rate.
 func (s *Sender) closingText(c *shikayat.Complaint, ev *shikayat.Event, lang string, d TemplateData) (string, error) {
-	d.ResolutionText = resolutionText[lang][shikayat.Resolution(ev.Detail["resolution"])]
 	d.Text = ""
-	if ev.Public && !c.Sensitive { // a sensitive complaint's page shows its stage alone: so does its reply
+	if c.Sensitive {
+		// A sensitive complaint's page shows its stage alone: so does its
+		// reply, neither the outcome nor a note.
+		return s.Templates.Render(TemplateCloseSensitive, lang, d)
+	}
+	d.ResolutionText = resolutionText[lang][shikayat.Resolution(ev.Detail["resolution"])]
+	if ev.Public {
 		d.Text = shikayat.MaskContacts(ev.Note)
 	}
 	text, err := s.Templates.Render(TemplateClose, lang, d)

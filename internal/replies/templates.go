@@ -32,6 +32,10 @@ const (
 	// the closing note when it was marked public, and invites a rating
 	// 1–5 (or "not resolved") by reply.
 	TemplateClose = "close"
+	// TemplateCloseSensitive closes a sensitive complaint neutrally: the
+	// docket, that it is closed, and the invitation to rate; no
+	// resolution, no note.
+	TemplateCloseSensitive = "close_sensitive"
 )
 
 // Templates render the desk's replies. The defaults are embedded; a
@@ -100,7 +104,7 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 	}
-	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply, TemplateHelpline, TemplateClose} {
+	for _, name := range []string{TemplateAck, TemplateAckSensitive, TemplateStatus, TemplateReply, TemplateHelpline, TemplateClose, TemplateCloseSensitive} {
 		for _, lang := range []string{"hi", "en"} {
 			if t.t[name+"."+lang] == nil {
 				return nil, fmt.Errorf("reply template %s.%s is missing", name, lang)

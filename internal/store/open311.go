@@ -35,6 +35,8 @@ func (s *DB) Open311Secret(ctx context.Context) ([]byte, error) {
 
 // PublicComplaints lists complaints with their public fields only: id,
 // stage, type, class, district and times. No text, author or docket code.
+// A sensitive complaint shows its stage and times alone (Sensitive set, no
+// type, class or district), and a type filter does not find it.
 func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*shikayat.Complaint, error) {
 	var where []string
 	var args []any
@@ -53,7 +55,7 @@ func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*
 		where = append(where, "id IN ("+strings.Join(ids, ", ")+")")
 	}
 	if f.Type != "" {
-		where = append(where, "(CASE WHEN type <> '' THEN type ELSE suggested_type END) = "+arg(string(f.Type)))
+		where = append(where, "sensitive = 0 AND (CASE WHEN type <> '' THEN type ELSE suggested_type END) = "+arg(string(f.Type)))
 	}
 	if f.Closed != nil {
 		if *f.Closed {
@@ -73,7 +75,7 @@ func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*
 		limit = 1000
 	}
 	q := `SELECT id, stage, class, type, suggested_class, suggested_type, district, resolution,
-		received_at, updated_at, closed_at FROM complaints`
+		received_at, updated_at, closed_at, sensitive FROM complaints`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -89,8 +91,9 @@ func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*
 		var stage, class, typ, sclass, stype, res string
 		var received, updated int64
 		var closed sql.NullInt64
+		var sensitive int
 		if err := rows.Scan(&c.ID, &stage, &class, &typ, &sclass, &stype, &c.District, &res,
-			&received, &updated, &closed); err != nil {
+			&received, &updated, &closed, &sensitive); err != nil {
 			return nil, fmt.Errorf("public complaints: %w", err)
 		}
 		c.Stage, c.Class, c.Type = shikayat.Stage(stage), shikayat.Class(class), shikayat.Type(typ)
@@ -98,6 +101,10 @@ func (s *DB) PublicComplaints(ctx context.Context, f shikayat.PublicFilter) ([]*
 		c.Resolution = shikayat.Resolution(res)
 		c.Status = c.Stage.Status()
 		c.ReceivedAt, c.UpdatedAt = fromMS(received), fromMS(updated)
+		if sensitive != 0 {
+			c.Sensitive = true
+			c.Class, c.Type, c.SuggestedClass, c.SuggestedType, c.District, c.Resolution = "", "", "", "", 0, ""
+		}
 		c.ClosedAt = timePtr(closed)
 		out = append(out, &c)
 	}

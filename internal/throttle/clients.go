@@ -74,7 +74,7 @@ func (c Clients) Addr(r *http.Request) string {
 	for i := len(hops) - 1; i >= 0; i-- {
 		parts := strings.Split(hops[i], ",")
 		for j := len(parts) - 1; j >= 0; j-- {
-			a, err := netip.ParseAddr(strings.TrimSpace(parts[j]))
+			a, err := parseHop(strings.TrimSpace(parts[j]))
 			if err != nil {
 				return client.String() // a hop that is no address ends what can be believed
 			}
@@ -85,4 +85,17 @@ func (c Clients) Addr(r *http.Request) string {
 		}
 	}
 	return client.String()
+}
+
+// parseHop reads one X-Forwarded-For entry: an address, or an address with
+// a port ("1.2.3.4:80", "[2001:db8::1]:443") as some proxies write it.
+func parseHop(s string) (netip.Addr, error) {
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a, nil
+	}
+	ap, err := netip.ParseAddrPort(s)
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	return ap.Addr(), nil
 }

@@ -9,7 +9,7 @@ import (
 // FuzzClientsAddr: whatever X-Forwarded-For says, the address is the peer or
 // one the header names, never a trusted proxy's unless all hops are.
 func FuzzClientsAddr(f *testing.F) {
-	for _, s := range []string{"1.2.3.4", "6.6.6.6, 1.2.3.4, 10.0.0.1", "junk", "", "::1, 2001:db8::1", "1.2.3.4,,"} {
+	for _, s := range []string{"1.2.3.4", "6.6.6.6, 1.2.3.4, 10.0.0.1", "junk", "", "::1, 2001:db8::1", "1.2.3.4,,", "6.6.6.6:80, 10.0.0.2:9000", "[2001:db8::7]:443", "[::ffff:6.6.6.6]:1"} {
 		f.Add(s)
 	}
 	trusted, _ := ParseTrusted("10.0.0.0/8")
