@@ -26,6 +26,10 @@ type RestoreMark struct {
 	// Checkpoint is the copy's mentions checkpoint ("" when it had none):
 	// everything above it, less intake's overlap, may have come after.
 	Checkpoint string `json:"checkpoint"`
+	// Checkpoints holds the copy's mentions checkpoint of every account
+	// read, by name (the state account's, and each "…@username"): each
+	// account's window starts at its own.
+	Checkpoints map[string]string `json:"checkpoints,omitempty"`
 	// NewestPost is the id of the newest post the copy holds ("" for none).
 	NewestPost string `json:"newest_post"`
 	// At is when the copy was restored: the desk it came from is gone by
@@ -104,11 +108,11 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		m = RestoreMark{At: now}
-		var cp sql.NullString
-		if err := tx.QueryRowContext(ctx, `SELECT value FROM checkpoints WHERE name = $1`, mentions).Scan(&cp); err != nil && !isNoRows(err) {
-			return fmt.Errorf("mark restore: %w", err)
+		cps, err := accountCheckpoints(ctx, tx, mentions)
+		if err != nil {
+			return err
 		}
-		m.Checkpoint = cp.String
+		m.Checkpoint, m.Checkpoints = cps[mentions], cps
 		var newest sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM posts WHERE kind <> 'unreadable'`).Scan(&newest); err != nil {
 			return fmt.Errorf("mark restore: %w", err)
@@ -132,6 +136,29 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 		return nil
 	})
 	return m, err
+}
+
+// accountCheckpoints returns the checkpoint named mentions and every
+// extra account's ("mentions@username"), by name.
+func accountCheckpoints(ctx context.Context, tx *sql.Tx, mentions string) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, value FROM checkpoints WHERE name = $1 OR substr(name, 1, $2) = $3`,
+		mentions, len(mentions)+1, mentions+"@")
+	if err != nil {
+		return nil, fmt.Errorf("mark restore: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, value string
+		if err := rows.Scan(&name, &value); err != nil {
+			return nil, fmt.Errorf("mark restore: %w", err)
+		}
+		out[name] = value
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("mark restore: %w", err)
+	}
+	return out, nil
 }
 
 // Restored returns the mark of the last restore, and false when the
