@@ -92,6 +92,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	if err := db.RestoreFinished(ctx); err != nil {
+		return err
+	}
 
 	reg := prometheus.NewRegistry()
 	httpX := &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)}

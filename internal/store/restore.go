@@ -18,6 +18,46 @@ import (
 // a RestoreMark as JSON.
 const RestoredCheckpoint = "store:restored"
 
+// RestoringCheckpoint says a restore loaded a copy and has not marked it
+// yet (MarkRestored clears it): a desk must not serve such a database, whose
+// posts after the copy would be answered again. It is written by the load
+// itself, so no crash leaves a loaded copy without it.
+const RestoringCheckpoint = "store:restoring"
+
+// RestoringSQL writes RestoringCheckpoint into a PostgreSQL database just
+// loaded from a dump (whose search path may be empty), for the load's own
+// transaction.
+const RestoringSQL = `INSERT INTO public.checkpoints (name, value, updated_at) VALUES ('` + RestoringCheckpoint + `', 'loaded', 0)
+	ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`
+
+// MarkRestoringSQLite writes RestoringCheckpoint into the SQLite database
+// file at path, a copy not yet in the live database's place.
+func MarkRestoringSQLite(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, 'loaded', 0)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, RestoringCheckpoint); err != nil {
+		return fmt.Errorf("restore: mark the copy as loading: %w", err)
+	}
+	return db.Close()
+}
+
+// RestoreFinished fails when a restore loaded this database and was not
+// marked (RestoringCheckpoint): it says to run the restore again.
+func (s *DB) RestoreFinished(ctx context.Context) error {
+	v, err := s.Checkpoint(ctx, RestoringCheckpoint)
+	if err != nil {
+		return err
+	}
+	if v != "" {
+		return shikayat.Errorf(shikayat.ECONFLICT, "A restore into this database stopped before it finished: run `shikayat restore --force` with the backup again before serving it.")
+	}
+	return nil
+}
+
 // RestoreMark says what a restored database knows of the copy it came from.
 // Posts newer than the copy may have been recorded and acknowledged by the
 // desk the copy was taken from: the restored desk reads them again, and
@@ -131,6 +171,9 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 			return fmt.Errorf("mark restore: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM leases`); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM checkpoints WHERE name = $1`, RestoringCheckpoint); err != nil {
 			return fmt.Errorf("mark restore: %w", err)
 		}
 		return nil
