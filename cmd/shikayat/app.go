@@ -118,7 +118,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.JobHandler = &replies.Sender{
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
 			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
-			ReadLag:  cfg.ReplyReadLag,
+			ReadLag: cfg.ReplyReadLag, Overlap: cfg.XOverlap,
 			Accounts: m.AccountX,
 		}
 	}
