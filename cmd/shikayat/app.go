@@ -372,7 +372,22 @@ func isLocal(rawURL string) bool {
 // openStore opens the database named by a --db flag for an admin command,
 // migrating it first like every command that opens a database.
 func openStore(ctx context.Context, dsn string) (*store.DB, error) {
+	if err := checkDSN(dsn); err != nil {
+		return nil, err
+	}
 	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate})
+}
+
+// checkDSN refuses an empty --db, naming the SHIKAYAT_DB_FILE that could
+// not be read when that is why it is empty.
+func checkDSN(dsn string) error {
+	if dsn != "" {
+		return nil
+	}
+	if _, err := config.DSNFromEnv(); err != nil {
+		return err
+	}
+	return shikayat.Errorf(shikayat.EINVALID, "--db is empty: give a database, sqlite:FILE or postgres://….")
 }
 
 // dbFlagDefault is the --db default: SHIKAYAT_DB, the DSN in the file
