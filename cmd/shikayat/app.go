@@ -98,6 +98,9 @@ func (m *Main) Run(ctx context.Context) error {
 
 	reg := prometheus.NewRegistry()
 	httpX := &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)}
+	if cfg.NoX {
+		httpX.Transport = noX{}
+	}
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
 		HTTPClient: httpX,
@@ -399,4 +402,12 @@ func dbFlagDefault() string {
 		return ""
 	}
 	return dsn
+}
+
+// noX is the transport of a desk told --no-x: every request to X fails
+// before it leaves the machine.
+type noX struct{}
+
+func (noX) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, shikayat.Errorf(shikayat.EINVALID, "--no-x: this desk sends nothing to X (%s %s)", r.Method, r.URL.Path)
 }
