@@ -92,9 +92,15 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.DB = db
+	if err := db.RestoreFinished(ctx); err != nil {
+		return err
+	}
 
 	reg := prometheus.NewRegistry()
 	httpX := &http.Client{Timeout: 30 * time.Second, Transport: metrics.NewRateLimitWaits(nil, reg)}
+	if cfg.NoX {
+		httpX.Transport = noX{}
+	}
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
 		HTTPClient: httpX,
@@ -115,7 +121,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.JobHandler = &replies.Sender{
 			DB: db, X: m.X, Templates: tmpl, Account: cfg.Account, BaseURL: cfg.BaseURL,
 			DailyBudget: cfg.DailyPostBudget, Settle: 5 * time.Second, Backoff: cfg.ReplyBackoff, Logger: m.Logger,
-			ReadLag:  cfg.ReplyReadLag,
+			ReadLag: cfg.ReplyReadLag, Overlap: cfg.XOverlap,
 			Accounts: m.AccountX,
 		}
 	}
@@ -369,7 +375,22 @@ func isLocal(rawURL string) bool {
 // openStore opens the database named by a --db flag for an admin command,
 // migrating it first like every command that opens a database.
 func openStore(ctx context.Context, dsn string) (*store.DB, error) {
+	if err := checkDSN(dsn); err != nil {
+		return nil, err
+	}
 	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate})
+}
+
+// checkDSN refuses an empty --db, naming the SHIKAYAT_DB_FILE that could
+// not be read when that is why it is empty.
+func checkDSN(dsn string) error {
+	if dsn != "" {
+		return nil
+	}
+	if _, err := config.DSNFromEnv(); err != nil {
+		return err
+	}
+	return shikayat.Errorf(shikayat.EINVALID, "--db is empty: give a database, sqlite:FILE or postgres://….")
 }
 
 // dbFlagDefault is the --db default: SHIKAYAT_DB, the DSN in the file
@@ -381,4 +402,12 @@ func dbFlagDefault() string {
 		return ""
 	}
 	return dsn
+}
+
+// noX is the transport of a desk told --no-x: every request to X fails
+// before it leaves the machine.
+type noX struct{}
+
+func (noX) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, shikayat.Errorf(shikayat.EINVALID, "--no-x: this desk sends nothing to X (%s %s)", r.Method, r.URL.Path)
 }

@@ -26,6 +26,9 @@ func runBackup(ctx context.Context, args []string, io stdio) error {
 		fs.Usage()
 		return errUsage
 	}
+	if err := checkDSN(*dsn); err != nil {
+		return err
+	}
 	if err := backup.Backup(ctx, *dsn, *out); err != nil {
 		return err
 	}
@@ -50,6 +53,9 @@ func runRestore(ctx context.Context, args []string, io stdio) error {
 	if fs.NArg() != 1 {
 		fmt.Fprintln(io.err, "usage: shikayat restore --db DSN [--force] FILE")
 		return errUsage
+	}
+	if err := checkDSN(*dsn); err != nil {
+		return err
 	}
 	if err := backup.Restore(ctx, *dsn, fs.Arg(0), *force); err != nil {
 		return err

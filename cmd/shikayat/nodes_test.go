@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -46,7 +47,8 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 		t.Fatalf("token create = %d: %s", code, errOut)
 	}
 	token := strings.TrimSpace(out)
-	args := []string{"--db", dsn, "--x-api", ts.URL, "--x-poll", "1s", "--intake-lease", "3s", "--daily-post-budget", "1000000"}
+	args := []string{"--db", dsn, "--x-api", ts.URL, "--x-poll", "1s", "--intake-lease", "3s", "--daily-post-budget", "1000000",
+		"--track-rate-limit=false"} // the test's reads all come from one address
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +81,9 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 		defer close(watchDone)
 		for ctx.Err() == nil {
 			var h string
-			db.QueryRow(`SELECT holder FROM leases WHERE name = 'x-intake' AND expires_at > $1`, time.Now().UnixMilli()).Scan(&h)
+			if err := db.QueryRow(`SELECT holder FROM leases WHERE name = 'x-intake' AND expires_at > $1`, time.Now().UnixMilli()).Scan(&h); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				t.Errorf("read the lease holder: %v", err)
+			}
 			if h != "" && (len(holders) == 0 || holders[len(holders)-1] != h) {
 				holders = append(holders, h)
 			}
@@ -91,6 +95,7 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	client := &http.Client{Timeout: 5 * time.Second}
 	var actions sync.Map // idempotency key → code
 	var reads, readFails, acted, retried int
+	var badReads []string // tracking reads that failed on a node still alive
 	var workMu sync.Mutex
 	workDone := make(chan struct{})
 	go func() {
@@ -102,8 +107,13 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 			if err == nil {
 				for rows.Next() {
 					var c string
-					rows.Scan(&c)
+					if err := rows.Scan(&c); err != nil {
+						t.Errorf("read codes: %v", err)
+					}
 					codes = append(codes, c)
+				}
+				if err := rows.Err(); err != nil && ctx.Err() == nil {
+					t.Errorf("read codes: %v", err)
 				}
 				rows.Close()
 			}
@@ -112,18 +122,26 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 				continue
 			}
 			code := codes[rng.IntN(len(codes))]
-			_, base := pick(rng)
+			i, base := pick(rng)
 			if resp, err := client.Get(base + "/api/v1/track/" + code); err == nil && resp.StatusCode == 200 {
 				resp.Body.Close()
 				workMu.Lock()
 				reads++
 				workMu.Unlock()
 			} else {
+				why := fmt.Sprint(err)
 				if err == nil {
+					why = resp.Status
 					resp.Body.Close()
 				}
+				mu.Lock()
+				killed := !alive[i]
+				mu.Unlock()
 				workMu.Lock()
 				readFails++
+				if !killed && ctx.Err() == nil {
+					badReads = append(badReads, fmt.Sprintf("n%d %s: %s", i, code, why))
+				}
 				workMu.Unlock()
 			}
 			if n%3 != 0 {
@@ -184,7 +202,9 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 		if len(killedPIDs) == 1 {
 			// The second kill takes the lease holder, if it still lives.
 			var h string
-			db.QueryRow(`SELECT holder FROM leases WHERE name = 'x-intake'`).Scan(&h)
+			if err := db.QueryRow(`SELECT holder FROM leases WHERE name = 'x-intake'`).Scan(&h); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				t.Errorf("read the lease holder: %v", err)
+			}
 			for _, j := range up {
 				if strings.Contains(h, "-"+strconv.Itoa(nodes[j].cmd.Process.Pid)+"-") {
 					i = j
@@ -230,7 +250,9 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	// Each staff action once, whatever the retries.
 	actions.Range(func(k, _ any) bool {
 		var n int
-		db.QueryRow(`SELECT count(*) FROM events WHERE action = 'note' AND note LIKE $1`, "%"+k.(string)).Scan(&n)
+		if err := db.QueryRow(`SELECT count(*) FROM events WHERE action = 'note' AND note LIKE $1`, "%"+k.(string)).Scan(&n); err != nil {
+			t.Errorf("count notes: %v", err)
+		}
 		if n != 1 {
 			t.Errorf("action %s recorded %d times, want once", k, n)
 		}
@@ -238,13 +260,22 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	})
 	// No SLA moment scheduled twice for a complaint, and none recorded twice.
 	var dupJobs, dupEvents int
-	db.QueryRow(`SELECT count(*) FROM (SELECT args FROM river_job WHERE kind LIKE '%sla%' GROUP BY args HAVING count(*) > 1) d`).Scan(&dupJobs)
-	db.QueryRow(`SELECT count(*) FROM (SELECT complaint_id, action, detail FROM events WHERE action LIKE 'sla_%' GROUP BY complaint_id, action, detail HAVING count(*) > 1) d`).Scan(&dupEvents)
+	if err := db.QueryRow(`SELECT count(*) FROM (SELECT args FROM river_job WHERE kind LIKE '%sla%' GROUP BY args HAVING count(*) > 1) d`).Scan(&dupJobs); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM (SELECT complaint_id, action, detail FROM events WHERE action LIKE 'sla_%' GROUP BY complaint_id, action, detail HAVING count(*) > 1) d`).Scan(&dupEvents); err != nil {
+		t.Fatal(err)
+	}
 	if dupJobs != 0 || dupEvents != 0 {
 		t.Errorf("%d SLA moments scheduled twice, %d recorded twice", dupJobs, dupEvents)
 	}
 	var slaJobs int
-	db.QueryRow(`SELECT count(*) FROM river_job WHERE kind LIKE '%sla%'`).Scan(&slaJobs)
+	if err := db.QueryRow(`SELECT count(*) FROM river_job WHERE kind LIKE '%sla%'`).Scan(&slaJobs); err != nil {
+		t.Fatal(err)
+	}
+	if len(badReads) > 0 {
+		t.Errorf("%d tracking reads failed on nodes that were not killed, e.g. %s", len(badReads), badReads[0])
+	}
 	t.Logf("lease holders in turn: %d; %d tracking reads (%d failed on a dying node), %d notes (%d retries), %d SLA jobs scheduled",
 		len(holders), reads, readFails, acted, retried, slaJobs)
 	if acted == 0 || reads == 0 || slaJobs == 0 {

@@ -6,7 +6,6 @@ package backup
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"net/url"
@@ -120,15 +119,16 @@ func Restore(ctx context.Context, dsn, file string, force bool) error {
 		return shikayat.Errorf(ErrHolds, "The database holds %d complaints and %d posts; a restore replaces all of it. Give --force to do so.", complaints, posts)
 	}
 	if engine == store.SQLite {
-		return restoreSQLite(dsn, file)
+		return restoreSQLite(ctx, dsn, file)
 	}
 	return restorePostgres(ctx, dsn, file, format)
 }
 
 // restoreSQLite puts the backup in the database's place: copied beside it
-// and renamed, the old database's WAL files removed first. No desk may have
+// and renamed, the old database's WAL files removed first. The copy says a
+// restore is under way before it takes the database's place. No desk may have
 // the database open.
-func restoreSQLite(dsn, file string) error {
+func restoreSQLite(ctx context.Context, dsn, file string) error {
 	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
 	tmp, err := tempBeside(path)
 	if err != nil {
@@ -136,6 +136,9 @@ func restoreSQLite(dsn, file string) error {
 	}
 	defer os.Remove(tmp)
 	if err := copyFile(file, tmp); err != nil {
+		return err
+	}
+	if err := store.MarkRestoringSQLite(ctx, tmp); err != nil {
 		return err
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -149,50 +152,75 @@ func restoreSQLite(dsn, file string) error {
 	return nil
 }
 
-// restorePostgres empties the database's public schema and loads the dump
-// into it in one transaction.
+// restorePostgres empties the database's public schema, loads the dump
+// into it and says a restore is under way (store.RestoringCheckpoint), all
+// in one psql transaction: a dump that does not load leaves the database
+// as it was. A custom-format dump is first turned into SQL by pg_restore,
+// in a private file of the temporary directory, which checks it whole
+// before the database is touched.
 func restorePostgres(ctx context.Context, dsn, file string, format Format) error {
-	tool := "pg_restore"
-	if format == FormatPGPlain {
-		tool = "psql"
+	if _, err := exec.LookPath("psql"); err != nil {
+		return missingTool("psql")
 	}
-	if _, err := exec.LookPath(tool); err != nil {
-		return missingTool(tool)
+	script := file
+	if format == FormatPGCustom {
+		f, err := os.CreateTemp("", "shikayat-restore-*.sql")
+		if err != nil {
+			return fmt.Errorf("restore: %w", err)
+		}
+		f.Close()
+		defer os.Remove(f.Name())
+		if err := pgTool(ctx, "pg_restore", "", "--no-owner", "--no-privileges", "--exit-on-error", "--file="+f.Name(), file); err != nil {
+			return err
+		}
+		script = f.Name()
 	}
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	defer db.Close()
-	if _, err := db.ExecContext(ctx, `DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public`); err != nil {
-		return fmt.Errorf("restore: empty the database: %w", err)
-	}
-	db.Close()
-	if format == FormatPGPlain {
-		return pgTool(ctx, "psql", dsn, "--quiet", "--no-psqlrc", "--single-transaction", "--set=ON_ERROR_STOP=1", "--file="+file)
-	}
-	return pgTool(ctx, "pg_restore", dsn, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", file)
+	return pgTool(ctx, "psql", dsn, "--quiet", "--no-psqlrc", "--single-transaction", "--set=ON_ERROR_STOP=1",
+		"--command=DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+		"--file="+script,
+		"--command="+store.RestoringSQL)
 }
 
 // pgTool runs one of PostgreSQL's client tools on the database named by
-// dsn; the password, if any, goes in the environment, not on the command
-// line where other users of the machine could read it.
+// dsn (none when dsn is ""). Secrets go in the environment, never on the
+// command line where other users of the machine could read them: the
+// password (from the user info or a password parameter) as PGPASSWORD, a
+// client key's sslpassword (which has no variable of its own) in a private
+// service file named by PGSERVICEFILE.
 func pgTool(ctx context.Context, tool, dsn string, args ...string) error {
 	if _, err := exec.LookPath(tool); err != nil {
 		return missingTool(tool)
 	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return shikayat.Errorf(shikayat.EINVALID, "The PostgreSQL DSN is not a URL.")
-	}
 	env := os.Environ()
-	if u.User != nil {
-		if pw, ok := u.User.Password(); ok {
-			env = append(env, "PGPASSWORD="+pw)
-			u.User = url.User(u.User.Username())
+	if dsn != "" {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return shikayat.Errorf(shikayat.EINVALID, "The PostgreSQL DSN is not a URL.")
 		}
+		q := u.Query()
+		if u.User != nil {
+			if pw, ok := u.User.Password(); ok {
+				env = append(env, "PGPASSWORD="+pw)
+				u.User = url.User(u.User.Username())
+			}
+		}
+		if q.Has("password") {
+			env = append(env, "PGPASSWORD="+q.Get("password"))
+			q.Del("password")
+		}
+		if q.Has("sslpassword") {
+			service, err := serviceFile(q.Get("sslpassword"))
+			if err != nil {
+				return err
+			}
+			defer os.Remove(service)
+			env = append(env, "PGSERVICEFILE="+service, "PGSERVICE=shikayat")
+			q.Del("sslpassword")
+		}
+		u.RawQuery = q.Encode()
+		args = append([]string{"--dbname=" + u.String()}, args...)
 	}
-	cmd := exec.CommandContext(ctx, tool, append([]string{"--dbname=" + u.String()}, args...)...)
+	cmd := exec.CommandContext(ctx, tool, args...)
 	cmd.Env = env
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -203,6 +231,24 @@ func pgTool(ctx context.Context, tool, dsn string, args ...string) error {
 		return fmt.Errorf("%s: %w: %s", tool, err, strings.TrimSpace(stderr.String()))
 	}
 	return nil
+}
+
+// serviceFile writes a private libpq service file holding a client key's
+// password.
+func serviceFile(sslpassword string) (string, error) {
+	if strings.ContainsAny(sslpassword, "\r\n") {
+		return "", shikayat.Errorf(shikayat.EINVALID, "The DSN's sslpassword holds a line break.")
+	}
+	f, err := os.CreateTemp("", "shikayat-pgservice-*")
+	if err != nil {
+		return "", fmt.Errorf("service file: %w", err)
+	}
+	if _, err := f.WriteString("[shikayat]\nsslpassword=" + sslpassword + "\n"); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "", fmt.Errorf("service file: %w", err)
+	}
+	return f.Name(), f.Close()
 }
 
 // missingTool names what to install for a PostgreSQL client tool.

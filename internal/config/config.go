@@ -60,6 +60,10 @@ type Config struct {
 	Templates string
 	// NoIntake keeps this node from polling X (it still sends replies).
 	NoIntake bool
+	// NoX keeps every request from reaching X: no intake, no compliance
+	// reads, and replies fail without leaving the machine. For a desk on a
+	// restored copy under test, which must not answer anyone.
+	NoX bool
 	// ReplyApproval holds a station officer's free-text reply until a
 	// district operator (or above) approves it.
 	ReplyApproval bool
@@ -150,6 +154,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	str(&c.Templates, "templates", "", "directory of reply templates (ack.hi.tmpl, …) that override the built-in ones")
 	fs.BoolVar(&c.XStream, "x-stream", envOr("x-stream", "") == "true", "also read X's filtered stream on the intake node (env SHIKAYAT_X_STREAM=true)")
 	fs.BoolVar(&c.HelplineReplies, "helpline-replies", envOr("helpline-replies", "") == "true", "answer another department's matter once with its helpline (env SHIKAYAT_HELPLINE_REPLIES=true)")
+	fs.BoolVar(&c.NoX, "no-x", envOr("no-x", "") == "true", "send no request to X at all: no intake, no compliance reads, no replies (env SHIKAYAT_NO_X=true)")
 	fs.BoolVar(&c.NoIntake, "no-intake", envOr("no-intake", "") == "true", "do not poll X on this node (env SHIKAYAT_NO_INTAKE=true)")
 	fs.BoolVar(&c.ReplyApproval, "reply-approval", envOr("reply-approval", "true") != "false", "hold a station officer's free-text reply for a district operator's approval (env SHIKAYAT_REPLY_APPROVAL=false turns it off)")
 	fs.BoolVar(&c.TrackRateLimit, "track-rate-limit", envOr("track-rate-limit", "true") != "false", "limit public tracking lookups per client address (env SHIKAYAT_TRACK_RATE_LIMIT=false turns it off)")
@@ -223,6 +228,9 @@ func envOr(flagName, def string) string {
 
 // Validate checks the values, fills derived ones and reads the credentials.
 func (c *Config) Validate() error {
+	if c.NoX {
+		c.NoIntake, c.XStream, c.XComplianceEvery = true, false, 0
+	}
 	if c.policeRaw != nil {
 		for _, p := range strings.Split(*c.policeRaw, ",") {
 			if p = strings.TrimPrefix(strings.TrimSpace(p), "@"); p != "" {

@@ -54,6 +54,7 @@ func (p *Poller) setReaders() {
 			DB: p.DB, X: a.X, Triager: p.Triager, Account: a.Username, PoliceAccounts: p.PoliceAccounts,
 			Accounts: p.Accounts, Interval: p.Interval, LeaseTTL: p.LeaseTTL, Overlap: p.Overlap,
 			HelplineReplies: p.HelplineReplies, ForwardAt: p.ForwardAt, Batch: p.Batch, Holder: p.Holder,
+			Prior:  p.Prior, // replies' PriorReplies reads every account's posts
 			Logger: p.Logger.With(slog.String("account", a.Username)), Now: p.Now,
 			suffix: AccountSuffix(a.Username), parent: p,
 		}

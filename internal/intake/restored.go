@@ -55,12 +55,16 @@ func (p *Poller) priorReplies(ctx context.Context, posts []shikayat.Post) (map[s
 }
 
 // restoreWindow is where posts the desk the backup came from may have
-// answered lie: above the copy's checkpoint less the overlap (a post read
+// answered lie: above the copy's checkpoint of this poller's account less the overlap (a post read
 // late, or pushed ahead of the poll, may be missing from the copy below
 // its checkpoint), up to the moment of the restore.
 func (p *Poller) restoreWindow(m store.RestoreMark) (low, high string) {
 	low = "0"
-	if at, ok := shikayat.SnowflakeTime(m.Checkpoint); ok {
+	cp := m.Checkpoint // a mark made before each account kept its own
+	if m.Checkpoints != nil {
+		cp = m.Checkpoints[p.name(CheckpointName)]
+	}
+	if at, ok := shikayat.SnowflakeTime(cp); ok {
 		low = shikayat.SnowflakeAt(at.Add(-p.Overlap))
 	}
 	return low, shikayat.SnowflakeAt(m.At)

@@ -54,6 +54,10 @@ type Sender struct {
 	// for this long after its last try before it is judged. Default
 	// DefaultReadLag.
 	ReadLag time.Duration
+	// Overlap is intake's (--x-overlap): after a restore, posts down to
+	// the copy's checkpoint less it may have been answered by the desk the
+	// copy came from. Zero means 5 minutes.
+	Overlap time.Duration
 	Now     func() time.Time
 	Logger  *slog.Logger
 	// Queue tells whether a more urgent reply waits; without it, a sender
@@ -464,16 +468,49 @@ func (s *Sender) recordSent(ctx context.Context, r *shikayat.Reply, postedID str
 	return err
 }
 
-// restoredBefore reports whether r answers a post made before the
-// database was restored from a backup: the desk the backup came from may
-// have answered it after the copy was made.
+// restoreReach is how far back a restored desk looks on X for replies the
+// desk its copy came from may have sent: X's timelines reach about a week,
+// and a copy restored later than that cannot be checked anyway.
+const restoreReach = 7 * 24 * time.Hour
+
+// restoredBefore reports whether r answers a post the desk a restored
+// backup came from may have answered after the copy was made: newer than
+// the copy's oldest mentions checkpoint less the overlap, not newer than the
+// restore, and not older than it by more than restoreReach.
 func (s *Sender) restoredBefore(ctx context.Context, r *shikayat.Reply) (bool, error) {
 	mark, ok, err := s.DB.Restored(ctx)
 	if err != nil || !ok {
 		return false, err
 	}
 	at, known := shikayat.SnowflakeTime(r.InReplyTo)
-	return known && !at.After(mark.At), nil
+	if !known || at.After(mark.At) || at.Before(mark.At.Add(-restoreReach)) {
+		return false, nil
+	}
+	overlap := s.Overlap
+	if overlap <= 0 {
+		overlap = 5 * time.Minute
+	}
+	if low, ok := oldestCheckpoint(mark); ok && !at.After(low.Add(-overlap)) {
+		return false, nil
+	}
+	return true, nil
+}
+
+// oldestCheckpoint is the time of the oldest account's mentions checkpoint
+// in the copy, false when the copy had read nothing.
+func oldestCheckpoint(m store.RestoreMark) (time.Time, bool) {
+	cps := []string{m.Checkpoint}
+	for _, v := range m.Checkpoints {
+		cps = append(cps, v)
+	}
+	var low time.Time
+	found := false
+	for _, v := range cps {
+		if t, ok := shikayat.SnowflakeTime(v); ok && (!found || t.Before(low)) {
+			low, found = t, true
+		}
+	}
+	return low, found
 }
 
 // sameDocket reports whether a post of the account is an acknowledgement

@@ -18,6 +18,46 @@ import (
 // a RestoreMark as JSON.
 const RestoredCheckpoint = "store:restored"
 
+// RestoringCheckpoint says a restore loaded a copy and has not marked it
+// yet (MarkRestored clears it): a desk must not serve such a database, whose
+// posts after the copy would be answered again. It is written by the load
+// itself, so no crash leaves a loaded copy without it.
+const RestoringCheckpoint = "store:restoring"
+
+// RestoringSQL writes RestoringCheckpoint into a PostgreSQL database just
+// loaded from a dump (whose search path may be empty), for the load's own
+// transaction.
+const RestoringSQL = `INSERT INTO public.checkpoints (name, value, updated_at) VALUES ('` + RestoringCheckpoint + `', 'loaded', 0)
+	ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`
+
+// MarkRestoringSQLite writes RestoringCheckpoint into the SQLite database
+// file at path, a copy not yet in the live database's place.
+func MarkRestoringSQLite(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, 'loaded', 0)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, RestoringCheckpoint); err != nil {
+		return fmt.Errorf("restore: mark the copy as loading: %w", err)
+	}
+	return db.Close()
+}
+
+// RestoreFinished fails when a restore loaded this database and was not
+// marked (RestoringCheckpoint): it says to run the restore again.
+func (s *DB) RestoreFinished(ctx context.Context) error {
+	v, err := s.Checkpoint(ctx, RestoringCheckpoint)
+	if err != nil {
+		return err
+	}
+	if v != "" {
+		return shikayat.Errorf(shikayat.ECONFLICT, "A restore into this database stopped before it finished: run `shikayat restore --force` with the backup again before serving it.")
+	}
+	return nil
+}
+
 // RestoreMark says what a restored database knows of the copy it came from.
 // Posts newer than the copy may have been recorded and acknowledged by the
 // desk the copy was taken from: the restored desk reads them again, and
@@ -26,6 +66,10 @@ type RestoreMark struct {
 	// Checkpoint is the copy's mentions checkpoint ("" when it had none):
 	// everything above it, less intake's overlap, may have come after.
 	Checkpoint string `json:"checkpoint"`
+	// Checkpoints holds the copy's mentions checkpoint of every account
+	// read, by name (the state account's, and each "…@username"): each
+	// account's window starts at its own.
+	Checkpoints map[string]string `json:"checkpoints,omitempty"`
 	// NewestPost is the id of the newest post the copy holds ("" for none).
 	NewestPost string `json:"newest_post"`
 	// At is when the copy was restored: the desk it came from is gone by
@@ -104,11 +148,11 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		m = RestoreMark{At: now}
-		var cp sql.NullString
-		if err := tx.QueryRowContext(ctx, `SELECT value FROM checkpoints WHERE name = $1`, mentions).Scan(&cp); err != nil && !isNoRows(err) {
-			return fmt.Errorf("mark restore: %w", err)
+		cps, err := accountCheckpoints(ctx, tx, mentions)
+		if err != nil {
+			return err
 		}
-		m.Checkpoint = cp.String
+		m.Checkpoint, m.Checkpoints = cps[mentions], cps
 		var newest sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM posts WHERE kind <> 'unreadable'`).Scan(&newest); err != nil {
 			return fmt.Errorf("mark restore: %w", err)
@@ -129,9 +173,35 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 		if _, err := tx.ExecContext(ctx, `DELETE FROM leases`); err != nil {
 			return fmt.Errorf("mark restore: %w", err)
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM checkpoints WHERE name = $1`, RestoringCheckpoint); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
 		return nil
 	})
 	return m, err
+}
+
+// accountCheckpoints returns the checkpoint named mentions and every
+// extra account's ("mentions@username"), by name.
+func accountCheckpoints(ctx context.Context, tx *sql.Tx, mentions string) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, value FROM checkpoints WHERE name = $1 OR substr(name, 1, $2) = $3`,
+		mentions, len(mentions)+1, mentions+"@")
+	if err != nil {
+		return nil, fmt.Errorf("mark restore: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, value string
+		if err := rows.Scan(&name, &value); err != nil {
+			return nil, fmt.Errorf("mark restore: %w", err)
+		}
+		out[name] = value
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("mark restore: %w", err)
+	}
+	return out, nil
 }
 
 // Restored returns the mark of the last restore, and false when the
