@@ -33,15 +33,16 @@ func (m *Main) readiness() []web.Check {
 		{Name: "x_accounts", Warn: true, Run: m.accountsCheck},
 		// Replies waiting long make noise but not an unready node: another
 		// node would not send them any sooner.
-		// The body names them (docket code, reply key, how long), up to
-		// readyWaitingListed.
+		// The body names them (reply key, how long), up to
+		// readyWaitingListed; not their docket codes, which open tracking
+		// pages: those are in the log.
 		{Name: "replies_waiting", Warn: true, Run: func(ctx context.Context) error {
 			rep, err := m.Queue.Waiting(ctx, readyWaitingListed)
 			if err != nil {
 				return err
 			}
 			if rep.Count > 0 {
-				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep)
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep.Public())
 			}
 			return nil
 		}},
@@ -54,7 +55,7 @@ func (m *Main) readiness() []web.Check {
 				return err
 			}
 			if rep.Count > 0 {
-				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep)
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep.Public())
 			}
 			return nil
 		}},

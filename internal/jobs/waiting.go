@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -63,8 +64,15 @@ type WaitingReply struct {
 }
 
 // String names the replies: "2 replies have waited longer than 15m0s:
-// UP-KNP-2026-000123 ack:12 for 40m, …".
-func (r WaitReport) String() string {
+// UP-KNP-2026-000123 ack:12 for 40m, …", for the log.
+func (r WaitReport) String() string { return r.text(true) }
+
+// Public names them without their docket codes, for /readyz, which anyone
+// may read: a code opens the complaint's tracking page, while a reply's key
+// names only the public post it answers.
+func (r WaitReport) Public() string { return r.text(false) }
+
+func (r WaitReport) text(codes bool) string {
 	if r.Count == 0 {
 		return ""
 	}
@@ -74,11 +82,10 @@ func (r WaitReport) String() string {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		code := w.Code
-		if code == "" {
-			code = "-"
+		if codes {
+			fmt.Fprintf(&b, " %s", cmp.Or(w.Code, "-"))
 		}
-		fmt.Fprintf(&b, " %s %s for %s", code, w.Key, w.Waited.Round(time.Second))
+		fmt.Fprintf(&b, " %s for %s", w.Key, w.Waited.Round(time.Second))
 	}
 	if more := r.Count - len(r.Replies); more > 0 {
 		fmt.Fprintf(&b, " and %d more", more)
@@ -147,8 +154,13 @@ type UnverifiedReport struct {
 }
 
 // String names them: "1 reply not to be sent again was not seen on X:
-// UP26-… ack:12 (X called it a duplicate), …".
-func (r UnverifiedReport) String() string {
+// UP26-… ack:12 (X called it a duplicate), …", for the log.
+func (r UnverifiedReport) String() string { return r.text(true) }
+
+// Public names them without their docket codes, for /readyz.
+func (r UnverifiedReport) Public() string { return r.text(false) }
+
+func (r UnverifiedReport) text(codes bool) string {
 	if r.Count == 0 {
 		return ""
 	}
@@ -158,11 +170,10 @@ func (r UnverifiedReport) String() string {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		code := w.Code
-		if code == "" {
-			code = "-"
+		if codes {
+			fmt.Fprintf(&b, " %s", cmp.Or(w.Code, "-"))
 		}
-		fmt.Fprintf(&b, " %s %s", code, w.Key)
+		fmt.Fprintf(&b, " %s", w.Key)
 		if w.Duplicate {
 			b.WriteString(" (X called it a duplicate)")
 		} else {
