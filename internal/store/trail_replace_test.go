@@ -119,3 +119,32 @@ func TestLateReplacementOnlyNotesXsRead(t *testing.T) {
 		verifyTrail(t, db)
 	})
 }
+
+// A forger who dates a replacement back, into the replace window and before
+// the day's seal, is judged at the time of the last event before it in the
+// chain, so verify still refuses it.
+func TestVerifyRefusesABackdatedReplacement(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		clk := newClock() // 12:00 IST
+		db := open(t, dsn(), store.Options{Now: clk.Now})
+		c, _, err := db.CreateComplaint(ctx, post("9401", "my bike was stolen in Aminabad"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(19 * time.Hour) // 07:00 IST the next day
+		if _, err := db.SealDays(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(3 * time.Hour) // 10:00: a later, honest event
+		if err := db.ForgeEvent(ctx, c.ID, &shikayat.Event{At: clk.Now(), Actor: "op", Action: "note", FromStage: c.Stage, ToStage: c.Stage, Note: "called"}); err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(4 * time.Hour) // 14:00: the forger dates the replacement 06:00
+		id := forgeReplace(t, db, c, c.Events[0].At.Add(18*time.Hour), c.SourcePostID, "nothing was stolen")
+		rep := verify(t, db)
+		if rep.Failure == nil || rep.Failure.EventID != id {
+			t.Fatalf("a backdated replacement (event %d) after a 10:00 event and the seal: verify says %+v", id, rep.Failure)
+		}
+	})
+}

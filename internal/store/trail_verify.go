@@ -108,6 +108,7 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 		var opened trailRow
 		var moves digestMoves
 		var unrecorded int64 // the first blanked event no redaction event followed yet
+		var latest time.Time // the latest time of the events so far
 		for haveEvent && ev.complaintID == c.id {
 			rep.Events++
 			if ev.blanked() {
@@ -127,7 +128,13 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 				return rep, nil
 			}
-			if reason := moves.note(&ev, c, &opened, seals); reason != "" {
+			// An event is judged no earlier than the events before it in
+			// the chain: a forged one cannot date itself back into the
+			// replace window or before a seal.
+			if ev.e.At.After(latest) {
+				latest = ev.e.At
+			}
+			if reason := moves.note(&ev, c, &opened, latest, seals); reason != "" {
 				rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 				return rep, nil
 			}
@@ -312,7 +319,10 @@ type digestMoves struct {
 // source post, and comes within ReplaceWindow of the complaint's first
 // event and before the seal of that event's day (seals, by day, when they
 // were made). Any other is a hand in the database rewriting the text.
-func (m *digestMoves) note(r *trailRow, c trailComplaint, opened *trailRow, seals map[string]time.Time) string {
+//
+// at is when the event is taken to have happened: its own time, or a
+// later event's before it in the chain, if any.
+func (m *digestMoves) note(r *trailRow, c trailComplaint, opened *trailRow, at time.Time, seals map[string]time.Time) string {
 	if r.e.Action != ReplacedAction {
 		return ""
 	}
@@ -323,11 +333,11 @@ func (m *digestMoves) note(r *trailRow, c trailComplaint, opened *trailRow, seal
 	if d["post_id"] == "" || d["post_id"] != c.sourcePostID {
 		return "the event replaces the complaint's text but does not name its source post"
 	}
-	if r.e.At.Before(opened.e.At) || r.e.At.Sub(opened.e.At) > ReplaceWindow {
+	if at.Before(opened.e.At) || at.Sub(opened.e.At) > ReplaceWindow {
 		return fmt.Sprintf("the event replaces the complaint's text outside intake's replace window (%s after the complaint was opened)", ReplaceWindow)
 	}
 	day := shikayat.ISTDay(opened.e.At)
-	if sealed, ok := seals[day]; ok && !r.e.At.Before(sealed) {
+	if sealed, ok := seals[day]; ok && !at.Before(sealed) {
 		return "the event replaces the complaint's text after the seal of " + day + " covered the complaint"
 	}
 	if !m.moved {
