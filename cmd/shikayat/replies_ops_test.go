@@ -53,7 +53,7 @@ func TestWaitingRepliesAreReported(t *testing.T) {
 		}
 		json.Unmarshal([]byte(body), &ready)
 		if w := ready.Checks["replies_waiting"]; status != 200 ||
-			w != "2 replies have waited longer than 10m0s: - status:c for 2h0m0s, - status:b for 1h0m0s" {
+			w != "2 replies have waited longer than 10m0s: status:c for 2h0m0s, status:b for 1h0m0s" {
 			t.Fatalf("readyz = %d %s", status, body)
 		}
 		if _, body := get("/metrics"); !strings.Contains(body, "shikayat_replies_waiting 2") {
