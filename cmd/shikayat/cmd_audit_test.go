@@ -18,8 +18,10 @@ func TestAuditCommands(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		ctx := context.Background()
-		// Two days ago, so that the day is over and may be sealed.
-		db, err := store.Open(ctx, d, store.Options{AfterMigrate: jobs.Migrate, Now: func() time.Time { return time.Now().Add(-48 * time.Hour) }})
+		// Three days ago, so that at least two days are over and may be
+		// sealed, whatever the hour (yesterday waits store.SealGrace after
+		// midnight IST).
+		db, err := store.Open(ctx, d, store.Options{AfterMigrate: jobs.Migrate, Now: func() time.Time { return time.Now().Add(-72 * time.Hour) }})
 		if err != nil {
 			t.Fatal(err)
 		}
