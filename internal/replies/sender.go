@@ -356,19 +356,10 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		return s.recordSent(ctx, r, id)
 	}
 	if reset, limited := xapi.IsRateLimited(err); limited {
-		wait := max(time.Until(reset.Add(resetMargin)), time.Second)
-		if uncertain {
-			// This try certainly did not post, but an earlier one may have:
-			// the reply stays "sending", its budget kept, so that the next
-			// turn looks on X first and a later "duplicate" is read as
-			// that earlier post, and a person giving it up meanwhile has it
-			// looked for.
-			log.Info("rate limited after a try of unknown outcome; waiting for the window", slog.Duration("wait", wait))
-			return jobs.Snooze(wait)
-		}
 		if _, err := s.DB.MarkReplyPending(ctx, r.ID, attempt, "rate limited"); err != nil {
 			return err
 		}
+		wait := max(time.Until(reset.Add(resetMargin)), time.Second)
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
 		return s.waitTurn(ctx, wait, want, waited)
 	}
@@ -383,12 +374,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		return s.waitOnX(log, attempt, err)
 	}
 	if errors.As(err, &apiErr) && apiErr.Status == http.StatusUnauthorized {
-		// Certainly not posted, and waiting on whoever mends the
-		// credentials; after a try of unknown outcome it stays "sending"
-		// (as for a 429 above).
-		if uncertain {
-			return s.waitOnX(log, attempt, err)
-		}
+		// Certainly not posted, and waiting on whoever mends the credentials.
 		if _, err := s.DB.MarkReplyPending(ctx, r.ID, attempt, "unauthorized"); err != nil {
 			return err
 		}
