@@ -34,13 +34,10 @@ func (c *countJobs) acks(id int64) int {
 	return c.n[fmt.Sprintf("%s/%d", shikayat.JobAcknowledge, id)]
 }
 
+// verifyTrail fails the test unless the whole trail verifies.
 func verifyTrail(t *testing.T, db *store.DB) {
 	t.Helper()
-	rep, err := db.VerifyTrail(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Failure != nil {
+	if rep := verify(t, db); rep.Failure != nil {
 		t.Fatalf("the trail does not verify: %s", rep.Failure)
 	}
 }
