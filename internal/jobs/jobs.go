@@ -202,6 +202,7 @@ type Config struct {
 // Queue is the durable job queue.
 type Queue struct {
 	db      *sql.DB
+	engine  store.Engine
 	client  *river.Client[*sql.Tx]
 	working bool
 	replies *store.DB
@@ -252,7 +253,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		RetryPolicy:          retryPolicy{base: cfg.RetryBackoff},
 		MaxAttempts:          25,
 	}
-	q := &Queue{db: db, replies: cfg.Replies, cfg: cfg, log: cfg.Logger}
+	q := &Queue{db: db, engine: engine, replies: cfg.Replies, cfg: cfg, log: cfg.Logger}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
@@ -405,18 +406,28 @@ type running struct {
 type runningKey struct{}
 
 // MoreUrgentWaiting reports whether a reply job of the same account (its
-// queue) more urgent than the one running in ctx is waiting or being
-// worked: urgent first holds within each account. A job that just put itself back
-// may still show as running for a moment, so running ones count too.
+// queue) more urgent than the one running in ctx is due or being worked:
+// urgent first holds within each account. A job that just put itself back
+// may still show as running for a moment, so running ones count too. A job
+// snoozed for a short while shows as available before it is due (River
+// does not wait for its scheduler then); it does not count until it is due,
+// or an urgent reply looked for on X every few seconds would hold up every
+// other reply of its account.
 func (q *Queue) MoreUrgentWaiting(ctx context.Context) (bool, error) {
 	mine, ok := ctx.Value(runningKey{}).(running)
 	if !ok || mine.priority <= priorityUrgent {
 		return false, nil
 	}
+	// The clock River's fetch compares scheduled_at with.
+	now := "now()"
+	if q.engine != store.Postgres {
+		now = "datetime('now', 'subsec')"
+	}
 	var n int
 	err := q.db.QueryRowContext(ctx, `
 		SELECT count(*) FROM river_job
-		WHERE queue = $1 AND state IN ('available', 'running') AND priority < $2 AND id <> $3`,
+		WHERE queue = $1 AND priority < $2 AND id <> $3
+			AND (state = 'running' OR state = 'available' AND scheduled_at <= `+now+`)`,
 		cmp.Or(mine.queue, QueueReplies), mine.priority, mine.id).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("look for urgent replies: %w", err)
