@@ -42,6 +42,12 @@ type Reply struct {
 	// "duplicate content" while the reply's post was not visible (nil:
 	// never): it was most likely posted, and is not sent again.
 	DuplicateAt *time.Time
+	// UnsureSince is when a try began whose outcome is not known (nil:
+	// none): that try may have reached X, even if the reply went back to
+	// pending after a later try X refused for now (a 429, a 401). It is
+	// cleared only when the reply is settled: sent, failed, or found not
+	// posted.
+	UnsureSince *time.Time
 	// Code is the docket code of its complaint, as read ("" for none).
 	Code string
 }

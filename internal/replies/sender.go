@@ -282,8 +282,10 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		log.Error("reply cannot be posted: its account has no credentials here", slog.Any("error", err))
 		return jobs.Snooze(time.Minute)
 	}
-	// uncertain: an earlier try may have reached X.
-	uncertain := r.State == shikayat.ReplySending
+	// uncertain: an earlier try may have reached X. A reply back to
+	// pending after a try X refused for now (a 429, a 401) stays so when a
+	// try before that one had an unknown outcome.
+	uncertain := r.State == shikayat.ReplySending || r.UnsureSince != nil
 	switch r.State {
 	case shikayat.ReplySent, shikayat.ReplyFailed:
 		return nil
@@ -295,8 +297,8 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		if err != nil {
 			return err
 		}
-		if r.State == shikayat.ReplyPending && !restored {
-			break // never tried: nothing on X to look for
+		if !uncertain && !restored {
+			break // never tried, or every try refused: nothing on X to look for
 		}
 		// An earlier try, or the desk a restored backup came from, may
 		// have posted it. Let X settle, then look: a try long past (a

@@ -15,10 +15,11 @@ import (
 	"github.com/shikayat/shikayat/internal/xapi"
 )
 
-// duplicate handles X's 403 "duplicate content". After a certain failure
-// (the reply was 'pending') it means another post of the account has this
-// text: the reply fails. After an uncertain try it most likely means that
-// try was posted: found on X, it is recorded sent; found only on a post
+// duplicate handles X's 403 "duplicate content". When no earlier try can
+// have reached X it means another post of the account has this text: the
+// reply fails. After a try of unknown outcome (the reply was 'sending', or
+// is unsure since such a try though a later one was refused for now) it
+// most likely means that try was posted: found on X, it is recorded sent; found only on a post
 // recorded for another reply (two staff replies alike), it is a duplicate
 // of that one and fails; not visible yet (X's read side lags), it is not
 // sent again: it becomes unverified and is looked for again

@@ -229,7 +229,7 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 // the force's own public posts, as its "replied" events keep them, with
 // phone numbers, e-mail addresses and @handles masked.
 func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
-	given, err := tx.QueryContext(ctx, `UPDATE replies SET state = 'failed', error = 'given up: the post was redacted'
+	given, err := tx.QueryContext(ctx, `UPDATE replies SET state = 'failed', error = 'given up: the post was redacted', unsure_since = 0
 		WHERE state = 'pending' AND `+where+` RETURNING COALESCE(complaint_id, 0)`, arg)
 	if err != nil {
 		return fmt.Errorf("redact replies: %w", err)

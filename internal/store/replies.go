@@ -10,7 +10,7 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at,
+const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at, unsure_since,
 	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), '')`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
@@ -19,15 +19,18 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var urgent int
 	var created int64
 	var sent, tried sql.NullInt64
-	var duplicate int64
+	var duplicate, unsure int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &x.Code); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
 	x.TriedAt = timePtr(tried)
 	if duplicate != 0 {
 		x.DuplicateAt = timePtr(sql.NullInt64{Int64: duplicate, Valid: true})
+	}
+	if unsure != 0 {
+		x.UnsureSince = timePtr(sql.NullInt64{Int64: unsure, Valid: true})
 	}
 	return &x, nil
 }
@@ -99,7 +102,9 @@ var errOverBudget = errors.New("over budget")
 // count the caller read: when another worker tried meanwhile the turn is
 // lost. A reply already 'sending' is taken over only when its last try
 // began at least inFlight ago (a try that may still be in flight is left
-// alone). In the same transaction one post is reserved in the budget
+// alone); that try's outcome is not known, so the reply is marked unsure
+// from when it began (from now, for a try of a restored desk's) until it
+// is settled. In the same transaction one post is reserved in the budget
 // of the reply's account for today (IST), unless the reply holds today's
 // reservation from an earlier try (a reservation of an earlier day is given
 // back and today's taken): the counter row is raised only while it is under
@@ -110,7 +115,11 @@ func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFli
 		now := s.now()
 		var account, day string
 		err := tx.QueryRowContext(ctx, `
-			UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1
+			UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1,
+				unsure_since = CASE
+					WHEN state <> 'sending' OR unsure_since <> 0 THEN unsure_since
+					WHEN COALESCE(attempted_at, 0) > 0 THEN attempted_at
+					ELSE $1 END
 			WHERE id = $2 AND attempts = $3
 			  AND (state = 'pending' OR (state = 'sending' AND COALESCE(attempted_at, 0) <= $4))
 			RETURNING account, budget_day`, ms(now), id, attempts, ms(now.Add(-inFlight))).Scan(&account, &day)
@@ -215,7 +224,11 @@ func (s *DB) MarkReplyFailed(ctx context.Context, id int64, attempts int, reason
 func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason string) (bool, error) {
 	won := false
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = $1, error = $2 WHERE id = $3 AND attempts = $4 AND state = 'sending'`,
+		// A try refused for now leaves the reply as unsure as it was; a
+		// failed reply is settled.
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = $1, error = $2,
+			unsure_since = CASE WHEN $1 = 'failed' THEN 0 ELSE unsure_since END
+			WHERE id = $3 AND attempts = $4 AND state = 'sending'`,
 			state, reason, id, attempts)
 		if err != nil {
 			return fmt.Errorf("update reply: %w", err)
@@ -267,7 +280,7 @@ func (s *DB) replyEvent(ctx context.Context, tx *sql.Tx, id int64, actor, action
 // false when it is no longer unverified.
 func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64, reason string) (won bool, err error) {
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1 WHERE id = $2 AND state = 'given_up_unverified'`, reason, id)
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1, unsure_since = 0 WHERE id = $2 AND state = 'given_up_unverified'`, reason, id)
 		if err != nil {
 			return fmt.Errorf("update reply: %w", err)
 		}
@@ -316,10 +329,11 @@ func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason
 // GiveUpReply ends a reply that waits (pending or sending) without sending
 // it: a person decided so, or a rule the deployment set. It records the
 // reason on the reply and an internal event on the complaint. A reply that
-// is no longer waiting is a conflict. A pending reply becomes failed. A
-// 'sending' reply's last try may have been posted: it becomes
-// given_up_unverified and keeps its budget, and its next job looks at X's
-// posts and records it sent or failed.
+// is no longer waiting is a conflict. A pending reply no try of which may
+// have reached X becomes failed. A 'sending' reply's last try may have been
+// posted, as may an earlier try of a pending reply that is unsure: it
+// becomes given_up_unverified (a 'sending' one keeps its budget), and its
+// next job looks at X's posts and records it sent or failed.
 func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
 	_, err := s.giveUp(ctx, id, 0, actor, reason)
 	return err
@@ -350,7 +364,8 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		// A reply X called a duplicate whose post never showed waits for
 		// a person: giving it up settles it as not posted.
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET error = $1,
-			state = CASE WHEN state = 'sending' THEN 'given_up_unverified' ELSE 'failed' END
+			state = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN 'given_up_unverified' ELSE 'failed' END,
+			unsure_since = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN unsure_since ELSE 0 END
 			WHERE id = $2 AND (state IN ('pending', 'sending') OR (state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id)
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
@@ -400,7 +415,8 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 		if err := tx.QueryRowContext(ctx, `SELECT budget_day FROM replies WHERE id = $1`, id).Scan(&budgetDay); err != nil {
 			return fmt.Errorf("mark reply sent: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sent', posted_id = $1, sent_at = $2, error = '' WHERE id = $3 AND state <> 'sent'`,
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sent', posted_id = $1, sent_at = $2, error = '', unsure_since = 0
+			WHERE id = $3 AND state <> 'sent'`,
 			postedID, ms(now), id)
 		if err != nil {
 			return fmt.Errorf("mark reply sent: %w", err)
