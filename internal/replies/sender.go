@@ -139,7 +139,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		lang = ReplyLang(postLang)
 	}
 	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
-		AsOf: s.now().In(shikayat.IST).Format("2 Jan 15:04")}
+		AsOf: s.now().In(shikayat.IST).Format(asOfLayout)}
 	if dist, ok := shikayat.DistrictByLGD(c.District); ok && !c.Sensitive { // as public tracking: stage alone
 		d.District, d.DistrictHi = dist.Name, dist.NameHi
 	}
@@ -151,6 +151,11 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: a.PostID, Text: text, Lang: lang,
 	})
 }
+
+// asOfLayout is how a status answer names its time: to the second, so
+// that two questions about one docket within a minute get answers X does
+// not refuse as duplicates of each other.
+const asOfLayout = "2 Jan 15:04:05"
 
 // HelplineReply answers another department's matter, once, with the
 // helpline the deployment's table gives for it. A post whose department

@@ -17,7 +17,9 @@ import (
 
 // duplicate handles X's 403 "duplicate content". When no earlier try can
 // have reached X it means another post of the account has this text: the
-// reply fails. After a try of unknown outcome (the reply was 'sending', or
+// reply fails, as answered already (at info level) when that post is
+// another reply of the complaint's with the same text. After a try of
+// unknown outcome (the reply was 'sending', or
 // is unsure since such a try though a later one was refused for now) it
 // most likely means that try was posted: found on X, it is recorded sent; found only on a post
 // recorded for another reply (two staff replies alike), it is a duplicate
@@ -31,7 +33,7 @@ func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Re
 		case ferr == nil && posted != "":
 			log.Info("X says the reply was posted before; recording it", slog.String("post_id", posted))
 			return s.recordSent(ctx, r, posted)
-		case ferr == nil && other:
+		case ferr == nil && other: // another reply's post has this text
 		default:
 			reason := "X called a retry a duplicate after a try whose outcome was unknown; its post is not visible on X yet"
 			if _, err := s.DB.MarkReplyUnseen(ctx, r.ID, attempt, reason); err != nil {
@@ -41,6 +43,16 @@ func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Re
 				slog.Any("error", err), slog.Any("look_error", ferr), slog.Duration("for", s.readLag()))
 			return jobs.Snooze(s.backoff(attempt))
 		}
+	}
+	if posted, ferr := s.DB.SentSameText(ctx, r); ferr != nil {
+		return ferr
+	} else if posted != "" {
+		// Two questions about one docket answered within the same second:
+		// the citizen has this very answer already, in the same thread.
+		log.Info("X refused the reply as a duplicate of an answer sent already for the complaint; settled as answered",
+			slog.String("answered_by", posted))
+		_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "answered already: the same text went out as post "+posted)
+		return err
 	}
 	log.Error("X refused the reply as a duplicate of another post", slog.Any("error", err))
 	_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "duplicate of another post (X: "+err.Error()+")")

@@ -54,7 +54,7 @@ type TemplateData struct {
 	District   string // English name of the owning district, if any
 	DistrictHi string // Hindi name
 	Text       string // a person's own words, for staff replies
-	AsOf       string // the time of a status, in IST ("27 Nov 14:05")
+	AsOf       string // the time of a status, in IST ("27 Nov 14:05:31")
 	// CyberFraud: the complaint is of cyber fraud — tell them to call 1930
 	// and report at cybercrime.gov.in at once.
 	CyberFraud bool

@@ -494,6 +494,26 @@ func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool,
 	return n > 0, nil
 }
 
+// SentSameText returns the post of another reply of r's complaint, posted
+// from r's account with r's very text and recorded sent, or "" when there
+// is none (and for a reply without a complaint): what X calls a duplicate
+// when the citizen has that answer already.
+func (s *DB) SentSameText(ctx context.Context, r *shikayat.Reply) (string, error) {
+	if r.ComplaintID == 0 {
+		return "", nil
+	}
+	var posted string
+	err := s.db.QueryRowContext(ctx, `SELECT posted_id FROM replies
+		WHERE complaint_id = $1 AND account = $2 AND text = $3 AND state = 'sent' AND id <> $4
+		ORDER BY sent_at, id LIMIT 1`, r.ComplaintID, r.Account, r.Text, r.ID).Scan(&posted)
+	if isNoRows(err) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("find a reply sent alike: %w", err)
+	}
+	return posted, nil
+}
+
 // FindPost returns a recorded post as the desk read it, what became of it,
 // and the language triage found (hi, en, hinglish; "" for staff posts).
 func (s *DB) FindPost(ctx context.Context, id string) (*shikayat.Post, shikayat.RecordKind, string, error) {
