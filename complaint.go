@@ -78,6 +78,26 @@ type Complaint struct {
 	Events []*Event `json:"events,omitempty"`
 }
 
+// ClosedBy reports whether c still stands closed by its close event
+// eventID: it is closed, and no reopen came after that event (a reopen
+// and a later close leave it closed by the later one). A closing reply
+// goes out only while it does.
+func (c *Complaint) ClosedBy(eventID int64) bool {
+	if c.Stage != StageClosed {
+		return false
+	}
+	closing := false
+	for _, e := range c.Events {
+		switch {
+		case e.ID == eventID:
+			closing = e.Action == string(ActionClose)
+		case e.ID > eventID && e.Action == string(ActionReopen):
+			return false
+		}
+	}
+	return closing
+}
+
 // EffectiveClass is the class that drives deadlines: the one a person set,
 // else the model's suggestion.
 func (c *Complaint) EffectiveClass() Class {

@@ -73,3 +73,73 @@ func TestClosingReplyInvitesARating(t *testing.T) {
 		}
 	})
 }
+
+// A complaint reopened (by staff, or on the citizen's appeal) before its
+// closing reply went out is no longer closed: that reply is not sent. It
+// is settled as given up, with its reason and an internal event on the
+// complaint. Closed again, the new closing reply goes out.
+func TestClosingReplyToAReopenedComplaintIsNotSent(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := setup(t, dsn(), xsim.Options{})
+		act := func(t *testing.T, c *shikayat.Complaint, a shikayat.Action) *shikayat.Event {
+			t.Helper()
+			_, ev, err := f.db.ApplyAction(ctx, c.Code, a, shikayat.SystemActor, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ev
+		}
+		closeIt := shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken}
+		closings := func(c *shikayat.Complaint) int {
+			n := 0
+			for _, p := range f.sim.AccountPosts() {
+				if strings.Contains(p.Text, c.Code) && strings.Contains(p.Text, "Reply 1–5") {
+					n++
+				}
+			}
+			return n
+		}
+		for _, tc := range []struct {
+			name   string
+			reopen shikayat.Action
+		}{
+			{"reopened by staff", shikayat.Action{Kind: shikayat.ActionReopen, Reason: "the stolen bike was not returned"}},
+			{"reopened on appeal", shikayat.Action{Kind: shikayat.ActionReopen, Appeal: shikayat.AppealRating}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				c := f.complaint(t, "my bike was stolen "+tc.name, shikayat.ClassMidTerm)
+				closed := act(t, c, closeIt)
+				act(t, c, tc.reopen)
+				args := jobs.ReplyArgs{ComplaintID: c.ID, EventID: closed.ID}
+				if err := f.sender.Reply(ctx, args); err != nil {
+					t.Fatal(err)
+				}
+				if n := closings(c); n != 0 {
+					t.Fatalf("%d closing replies on X for a complaint reopened", n)
+				}
+				r := f.reply(t, args.ReplyKey())
+				if r.State != shikayat.ReplyFailed || !strings.Contains(r.Error, "reopened") {
+					t.Fatalf("the closing reply is %s (%q), want given up as the complaint was reopened", r.State, r.Error)
+				}
+				if evs := f.events(t, c, "reply_given_up"); len(evs) != 1 || evs[0].Public {
+					t.Fatalf("events %+v, want one internal reply_given_up", evs)
+				}
+				// Closed again: that closing reply goes out, once; the
+				// first still does not.
+				again := jobs.ReplyArgs{ComplaintID: c.ID, EventID: act(t, c, closeIt).ID}
+				for _, a := range []jobs.ReplyArgs{args, again, args} {
+					if err := f.sender.Reply(ctx, a); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if n := closings(c); n != 1 {
+					t.Fatalf("%d closing replies on X, want the second closing's", n)
+				}
+				if r := f.reply(t, again.ReplyKey()); r.State != shikayat.ReplySent {
+					t.Fatalf("the second closing reply is %s (%q), want sent", r.State, r.Error)
+				}
+			})
+		}
+	})
+}

@@ -223,9 +223,40 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 		s.log().Error("reply cannot be written", slog.String("code", c.Code), slog.String("post_id", c.SourcePostID), slog.Any("error", err))
 		return jobs.Cancel(err)
 	}
-	return s.send(ctx, &shikayat.Reply{
+	want := &shikayat.Reply{
 		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
-	})
+	}
+	if ev.Action == string(shikayat.ActionClose) && !c.ClosedBy(ev.ID) {
+		return s.skipClosing(ctx, c, want)
+	}
+	return s.send(ctx, want)
+}
+
+// notClosedReason is why a closing reply is given up.
+const notClosedReason = "the complaint was reopened before its closing reply went out"
+
+// skipClosing gives up the closing reply of a complaint reopened since:
+// it would tell the citizen a complaint is closed that is not. A reply one
+// of whose tries may have reached X is then looked for there (and recorded
+// sent if it went out); one that no longer waits is left as it stands.
+func (s *Sender) skipClosing(ctx context.Context, c *shikayat.Complaint, want *shikayat.Reply) error {
+	if want.Account == "" {
+		want.Account = s.Account
+	}
+	r, err := s.DB.ClaimReply(ctx, want)
+	if err != nil {
+		return err
+	}
+	if r.State == shikayat.ReplyPending || r.State == shikayat.ReplySending {
+		skipped, err := s.DB.SkipReply(ctx, r.ID, notClosedReason)
+		if err != nil {
+			return err
+		}
+		if skipped {
+			s.log().Info("closing reply not sent: "+notClosedReason, slog.String("reply", r.Key), slog.String("code", c.Code))
+		}
+	}
+	return s.sendTurn(ctx, want, false)
 }
 
 // closingText is the reply to a closed complaint: how it ended, the

@@ -335,8 +335,20 @@ func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason
 // becomes given_up_unverified (a 'sending' one keeps its budget), and its
 // next job looks at X's posts and records it sent or failed.
 func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
-	_, err := s.giveUp(ctx, id, 0, actor, reason)
+	_, err := s.giveUp(ctx, id, 0, actor, reason, true)
 	return err
+}
+
+// SkipReply gives up, by the desk's own rule (the system actor), a reply
+// that waits, pending or sending, as GiveUpReply does; one that no longer
+// waits (an unverified reply X called a duplicate included: it is most
+// likely posted) is left as it is, and skipped is false.
+func (s *DB) SkipReply(ctx context.Context, id int64, reason string) (skipped bool, err error) {
+	_, err = s.giveUp(ctx, id, 0, shikayat.SystemActor.Name(), reason, false)
+	if shikayat.ErrorCode(err) == shikayat.ECONFLICT {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // GiveUpComplaintReply is GiveUpReply for a reply of the given complaint
@@ -346,10 +358,12 @@ func (s *DB) GiveUpComplaintReply(ctx context.Context, complaintID, id int64, ac
 	if complaintID == 0 {
 		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
 	}
-	return s.giveUp(ctx, id, complaintID, actor, reason)
+	return s.giveUp(ctx, id, complaintID, actor, reason, true)
 }
 
-func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string) (*shikayat.Reply, error) {
+// giveUp gives up a reply that waits; with unseen set, also one X called a
+// duplicate whose post never showed (a person settles it as not posted).
+func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string, unseen bool) (*shikayat.Reply, error) {
 	if reason == "" {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
 	}
@@ -366,7 +380,7 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET error = $1,
 			state = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN 'given_up_unverified' ELSE 'failed' END,
 			unsure_since = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN unsure_since ELSE 0 END
-			WHERE id = $2 AND (state IN ('pending', 'sending') OR (state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id)
+			WHERE id = $2 AND (state IN ('pending', 'sending') OR ($3 AND state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id, unseen)
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
