@@ -146,12 +146,15 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 	}
 	prev := "<s>"
 	actor, misdeed, female, harm, negated := false, false, false, false, false
-	crime := false
-	for _, t := range toks {
+	crime, theft := false, false
+	for i, t := range toks {
 		if t.Mention {
 			continue
 		}
 		k := t.Key
+		if k == "beat" && i+1 < len(toks) && beatOfficer[toks[i+1].Key] {
+			k = "beat-" // a beat constable walks a beat; nobody is beaten
+		}
 		if t.Hashtag {
 			f.add(hashFeature("tag:", k))
 		}
@@ -175,6 +178,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		for _, c := range cueHashOf[k] {
 			f.cues = append(f.cues, c.h)
 			crime = crime || c.crime
+			theft = theft || c.h == theftCue
 		}
 		actor = actor || policeActor[k]
 		misdeed = misdeed || policeMisdeed[k]
@@ -196,7 +200,8 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		crime = true
 	}
 	// "gayab hai" of a person ("beti park se gayab hai"), not of the power
-	if f.pm.in(goneWords) != "" && personThen(toks, goneWords, 6) != "" {
+	if f.pm.in(goneWords) != "" && personThen(toks, goneWords, 6) != "" ||
+		f.pm.in(noTrace) != "" && !theft {
 		f.cue("t-missing")
 		crime = true
 	}
@@ -315,6 +320,11 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+var theftCue = hashFeature("cue:", "t-theft")
+
+// beatOfficer are the officers a "beat" names (as keys).
+var beatOfficer = keySet("constable", "sipahi", "officer", "policeman", "cop", "incharge", "prabhari")
 
 // negationWords say something was not done.
 var negationWords = keySet("no", "not", "never", "nahi", "nahin", "नहीं", "na", "ना", "refused", "mana", "मना", "didn't", "didnt", "won't")
@@ -443,10 +453,12 @@ var cueOf = func() map[string][]string {
 			"साइबर", "1930", "loan", "लोन", "telegram", "profile", "id", "आईडी"},
 		"t-women": {"harass", "harassment", "छेड़छाड़", "chhedchhad", "ched", "छेड़", "stalking", "stalker", "peecha", "पीछा", "dowry", "dahej",
 			"दहेज", "molest", "molested", "rape", "दुष्कर्म", "sexual", "obscene", "अश्लील", "ashleel", "acid", "तेजाब",
-			"तेज़ाब", "tezaab", "sasural", "ससुराल", "eve", "teasing", "lewd", "gandi", "गंदी", "harkat", "हरकत", "fabtiyan", "फब्तियां"},
+			"तेज़ाब", "tezaab", "sasural", "ससुराल", "eve", "teasing", "lewd", "gandi", "गंदी", "harkat", "हरकत", "fabtiyan", "फब्तियां",
+			"manchale", "मनचले", "romeo", "रोमियो", "dupatta", "दुपट्टा", "akeli", "अकेली", "talaq", "तलाक"},
 		"t-assault": {"maarpeet", "मारपीट", "peet", "पीट", "beat", "beaten", "beating", "attack", "attacked", "हमला", "hamla", "dhamki", "धमकी",
 			"threat", "threatening", "threatened", "goli", "गोली", "firing", "फायरिंग", "golibari", "गोलीबारी", "pistol", "tamancha", "तमंचा", "katta",
-			"rangdari", "रंगदारी", "extortion", "lathi", "लाठी", "rod", "chaku", "चाकू", "knife", "jhagda", "झगड़ा", "fight", "kill", "maar"},
+			"rangdari", "रंगदारी", "extortion", "lathi", "लाठी", "rod", "chaku", "चाकू", "knife", "jhagda", "झगड़ा", "fight", "kill", "maar",
+			"पीटना", "पीटने", "peetna", "peetne", "rods", "brawl"},
 		"t-missing": {"missing", "lapata", "लापता", "gumshuda", "गुमशुदा", "gumshudgi", "गुमशुदगी", "kidnap", "kidnapped",
 			"अपहरण", "apharan", "abducted", "trafficking", "whereabouts", "bichhad", "बिछड़", "search", "talash", "तलाश", "dhoondh", "ढूंढ"},
 		"t-land": {"kabza", "कब्जा", "कब्ज़ा", "zameen", "jameen", "जमीन", "ज़मीन", "plot", "प्लॉट", "khet", "खेत", "encroachment", "atikraman",
@@ -460,7 +472,8 @@ var cueOf = func() map[string][]string {
 			"prabhari", "प्रभारी", "munshi", "मुंशी", "rishwat", "रिश्वत", "bribe", "ghoos", "घूस", "hafta", "हफ्ता", "misbehaved", "badtameezi",
 			"बदतमीजी", "gaali", "गाली", "refused", "mana", "मना", "policewale", "पुलिसकर्मी", "chowki", "चौकी", "kotwali", "कोतवाली", "prv", "पीआरवी"},
 		"t-fraud": {"cheated", "cheating", "thaga", "ठगा", "thagi", "ठगी", "fraud", "धोखाधड़ी", "dhokha", "धोखा", "naukri", "नौकरी", "job",
-			"builder", "बिल्डर", "chit", "चिटफंड", "nakli", "नकली", "fake", "agent", "एजेंट", "refund", "investment", "double"},
+			"builder", "बिल्डर", "chit", "चिटफंड", "nakli", "नकली", "fake", "agent", "एजेंट", "refund", "investment", "double",
+			"jeweller", "sunar", "सुनार", "hallmark", "हॉलमार्क", "forged", "milawati", "मिलावटी", "brass", "peetal", "पीतल"},
 		"t-service": {"verification", "सत्यापन", "satyapan", "passport", "पासपोर्ट", "certificate", "प्रमाण", "noc", "एनओसी", "licence",
 			"license", "लाइसेंस", "permission", "अनुमति", "anumati", "lost", "खो", "kho", "copy", "कॉपी", "status", "procedure", "process", "apply", "आवेदन"},
 		"t-other": {"suicide", "आत्महत्या", "khudkushi", "kood", "कूद", "jump", "jumping", "lawaris", "लावारिस", "unattended", "suspicious",

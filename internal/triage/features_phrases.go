@@ -13,16 +13,16 @@ var phraseCues = []struct {
 	// and not only matched.
 	//
 	// missing_person: someone not found, not come back, not seen
-	{"t-missing", phrases("pata nahi chala",
-		"पता नहीं चला", "pata nahi chal raha", "पता नहीं चल रहा", "ghar nahi aaya", "ghar nahi aayi", "ghar nahi lauta",
+	{"t-missing", phrases("ghar nahi aaya", "ghar nahi aayi", "ghar nahi lauta",
 		"ghar nahi lauti", "घर नहीं आया", "घर नहीं आई", "घर नहीं लौटा", "घर नहीं लौटी", "वापस नहीं आया", "वापस नहीं आई",
 		"wapas nahi aaya", "wapas nahi aayi", "not returned", "has not returned", "hasn't returned", "did not return",
-		"didn't return", "not come back", "never came back", "did not come home", "didn't come home", "no trace", "not been seen",
-		"कोई सुराग नहीं", "koi suraag nahi", "दिखाई नहीं दी", "दिखाई नहीं दिया", "dikhai nahi di", "dikhai nahi diya", "भाग गई", "bhaga le gaya", "भगा ले गया", "bhaga ke le gaya")},
+		"didn't return", "not come back", "never came back", "did not come home", "didn't come home", "not been seen",
+		"दिखाई नहीं दी", "दिखाई नहीं दिया", "dikhai nahi di", "dikhai nahi diya", "भाग गई", "bhaga le gaya", "भगा ले गया", "bhaga ke le gaya")},
 	// theft: something taken away
 	{"t-theft", phrases("chura liya", "चुरा लिया", "chura liye", "चुरा लिए", "chheen liya", "छीन लिया", "chheen li",
 		"छीन ली", "tala tod", "taala tod", "shutter tod", "शटर तोड़", "broke into", "broken into",
-		"ताला तोड़", "ताला तोड़कर", "lock broken", "broke the lock",
+		"ताला तोड़", "ताला तोड़कर", "lock broken", "broke the lock", "break the lock", "breaking the lock", "break into",
+		"breaking into", "tala todne", "ताला तोड़ने",
 		"chori ho", "चोरी हो", "चोरी कर", "chori kar")},
 	// police_conduct: what the police did wrong
 	{"t-police", phrases("jhoothe case", "jhoothe mukadme", "झूठे मुकदमे", "झूठे केस", "false case", "fake case", "naamzad", "नामजद", "jhoothi sulah",
@@ -33,14 +33,17 @@ var phraseCues = []struct {
 	// assault_threat: violence, firing, weapons, threats
 	{"t-assault", phrases("hawai fire", "हवाई फायर", "fire karke", "फायर करके", "fire kiya", "फायर किया", "goli chala", "गोली चला",
 		"goli maar", "गोली मार", "shot at", "opened fire", "fired in the air", "with a knife", "with rods", "with sticks", "लाठी डंडों",
-		"lathi dando", "धारदार हथियार", "dhardar hathiyar", "jaan se maar", "जान से मार", "dhamki de", "धमकी दे", "peet rahe",
+		"lathi dando", "धारदार हथियार", "dhardar hathiyar", "will shoot", "shoot him", "goli maar denge", "गोली मार देंगे",
+		"tod phod", "todphod", "तोड़फोड़", "smashed the", "attacking a", "attacking the", "with lathis", "jaan se maar", "जान से मार", "dhamki de", "धमकी दे", "peet rahe",
 		"पीट रहे", "maar rahe", "मार रहे", "beat up", "beating up", "hamla kar", "हमला कर", "sar phod", "सिर फोड़", "sar phat", "सिर फट")},
 	// women_safety: harassment of women and girls, at home or outside
 	{"t-women", phrases("छेड़खानी", "chhedkhani", "chhedkhaani", "galat tarike se", "गलत तरीके से", "bad touch", "touches girls",
 		"touching girls", "girls' hostel", "girls hostel", "ladies hostel", "गर्ल्स हॉस्टल", "pull a girl", "pulling a girl",
 		"girl into a car", "ladki ko gadi", "लड़की को गाड़ी", "sasural wale", "ससुराल वाले", "ससुराल वालों", "sasural walon",
 		"in-laws", "domestic violence", "घरेलू हिंसा", "gharelu hinsa", "दहेज के लिए", "dahej ke liye", "for dowry", "ladkiyon ko",
-		"लड़कियों को", "mahilaon ko", "महिलाओं को", "फब्तियां", "fabtiyan")},
+		"लड़कियों को", "mahilaon ko", "महिलाओं को", "फब्तियां", "fabtiyan", "ladkiyo ko", "लड़कियो को", "haath pakad", "हाथ पकड़",
+		"hath pakad", "grabbed her hand", "grabbed her", "chhoo raha", "chhu raha", "छू रहा", "छूता है", "dupatta kheench", "दुपट्टा खींच",
+		"teen talaq", "triple talaq", "तीन तलाक")},
 	// traffic: roads and vehicles, their danger and their jams
 	{"t-traffic", phrases("speed breaker", "स्पीड ब्रेकर", "school van", "स्कूल वैन", "school bus", "स्कूल बस", "no entry", "no-entry",
 		"नो एंट्री", "heavy vehicles", "heavy trucks", "भारी वाहन", "bhari vahan", "tez raftar", "तेज रफ्तार",
@@ -49,12 +52,14 @@ var phraseCues = []struct {
 	// public_nuisance: noise, drink, drugs, gambling in public
 	{"t-nuisance", phrases("loud music", "तेज आवाज", "tez awaz", "tez aawaz", "hukka", "हुक्का", "hookah", "liquor",
 		"serves liquor", "sharab pi", "शराब पी", "nashe me", "नशे में", "charas", "चरस", "smack", "taash", "ताश", "juaa",
-		"after midnight", "आधी रात", "aadhi raat", "ashleel gaane", "अश्लील गाने")},
+		"after midnight", "आधी रात", "aadhi raat", "ashleel gaane", "अश्लील गाने", "bets on", "bet on", "satta lagate",
+		"सट्टा लगाते", "satta khilate", "सट्टा खिलाते")},
 	// fraud_cheating: money taken by a promise, not online
 	{"t-fraud", phrases("paisa dogna", "पैसा दोगुना", "dogna", "दोगुना", "chit fund", "चिट फंड",
 		"naukri ke naam", "नौकरी के नाम",
 		"job ke naam", "in the name of a job", "advance liya", "एडवांस लिया", "paise lekar", "पैसे लेकर",
-		"bayana", "बयाना")},
+		"bayana", "बयाना", "loan dilane", "लोन दिलाने", "file charge", "processing fee", "fake gold", "nakli sona", "नकली सोना",
+		"gold brick", "sone ki eent", "सोने की ईंट", "turned out to be", "carat")},
 	// other: a body, a danger without a crime
 	{"t-other", phrases("शव", "dead body", "a body", "body lying", "लाश", "आत्मदाह", "atmdah", "self-immolation", "set himself on fire",
 		"chemical", "केमिकल", "जहरीला", "poisonous", "tendua", "तेंदुआ", "leopard", "snake", "सांप", "saanp",
@@ -126,8 +131,12 @@ var takenPhrases = phrases("nikal liya", "निकाल लिया", "नि
 	"le kar bhaag", "लेकर भाग", "ले भागा", "le bhaga", "lekar gayab", "लेकर गायब", "le kar gayab", "nikal liye", "निकाल लिए",
 	"ran off with", "ran away with", "made off with", "took away")
 
-// goneWords say that someone is gone: a missing person only with a person
-// named near them (personThen).
+// goneWords say that someone is gone, and noTrace that nothing is known
+// ("kuch pata nahi chala" of a stolen rickshaw as of a son): a missing
+// person only with a person named near them (personThen), or, for
+// noTrace, when the post names no theft.
+var noTrace = phrases("pata nahi chala", "पता नहीं चला", "pata nahi chal raha", "पता नहीं चल रहा", "no trace", "कोई सुराग नहीं",
+	"koi suraag nahi")
 var goneWords = phrases("gayab hai", "गायब है", "gayab ho gaya", "gayab ho gayi", "गायब हो गया", "गायब हो गई", "gone missing", "is missing")
 
 // takenNear reports whether a phrase of ps stands within three words of an

@@ -8,9 +8,11 @@ import (
 )
 
 // FuzzExtract: any text gives features without a panic, with cues sorted
-// and without duplicates, and phrase matches for every set.
+// and without duplicates, and phrase matches for every set; the type rules
+// read it without a panic and name the words of the type they settle.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"mere ghar mein chori ho gayi", "पुलिस ने झूठे मुकदमे में नामजद कर दिया", "le gaye", "नहीं मिला 😂", "\xff police ne", "ran off with"} {
+	for _, s := range []string{"mere ghar mein chori ho gayi", "पुलिस ने झूठे मुकदमे में नामजद कर दिया", "le gaye", "नहीं मिला 😂", "\xff police ne", "ran off with",
+		"daroga. paise maange", "the SI is demanding Rs 500", "ज़मीन पर कब्जा", "video call blackmail"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -22,6 +24,9 @@ func FuzzExtract(f *testing.F) {
 		}
 		if len(fs.pm) != len(phraseSets) {
 			t.Fatalf("%q: %d phrase matches for %d sets", s, len(fs.pm), len(phraseSets))
+		}
+		if ty, w := fs.pm.settleType(text, toks); (ty == "") != (w == "") {
+			t.Fatalf("%q: settled as %q by %q", s, ty, w)
 		}
 	})
 }

@@ -131,8 +131,8 @@ var emergencies = []struct {
 	{confinedWords, ""},
 	{bombWords, shikayat.TypeOther},
 	{fireWords, shikayat.TypeOther},
+	{suicideWords, shikayat.TypeOther}, // before riots: a crowd watching a person on a bridge is no riot
 	{riotWords, shikayat.TypeAssaultThreat},
-	{suicideWords, shikayat.TypeOther},
 	{dangerWords, ""},
 }
 
@@ -161,6 +161,9 @@ func (m phraseMatches) emergency() string {
 // type they imply ("" for none), or "", "".
 func (m phraseMatches) emergencyType() (string, shikayat.Type) {
 	for _, e := range emergencies {
+		if e.words == kidnapWords && m.in(kidnapThreat) != "" {
+			continue // a threat to kidnap is a threat, not a kidnapping
+		}
 		if w := m.in(e.words); w != "" {
 			return w, e.typ
 		}
@@ -234,32 +237,6 @@ func (m phraseMatches) company() string {
 		return ""
 	}
 	return m.in(companyWords)
-}
-
-// Types settled by their defining words, whatever the model's scores.
-var (
-	landWords   = phrases("kabza", "कब्जा", "कब्ज़ा", "zameen", "jameen", "जमीन", "ज़मीन", "plot", "प्लॉट", "khet", "खेत", "land", "encroach", "encroached", "encroachment", "atikraman", "अतिक्रमण")
-	threatWords = phrases("dhamki", "धमकी", "threat", "threats", "threatened", "threatening", "jaan se maarne", "जान से मारने", "goons", "dabang", "दबंग", "gunde", "गुंडे")
-	onlineFraud = phrases("olx", "upi", "यूपीआई", "paytm", "पेटीएम", "phonepe", "phone pe", "gpay", "google pay", "otp", "ओटीपी", "qr code", "kyc", "केवाईसी")
-	fraudWords  = phrases("fraud", "फ्रॉड", "froud", "scam", "cheated", "thaga", "ठगा", "ठगी", "thagi", "dhokha", "धोखा", "धोखाधड़ी", "kat gaye", "कट गए", "deducted", "debited")
-	bribeWords  = phrases("bribe", "rishwat", "रिश्वत", "ghoos", "घूस", "paise maange", "पैसे मांगे", "money demanded", "demanded money", "asked for money", "suvidha shulk", "kharcha pani", "खर्चा पानी")
-	towWords    = phrases("towing", "towed", "tow", "टोइंग", "crane", "क्रेन", "challan", "चालान", "traffic police", "ट्रैफिक पुलिस", "home guard", "होमगार्ड")
-)
-
-// settleType returns the type the guidelines give the post's words, or ""
-// to keep the model's.
-func settleType(toks []Token) shikayat.Type { return matchPhrases(toks).settleType() }
-
-func (m phraseMatches) settleType() shikayat.Type {
-	switch {
-	case m.in(bribeWords) != "" && m.in(towWords) != "":
-		return shikayat.TypePoliceConduct
-	case m.in(onlineFraud) != "" && m.in(fraudWords) != "":
-		return shikayat.TypeCyberFraud
-	case m.in(landWords) != "" && m.in(threatWords) != "":
-		return shikayat.TypeLandDispute
-	}
-	return ""
 }
 
 // at returns the number of tokens of the longest phrase of the set that

@@ -123,7 +123,8 @@ func TestTypesSettledByTheirWords(t *testing.T) {
 		{"Towing crane staff took my bike and demanded 2000 bribe to release it without a challan", shikayat.TypePoliceConduct},
 		{"चालान न काटने के लिए ट्रैफिक पुलिस ने रिश्वत मांगी", shikayat.TypePoliceConduct},
 	} {
-		if got := settleType(Tokenize(Fold(c.text))); got != c.want {
+		text := Fold(c.text)
+		if got, _ := settleType(text, Tokenize(text)); got != c.want {
 			t.Errorf("%q: type %q, want %q", c.text, got, c.want)
 		}
 	}

@@ -156,9 +156,16 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
 		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
 	}
-	if st := pm.settleType(); st != "" && st != typ {
+	if st, sw := pm.settleType(text, toks); st != "" && st != typ {
 		typ = st
-		typWhy = fmt.Sprintf("type: %s — by its defining words", typ)
+		typWhy = fmt.Sprintf("type: %s — by its defining words: %s", typ, writtenPhrase(sf, sw))
+	} else if st == "" && res.Intent == shikayat.IntentFollowUp && typ == shikayat.TypePoliceConduct {
+		// A follow-up takes the type of the complaint it follows; it is
+		// police conduct only when it tells nothing but the inaction.
+		if st := t.subjectType(f, s[offType:offType+12]); st != "" {
+			typ = st
+			typWhy = fmt.Sprintf("type: %s — the subject of the complaint followed up", typ)
+		}
 	}
 	if res.Actionable {
 		res.Urgency, res.Type = urgency, typ

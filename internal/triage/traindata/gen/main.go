@@ -77,6 +77,9 @@ type gen struct {
 	// text) are held out so that a model can be checked on situations
 	// and phrasings it never saw.
 	split string
+	// only, when set, is the list every scenario is drawn from, whatever
+	// its intent.
+	only []scenario
 }
 
 func heldOut(s string) bool {
@@ -105,6 +108,7 @@ func (g *gen) pickT(xs []string) string {
 func main() {
 	n := flag.Int("n", 3000, "number of posts")
 	seed := flag.Uint64("seed", 1, "random seed")
+	kinds := flag.Int("kinds", 300, "number of posts more, after the -n, from the situations whose words belong to another type (scenarios_kinds.go)")
 	split := flag.String("split", "", `"train" or "valid": only the templates of that part (for checking generalisation); "" for all`)
 	neg := flag.String("negatives", "", "a file of real negatives (JSON lines with \"text\"): write its -part instead of generating")
 	part := flag.String("part", "train", `with -negatives: "train" (the rows, for traindata/negatives/) or "kept" (labelled posts for measuring)`)
@@ -156,7 +160,12 @@ func main() {
 	w := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for i := 0; i < *n; i++ {
+	for i := 0; i < *n+*kinds; i++ {
+		if i == *n {
+			// then the situations whose words belong to another type,
+			// drawn after the rest so that the rest stays as it was
+			g.only = parseBank(kindScenarios)
+		}
 		p, ok := g.post(i)
 		for !ok {
 			p, ok = g.post(i)
@@ -228,6 +237,9 @@ func (g *gen) where() where {
 }
 
 func (g *gen) scenario() scenario {
+	if g.only != nil {
+		return g.only[g.r.IntN(len(g.only))]
+	}
 	// intents: complaint ~58%, follow_up 9%, query 11%, feedback 10%, other 12%
 	x := g.r.Float64()
 	want := "complaint"
