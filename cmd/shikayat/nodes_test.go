@@ -26,7 +26,8 @@ import (
 // the intake lease at a time (it passes only from a killed node), every
 // post ends in one record, every complaint is acknowledged once, every
 // staff action takes effect once however often it was retried on another
-// node, and no complaint's SLA moment is scheduled twice.
+// node, and every SLA moment (short periods: --sla-*) of every complaint is
+// scheduled once and recorded once. It runs for about a minute and a half.
 func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three-node test: not in -short mode")
@@ -49,6 +50,7 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	token := strings.TrimSpace(out)
 	args := []string{"--db", dsn, "--x-api", ts.URL, "--x-poll", "1s", "--intake-lease", "3s", "--daily-post-budget", "1000000",
 		"--track-rate-limit=false"} // the test's reads all come from one address
+	args = append(args, slaArgs...)
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -235,6 +237,13 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	<-workDone
 	<-watchDone
 	l.check()
+	// Every SLA moment once, across the kills.
+	slaWait := waitSLADone(t, db, 2*time.Minute)
+	slaEvents := checkSLAOnce(t, db)
+	t.Logf("SLA jobs done %s after the staff stopped: %v", slaWait.Round(time.Second), slaEvents)
+	if slaEvents["sla_warning"] == 0 || slaEvents["sla_breach"] == 0 || slaEvents["sla_escalation"] == 0 {
+		t.Errorf("SLA moments did not all happen: %v", slaEvents)
+	}
 
 	// The lease passed only from killed nodes.
 	for i := 1; i < len(holders); i++ {

@@ -25,7 +25,9 @@ func (instant) Sleep(ctx context.Context, _ time.Duration) error { return ctx.Er
 // by a compliance job and, when X refuses those, by looking posts up; the
 // docket and its stages stay, `audit verify` passes, and a later poll does
 // not bring the text back. Then a person's data is exported and erased
-// through the privacy command, and the trail still verifies.
+// through the privacy command, and the trail still verifies; no table holds
+// the erased or deleted words or handle, River's jobs (their arguments and
+// errors) included.
 func TestDeletedPostsEndToEnd(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
@@ -147,6 +149,19 @@ func TestDeletedPostsEndToEnd(t *testing.T) {
 		}
 		if held("Ultramarinebox") || held("meera_k") {
 			t.Fatal("erasure left the person's words or handle")
+		}
+		// No copy anywhere: every table, River's job arguments and errors
+		// included; and none of the posts deleted on X. River holds the
+		// acknowledgement jobs of the complaints.
+		var ackJobs int
+		if err := m.DB.SQL().QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = 'acknowledge'`).Scan(&ackJobs); err != nil || ackJobs < 4 {
+			t.Fatalf("River holds %d acknowledgement jobs, want 4: %v", ackJobs, err)
+		}
+		for _, s := range []string{"Ultramarinebox", "meera_k", "Zebracrossing", "Quetzalfeather", "Vermilionkite"} {
+			if found := columnsHolding(t, m.DB, s); len(found) > 0 {
+				where := strings.SplitN(strings.Fields(found[0])[0], ".", 2)
+				t.Errorf("%q is still held in %v, e.g. %s", s, found, rowsHolding(m.DB.SQL(), where[0], where[1], s))
+			}
 		}
 		if err := m.Poller.PollOnce(ctx); err != nil {
 			t.Fatal(err)

@@ -8,8 +8,10 @@ package compliance
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -55,8 +57,19 @@ type Checker struct {
 type Result struct {
 	Checked  int  // posts named to X
 	Redacted int  // posts redacted
+	Scrubbed int  // posts whose location was dropped (scrub_geo)
+	Other    int  // records of a kind the desk does not act on, logged
 	Lookup   bool // posts were looked up: no access to compliance jobs
+	// Failed are the compliance jobs X ended failed or expired: their
+	// posts are checked when the check is run again (Run returns an error,
+	// and River retries it).
+	Failed []string
 }
+
+// jobEnded is a compliance job X ended without a result.
+type jobEnded struct{ id, status string }
+
+func (e *jobEnded) Error() string { return "X's compliance job " + e.id + " " + e.status }
 
 // maxJobIDs is how many ids one compliance job takes (X's limit).
 const maxJobIDs = 500_000
@@ -99,7 +112,15 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 		}
 		res.Checked += len(batch)
 		if !res.Lookup {
-			gone, err := c.viaJob(ctx, batch)
+			gone, err := c.viaJob(ctx, batch, &res, log)
+			var ended *jobEnded
+			if errors.As(err, &ended) {
+				// The other batches go on; these posts wait for the retry.
+				log.Warn("X ended a compliance job without a result; its posts are checked again when the check is retried",
+					slog.String("job", ended.id), slog.String("status", ended.status), slog.Int("posts", len(batch)))
+				res.Failed = append(res.Failed, ended.id)
+				continue
+			}
 			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
 				log.Info("no access to X's compliance jobs; looking the posts up instead")
 				res.Lookup = true
@@ -120,14 +141,19 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 			return res, err
 		}
 	}
-	if res.Redacted > 0 {
-		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("checked", res.Checked))
+	if res.Redacted > 0 || res.Scrubbed > 0 {
+		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed), slog.Int("checked", res.Checked))
+	}
+	if len(res.Failed) > 0 {
+		return res, fmt.Errorf("X's compliance jobs %s ended failed or expired; their posts are checked again on retry", strings.Join(res.Failed, ", "))
 	}
 	return res, nil
 }
 
-// viaJob names the ids in a compliance job and returns those X says must go.
-func (c *Checker) viaJob(ctx context.Context, ids []string) ([]string, error) {
+// viaJob names the ids in a compliance job and returns those X says must go;
+// it drops the location of those whose author removed it (scrub_geo) and
+// logs the records of other kinds.
+func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *slog.Logger) ([]string, error) {
 	job, err := c.X.CreateComplianceJob(ctx, "shikayat")
 	if err != nil {
 		return nil, err
@@ -159,20 +185,29 @@ func (c *Checker) viaJob(ctx context.Context, ids []string) ([]string, error) {
 			}
 			var gone, scrub []string
 			for _, r := range recs {
-				if r.Delete() {
-					gone = append(gone, r.ID)
-				} else if r.Action == "scrub_geo" {
+				switch {
+				case r.ScrubGeo():
 					scrub = append(scrub, r.ID)
+				case r.Delete():
+					gone = append(gone, r.ID)
+				default:
+					// Nothing X's terms ask of a stored post that the desk
+					// knows of: a person may look.
+					res.Other++
+					log.Warn("compliance record of a kind the desk does not act on", slog.String("post_id", r.ID),
+						slog.String("action", r.Action), slog.String("reason", r.Reason))
 				}
 			}
 			if len(scrub) > 0 {
-				if _, err := c.Store.ScrubGeo(ctx, scrub); err != nil {
+				n, err := c.Store.ScrubGeo(ctx, scrub)
+				res.Scrubbed += n
+				if err != nil {
 					return nil, err
 				}
 			}
 			return gone, nil
 		case "failed", "expired":
-			return nil, fmt.Errorf("X's compliance job %s %s", j.ID, j.Status)
+			return nil, &jobEnded{j.ID, j.Status}
 		}
 		if waited >= maxWait {
 			return nil, fmt.Errorf("X's compliance job %s is still %s after %s", j.ID, j.Status, maxWait)

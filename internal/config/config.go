@@ -101,6 +101,12 @@ type Config struct {
 	// than this (0: kept).
 	Retention time.Duration
 
+	// SLA is the deadlines by class (--sla-immediate-ack,
+	// --sla-immediate-action, --sla-mid-term, --sla-long-term); a zero
+	// field takes DESIGN's default (shikayat.DefaultSLA). Every node
+	// sharing a database must be given the same.
+	SLA shikayat.SLA
+
 	// HelplineReplies answers another department's matter once with that
 	// department's helpline (off by default).
 	HelplineReplies bool
@@ -194,6 +200,10 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
 	dur(&c.XComplianceEvery, "x-compliance-every", "6h", "how often to check the desk's posts against X and redact those deleted there (0: never)")
 	dur(&c.Retention, "retention", "0s", "redact the personal data of complaints closed longer ago than this, e.g. 26280h for 3 years (0: keep)")
+	dur(&c.SLA.ImmediateAck, "sla-immediate-ack", "15m", "SLA: an immediate complaint's acknowledgement is due this long after it was received")
+	dur(&c.SLA.ImmediateFirstAction, "sla-immediate-action", "1h", "SLA: a person's first action on an immediate complaint is due this long after it reached its unit")
+	dur(&c.SLA.MidTermClose, "sla-mid-term", "240h", "SLA: a mid_term complaint (and an immediate one once acted on) is due closed this long after it reached its unit")
+	dur(&c.SLA.LongTermClose, "sla-long-term", "720h", "SLA: a long_term complaint is due closed this long after it reached its unit")
 	dur(&c.ReplyReadLag, "reply-read-lag", "10m", "look this long for a reply X called a duplicate but does not show yet, before a person must settle it")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {
@@ -330,6 +340,9 @@ func (c *Config) Validate() error {
 	if c.ReplyReadLag < time.Second {
 		return shikayat.Errorf(shikayat.EINVALID, "--reply-read-lag must be a duration of at least 1s, like 10m.")
 	}
+	if err := c.validateSLA(); err != nil {
+		return err
+	}
 	if c.DailyPostBudget < 0 {
 		return shikayat.Errorf(shikayat.EINVALID, "--daily-post-budget must be a number of posts, 0 or more.")
 	}
@@ -358,6 +371,34 @@ func (c *Config) Validate() error {
 			return err
 		}
 		*p = v
+	}
+	return nil
+}
+
+// validateSLA fills the SLA's zero fields with DESIGN's defaults and checks
+// the rest: each deadline at least a second (short ones are for tests and
+// drills), at most a year.
+func (c *Config) validateSLA() error {
+	d := shikayat.DefaultSLA
+	for _, f := range []struct {
+		p    *time.Duration
+		def  time.Duration
+		flag string
+	}{
+		{&c.SLA.ImmediateAck, d.ImmediateAck, "--sla-immediate-ack"},
+		{&c.SLA.ImmediateFirstAction, d.ImmediateFirstAction, "--sla-immediate-action"},
+		{&c.SLA.MidTermClose, d.MidTermClose, "--sla-mid-term"},
+		{&c.SLA.LongTermClose, d.LongTermClose, "--sla-long-term"},
+	} {
+		if *f.p == 0 {
+			*f.p = f.def
+		}
+		if *f.p < time.Second || *f.p > 366*24*time.Hour {
+			return shikayat.Errorf(shikayat.EINVALID, "%s must be a duration from 1s to 8784h (a year), like %s.", f.flag, f.def)
+		}
+	}
+	if c.SLA.WarnAt == 0 {
+		c.SLA.WarnAt = d.WarnAt
 	}
 	return nil
 }
@@ -407,8 +448,9 @@ func (c *Config) MissingXCredentials() []string {
 
 // String describes the config for the start-up log, without secrets.
 func (c *Config) String() string {
-	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s x-overlap=%s x-compliance-every=%s retention=%s account=%s",
-		c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.XOverlap, c.XComplianceEvery, c.Retention, c.Account)
+	return fmt.Sprintf("addr=%s db=%s base-url=%s x-api=%s x-poll=%s x-overlap=%s x-compliance-every=%s retention=%s account=%s sla=%s/%s/%s/%s",
+		c.Addr, redact(c.DB), c.BaseURL, c.XAPI, c.XPoll, c.XOverlap, c.XComplianceEvery, c.Retention, c.Account,
+		c.SLA.ImmediateAck, c.SLA.ImmediateFirstAction, c.SLA.MidTermClose, c.SLA.LongTermClose)
 }
 
 // redact hides a password in a URL-shaped DSN.

@@ -242,3 +242,41 @@ func TestLogFormat(t *testing.T) {
 		t.Fatalf("--log-format xml = %v, want invalid", err)
 	}
 }
+
+// TestSLA: the deadlines default to DESIGN's, take flags and their env
+// twins, and refuse what is not a deadline.
+func TestSLA(t *testing.T) {
+	for _, v := range []string{"SHIKAYAT_SLA_IMMEDIATE_ACK", "SHIKAYAT_SLA_IMMEDIATE_ACTION", "SHIKAYAT_SLA_MID_TERM", "SHIKAYAT_SLA_LONG_TERM"} {
+		t.Setenv(v, "")
+		os.Unsetenv(v)
+	}
+	c, err := parse(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SLA != shikayat.DefaultSLA {
+		t.Fatalf("default SLA = %+v", c.SLA)
+	}
+	t.Setenv("SHIKAYAT_SLA_MID_TERM", "20s")
+	c, err = parse(t, "--sla-immediate-ack", "2s", "--sla-immediate-action", "5s", "--sla-long-term", "40s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := shikayat.SLA{ImmediateAck: 2 * time.Second, ImmediateFirstAction: 5 * time.Second, MidTermClose: 20 * time.Second,
+		LongTermClose: 40 * time.Second, WarnAt: 0.8}
+	if c.SLA != want {
+		t.Fatalf("SLA = %+v, want %+v", c.SLA, want)
+	}
+	os.Unsetenv("SHIKAYAT_SLA_MID_TERM")
+	for _, args := range [][]string{
+		{"--sla-mid-term", "-1h"}, {"--sla-long-term", "500ms"}, {"--sla-immediate-ack", "9000h"},
+	} {
+		if _, err := parse(t, args...); shikayat.ErrorCode(err) != shikayat.EINVALID || !strings.Contains(err.Error(), args[0]) {
+			t.Errorf("%v: %v, want invalid naming the flag", args, err)
+		}
+	}
+	t.Setenv("SHIKAYAT_SLA_IMMEDIATE_ACTION", "soon")
+	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Errorf("an unreadable SHIKAYAT_SLA_IMMEDIATE_ACTION: %v", err)
+	}
+}

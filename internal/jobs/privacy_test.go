@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,4 +65,39 @@ func TestPrivacyJobsOff(t *testing.T) {
 			t.Errorf("%+v: %d periodic jobs, want %d", tc.cfg.ComplianceEvery, len(rc.PeriodicJobs), tc.want)
 		}
 	}
+}
+
+// A compliance check that fails (X ended a compliance job failed or
+// expired) is run again by River, without waiting for the next interval.
+func TestComplianceRetriedAfterAFailure(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: Migrate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var checks atomic.Int32
+		q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, PollInterval: 50 * time.Millisecond, RetryBackoff: 10 * time.Millisecond,
+			Compliance: func(context.Context) error {
+				if checks.Add(1) == 1 {
+					return errors.New("X's compliance job 1 failed")
+				}
+				return nil
+			}, ComplianceEvery: 24 * time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer q.Stop(ctx)
+		deadline := time.Now().Add(30 * time.Second)
+		for checks.Load() < 2 {
+			if time.Now().After(deadline) {
+				t.Fatalf("the failed compliance check ran %d times, want it retried", checks.Load())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 }

@@ -129,17 +129,22 @@ func (c *Client) DownloadComplianceResult(ctx context.Context, downloadURL strin
 }
 
 // ComplianceRecord is one line of a compliance job's result: a post the
-// desk named that X says must go.
+// desk named that X says must go, or must lose its location.
 type ComplianceRecord struct {
 	ID         string `json:"id"`
-	Action     string `json:"action"` // "delete", or "scrub_geo"
+	Action     string `json:"action"` // "delete" (X documents no other for posts)
 	CreatedAt  string `json:"created_at,omitempty"`
 	RedactedAt string `json:"redacted_at,omitempty"`
-	Reason     string `json:"reason,omitempty"` // deleted, suspended, protected, deactivated, scrub_geo
+	Reason     string `json:"reason,omitempty"` // deleted, deactivated, suspended, protected, bounced, scrub_geo
 }
 
+// ScrubGeo reports whether only the post's location must go: its author
+// removed it on X. X lists it as action "delete" with reason "scrub_geo";
+// the action "scrub_geo" is taken the same way.
+func (r ComplianceRecord) ScrubGeo() bool { return r.Reason == "scrub_geo" || r.Action == "scrub_geo" }
+
 // Delete reports whether the post must be removed from the desk.
-func (r ComplianceRecord) Delete() bool { return r.Action == "delete" }
+func (r ComplianceRecord) Delete() bool { return r.Action == "delete" && !r.ScrubGeo() }
 
 // ParseComplianceResult reads a compliance job's result: newline-delimited
 // JSON, one object a line, blank lines skipped. A line that is not an

@@ -35,6 +35,7 @@ func FuzzParseComplianceResult(f *testing.F) {
 		`{"id":1,"action":"delete"}`,
 		"\xff\xfe",
 		"",
+		`{"id":"12","action":"delete","reason":"scrub_geo"}` + "\n" + `{"id":"14","action":"withheld","reason":"withheld"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -49,6 +50,9 @@ func FuzzParseComplianceResult(f *testing.F) {
 		for _, r := range recs {
 			if !isID(r.ID) || r.Action == "" {
 				t.Fatalf("parsed a record without an id or action: %+v", r)
+			}
+			if r.Delete() && r.ScrubGeo() {
+				t.Fatalf("%+v is both a deletion and a scrub of the location", r)
 			}
 		}
 	})

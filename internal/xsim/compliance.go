@@ -20,7 +20,8 @@ import (
 // the job is in_progress, and complete when next read; the result names
 // each uploaded id that was deleted, one JSON object a line.
 // `POST /_sim/compliance` with {"forbidden": true} makes the compliance
-// endpoints answer 403, as X does to an app without access to them.
+// endpoints answer 403, as X does to an app without access to them; the
+// other kinds of compliance data are in compliance_events.go.
 
 // simJob is a compliance job and what was uploaded to it.
 type simJob struct {
@@ -78,13 +79,59 @@ func (s *Server) SetComplianceForbidden(forbidden bool) {
 
 func (s *Server) simCompliance(w http.ResponseWriter, r *http.Request) {
 	var body struct {
-		Forbidden bool `json:"forbidden"`
+		Forbidden *bool                   `json:"forbidden"`
+		FailNext  int                     `json:"fail_next"`
+		FailAs    string                  `json:"fail_as"`
+		ScrubGeo  []string                `json:"scrub_geo"`
+		Users     map[string]string       `json:"users"`
+		Records   []xapi.ComplianceRecord `json:"records"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<12)).Decode(&body); err != nil {
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&body); err != nil {
 		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "compliance: "+err.Error()))
 		return
 	}
-	s.SetComplianceForbidden(body.Forbidden)
+	if body.FailNext < 0 || (body.FailNext > 0 && body.FailAs != "failed" && body.FailAs != "expired") {
+		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", `compliance: fail_next needs fail_as "failed" or "expired"`))
+		return
+	}
+	// Every part is checked before any is applied.
+	for _, rec := range body.Records {
+		if !isDigits(rec.ID) || rec.Action == "" {
+			writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "compliance: a record needs a post id and an action"))
+			return
+		}
+	}
+	s.mu.Lock()
+	for _, id := range body.ScrubGeo {
+		if s.posts[id] == nil {
+			s.mu.Unlock()
+			writeProblem(w, http.StatusNotFound, problem("about:blank", "Not Found", "No post "+id+"."))
+			return
+		}
+	}
+	for name, state := range body.Users {
+		if _, ok := s.usernames[strings.ToLower(name)]; !ok || (state != "" && !slices.Contains(userStates, state)) {
+			s.mu.Unlock()
+			writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "compliance: no user "+name+" or no state "+state))
+			return
+		}
+	}
+	s.mu.Unlock()
+	if body.Forbidden != nil {
+		s.SetComplianceForbidden(*body.Forbidden)
+	}
+	if body.FailNext > 0 {
+		s.FailComplianceJobs(body.FailAs, body.FailNext)
+	}
+	for _, id := range body.ScrubGeo {
+		s.ScrubGeo(id)
+	}
+	for name, state := range body.Users {
+		s.SetUserState(name, state)
+	}
+	for _, rec := range body.Records {
+		s.SetComplianceRecord(rec.ID, rec.Action, rec.Reason)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": body})
 }
 
@@ -229,6 +276,10 @@ func (s *Server) simUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j.ids, j.uploaded, j.job.Status = ids, true, "in_progress"
+	if s.failJobs > 0 {
+		s.failJobs--
+		j.job.Status = s.failAs
+	}
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -244,12 +295,9 @@ func (s *Server) simDownload(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/octet-stream")
 	enc := json.NewEncoder(w)
 	for _, id := range j.ids {
-		d, ok := s.deleted[id]
-		if !ok {
-			continue
+		if rec, ok := s.complianceRecordLocked(id); ok {
+			_ = enc.Encode(rec)
 		}
-		_ = enc.Encode(xapi.ComplianceRecord{ID: id, Action: "delete", CreatedAt: d.createdAt,
-			RedactedAt: d.at.UTC().Format("2006-01-02T15:04:05.000Z"), Reason: "deleted"})
 	}
 }
 
@@ -278,7 +326,11 @@ func (s *Server) getTweets(r *http.Request, _ *Fault) (int, any) {
 	var errs []xapi.Problem
 	for _, id := range ids {
 		if t := s.posts[id]; t != nil {
-			found = append(found, t)
+			if p, gone := s.lookupProblemLocked(t); gone {
+				errs = append(errs, p)
+			} else {
+				found = append(found, t)
+			}
 		} else {
 			errs = append(errs, notFound("tweet", "ids", id, "Could not find tweet with ids: ["+id+"]."))
 		}

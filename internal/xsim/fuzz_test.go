@@ -166,3 +166,35 @@ func FuzzReadLagRequest(f *testing.F) {
 		}
 	})
 }
+
+// The compliance control request is taken whole or not at all: a body
+// answered 400 or 404 changes nothing (a compliance job then lists no
+// post), and none answers anything else.
+func FuzzComplianceControl(f *testing.F) {
+	for _, s := range []string{`{"forbidden": true}`, `{"fail_next": 2, "fail_as": "expired"}`, `{"fail_next": 1}`,
+		`{"users": {"citizen": "suspended"}}`, `{"users": {"citizen": "banned"}}`, `{"scrub_geo": ["1"]}`,
+		`{"records": [{"id": "12", "action": "withheld"}]}`, `{"records": [{"id": "x", "action": "delete"}]}`, `{`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		s := New(Options{})
+		id, err := s.AddDraft(Draft{Username: "citizen", Text: "@Uppolice hello"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("POST", "/_sim/compliance", strings.NewReader(body)))
+		switch rec.Code {
+		case 200:
+			return
+		case 400, 404:
+		default:
+			t.Fatalf("%q answered %d", body, rec.Code)
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if _, listed := s.complianceRecordLocked(id); listed || s.failJobs != 0 || s.complianceForbidden || len(s.records) != 0 {
+			t.Fatalf("%q was refused (%d) but changed the simulator", body, rec.Code)
+		}
+	})
+}
