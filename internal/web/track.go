@@ -92,22 +92,16 @@ type Tracker struct {
 }
 
 // lookup finds the complaint for a request, unless the client is over its
-// limit; every outcome but a hit counts as a miss.
-func (t *Tracker) lookup(r *http.Request) (*shikayat.Complaint, error) {
+// limit (throttle.Lookups.Lookup).
+func (t *Tracker) lookup(r *http.Request) (c *shikayat.Complaint, err error) {
+	find := func() error {
+		c, err = t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+		return err
+	}
 	if t.Limit == nil {
-		return t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
-	}
-	addr := t.Clients.Addr(r)
-	if ok, retry := t.Limit.Allow(addr); !ok {
-		return nil, &shikayat.Error{Code: shikayat.ETOOMANY, RetryAfter: retry,
-			Message: "Too many lookups from your address; try again later."}
-	}
-	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
-	switch code := shikayat.ErrorCode(err); {
-	case err == nil:
-		t.Limit.Found(addr, true)
-	case code == shikayat.ENOTFOUND || code == shikayat.EINVALID:
-		t.Limit.Found(addr, false)
+		find()
+	} else {
+		err = t.Limit.Lookup(t.Clients.Addr(r), find)
 	}
 	return c, err
 }
