@@ -89,6 +89,8 @@ type Tracker struct {
 	Limit *throttle.Lookups
 	// Clients says which address a request comes from.
 	Clients throttle.Clients
+
+	answers rendered
 }
 
 // lookup finds the complaint for a request, unless the client is over its
@@ -113,7 +115,14 @@ func (t *Tracker) JSON(w http.ResponseWriter, r *http.Request) {
 		t.Server.Error(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, NewTracking(c))
+	b, err := t.answers.get(renderKey{c: c, kind: "json"}, func() ([]byte, error) { return trackingJSON(c) })
+	if err != nil {
+		t.Server.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b)
 }
 
 // Page serves GET /t/{code}.
@@ -125,7 +134,17 @@ func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
 	code := http.StatusOK
 	switch {
 	case err == nil:
-		page.T = NewTracking(c)
+		b, err := t.answers.get(renderKey{c: c, kind: lang, code: page.Code}, func() ([]byte, error) {
+			page.T = NewTracking(c)
+			return trackingPage(page)
+		})
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(b)
+		return
 	case shikayat.IsDocketTypo(err):
 		code, page.Problem = http.StatusBadRequest, "typo"
 	case shikayat.ErrorCode(err) == shikayat.EINVALID:
