@@ -3,54 +3,127 @@ package shikayat
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// contactLike finds, in one pass so that one masking never feeds another:
-// an e-mail address; an @handle (a person's name on X); a run of ten or more
-// digits (ASCII or Devanagari), with at most two of space, dash, dot or
-// brackets between them and an optional leading "+" — Indian mobiles with
-// or without +91, 0 or separators, landlines with their STD code.
-// The local part of an address takes "*" so that a masked address is left
-// as it is.
+// contactLike finds, in one pass so that one masking never feeds another,
+// in text folded by foldContacts (ASCII digits, spaces, dashes and dots):
+//
+//   - a date (12-03-2026, 12.03.2026, 2026-03-12), which is left alone, so
+//     that it neither is taken for a phone number nor glues onto one;
+//   - an e-mail address, its "@" and dots also spelled out ("ram at gmail
+//     dot com", "ram [at] gmail (dot) com") or spaced around "@"; the local
+//     part takes "*" after its first character, so that a masked address
+//     is left as it is and a masked handle before it is not taken in;
+//   - an @handle (a person's name on X);
+//   - a run of ten or more digits with at most two of space, dash, dot or
+//     brackets between them and an optional leading "+" — Indian mobiles
+//     with or without +91, 0 or separators, landlines with their STD code.
 var contactLike = regexp.MustCompile(
-	`([A-Za-z0-9._%+*-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})` +
+	`([0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])` +
+		`|([A-Za-z0-9._%+-][A-Za-z0-9._%+*-]*` + emailAt + `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,})` +
 		`|(@[A-Za-z0-9_]{1,15})` +
-		`|(\+?\(?[0-9०-९](?:[ \-.()]{0,2}[0-9०-९]){9,})`)
+		`|(` + phoneRun + `)`)
+
+const (
+	phoneRun = `\+?\(?[0-9](?:[ \-.()]{0,2}[0-9]){9,}`
+	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
+	// bracketed, or between spaces.
+	emailAt = `(?:[ ]*@[ ]*|[ ]*[\[({<][ ]*(?i:at)[ ]*[\])}>][ ]*|[ ]+(?i:at)[ ]+)`
+	// emailDot is "." or "dot" spelled out, bracketed or between spaces.
+	emailDot = `(?:\.|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
+)
+
+// emailAtRe and emailDotRe split an address that contactLike found.
+var (
+	emailAtRe  = regexp.MustCompile(emailAt)
+	emailDotRe = regexp.MustCompile(emailDot)
+)
 
 // MaskContacts hides what would let a stranger reach a person through a
 // public note: phone numbers keep their first two and last two digits of
 // the national number (98XXXXXX10), e-mail addresses their first letter and
-// domain (a***@example.com), @handles nothing (@***). Masking masked text
-// changes nothing.
+// domain (a***@example.com), @handles nothing (@***). Digits of any script,
+// fullwidth forms, Unicode spaces and dashes, and invisible characters are
+// read as what they look like (foldContacts), so writing a number in
+// Devanagari, Bengali or fullwidth digits, or spacing it with thin spaces
+// or en dashes, does not hide it; the rest of the text is left as written.
+// Masking masked text changes nothing.
 func MaskContacts(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	return contactLike.ReplaceAllStringFunc(s, func(m string) string {
-		switch {
-		case strings.HasPrefix(m, "@"):
-			return "@***"
-		case strings.Contains(m, "@"):
-			at := strings.LastIndex(m, "@")
-			first, _ := utf8.DecodeRuneInString(m)
-			return string(first) + "***" + m[at:]
+	folded, at := foldContacts(s)
+	matches := contactLike.FindAllStringSubmatchIndex(folded, -1)
+	if matches == nil {
+		return s
+	}
+	var b strings.Builder
+	last, prev := 0, 0 // in s, and the end of the previous match in folded
+	for _, m := range matches {
+		if m[2] >= 0 { // a date
+			prev = m[1]
+			continue
 		}
-		return maskDigits(m)
-	})
+		if m[8] >= 0 {
+			// Digits just before a number that were too few to match
+			// alone join it, so that masking leaves no run to mask again.
+			m[0] = digitsBefore(folded, m[0], prev)
+		}
+		prev = m[1]
+		start, end := at[m[0]], at[m[1]]
+		b.WriteString(s[last:start])
+		switch found := folded[m[0]:m[1]]; {
+		case m[4] >= 0:
+			b.WriteString(maskEmail(found))
+		case m[6] >= 0:
+			b.WriteString("@***")
+		default:
+			b.WriteString(maskDigits(found))
+		}
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
+
+// digitsBefore moves the start of a number in folded back over the digits
+// before it (at most two separators apart), not past floor.
+func digitsBefore(folded string, start, floor int) int {
+	for {
+		k := start
+		for n := 0; n < 2 && k > floor && strings.IndexByte(" -.()+", folded[k-1]) >= 0; n++ {
+			k--
+		}
+		if k <= floor || folded[k-1] < '0' || folded[k-1] > '9' {
+			return start
+		}
+		start = k - 1
+	}
+}
+
+// maskEmail keeps an address's first letter and its domain, written
+// plainly: r***@gmail.com. A phone number made into a domain
+// (ram@9876543210.in) is masked as a number.
+func maskEmail(m string) string {
+	first, _ := utf8.DecodeRuneInString(m)
+	loc := emailAtRe.FindStringIndex(m)
+	domain := strings.Join(emailDotRe.Split(m[loc[1]:], -1), ".")
+	return string(first) + "***@" + phoneLike.ReplaceAllStringFunc(domain, maskDigits)
+}
+
+// phoneLike is contactLike's phone number alone.
+var phoneLike = regexp.MustCompile(phoneRun)
 
 // maskDigits masks a phone-like run: the national number (without +91, 91
 // or a leading 0 when those make it ten digits) keeps its first two and
 // last two digits.
 func maskDigits(m string) string {
 	var d []byte
-	for _, r := range m {
-		switch {
-		case r >= '0' && r <= '9':
-			d = append(d, byte(r))
-		case r >= '०' && r <= '९':
-			d = append(d, byte('0'+r-'०'))
+	for i := 0; i < len(m); i++ {
+		if c := m[i]; c >= '0' && c <= '9' {
+			d = append(d, c)
 		}
 	}
 	switch {
@@ -62,4 +135,78 @@ func maskDigits(m string) string {
 		d = d[1:]
 	}
 	return string(d[:2]) + strings.Repeat("X", len(d)-4) + string(d[len(d)-2:])
+}
+
+// foldContacts reads s as a reader sees it, for finding contacts: a
+// decimal digit of any script becomes its ASCII digit; a fullwidth ASCII
+// form its ASCII letter; any Unicode space a space; any dash or minus "-";
+// a dot-like full stop "."; and format characters (zero-width spaces and
+// joiners, soft hyphens) are dropped. at[i] is the offset in s of the byte
+// folded[i] came from, at[len(folded)] is len(s): a match in folded is the
+// text s[at[start]:at[end]].
+func foldContacts(s string) (folded string, at []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	at = make([]int, 0, len(s)+1)
+	for i, r := range s {
+		f := foldRune(r)
+		if f < 0 {
+			continue
+		}
+		if f == r {
+			b.WriteRune(r)
+			for range utf8.RuneLen(r) {
+				at = append(at, i)
+			}
+			continue
+		}
+		b.WriteByte(byte(f))
+		at = append(at, i)
+	}
+	at = append(at, len(s))
+	return b.String(), at
+}
+
+// foldRune is r as foldContacts reads it: an ASCII rune, r itself, or -1
+// to drop it.
+func foldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		return r
+	case r >= '！' && r <= '～': // fullwidth ASCII
+		return r - '！' + '!'
+	case r == '\u00b7' || r == '\u2024' || r == '\u3002' || r == '\uff61':
+		return '.'
+	case r == '\u2212' || unicode.Is(unicode.Pd, r):
+		return '-'
+	case unicode.Is(unicode.Zs, r):
+		return ' '
+	case unicode.Is(unicode.Cf, r):
+		return -1
+	}
+	if d, ok := digitValue(r); ok {
+		return '0' + rune(d)
+	}
+	return r
+}
+
+// digitValue is the value of a decimal digit of any script (Unicode's Nd:
+// Devanagari, Bengali, Gurmukhi, Arabic-Indic, mathematical…). Nd comes in
+// runs of ten, zero first, so the value is the distance from the start of
+// the run, modulo ten.
+func digitValue(r rune) (int, bool) {
+	if r <= 0xffff {
+		for _, g := range unicode.Nd.R16 {
+			if rune(g.Lo) <= r && r <= rune(g.Hi) {
+				return int(r-rune(g.Lo)) % 10, true
+			}
+		}
+		return 0, false
+	}
+	for _, g := range unicode.Nd.R32 {
+		if rune(g.Lo) <= r && r <= rune(g.Hi) {
+			return int(r-rune(g.Lo)) % 10, true
+		}
+	}
+	return 0, false
 }

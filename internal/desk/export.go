@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
@@ -24,11 +26,19 @@ func csvHeaders(w http.ResponseWriter, name string) {
 	hdr.Set("Cache-Control", "no-store")
 }
 
-// cell makes a value safe for a spreadsheet: text that a spreadsheet would
-// take for a formula (=, +, -, @, a tab or a carriage return first) is
-// prefixed with an apostrophe. Posts are outside input.
+// cell makes a text value safe for a spreadsheet: text that a spreadsheet
+// would take for a formula — =, +, -, @, a tab or a carriage return first,
+// after any spaces, or their fullwidth forms (＝＋－＠, which some
+// spreadsheets fold to ASCII) — is prefixed with an apostrophe. Posts are
+// outside input, and so are the station ids and names imported from a
+// file. Numbers are written without it: they never pass through here.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	t := strings.TrimLeftFunc(s, func(r rune) bool {
+		return r != '\t' && r != '\r' && unicode.IsSpace(r)
+	})
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
 		return "'" + s
 	}
 	return s
@@ -71,10 +81,13 @@ func (h *Handler) ExportComplaints(w http.ResponseWriter, r *http.Request) {
 			text = ""
 		}
 		overdue := c.Stage != shikayat.StageClosed && c.DueAt != nil && !now.Before(*c.DueAt)
-		cw.Write([]string{c.Code, istTime(c.ReceivedAt), string(c.Stage), string(c.Status), strconv.Itoa(c.District), name, nameHi,
-			c.UnitID, c.StationID, string(c.EffectiveClass()), string(c.EffectiveType()), string(c.Resolution),
-			strconv.Itoa(c.Bounces), strconv.FormatBool(overdue), istTimePtr(c.DueAt), istTimePtr(c.ClosedAt),
-			strconv.FormatBool(c.Sensitive), cell(text)})
+		// The district and the bounces are numbers; every other cell is
+		// text, guarded whatever its source.
+		cw.Write([]string{cell(c.Code), cell(istTime(c.ReceivedAt)), cell(string(c.Stage)), cell(string(c.Status)),
+			strconv.Itoa(c.District), cell(name), cell(nameHi), cell(c.UnitID), cell(c.StationID),
+			cell(string(c.EffectiveClass())), cell(string(c.EffectiveType())), cell(string(c.Resolution)),
+			strconv.Itoa(c.Bounces), cell(strconv.FormatBool(overdue)), cell(istTimePtr(c.DueAt)), cell(istTimePtr(c.ClosedAt)),
+			cell(strconv.FormatBool(c.Sensitive)), cell(text)})
 		cw.Flush()
 		return cw.Error()
 	})
@@ -121,7 +134,7 @@ func (h *Handler) ExportDistricts(w http.ResponseWriter, r *http.Request) {
 	cw.Write([]string{"district", "name", "name_hi", "received", "disposed", "pending", "overdue",
 		"median_hours_to_disposal", "median_error_hours", "within_sla", "bounces", "reopened", "reopen_rate", "mean_rating"})
 	row := func(d *shikayat.DistrictStats, lgd string) {
-		cw.Write([]string{lgd, d.Name, d.NameHi, strconv.Itoa(d.Received), strconv.Itoa(d.Disposed),
+		cw.Write([]string{cell(lgd), cell(d.Name), cell(d.NameHi), strconv.Itoa(d.Received), strconv.Itoa(d.Disposed),
 			strconv.Itoa(d.Pending), strconv.Itoa(d.Overdue), num(d.MedianHours), strconv.FormatFloat(d.MedianErrorHours, 'f', -1, 64),
 			num(d.WithinSLA), strconv.Itoa(d.Bounces), strconv.Itoa(d.Reopened), num(d.ReopenRate), num(d.MeanRating)})
 		cw.Flush()

@@ -28,6 +28,7 @@ import (
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/api"
+	"github.com/shikayat/shikayat/internal/throttle"
 )
 
 // Store is what Open311 reads and writes.
@@ -55,6 +56,12 @@ type Handler struct {
 	ForwardAt float64
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// Limit, when not nil, limits the look-ups of one request by id or
+	// docket code per client address: the same limiter as tracking's, so
+	// that codes cannot be guessed here instead.
+	Limit *throttle.Lookups
+	// Clients says which address a request comes from.
+	Clients throttle.Clients
 
 	mu    sync.Mutex
 	block cipher.Block // nil until the secret is read

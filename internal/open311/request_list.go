@@ -63,9 +63,9 @@ func writeRequests(w http.ResponseWriter, f Format, out requests) {
 // ShowRequest serves GET /open311/v2/requests/{id}.{json,xml}: a one-element
 // list. By docket code it answers like tracking (the docket, the latest
 // public note); by opaque id it answers as the list does, without the
-// docket.
+// docket. Either way it is a lookup by code, limited with tracking's
+// (Handler.Limit).
 func (h *Handler) ShowRequest(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	id, f, err := splitFile(r.PathValue("file"))
 	if err != nil {
 		h.fail(w, r, formatJSON, err)
@@ -75,25 +75,41 @@ func (h *Handler) ShowRequest(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, f, err)
 		return
 	}
+	var out request
+	find := func() (err error) {
+		out, err = h.showRequest(r, id)
+		return err
+	}
+	if h.Limit == nil {
+		err = find()
+	} else {
+		err = h.Limit.Lookup(h.Clients.Addr(r), find)
+	}
+	if err != nil {
+		h.fail(w, r, f, err)
+		return
+	}
+	writeRequests(w, f, requests{Requests: []request{out}})
+}
+
+// showRequest finds the request id names: an opaque id or a docket code.
+func (h *Handler) showRequest(r *http.Request, id string) (request, error) {
+	ctx := r.Context()
 	lang := requestLang(r)
 	if len(id) == opaqueIDLen {
 		block, err := h.cipherBlock(ctx)
 		if err != nil {
-			h.fail(w, r, f, err)
-			return
+			return request{}, err
 		}
 		if cid, ok := complaintID(block, id); ok {
 			list, err := h.Store.PublicComplaints(ctx, shikayat.PublicFilter{IDs: []int64{cid}})
 			if err != nil {
-				h.fail(w, r, f, err)
-				return
+				return request{}, err
 			}
 			if len(list) == 0 {
-				h.fail(w, r, f, shikayat.Errorf(shikayat.ENOTFOUND, "No service request %s.", id))
-				return
+				return request{}, shikayat.Errorf(shikayat.ENOTFOUND, "No service request %s.", id)
 			}
-			writeRequests(w, f, requests{Requests: []request{anonymousRequest(list[0], id, lang)}})
-			return
+			return anonymousRequest(list[0], id, lang), nil
 		}
 	}
 	c, err := h.Store.TrackComplaint(ctx, id)
@@ -101,10 +117,9 @@ func (h *Handler) ShowRequest(w http.ResponseWriter, r *http.Request) {
 		if shikayat.ErrorCode(err) == shikayat.EINVALID && !shikayat.IsDocketTypo(err) {
 			err = shikayat.Errorf(shikayat.ENOTFOUND, "No service request %s.", truncate(id, 40))
 		}
-		h.fail(w, r, f, err)
-		return
+		return request{}, err
 	}
-	writeRequests(w, f, requests{Requests: []request{publicRequest(c, c.Code, latestNote(c), lang)}})
+	return publicRequest(c, c.Code, latestNote(c), lang), nil
 }
 
 // latestNote is the latest public note of a tracked complaint, else its

@@ -116,34 +116,6 @@ func (s *DB) FindComplaintByID(ctx context.Context, id int64, scope shikayat.Sco
 	return s.findWithEvents(ctx, "c.id = $1", id, scope)
 }
 
-// TrackComplaint is the public lookup by docket code: anyone holding the code
-// may read it, so it returns only what the tracking page shows — code,
-// stage, district, class, type, times and the public steps of the trail
-// (shikayat.PublicEvents: no internal notes, no posts, nobody named, notes
-// masked). The post's text, its author and everything else stay empty. Of
-// a sensitive complaint it returns the code and the stage alone (Sensitive
-// set, so the page knows to show nothing else).
-func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
-	code, err := shikayat.ParseDocket(code)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.findWithEvents(ctx, "c.code = $1", code, shikayat.SystemScope())
-	if err != nil {
-		return nil, err
-	}
-	if c.Sensitive {
-		return &shikayat.Complaint{Code: c.Code, Stage: c.Stage, Status: c.Status, Sensitive: true}, nil
-	}
-	pub := &shikayat.Complaint{
-		Code: c.Code, Stage: c.Stage, Status: c.Status, District: c.District, Class: c.Class,
-		Type: c.Type, SuggestedType: c.SuggestedType,
-		ReceivedAt: c.ReceivedAt, UpdatedAt: c.UpdatedAt, ClosedAt: c.ClosedAt,
-		Events: shikayat.PublicEvents(c.Events),
-	}
-	return pub, nil
-}
-
 // FindComplaintByPost returns the complaint opened by a post.
 func (s *DB) FindComplaintByPost(ctx context.Context, postID string) (*shikayat.Complaint, error) {
 	return findComplaintBy(ctx, s.db, "c.source_post_id = $1", postID)

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -57,6 +58,10 @@ type Options struct {
 	// each reply job is given, as it is queued, the account that posts it
 	// (reply_account.go). Empty: the sender's one account.
 	Accounts shikayat.Accounts
+	// TrackFor is how long a public view of a complaint may be answered
+	// from memory (TrackComplaint): DefaultTrackFor when 0, never when
+	// negative.
+	TrackFor time.Duration
 }
 
 // JobInserter enqueues a job inside a transaction, so that the job exists
@@ -73,6 +78,10 @@ type DB struct {
 	db     *sql.DB
 	engine Engine
 	opts   Options
+	// writes counts the transactions committed, so that the public views
+	// kept (track) are dropped by any change made through this store.
+	writes atomic.Uint64
+	track  tracked
 }
 
 // ParseDSN splits a DSN into its engine and the driver's own DSN:
@@ -185,7 +194,14 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.track.mu.Lock()
+	if s.track.stmt != nil {
+		s.track.stmt.Close()
+	}
+	s.track.mu.Unlock()
+	return s.db.Close()
+}
 
 // SQL returns the underlying pool, for the job queue that shares it.
 func (s *DB) SQL() *sql.DB { return s.db }
@@ -294,7 +310,9 @@ func (s *DB) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	err = tx.Commit()
+	s.writes.Add(1) // even when the commit fails: it may have committed
+	if err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil

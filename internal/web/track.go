@@ -89,25 +89,21 @@ type Tracker struct {
 	Limit *throttle.Lookups
 	// Clients says which address a request comes from.
 	Clients throttle.Clients
+
+	answers rendered
 }
 
 // lookup finds the complaint for a request, unless the client is over its
-// limit; every outcome but a hit counts as a miss.
-func (t *Tracker) lookup(r *http.Request) (*shikayat.Complaint, error) {
+// limit (throttle.Lookups.Lookup).
+func (t *Tracker) lookup(r *http.Request) (c *shikayat.Complaint, err error) {
+	find := func() error {
+		c, err = t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
+		return err
+	}
 	if t.Limit == nil {
-		return t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
-	}
-	addr := t.Clients.Addr(r)
-	if ok, retry := t.Limit.Allow(addr); !ok {
-		return nil, &shikayat.Error{Code: shikayat.ETOOMANY, RetryAfter: retry,
-			Message: "Too many lookups from your address; try again later."}
-	}
-	c, err := t.Store.TrackComplaint(r.Context(), r.PathValue("code"))
-	switch code := shikayat.ErrorCode(err); {
-	case err == nil:
-		t.Limit.Found(addr, true)
-	case code == shikayat.ENOTFOUND || code == shikayat.EINVALID:
-		t.Limit.Found(addr, false)
+		find()
+	} else {
+		err = t.Limit.Lookup(t.Clients.Addr(r), find)
 	}
 	return c, err
 }
@@ -119,7 +115,14 @@ func (t *Tracker) JSON(w http.ResponseWriter, r *http.Request) {
 		t.Server.Error(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, NewTracking(c))
+	b, err := t.answers.get(renderKey{c: c, kind: "json"}, func() ([]byte, error) { return trackingJSON(c) })
+	if err != nil {
+		t.Server.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b)
 }
 
 // Page serves GET /t/{code}.
@@ -131,7 +134,17 @@ func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
 	code := http.StatusOK
 	switch {
 	case err == nil:
-		page.T = NewTracking(c)
+		b, err := t.answers.get(renderKey{c: c, kind: lang, code: page.Code}, func() ([]byte, error) {
+			page.T = NewTracking(c)
+			return trackingPage(page)
+		})
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(b)
+		return
 	case shikayat.IsDocketTypo(err):
 		code, page.Problem = http.StatusBadRequest, "typo"
 	case shikayat.ErrorCode(err) == shikayat.EINVALID:
