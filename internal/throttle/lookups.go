@@ -26,8 +26,8 @@ import (
 // An IPv6 client is counted by its /64, which one subscriber holds whole,
 // and also by its /48, which one site or one carrier's pool holds: a client
 // that rotates its /64 inside its /48 does not start afresh. The /48 gets
-// BlockRate and BlockBurst (several clients' worth) but goes strict after
-// BlockMisses misses, as many as one client; a lookup must pass both.
+// BlockRate and BlockBurst (several clients' worth) and goes strict after
+// BlockMisses misses (three clients' worth); a lookup must pass both.
 //
 // Memory is bounded: addresses live in two generations of at most
 // MaxClients each; the older generation is dropped every MissWindow (or
@@ -40,7 +40,7 @@ type Lookups struct {
 	Misses     int     // default 10
 	MissWindow time.Duration
 	StrictRate float64 // per minute once strict; default 3
-	// The rule of an IPv6 /48: defaults 4×Rate, 4×Burst and Misses.
+	// The rule of an IPv6 /48: defaults 4×Rate, 4×Burst and 3×Misses.
 	BlockRate   float64
 	BlockBurst  float64
 	BlockMisses int
@@ -87,7 +87,11 @@ func (l *Lookups) defaults() {
 		l.BlockBurst = 4 * l.Burst
 	}
 	if l.BlockMisses <= 0 {
-		l.BlockMisses = l.Misses
+		// A carrier's /48 holds many subscribers: a few of them mistyping
+		// a code must not make the lookups of all of them strict, while a
+		// guesser rotating /64s still goes strict after a handful of tries
+		// per /64.
+		l.BlockMisses = 3 * l.Misses
 	}
 	if l.MaxClients <= 0 {
 		l.MaxClients = 100_000
