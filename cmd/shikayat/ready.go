@@ -31,6 +31,15 @@ func (m *Main) readiness() []web.Check {
 		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
 		// The accounts of --accounts whose credentials X refuses, by name.
 		{Name: "x_accounts", Warn: true, Run: m.accountsCheck},
+		// The accounts whose last mentions read failed on this node (the
+		// one holding the intake lease), each with X's reason: one
+		// account's failure holds up no other's polling.
+		{Name: "x_accounts_polling", Warn: true, Run: func(ctx context.Context) error {
+			if m.Poller == nil {
+				return nil
+			}
+			return m.Poller.FailingCheck(ctx)
+		}},
 		// Replies waiting long make noise but not an unready node: another
 		// node would not send them any sooner.
 		// The body names them (reply key, how long), up to

@@ -85,6 +85,7 @@ type Poller struct {
 	// accounts' pollers, and parent, on those, the poller that runs them.
 	suffix  string
 	readers []*reader
+	self    reader // the state account's own back-off, when readers are set
 	parent  *Poller
 	round   struct{ read, recorded int }
 	// The backfill's own back-off, kept by Run: failures in a row, and
