@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -14,8 +13,10 @@ import (
 // openAccounts makes a client per --accounts entry (the app's consumer key
 // and secret, the account's own access token, reads signed with it so each
 // account has X's per-user limits), checks that each account's unit
-// exists (a functional unit is created under HQ when missing), and tells
-// the store the force's accounts, which decide who answers each post.
+// exists (a line naming a unit the desk does not have, a misspelt
+// functional unit say, stops the start with its line number: functional
+// units are made with "unit add"), and tells the store the force's
+// accounts, which decide who answers each post.
 func (m *Main) openAccounts(ctx context.Context, httpX *http.Client) error {
 	cfg := &m.Config
 	m.AccountX = map[string]*xapi.Client{}
@@ -24,13 +25,12 @@ func (m *Main) openAccounts(ctx context.Context, httpX *http.Client) error {
 			if shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
 				return err
 			}
-			slug, functional := strings.CutPrefix(a.UnitID, "unit:")
-			if !functional {
-				return shikayat.Errorf(shikayat.EINVALID, "--accounts: @%s names unit %s, which the desk does not have.", a.Username, a.UnitID)
+			hint := ""
+			if strings.HasPrefix(a.UnitID, "unit:") {
+				hint = " (make a functional unit first with: shikayat unit add --unit " + a.UnitID + " --name NAME)"
 			}
-			if _, err := m.DB.SaveFunctionalUnit(ctx, slug, slug, ""); err != nil {
-				return fmt.Errorf("--accounts: @%s: %w", a.Username, err)
-			}
+			return shikayat.Errorf(shikayat.EINVALID, "--accounts %s: line %d: @%s names unit %s, which the desk does not have%s.",
+				cfg.AccountsFile, a.Line, a.Username, a.UnitID, hint)
 		}
 		m.AccountX[strings.ToLower(a.Username)] = xapi.New(xapi.Options{
 			BaseURL: cfg.XAPI, Logger: m.Logger, HTTPClient: httpX, UserReads: true,
