@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/intake"
@@ -55,15 +57,74 @@ func (m *Main) accountReaders() []intake.AccountReader {
 }
 
 // accountTrouble is what X last said of an account's credentials: nil while
-// it answers.
+// it answers. A token that X takes but that belongs to another account is
+// trouble too.
 func (m *Main) accountTrouble(username string) error {
+	var x *xapi.Client
 	if strings.EqualFold(username, m.Config.Account) {
-		return m.X.Health()
+		x = m.X
+	} else {
+		x = m.AccountX[strings.ToLower(username)]
 	}
-	if x, ok := m.AccountX[strings.ToLower(username)]; ok {
-		return x.Health()
+	if x == nil {
+		return nil
 	}
-	return nil
+	if err := x.Health(); err != nil {
+		return err
+	}
+	m.checked.Lock()
+	defer m.checked.Unlock()
+	return m.checked.wrong[strings.ToLower(username)]
+}
+
+// accountsCheckEvery is how often every account's credentials are checked
+// with X, besides at start: a token revoked while the desk runs shows in
+// /readyz within this long even if the account is not used.
+const accountsCheckEvery = 10 * time.Minute
+
+// checkAccounts asks X, with each account's own user token, whose it is
+// (GET /2/users/me): at start, then every accountsCheckEvery, until ctx
+// ends. X's answer sets the account's standing (accountTrouble, /readyz
+// x_accounts and x): an account whose credentials X refuses is named
+// before it is ever used.
+func (m *Main) checkAccounts(ctx context.Context) {
+	check := func() {
+		all := append([]string{m.Config.Account}, m.Config.ForceAccounts().Usernames()[1:]...)
+		for _, u := range all {
+			x := m.X
+			if !strings.EqualFold(u, m.Config.Account) {
+				x = m.AccountX[strings.ToLower(u)]
+			}
+			me, err := x.Me(ctx)
+			if ctx.Err() != nil {
+				return
+			}
+			var wrong error
+			switch {
+			case err != nil:
+				m.Logger.Warn("X did not confirm an account's credentials", slog.String("account", u), slog.Any("error", err))
+			case !strings.EqualFold(me.Username, u):
+				wrong = shikayat.Errorf(shikayat.EUNAUTHORIZED, "the access token is @%s's, not this account's", me.Username)
+				m.Logger.Error("an account's access token belongs to another account", slog.String("account", u), slog.String("token_of", me.Username))
+			}
+			m.checked.Lock()
+			if m.checked.wrong == nil {
+				m.checked.wrong = map[string]error{}
+			}
+			m.checked.wrong[strings.ToLower(u)] = wrong
+			m.checked.Unlock()
+		}
+	}
+	t := time.NewTicker(accountsCheckEvery)
+	defer t.Stop()
+	for {
+		check()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // accountsCheck is /readyz's check of --accounts: it names every account

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -67,6 +68,15 @@ type Main struct {
 
 	stopIntake context.CancelFunc
 	intakeDone chan struct{}
+
+	// checked is what the credentials check found besides X's refusals:
+	// a token that is another account's, by lower-case username.
+	checked struct {
+		sync.Mutex
+		wrong map[string]error
+	}
+	stopChecks context.CancelFunc
+	checksDone chan struct{}
 
 	server  *http.Server
 	served  chan error
@@ -215,6 +225,15 @@ func (m *Main) Run(ctx context.Context) error {
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.server.Serve(ln) }()
 
+	if !cfg.NoX {
+		// Every account's credentials, checked at start and now and then.
+		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		m.stopChecks, m.checksDone = cancel, make(chan struct{})
+		go func() {
+			defer close(m.checksDone)
+			m.checkAccounts(cctx)
+		}()
+	}
 	if !cfg.NoIntake {
 		ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		m.stopIntake, m.intakeDone = cancel, make(chan struct{})
@@ -328,6 +347,13 @@ func (m *Main) Close(ctx context.Context) error {
 		m.stopIntake()
 		select {
 		case <-m.intakeDone:
+		case <-ctx.Done():
+		}
+	}
+	if m.stopChecks != nil {
+		m.stopChecks()
+		select {
+		case <-m.checksDone:
 		case <-ctx.Done():
 		}
 	}
