@@ -108,3 +108,43 @@ func (c *testClock) Add(d time.Duration) {
 	defer c.mu.Unlock()
 	c.at = c.at.Add(d)
 }
+
+// An account added to a desk that has run for days starts from now (less
+// the overlap), as a fresh desk does: its first poll does not read back
+// over the days before it was configured. Its start is kept, so the next
+// poll does not move it.
+func TestNewAccountStartsFromNow(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		clock := &testClock{at: time.Now().Add(time.Minute)} // after the database is made
+		r := newRig(t, dsn(), xsim.Options{ExtraAccounts: []string{"lucknowpolice"}, Now: clock.Now})
+		ts := httptest.NewServer(r.sim)
+		defer ts.Close()
+		r.p.Now = clock.Now
+		old := r.post(t, "ramesh_k", "@lucknowpolice kal raat meri bike chori ho gayi ghar ke bahar se, please FIR likhiye")
+		if err := r.p.PollAll(ctx); err != nil { // the desk runs with the state account alone
+			t.Fatal(err)
+		}
+		clock.Add(3 * 24 * time.Hour)
+
+		// Days later, @lucknowpolice is configured.
+		p := &intake.Poller{DB: r.db, X: r.p.X, Triager: r.p.Triager, Account: "Uppolice", Holder: r.p.Holder, Now: clock.Now,
+			Interval: time.Nanosecond,
+			Accounts: shikayat.Accounts{{Username: "Uppolice", UnitID: "hq"}, {Username: "lucknowpolice", UnitID: "district:162"}},
+			Extra: []intake.AccountReader{{Username: "lucknowpolice", X: xapi.New(xapi.Options{BaseURL: ts.URL, Retries: -1, UserReads: true,
+				Credentials: xapi.Credentials{AccessToken: "lucknowpolice", AccessSecret: "s"}})}}}
+		recent := r.post(t, "sunita_v", "@lucknowpolice mera mobile chori ho gaya market me, madad kijiye")
+		for range 2 {
+			if err := p.PollAll(ctx); err != nil {
+				t.Fatal(err)
+			}
+			clock.Add(time.Minute)
+		}
+		if _, _, _, err := r.db.FindPost(ctx, recent); err != nil {
+			t.Fatalf("the new account's recent mention: %v", err)
+		}
+		if _, kind, _, err := r.db.FindPost(ctx, old); err == nil {
+			t.Fatalf("the new account's first poll read back days before it was configured: a %s recorded", kind)
+		}
+	})
+}
