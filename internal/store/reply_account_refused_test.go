@@ -1,0 +1,103 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+// accountsComplaint records a complaint from a post with the given
+// mentions, at district, and returns it.
+func accountsComplaint(t *testing.T, db *store.DB, id string, mentions []string, district int) *shikayat.Complaint {
+	t.Helper()
+	ctx := context.Background()
+	db.SetAccounts(shikayat.Accounts{
+		{Username: "Uppolice", UnitID: shikayat.HQUnitID},
+		{Username: "lucknowpolice", UnitID: "district:162"},
+		{Username: "ghaziabadpolice", UnitID: "district:145"},
+	})
+	tr := &shikayat.Triage{Intent: shikayat.IntentComplaint, Actionable: true, Urgency: shikayat.ClassMidTerm,
+		Type: shikayat.TypeTheft, District: district, DistrictConfidence: 0.9, Confidence: 0.95, Handling: shikayat.HandlingAcknowledge}
+	in := shikayat.Incoming{
+		Post: &shikayat.Post{ID: id, Text: "bike stolen", AuthorID: "u" + id, AuthorUsername: "citizen" + id,
+			CreatedAt: time.Now(), ConversationID: id, Mentions: mentions},
+		// Recorded from a push that took it for answerable: the store
+		// decides from the mentions.
+		Triage: tr, MentionsAccount: true, Forward: district != 0,
+	}
+	if _, err := db.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{in}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.FindComplaintByPost(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A staff reply to a complaint whose post mentioned none of the force's
+// accounts is refused with the reason, not accepted and dropped: no account
+// may answer it on X. Closing it still works, without a closing reply.
+func TestStaffReplyRefusedWhenNoAccountWasMentioned(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		jobs := &jobLog{}
+		db := open(t, dsn(), store.Options{Jobs: jobs})
+		c := accountsComplaint(t, db, "2001", []string{"DelhiPolice"}, 162)
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
+		_, _, err := db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionReply, Text: "We are looking into it."}, hq, "")
+		if shikayat.ErrorCode(err) != shikayat.EINVALID || !strings.Contains(shikayat.ErrorMessage(err), "mention") {
+			t.Fatalf("a reply no account may send: %v; want it refused, saying the post mentioned no account of the force", err)
+		}
+		after, err := db.FindComplaintByID(ctx, c.ID, shikayat.SystemScope())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range after.Events {
+			if e.Action == string(shikayat.ActionReply) {
+				t.Fatalf("the refused reply was recorded: %+v", e)
+			}
+		}
+		if _, _, err := db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Text: "recovered"}, hq, ""); err != nil {
+			t.Fatalf("closing a complaint no account may answer: %v", err)
+		}
+		for _, j := range jobs.jobs {
+			if j.Kind == shikayat.JobReply {
+				t.Fatalf("a reply job was queued for a post no account may answer: %+v", j)
+			}
+		}
+	})
+}
+
+// A redacted post's reply goes from an account the post mentioned, never
+// from the state account it did not mention: the force's accounts a post
+// mentioned are kept through redaction.
+func TestRedactedPostRepliedFromAnAccountItMentioned(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		jobs := &jobLog{}
+		db := open(t, dsn(), store.Options{Jobs: jobs})
+		c := accountsComplaint(t, db, "2002", []string{"ghaziabadpolice", "someone_else"}, 162)
+		if _, err := db.RedactDeletedPosts(ctx, []string{"2002"}); err != nil {
+			t.Fatal(err)
+		}
+		hq := shikayat.Actor{UserID: 1, Username: "hq", Role: shikayat.RoleHQOperator, UnitID: "hq", Scope: shikayat.SystemScope()}
+		if _, _, err := db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionReply, Text: "We are looking into it."}, hq, ""); err != nil {
+			t.Fatal(err)
+		}
+		var from []string
+		for _, j := range jobs.jobs {
+			if j.Kind == shikayat.JobReply {
+				from = append(from, j.Account)
+			}
+		}
+		if len(from) != 1 || from[0] != "ghaziabadpolice" {
+			t.Fatalf("the redacted post's reply goes from %v; want @ghaziabadpolice, the one account it mentioned", from)
+		}
+	})
+}
