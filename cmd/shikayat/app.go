@@ -166,6 +166,14 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	// The replies queued for an account removed from --accounts are worked
+	// with the others: each moves to an account its post mentioned, or
+	// waits named in /readyz.
+	if n, err := m.Queue.AdoptReplies(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		m.Logger.Warn("replies queued for accounts no longer in --accounts are worked with the state account's queue", slog.Int64("jobs", n))
+	}
 	// Complaints stored without a queue get their SLA jobs now.
 	if n, err := db.ResumeSLA(ctx); err != nil {
 		return err

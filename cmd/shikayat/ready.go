@@ -68,6 +68,18 @@ func (m *Main) readiness() []web.Check {
 			}
 			return nil
 		}},
+		// Replies queued for an account removed from --accounts that could
+		// not move to another account their post mentioned.
+		{Name: "replies_account_gone", Warn: true, Run: func(ctx context.Context) error {
+			rep, err := m.DB.RepliesOnGoneAccounts(ctx, readyWaitingListed)
+			if err != nil {
+				return err
+			}
+			if rep.Count > 0 {
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep.Public())
+			}
+			return nil
+		}},
 		// Mentions a failed backfill left unread: reported until read.
 		{Name: "x_intake_gap", Warn: true, Run: intake.GapCheck(m.DB)},
 		{Name: "x_accounts_intake_gap", Warn: true, Run: intake.AccountsGapCheck(m.DB, m.Config.ForceAccounts().Usernames()[1:])},

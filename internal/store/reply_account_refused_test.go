@@ -101,3 +101,45 @@ func TestRedactedPostRepliedFromAnAccountItMentioned(t *testing.T) {
 		}
 	})
 }
+
+// A reply whose account was removed from --accounts moves to an account
+// its post mentioned that is still listed, only if it was never handed to
+// X; otherwise, or when its post mentioned no listed account, it stays and
+// is reported.
+func TestMoveReplyAccountOfRemovedAccount(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn(), store.Options{Jobs: &jobLog{}})
+		both := accountsComplaint(t, db, "3001", []string{"Uppolice", "varanasipolice"}, 162)
+		only := accountsComplaint(t, db, "3002", []string{"varanasipolice"}, 162)
+		tried := accountsComplaint(t, db, "3003", []string{"Uppolice", "varanasipolice"}, 162)
+		claim := func(c *shikayat.Complaint) *shikayat.Reply {
+			r, err := db.ClaimReply(ctx, &shikayat.Reply{Key: "ack:" + c.SourcePostID, Account: "varanasipolice", ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: "x"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		rBoth, rOnly, rTried := claim(both), claim(only), claim(tried)
+		if _, err := db.MarkReplySending(ctx, rTried.ID, rTried.Attempts, time.Minute, 100); err != nil {
+			t.Fatal(err)
+		}
+		// varanasipolice is not among the accounts (accountsComplaint's).
+		if to, why, err := db.MoveReplyAccount(ctx, rBoth.ID); err != nil || why != "" || to != "Uppolice" {
+			t.Fatalf("never tried, post mentioned @Uppolice: moved to %q (%q, %v); want Uppolice", to, why, err)
+		}
+		if to, why, err := db.MoveReplyAccount(ctx, rOnly.ID); err != nil || why == "" || to != "varanasipolice" {
+			t.Fatalf("post mentioned no listed account: %q (%q, %v); want it left, with the reason", to, why, err)
+		}
+		if to, why, err := db.MoveReplyAccount(ctx, rTried.ID); err != nil || why == "" || to != "varanasipolice" {
+			t.Fatalf("handed to X before: %q (%q, %v); want it left, with the reason", to, why, err)
+		}
+		rep, err := db.RepliesOnGoneAccounts(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Count != 2 || len(rep.ByAccount["varanasipolice"]) != 2 || !strings.Contains(rep.Public(), "@varanasipolice") {
+			t.Fatalf("report %+v: want the two replies left on @varanasipolice", rep)
+		}
+	})
+}
