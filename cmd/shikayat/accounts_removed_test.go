@@ -20,9 +20,13 @@ import (
 // X is down or the budget is spent.
 type holdReplies struct{}
 
-func (holdReplies) Acknowledge(context.Context, jobs.AcknowledgeArgs) error { return jobs.Snooze(time.Hour) }
-func (holdReplies) Reply(context.Context, jobs.ReplyArgs) error             { return jobs.Snooze(time.Hour) }
-func (holdReplies) StatusReply(context.Context, jobs.StatusReplyArgs) error { return jobs.Snooze(time.Hour) }
+func (holdReplies) Acknowledge(context.Context, jobs.AcknowledgeArgs) error {
+	return jobs.Snooze(time.Hour)
+}
+func (holdReplies) Reply(context.Context, jobs.ReplyArgs) error { return jobs.Snooze(time.Hour) }
+func (holdReplies) StatusReply(context.Context, jobs.StatusReplyArgs) error {
+	return jobs.Snooze(time.Hour)
+}
 func (holdReplies) HelplineReply(context.Context, jobs.HelplineReplyArgs) error {
 	return jobs.Snooze(time.Hour)
 }
