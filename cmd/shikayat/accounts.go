@@ -2,9 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/intake"
@@ -14,8 +15,10 @@ import (
 // openAccounts makes a client per --accounts entry (the app's consumer key
 // and secret, the account's own access token, reads signed with it so each
 // account has X's per-user limits), checks that each account's unit
-// exists (a functional unit is created under HQ when missing), and tells
-// the store the force's accounts, which decide who answers each post.
+// exists (a line naming a unit the desk does not have, a misspelt
+// functional unit say, stops the start with its line number: functional
+// units are made with "unit add"), and tells the store the force's
+// accounts, which decide who answers each post.
 func (m *Main) openAccounts(ctx context.Context, httpX *http.Client) error {
 	cfg := &m.Config
 	m.AccountX = map[string]*xapi.Client{}
@@ -24,13 +27,12 @@ func (m *Main) openAccounts(ctx context.Context, httpX *http.Client) error {
 			if shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
 				return err
 			}
-			slug, functional := strings.CutPrefix(a.UnitID, "unit:")
-			if !functional {
-				return shikayat.Errorf(shikayat.EINVALID, "--accounts: @%s names unit %s, which the desk does not have.", a.Username, a.UnitID)
+			hint := ""
+			if strings.HasPrefix(a.UnitID, "unit:") {
+				hint = " (make a functional unit first with: shikayat unit add --unit " + a.UnitID + " --name NAME)"
 			}
-			if _, err := m.DB.SaveFunctionalUnit(ctx, slug, slug, ""); err != nil {
-				return fmt.Errorf("--accounts: @%s: %w", a.Username, err)
-			}
+			return shikayat.Errorf(shikayat.EINVALID, "--accounts %s: line %d: @%s names unit %s, which the desk does not have%s.",
+				cfg.AccountsFile, a.Line, a.Username, a.UnitID, hint)
 		}
 		m.AccountX[strings.ToLower(a.Username)] = xapi.New(xapi.Options{
 			BaseURL: cfg.XAPI, Logger: m.Logger, HTTPClient: httpX, UserReads: true,
@@ -55,15 +57,74 @@ func (m *Main) accountReaders() []intake.AccountReader {
 }
 
 // accountTrouble is what X last said of an account's credentials: nil while
-// it answers.
+// it answers. A token that X takes but that belongs to another account is
+// trouble too.
 func (m *Main) accountTrouble(username string) error {
+	var x *xapi.Client
 	if strings.EqualFold(username, m.Config.Account) {
-		return m.X.Health()
+		x = m.X
+	} else {
+		x = m.AccountX[strings.ToLower(username)]
 	}
-	if x, ok := m.AccountX[strings.ToLower(username)]; ok {
-		return x.Health()
+	if x == nil {
+		return nil
 	}
-	return nil
+	if err := x.Health(); err != nil {
+		return err
+	}
+	m.checked.Lock()
+	defer m.checked.Unlock()
+	return m.checked.wrong[strings.ToLower(username)]
+}
+
+// accountsCheckEvery is how often every account's credentials are checked
+// with X, besides at start: a token revoked while the desk runs shows in
+// /readyz within this long even if the account is not used.
+const accountsCheckEvery = 10 * time.Minute
+
+// checkAccounts asks X, with each account's own user token, whose it is
+// (GET /2/users/me): at start, then every accountsCheckEvery, until ctx
+// ends. X's answer sets the account's standing (accountTrouble, /readyz
+// x_accounts and x): an account whose credentials X refuses is named
+// before it is ever used.
+func (m *Main) checkAccounts(ctx context.Context) {
+	check := func() {
+		all := append([]string{m.Config.Account}, m.Config.ForceAccounts().Usernames()[1:]...)
+		for _, u := range all {
+			x := m.X
+			if !strings.EqualFold(u, m.Config.Account) {
+				x = m.AccountX[strings.ToLower(u)]
+			}
+			me, err := x.Me(ctx)
+			if ctx.Err() != nil {
+				return
+			}
+			var wrong error
+			switch {
+			case err != nil:
+				m.Logger.Warn("X did not confirm an account's credentials", slog.String("account", u), slog.Any("error", err))
+			case !strings.EqualFold(me.Username, u):
+				wrong = shikayat.Errorf(shikayat.EUNAUTHORIZED, "the access token is @%s's, not this account's", me.Username)
+				m.Logger.Error("an account's access token belongs to another account", slog.String("account", u), slog.String("token_of", me.Username))
+			}
+			m.checked.Lock()
+			if m.checked.wrong == nil {
+				m.checked.wrong = map[string]error{}
+			}
+			m.checked.wrong[strings.ToLower(u)] = wrong
+			m.checked.Unlock()
+		}
+	}
+	t := time.NewTicker(accountsCheckEvery)
+	defer t.Stop()
+	for {
+		check()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // accountsCheck is /readyz's check of --accounts: it names every account

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -67,6 +68,15 @@ type Main struct {
 
 	stopIntake context.CancelFunc
 	intakeDone chan struct{}
+
+	// checked is what the credentials check found besides X's refusals:
+	// a token that is another account's, by lower-case username.
+	checked struct {
+		sync.Mutex
+		wrong map[string]error
+	}
+	stopChecks context.CancelFunc
+	checksDone chan struct{}
 
 	server  *http.Server
 	served  chan error
@@ -156,6 +166,14 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	// The replies queued for an account removed from --accounts are worked
+	// with the others: each moves to an account its post mentioned, or
+	// waits named in /readyz.
+	if n, err := m.Queue.AdoptReplies(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		m.Logger.Warn("replies queued for accounts no longer in --accounts are worked with the state account's queue", slog.Int64("jobs", n))
+	}
 	// Complaints stored without a queue get their SLA jobs now.
 	if n, err := db.ResumeSLA(ctx); err != nil {
 		return err
@@ -215,6 +233,15 @@ func (m *Main) Run(ctx context.Context) error {
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.server.Serve(ln) }()
 
+	if !cfg.NoX {
+		// Every account's credentials, checked at start and now and then.
+		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		m.stopChecks, m.checksDone = cancel, make(chan struct{})
+		go func() {
+			defer close(m.checksDone)
+			m.checkAccounts(cctx)
+		}()
+	}
 	if !cfg.NoIntake {
 		ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		m.stopIntake, m.intakeDone = cancel, make(chan struct{})
@@ -328,6 +355,13 @@ func (m *Main) Close(ctx context.Context) error {
 		m.stopIntake()
 		select {
 		case <-m.intakeDone:
+		case <-ctx.Done():
+		}
+	}
+	if m.stopChecks != nil {
+		m.stopChecks()
+		select {
+		case <-m.checksDone:
 		case <-ctx.Done():
 		}
 	}

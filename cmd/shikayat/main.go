@@ -35,6 +35,7 @@ func subcommands() []subcommand {
 		{"demo", "the whole desk in one process, fed by a simulated X", runDemo},
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"stations", "stations import FILE.csv: import police stations", runStations},
+		{"unit", "unit add --unit unit:NAME --name NAME: a functional unit under HQ", runUnit},
 		{"user", "user add|list|disable|enable|reset-password: staff accounts", runUser},
 		{"token", "token create|revoke: API tokens", runToken},
 		{"corrections", "corrections export: people's corrections of triage, for train --extra", runCorrections},

@@ -31,6 +31,15 @@ func (m *Main) readiness() []web.Check {
 		{Name: "x", Warn: true, Run: func(context.Context) error { return m.X.Health() }},
 		// The accounts of --accounts whose credentials X refuses, by name.
 		{Name: "x_accounts", Warn: true, Run: m.accountsCheck},
+		// The accounts whose last mentions read failed on this node (the
+		// one holding the intake lease), each with X's reason: one
+		// account's failure holds up no other's polling.
+		{Name: "x_accounts_polling", Warn: true, Run: func(ctx context.Context) error {
+			if m.Poller == nil {
+				return nil
+			}
+			return m.Poller.FailingCheck(ctx)
+		}},
 		// Replies waiting long make noise but not an unready node: another
 		// node would not send them any sooner.
 		// The body names them (reply key, how long), up to
@@ -51,6 +60,18 @@ func (m *Main) readiness() []web.Check {
 		// showed waits for a person.
 		{Name: "replies_unverified", Warn: true, Run: func(ctx context.Context) error {
 			rep, err := m.Queue.Unverified(ctx, readyWaitingListed)
+			if err != nil {
+				return err
+			}
+			if rep.Count > 0 {
+				return shikayat.Errorf(shikayat.EINTERNAL, "%s", rep.Public())
+			}
+			return nil
+		}},
+		// Replies queued for an account removed from --accounts that could
+		// not move to another account their post mentioned.
+		{Name: "replies_account_gone", Warn: true, Run: func(ctx context.Context) error {
+			rep, err := m.DB.RepliesOnGoneAccounts(ctx, readyWaitingListed)
 			if err != nil {
 				return err
 			}

@@ -18,6 +18,9 @@ type Account struct {
 	shikayat.PoliceAccount
 	AccessToken  Secret
 	AccessSecret Secret
+	// Line is the account's line in the file, for errors found later
+	// (a unit the desk does not have).
+	Line int
 }
 
 // maxAccounts bounds --accounts: UP ran 122 handles.
@@ -87,7 +90,7 @@ func ParseAccounts(r io.Reader, state string, readToken func(path string) ([]byt
 		}
 		out = append(out, Account{
 			PoliceAccount: shikayat.PoliceAccount{Username: username, UnitID: unit},
-			AccessToken:   Secret(token), AccessSecret: Secret(secret),
+			AccessToken:   Secret(token), AccessSecret: Secret(secret), Line: line,
 		})
 		if len(out) > maxAccounts {
 			return nil, accountsErr(line, "more than %d accounts", maxAccounts)

@@ -182,6 +182,7 @@ var messages = map[string]struct{ en, hi string }{
 	"err_stage":                 {"Cannot %s a complaint at stage %s.", "%[2]s चरण की शिकायत पर \"%[1]s\" नहीं हो सकता।"},
 	"err_station_officer":       {"A station officer cannot %s a complaint; ask the district.", "थाना अधिकारी शिकायत पर \"%s\" नहीं कर सकते; ज़िले से कहें।"},
 	"err_not_replyable":         {"X lets the desk reply only to posts that mention the account; this one did not.", "X पर केवल उन पोस्ट का जवाब दिया जा सकता है जिनमें खाते का ज़िक्र हो; इसमें नहीं है।"},
+	"err_no_reply_account":      {"This reply cannot be sent: %s.", "यह जवाब नहीं भेजा जा सकता: इस शिकायत की पोस्ट में बल के किसी ऐसे खाते का ज़िक्र नहीं है जिससे डेस्क जवाब देता है, और X किसी खाते को केवल उन्हीं पोस्ट का जवाब देने देता है जिनमें उसका ज़िक्र हो।%.0s"},
 	"err_no_unit":               {"There is no unit %s to forward to.", "आगे भेजने के लिए इकाई %s मौजूद नहीं है।"},
 	"err_no_station":            {"There is no station %s.", "थाना %s मौजूद नहीं है।"},
 	"err_no_merge_target":       {"There is no complaint %s to merge into.", "मिलाने के लिए शिकायत %s मौजूद नहीं है।"},

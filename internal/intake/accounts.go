@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -28,6 +29,9 @@ type reader struct {
 	p        *Poller
 	failures int
 	next     time.Time
+
+	mu  sync.Mutex // err is read by /readyz
+	err error      // the last poll's failure; nil after a good one
 }
 
 // AccountSuffix is how an extra account's checkpoints are named: the state
@@ -61,12 +65,16 @@ func (p *Poller) setReaders() {
 		sub.defaults()
 		p.readers = append(p.readers, &reader{p: sub})
 	}
+	p.self.p = p
 }
 
-// PollAll polls the state account's mentions, then every extra
-// account's that is due, under the one lease. Only the state account's
-// failure backs off the round; an extra account backs off on its own. The
-// round's posts are told to Polled once.
+// PollAll polls every account that is due, the state account first,
+// under the one lease: each account backs off on its own, so that one
+// account's failure (X refusing its token, failing, or rate-limiting it)
+// holds up no other. It returns an error only when the round cannot go on
+// (the lease is lost, ctx ended); each account's own failure is logged
+// with the account and reported by FailingCheck. The round's posts are
+// told to Polled once.
 func (p *Poller) PollAll(ctx context.Context) error {
 	p.defaults()
 	if len(p.readers) == 0 {
@@ -74,43 +82,80 @@ func (p *Poller) PollAll(ctx context.Context) error {
 	}
 	p.round.read, p.round.recorded = 0, 0
 	defer func() { p.round.read, p.round.recorded = 0, 0 }()
-	err := p.PollOnce(ctx)
-	var bf *BackfillError
-	if err != nil && !errors.As(err, &bf) {
-		return err
-	}
-	for _, r := range p.readers {
+	for _, r := range append([]*reader{&p.self}, p.readers...) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if p.Now().Before(r.next) {
 			continue
 		}
-		started := p.Now()
-		rerr := r.p.PollOnce(ctx)
-		var rbf *BackfillError
-		if errors.As(rerr, &rbf) {
-			r.p.backfillFailed(rbf)
-			r.p.Logger.Error("backfill with recent search", slog.Any("error", rerr), slog.Duration("retry_in", r.p.backfillAt.Sub(p.Now())))
-			rerr = nil
-		}
-		switch {
-		case rerr != nil && shikayat.ErrorCode(rerr) == shikayat.ECONFLICT:
-			return rerr // the lease is lost: the round ends
-		case rerr != nil:
-			r.failures++
-			wait := r.p.backoff(r.failures, rerr)
-			r.p.Logger.Error("poll mentions", slog.Any("error", rerr), slog.Duration("retry_in", wait))
-			r.next = p.Now().Add(wait)
-		default:
-			r.failures = 0
-			r.next = started.Add(p.Interval)
+		if err := r.poll(ctx, p.Interval); err != nil {
+			return err
 		}
 	}
 	if p.Polled != nil {
 		p.Polled(p.round.read, p.round.recorded)
 	}
-	return err
+	return nil
+}
+
+// poll reads one account's mentions and sets when it is next due: an
+// interval after this poll, or its back-off after a failure. It returns an
+// error only when the lease is lost.
+func (r *reader) poll(ctx context.Context, interval time.Duration) error {
+	log := r.p.Logger
+	if r.p.parent == nil {
+		log = log.With(slog.String("account", r.p.Account))
+	}
+	started := r.p.Now()
+	err := r.p.PollOnce(ctx)
+	var bf *BackfillError
+	if errors.As(err, &bf) {
+		// The mentions were read: the poll succeeded. The backfill waits
+		// on its own back-off.
+		r.p.backfillFailed(bf)
+		log.Error("backfill with recent search", slog.Any("error", err), slog.Duration("retry_in", r.p.backfillAt.Sub(r.p.Now())))
+		err = nil
+	}
+	switch {
+	case err != nil && shikayat.ErrorCode(err) == shikayat.ECONFLICT:
+		return err // the lease is lost: the round ends
+	case err != nil && ctx.Err() != nil:
+		return ctx.Err()
+	case err != nil:
+		r.failures++
+		wait := r.p.backoff(r.failures, err)
+		log.Error("poll mentions", slog.Any("error", err), slog.Duration("retry_in", wait))
+		r.next = r.p.Now().Add(wait)
+	default:
+		r.failures = 0
+		r.next = started.Add(interval)
+	}
+	r.mu.Lock()
+	r.err = err
+	r.mu.Unlock()
+	return nil
+}
+
+// FailingCheck is a readiness check that names every account whose last
+// mentions read failed on this node, with X's reason (handles only; no
+// token). It reports; it does not make a node unready. Only the node that
+// holds the intake lease polls, so only it names any.
+func (p *Poller) FailingCheck(context.Context) error {
+	p.defaults()
+	var msgs []string
+	for _, r := range append([]*reader{&p.self}, p.readers...) {
+		r.mu.Lock()
+		err := r.err
+		r.mu.Unlock()
+		if err != nil {
+			msgs = append(msgs, "@"+r.p.Account+": "+shikayat.ErrorMessage(err))
+		}
+	}
+	if len(msgs) > 0 {
+		return shikayat.Errorf(shikayat.EUNAUTHORIZED, "mentions not read: %s", strings.Join(msgs, "; "))
+	}
+	return nil
 }
 
 // notePolled tells Polled about one account's poll, or adds it to the

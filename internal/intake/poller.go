@@ -85,6 +85,7 @@ type Poller struct {
 	// accounts' pollers, and parent, on those, the poller that runs them.
 	suffix  string
 	readers []*reader
+	self    reader // the state account's own back-off, when readers are set
 	parent  *Poller
 	round   struct{ read, recorded int }
 	// The backfill's own back-off, kept by Run: failures in a row, and
@@ -259,8 +260,9 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	// Before the first post is recorded, the checkpoint is the moment the
 	// database was made (as a post id: X's ids count milliseconds), so that
 	// a first poll that meets a full timeline still backfills, and nothing
-	// older than the desk is read.
-	start, err := p.startID(ctx)
+	// older than the desk is read; for an account configured later, the
+	// moment it was first polled, less the overlap.
+	start, err := p.startID(ctx, cp)
 	if err != nil {
 		return err
 	}
@@ -467,8 +469,18 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 	return in, nil
 }
 
-// startID is the post id of the moment the database was made.
-func (p *Poller) startID(ctx context.Context) (string, error) {
+// StartName keeps, for an account of --accounts (with its suffix), the
+// post id it is read from: the moment it was first polled, less the
+// overlap (or the desk's start, if later).
+const StartName = "x:start"
+
+// startID is the post id reading starts from: the moment the database was
+// made for the state account. An account added to a running desk starts
+// from its first poll less the overlap, like a fresh desk, rather than
+// reading back to the desk's start (days of mentions, a whole week with
+// the backfill); the start is kept, so it does not move. An account read
+// before starts were kept (it has a checkpoint) keeps the desk's start.
+func (p *Poller) startID(ctx context.Context, cp string) (string, error) {
 	v, err := p.DB.Checkpoint(ctx, store.CreatedCheckpoint)
 	if err != nil {
 		return "", err
@@ -477,7 +489,23 @@ func (p *Poller) startID(ctx context.Context) (string, error) {
 	if err != nil || created <= shikayat.TwitterEpoch {
 		return "", fmt.Errorf("the database's creation time %q is unreadable", v)
 	}
-	return shikayat.SnowflakeAt(time.UnixMilli(created)), nil
+	desk := shikayat.SnowflakeAt(time.UnixMilli(created))
+	if p.suffix == "" {
+		return desk, nil
+	}
+	own, err := p.DB.Checkpoint(ctx, p.name(StartName))
+	if err != nil || own != "" {
+		return own, err
+	}
+	if cp != "" {
+		return desk, nil
+	}
+	start := laterID(shikayat.SnowflakeAt(p.Now().Add(-p.Overlap)), desk)
+	if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(StartName), start); err != nil {
+		return "", err
+	}
+	p.Logger.Info("a newly configured account is read from now, less the overlap", slog.String("since", start))
+	return start, nil
 }
 
 // oldestID returns the smallest post id among those read.

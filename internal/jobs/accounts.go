@@ -1,9 +1,12 @@
 package jobs
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"strings"
+
+	"github.com/shikayat/shikayat/internal/store"
 )
 
 // ReplyQueue is the queue of the replies account posts: QueueReplies for
@@ -51,4 +54,33 @@ func AccountQueue(username string) string {
 	h := fnv.New32a()
 	h.Write([]byte(u))
 	return fmt.Sprintf("replies-%s-%08x", b.String(), h.Sum32())
+}
+
+// AdoptReplies moves the reply jobs waiting in the queue of an account
+// this deployment no longer lists (one removed from --accounts) to
+// QueueReplies, due at once: no worker works a queue of an account not
+// listed, so they would wait there for ever. Their sender then posts each
+// from an account its post mentioned that is still listed, or says why it
+// cannot (replies.Sender, /readyz). Call it before Start. It returns how
+// many it moved.
+func (q *Queue) AdoptReplies(ctx context.Context) (int64, error) {
+	listed := q.replyQueues()
+	args := []any{}
+	marks := make([]string, len(listed))
+	for i, name := range listed {
+		args = append(args, name)
+		marks[i] = fmt.Sprintf("$%d", i+1)
+	}
+	now := "now()"
+	if q.engine != store.Postgres {
+		now = "datetime('now', 'subsec')"
+	}
+	res, err := q.db.ExecContext(ctx, `
+		UPDATE river_job SET queue = '`+QueueReplies+`', scheduled_at = `+now+`
+		WHERE queue LIKE 'replies-%' AND queue NOT IN (`+strings.Join(marks, ", ")+`)
+			AND state IN ('available', 'scheduled', 'retryable')`, args...)
+	if err != nil {
+		return 0, fmt.Errorf("adopt the replies of accounts no longer listed: %w", err)
+	}
+	return res.RowsAffected()
 }

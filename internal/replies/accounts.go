@@ -1,6 +1,8 @@
 package replies
 
 import (
+	"context"
+	"log/slog"
 	"strings"
 
 	"github.com/shikayat/shikayat"
@@ -17,4 +19,32 @@ func (s *Sender) client(account string) (*xapi.Client, error) {
 		return x, nil
 	}
 	return nil, shikayat.Errorf(shikayat.EUNAUTHORIZED, "@%s is not among the accounts this desk posts from (--accounts)", account)
+}
+
+// moveAccount gives a reply whose account this desk does not post from
+// (removed from --accounts) an account its post mentioned that the desk
+// still posts from, when it was never handed to X and no restored desk
+// may have posted it (store.MoveReplyAccount); it returns that account's
+// client. Otherwise the reply waits, and /readyz names it.
+func (s *Sender) moveAccount(ctx context.Context, log *slog.Logger, r *shikayat.Reply) (*xapi.Client, error) {
+	if restored, err := s.restoredBefore(ctx, r); err != nil {
+		return nil, err
+	} else if restored {
+		return nil, shikayat.Errorf(shikayat.EUNAUTHORIZED, "@%s is not among the accounts this desk posts from, and a restored desk may have posted this reply from it", r.Account)
+	}
+	from := r.Account
+	to, why, err := s.DB.MoveReplyAccount(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	if why != "" {
+		return nil, shikayat.Errorf(shikayat.EUNAUTHORIZED, "@%s is not among the accounts this desk posts from (--accounts), and the reply cannot move to another: %s", from, why)
+	}
+	x, err := s.client(to)
+	if err != nil {
+		return nil, err
+	}
+	r.Account = to
+	log.Warn("reply moved from an account no longer in --accounts to one its post mentioned", slog.String("from", from), slog.String("to", to))
+	return x, nil
 }

@@ -315,8 +315,11 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	log := s.log().With(slog.String("reply", r.Key), slog.String("code", r.Code), slog.String("post_id", r.InReplyTo), slog.String("account", r.Account))
 	x, err := s.client(r.Account)
 	if err != nil {
-		log.Error("reply cannot be posted: its account has no credentials here", slog.Any("error", err))
-		return jobs.Snooze(time.Minute)
+		if x, err = s.moveAccount(ctx, log, r); err != nil {
+			log.Error("reply cannot be posted: its account has no credentials here", slog.Any("error", err))
+			return jobs.Snooze(time.Minute)
+		}
+		log = log.With(slog.String("account", r.Account))
 	}
 	// uncertain: an earlier try may have reached X. A reply back to
 	// pending after a try X refused for now (a 429, a 401) stays so when a

@@ -124,6 +124,16 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	if a.Kind == shikayat.ActionReply && !c.Replyable {
 		return nil, shikayat.Errork(shikayat.EINVALID, "err_not_replyable", "X lets the desk reply only to posts that mention the account; this one did not.")
 	}
+	if a.Kind == shikayat.ActionReply && len(s.opts.Accounts) > 0 {
+		// Told now, held for approval or not: no account may post it.
+		_, why, err := s.replyAccount(ctx, tx, shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID})
+		if err != nil {
+			return nil, err
+		}
+		if why != "" {
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_reply_account", "This reply cannot be sent: %s.", why)
+		}
+	}
 	switch a.Kind {
 	case shikayat.ActionForward:
 		id := a.Unit
@@ -228,6 +238,15 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 	closing := a.Kind == shikayat.ActionClose && c.Source == "x" && c.Replyable
 	if (a.Kind == shikayat.ActionReply && !held || closing) && s.opts.Jobs != nil {
 		job := shikayat.Job{Kind: shikayat.JobReply, ComplaintID: c.ID, EventID: ev.ID, Urgent: c.EffectiveClass() == shikayat.ClassImmediate}
+		if closing {
+			// A close no account may answer is still a close, without
+			// the closing reply; a staff reply is refused (replyJobs).
+			if ok, err := s.mayReply(ctx, tx, job); err != nil {
+				return nil, err
+			} else if !ok {
+				return ev, nil
+			}
+		}
 		if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 			return nil, fmt.Errorf("apply action: queue reply: %w", err)
 		}

@@ -129,12 +129,17 @@ func (s *DB) redactRetweets(ctx context.Context, tx *sql.Tx, id string, r *redac
 // blankPost blanks a post's row, its author's events about it and the
 // desk's replies to it.
 func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r *redaction) error {
-	var triage string
-	if err := tx.QueryRowContext(ctx, `SELECT triage FROM posts WHERE id = $1`, id).Scan(&triage); err != nil {
+	var triage, body, kept string
+	if err := tx.QueryRowContext(ctx, `SELECT triage, body, accounts_mentioned FROM posts WHERE id = $1`, id).Scan(&triage, &body, &kept); err != nil {
 		return fmt.Errorf("redact post %s: %w", id, err)
 	}
+	// The force's accounts it mentioned stay: a reply still goes from one
+	// of them (reply_account.go).
+	if m := s.accountsMentioned(body); m != "" {
+		kept = m
+	}
 	_, err := tx.ExecContext(ctx, `UPDATE posts SET text = '', author_username = '', author_id = `+r.authorID()+`, body = '',
-		triage = $1, reasons = '', redacted_at = $2 WHERE id = $3`, withoutReasons(triage), ms(r.now), id)
+		triage = $1, reasons = '', redacted_at = $2, accounts_mentioned = $3 WHERE id = $4`, withoutReasons(triage), ms(r.now), kept, id)
 	if err != nil {
 		return fmt.Errorf("redact post %s: %w", id, err)
 	}
