@@ -101,12 +101,26 @@ func (w *where) arg(v any) string {
 // complaints received and disposed in the period, those pending and overdue
 // now, the median time to disposal (from an hourly histogram, see
 // shikayat.DisposalHistogram), the share disposed within the citizen's
-// deadline, bounces and reopenings; and per IST day, received and disposed.
-// Mean rating stays null: no rating is recorded yet.
+// deadline, bounces, reopenings and the mean rating; and per IST day,
+// received and disposed.
 //
-// Seven grouped queries, each answered from one index of migration 00024
-// when no class or type filter applies.
+// Received, disposed, the median's histogram, the deadline met and the
+// ratings come from the daily roll-ups (migration 00029) when the period is
+// whole IST days and the scope a district or wider, else from the
+// complaints (RecountDistrictStats); pending and overdue (as of now),
+// bounces and reopenings are counted from the complaints and events, each
+// from one index of migration 00024.
 func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
+	return s.districtStats(ctx, f, rollupFilter(f))
+}
+
+// RecountDistrictStats is DistrictStats counted from the complaints
+// themselves, never from the daily roll-ups: what the roll-ups must equal.
+func (s *DB) RecountDistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
+	return s.districtStats(ctx, f, false)
+}
+
+func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups bool) (*shikayat.Stats, error) {
 	if !f.From.Before(f.To) {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "The period must end after it starts.")
 	}
@@ -129,76 +143,11 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		return d
 	}
 	from, to := ms(f.From), ms(f.To)
-	sla := s.opts.SLA
-
-	// Received, per district and IST day.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
-		return `SELECT ` + districtKey + `, (c.received_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
-			FROM complaints c WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(from) + ` AND c.received_at < ` + w.arg(to) + `
-			GROUP BY 1, 2`
-	}, func(scan func(...any) error) error {
-		var d, n int
-		var dn int64
-		if err := scan(&d, &dn, &n); err != nil {
-			return err
+	if rollups {
+		if err := s.rollupCounts(ctx, f, row, day); err != nil {
+			return nil, err
 		}
-		row(d).Received += n
-		day(dn).Received += n
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	// Disposed, per district and bucket of time to disposal, with how many
-	// met the citizen's deadline.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
-		met := metSLA(w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds()))
-		return `SELECT ` + districtKey + `, ` + disposalBucket + `, count(*), coalesce(sum(` + met + `), 0)
-			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
-			GROUP BY 1, 2`
-	}, func(scan func(...any) error) error {
-		var d, bucket, n, met int
-		if err := scan(&d, &bucket, &n, &met); err != nil {
-			return err
-		}
-		r := row(d)
-		r.Disposed += n
-		r.Met += met
-		r.Hist[bucket] += n
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	// Ratings: the last rating of each complaint closed in the period
-	// (0: not rated).
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
-		return `SELECT ` + districtKey + `, count(*), coalesce(sum(c.rating), 0)
-			FROM complaints c WHERE ` + w.String() + ` AND c.rating > 0 AND c.last_closed_at >= ` + w.arg(from) + ` AND c.last_closed_at < ` + w.arg(to) + `
-			GROUP BY 1`
-	}, func(scan func(...any) error) error {
-		var d, n, sum int
-		if err := scan(&d, &n, &sum); err != nil {
-			return err
-		}
-		row(d).Rated += n
-		row(d).RatingSum += sum
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	// Disposed per IST day.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
-		return `SELECT (c.closed_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
-			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
-			GROUP BY 1`
-	}, func(scan func(...any) error) error {
-		var dn int64
-		var n int
-		if err := scan(&dn, &n); err != nil {
-			return err
-		}
-		day(dn).Disposed += n
-		return nil
-	}); err != nil {
+	} else if err := s.baseCounts(ctx, f, row, day); err != nil {
 		return nil, err
 	}
 	// Pending and overdue now (the unit's clock), received up to the end,
@@ -248,6 +197,87 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		st.Days = append(st.Days, *day(n))
 	}
 	return st, nil
+}
+
+// baseCounts adds to rows and days what the complaints count for f:
+// received, disposed (with the histogram and the citizen's deadline) and
+// rated, per district and per day. Four grouped queries, each answered
+// from one index of migration 00024 when no class or type filter applies.
+func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+	from, to := ms(f.From), ms(f.To)
+	sla := s.opts.SLA
+
+	// Received, per district and IST day.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, (c.received_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
+			FROM complaints c WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(from) + ` AND c.received_at < ` + w.arg(to) + `
+			GROUP BY 1, 2`
+	}, func(scan func(...any) error) error {
+		var d, n int
+		var dn int64
+		if err := scan(&d, &dn, &n); err != nil {
+			return err
+		}
+		row(d).Received += n
+		day(dn).Received += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Disposed, per district and bucket of time to disposal, with how many
+	// met the citizen's deadline.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		met := metSLA(w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds()))
+		return `SELECT ` + districtKey + `, ` + disposalBucket + `, count(*), coalesce(sum(` + met + `), 0)
+			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
+			GROUP BY 1, 2`
+	}, func(scan func(...any) error) error {
+		var d, bucket, n, met int
+		if err := scan(&d, &bucket, &n, &met); err != nil {
+			return err
+		}
+		r := row(d)
+		r.Disposed += n
+		r.Met += met
+		r.Hist[bucket] += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Ratings: the last rating of each complaint closed in the period
+	// (0: not rated).
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(c.rating), 0)
+			FROM complaints c WHERE ` + w.String() + ` AND c.rating > 0 AND c.last_closed_at >= ` + w.arg(from) + ` AND c.last_closed_at < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, sum int
+		if err := scan(&d, &n, &sum); err != nil {
+			return err
+		}
+		row(d).Rated += n
+		row(d).RatingSum += sum
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Disposed per IST day.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT (c.closed_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
+			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var dn int64
+		var n int
+		if err := scan(&dn, &n); err != nil {
+			return err
+		}
+		day(dn).Disposed += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	return nil
 }
 
 // statsQuery runs one grouped query of the dashboard and scans its rows.
