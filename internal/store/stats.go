@@ -169,7 +169,8 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	}); err != nil {
 		return nil, err
 	}
-	// Reopenings in the period, against the complaint's district.
+	// Reopenings in the period, against the district that closed the
+	// complaint.
 	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
 		return nil, err
 	}
@@ -308,8 +309,11 @@ type eventCount struct {
 }
 
 var (
-	reopenedSQL = eventCount{"c.unit_id", "c.district",
-		`events e JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
+	// A reopening counts against the district that closed the complaint:
+	// the unit that held it when it was reopened (a closed complaint
+	// cannot be re-routed), whoever holds it now.
+	reopenedSQL = eventCount{"e.from_unit", "u.lgd",
+		`events e JOIN units u ON u.id = e.from_unit JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
 	// A bounce is a forward away from a unit that owned the complaint past
 	// its receipt (shikayat.Apply counts the same).
 	bouncesSQL = eventCount{"e.from_unit", "u.lgd",
