@@ -169,14 +169,23 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	}); err != nil {
 		return nil, err
 	}
-	// Reopenings in the period, against the district that closed the
-	// complaint.
-	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+	// Complaints reopened in the period, against the district that closed
+	// them.
+	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, reopenedSQL.districtCol, func(d, n int) { row(d).Reopened += n }); err != nil {
 		return nil, err
 	}
-	// Bounces in the period, against the district of the unit that sent
-	// the complaint away (a station counts for its district).
-	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+	// Complaints bounced in the period, against the district of the unit
+	// that sent them away (a station counts for its district).
+	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, bouncesSQL.districtCol, func(d, n int) { row(d).Bounces += n }); err != nil {
+		return nil, err
+	}
+	// The totals count each complaint once, as the lists do, though two
+	// districts may each have bounced it.
+	var bounced, reopened int
+	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, "0", func(_, n int) { reopened += n }); err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, "0", func(_, n int) { bounced += n }); err != nil {
 		return nil, err
 	}
 
@@ -193,6 +202,8 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 		return a.Name < b.Name
 	})
 	st.Totals = shikayat.Total(st.Districts)
+	st.Totals.Bounces, st.Totals.Reopened = bounced, reopened
+	st.Totals.Finish()
 	// Every day of the period, empty ones too.
 	for n := (from + istOffsetMS) / dayMS; n <= (to-1+istOffsetMS)/dayMS; n++ {
 		st.Days = append(st.Days, *day(n))
@@ -321,9 +332,23 @@ var (
 		`e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit`}
 )
 
+// eachDistrictCount counts q's events of the period per district (the
+// league counts every bounce and reopening).
 func (s *DB) eachDistrictCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, add func(d, n int)) error {
+	return s.eventCount(ctx, f, q, q.districtCol, "count(*)", add)
+}
+
+// eachDistrictComplaints counts the complaints with q's events in the
+// period per district, and with group "0" the complaints in all: what the
+// inbox lists behind the dashboard's number (a complaint bounced twice by
+// one district is one complaint in its list).
+func (s *DB) eachDistrictComplaints(ctx context.Context, f shikayat.StatsFilter, q eventCount, group string, add func(d, n int)) error {
+	return s.eventCount(ctx, f, q, group, "count(DISTINCT e.complaint_id)", add)
+}
+
+func (s *DB) eventCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
 	return s.statsQuery(ctx, f, q.unitCol, q.districtCol, func(w *where) string {
-		return `SELECT ` + q.districtCol + `, count(*) FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
+		return `SELECT ` + group + `, ` + count + ` FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
 			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
 	}, func(scan func(...any) error) error {
 		var d, n int
