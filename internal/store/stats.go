@@ -156,7 +156,7 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		now := w.arg(ms(s.now()))
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
-			FROM complaints c` + s.indexedBy("complaints_open_district") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
+			FROM complaints c` + s.indexedBy("complaints_open_district_class") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
 			GROUP BY 1`
 	}, func(scan func(...any) error) error {
 		var d, n, late int
