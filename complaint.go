@@ -160,8 +160,14 @@ type ComplaintFilter struct {
 	// link to the lists behind them through these.
 	ReceivedFrom, ReceivedTo time.Time
 	ClosedFrom, ClosedTo     time.Time
-	// BouncedFrom keeps the complaints a unit of this district (LGD code)
-	// forwarded away, and Reopened those reopened, in [ActedFrom, ActedTo).
+	// Bounced keeps the complaints that a unit forwarded away, and
+	// Reopened those reopened (against the unit that had closed them), in
+	// [ActedFrom, ActedTo): the lists behind the dashboard's bounces and
+	// reopenings. Scope, Under and District then select the unit of the
+	// event — the one that sent the complaint away or had closed it — not
+	// the complaint's owner now, so that a district lists what is counted
+	// against it. BouncedFrom is Bounced with District.
+	Bounced            bool
 	BouncedFrom        int
 	Reopened           bool
 	ActedFrom, ActedTo time.Time

@@ -14,18 +14,29 @@ import (
 //	           closed, or past their citizen's deadline, at the window's end
 //	           (merged duplicates leave the count; a complaint still within
 //	           its deadline counts neither way)
+//	           (a complaint merged into another counts too, settled by
+//	           that other complaint: merging a hard case away hides nothing)
 //	good     = decided complaints closed within the citizen's deadline (for
-//	           an immediate one also first acted on within the hour), after a
-//	           person's note, reply or assignment, and never reopened
-//	bounces  = complaints its units forwarded away in the window
-//	reopened = its complaints reopened in the window (appeals)
-//	share    = good / (decided + bounces + reopened)
+//	           an immediate one also first acted on within the hour), after
+//	           an action, and never reopened while the district held them;
+//	           an action is the station's recorded action (its note that
+//	           moved the complaint to in_progress) or a person's reply to
+//	           the citizen — a note of the district's own, or the closing
+//	           note, is none
+//	no action = decided complaints closed without an action
+//	bounces  = complaints its units forwarded away in the window (against
+//	           the unit that sent them away, not the one that got them)
+//	reopened = complaints reopened in the window that it had closed
+//	           (appeals; against the district that closed the complaint,
+//	           not the one holding it now)
+//	share    = good / (decided + no action + bounces + reopened)
 //	score    = the lower bound of the 95 % Wilson interval of that share
 //
 // Districts with fewer than MinVolume decided complaints are listed but not
 // ranked. So three quick closures rank nowhere (and would score low), a
-// bounced hard case counts as a failure, and a closure with nothing done —
-// or one the citizen reopens — is never good. Movement compares with the
+// bounced hard case counts as a failure, and a closure with nothing done
+// counts twice against the district (never good, and once more as a
+// failure) — as does one the citizen reopens. Movement compares with the
 // table as it stood Step earlier.
 type LeagueRules struct {
 	Window    time.Duration
@@ -66,7 +77,7 @@ type LeagueRow struct {
 
 // Score returns the district's share and score under the formula above.
 func (c LeagueCounts) Score() (share, score float64) {
-	n := c.Decided + c.Bounces + c.Reopened
+	n := c.Decided + c.NoAction + c.Bounces + c.Reopened
 	if n == 0 {
 		return 0, 0
 	}

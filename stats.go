@@ -43,8 +43,10 @@ type DistrictStats struct {
 	// Bounces counts the complaints the district's units forwarded away in
 	// the period.
 	Bounces int `json:"bounces"`
-	// Reopened counts reopenings in the period (appeals); ReopenRate is
-	// Reopened over Disposed.
+	// Reopened counts the complaints reopened in the period (appeals)
+	// that the district had closed, whoever holds them now; ReopenRate is
+	// Reopened over Disposed. In the totals, a complaint that two districts
+	// bounced (or closed and saw reopened) counts once.
 	Reopened   int      `json:"reopened"`
 	ReopenRate *float64 `json:"reopen_rate"`
 	// MeanRating is the citizens' mean rating (1–5) of the complaints

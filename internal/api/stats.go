@@ -134,8 +134,9 @@ func parseUnder(q url.Values) (string, error) {
 
 // parsePeriods reads the complaint list's received_from/received_to,
 // closed_from/closed_to and acted_from/acted_to (IST days, inclusive) into
-// f, with bounced_from (a district's LGD code) and reopened, which the
-// acted period bounds.
+// f, with bounced (or bounced_from, a district's LGD code) and reopened,
+// which the acted period bounds: then zone, range and district select the
+// unit that sent the complaint away or had closed it, not its owner now.
 func parsePeriods(q url.Values, f *shikayat.ComplaintFilter) error {
 	for _, p := range []struct {
 		name string
@@ -162,12 +163,17 @@ func parsePeriods(q url.Values, f *shikayat.ComplaintFilter) error {
 		}
 		f.BouncedFrom = d
 	}
-	switch q.Get("reopened") {
-	case "", "false", "0":
-	case "true", "1":
-		f.Reopened = true
-	default:
-		return shikayat.Errorf(shikayat.EINVALID, "reopened must be true or false.")
+	for _, b := range []struct {
+		name string
+		to   *bool
+	}{{"bounced", &f.Bounced}, {"reopened", &f.Reopened}} {
+		switch q.Get(b.name) {
+		case "", "false", "0":
+		case "true", "1":
+			*b.to = true
+		default:
+			return shikayat.Errorf(shikayat.EINVALID, "%s must be true or false.", b.name)
+		}
 	}
 	return nil
 }

@@ -153,19 +153,11 @@ func (h *Handler) statsRow(lang Lang, d *shikayat.DistrictStats, total bool, bas
 	row.Disposed = link("closed_from", from, "closed_to", to, "stage", "closed")
 	row.Pending = link("open", "true", "received_to", to)
 	row.Overdue = link("overdue", "true", "received_to", to)
+	// Bounces and reopenings are counted against the unit that sent the
+	// complaint away or had closed it; the list selects by that unit too,
+	// wherever the complaint is now.
 	row.Reopened = link("reopened", "true", "acted_from", from, "acted_to", to)
-	if d.District != 0 {
-		// The bounced complaints now belong to other units: the list
-		// names the sending district, not the owner.
-		v := url.Values{}
-		for k, vs := range base {
-			v[k] = vs
-		}
-		v.Set("bounced_from", strconv.Itoa(d.District))
-		v.Set("acted_from", from)
-		v.Set("acted_to", to)
-		row.Bounced = "/desk/?" + v.Encode()
-	}
+	row.Bounced = link("bounced", "true", "acted_from", from, "acted_to", to)
 	row.Median, row.WithinSLA, row.ReopenRate, row.MeanRating = "—", "—", "—", "—"
 	if d.MedianHours != nil {
 		row.Median = fmt.Sprintf("%.1f ± %.1f", *d.MedianHours, d.MedianErrorHours)
@@ -287,6 +279,9 @@ func narrowed(lang Lang, q url.Values) string {
 	if q.Get("open") == "true" {
 		parts = append(parts, T(lang, "pending"))
 	}
+	if q.Get("bounced") == "true" {
+		parts = append(parts, T(lang, "bounces"))
+	}
 	if v := q.Get("bounced_from"); v != "" {
 		d, _ := strconv.Atoi(v)
 		parts = append(parts, T(lang, "bounced_from")+": "+districtName(lang, d))
@@ -294,7 +289,7 @@ func narrowed(lang Lang, q url.Values) string {
 	if q.Get("reopened") == "true" {
 		parts = append(parts, T(lang, "reopened"))
 	}
-	if len(parts) > 0 && (q.Get("bounced_from") != "" || q.Get("reopened") == "true") {
+	if len(parts) > 0 && (q.Get("bounced_from") != "" || q.Get("bounced") == "true" || q.Get("reopened") == "true") {
 		period("acted", "acted_from", "acted_to")
 	}
 	return strings.Join(parts, "; ")

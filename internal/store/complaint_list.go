@@ -118,7 +118,17 @@ func (s *DB) ListComplaints(ctx context.Context, f shikayat.ComplaintFilter) (*s
 // complaintWhere is the WHERE clause of filter f (paging and order aside).
 func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*where, error) {
 	w := &where{}
-	if err := w.addScope(f.Scope); err != nil {
+	if f.BouncedFrom != 0 {
+		f.Bounced, f.District = true, f.BouncedFrom
+	}
+	if f.Bounced || f.Reopened {
+		// The lists behind what is counted against a unit: scope, subtree
+		// and district select the unit of the event.
+		if err := s.addEventWhere(ctx, w, f); err != nil {
+			return nil, err
+		}
+		f.Under, f.District = "", 0
+	} else if err := w.addScope(f.Scope); err != nil {
 		return nil, err
 	}
 	if f.Under != "" {
@@ -138,15 +148,6 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 	}{{"c.received_at", f.ReceivedFrom, ">="}, {"c.received_at", f.ReceivedTo, "<"}, {"c.closed_at", f.ClosedFrom, ">="}, {"c.closed_at", f.ClosedTo, "<"}} {
 		if !b.at.IsZero() {
 			w.add(b.col+" "+b.op+" ?", ms(b.at))
-		}
-	}
-	if f.BouncedFrom != 0 || f.Reopened {
-		ev := w.eventPeriod(f.ActedFrom, f.ActedTo)
-		if f.BouncedFrom != 0 {
-			w.add(`c.id IN (SELECT e.complaint_id FROM events e JOIN units u ON u.id = e.from_unit WHERE `+bouncesSQL.where+ev+` AND u.lgd = ?)`, f.BouncedFrom)
-		}
-		if f.Reopened {
-			w.add(`c.id IN (SELECT e.complaint_id FROM events e WHERE ` + reopenedSQL.where + ev + `)`)
 		}
 	}
 	if f.Stage != "" {
@@ -185,6 +186,44 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 	}
 
 	return w, nil
+}
+
+// addEventWhere keeps the complaints with a bounce (f.Bounced) or a
+// reopening (f.Reopened) in the acted period whose unit — the one that sent
+// the complaint away, or held it closed — lies in the scope, under f.Under
+// and in f.District: the events the dashboard counts against that unit.
+// Sensitive complaints stay hidden from a scope that hides them.
+func (s *DB) addEventWhere(ctx context.Context, w *where, f shikayat.ComplaintFilter) error {
+	if f.Scope.IsZero() {
+		return shikayat.ErrNoScope()
+	}
+	for _, ev := range []struct {
+		on bool
+		q  eventCount
+	}{{f.Bounced, bouncesSQL}, {f.Reopened, reopenedSQL}} {
+		if !ev.on {
+			continue
+		}
+		cond := `c.id IN (SELECT e.complaint_id FROM events e JOIN units u ON u.id = e.from_unit WHERE ` + ev.q.where + w.eventPeriod(f.ActedFrom, f.ActedTo)
+		if !f.Scope.All() {
+			cond += ` AND u.path LIKE ` + w.arg(likePrefix(f.Scope.Path())) + ` ESCAPE '\'`
+		}
+		if f.Under != "" {
+			u, err := s.FindUnit(ctx, f.Under)
+			if err != nil {
+				return shikayat.Errorf(shikayat.EINVALID, "There is no unit %q.", f.Under)
+			}
+			cond += ` AND u.path LIKE ` + w.arg(likePrefix(u.Path)) + ` ESCAPE '\'`
+		}
+		if f.District != 0 {
+			cond += ` AND u.lgd = ` + w.arg(f.District)
+		}
+		w.add(cond + `)`)
+	}
+	if f.Scope.HidesSensitive() {
+		w.add(hideSensitive)
+	}
+	return nil
 }
 
 // eventPeriod returns the conditions that keep events (as e) in [from,

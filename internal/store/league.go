@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -43,26 +44,40 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 	err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
-		closed := `(c.closed_at IS NOT NULL AND c.closed_at < ` + e + `)`
-		// A person's note, reply or assignment before the closure.
-		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = c.id AND a.user_id IS NOT NULL
-			AND a.action IN ('note', 'reply', 'assign') AND a.at <= c.closed_at)`
-		reopened := `EXISTS (SELECT 1 FROM events o WHERE o.complaint_id = c.id AND o.action = 'reopen' AND o.at < ` + e + `)`
+		// A merged complaint is settled by the complaint it was merged
+		// into (t): it is closed when that one is, and good only when that
+		// one was acted on, never reopened, and closed within the merged
+		// complaint's own deadline. Merging a hard case away hides nothing.
+		closedAt := `(CASE WHEN c.merged_into <> '' THEN t.closed_at ELSE c.closed_at END)`
+		settled := `(CASE WHEN c.merged_into <> '' THEN t.id ELSE c.id END)`
+		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
+		// An action: the station recorded one (its note moved the complaint
+		// to in_progress, DESIGN's "the station recorded an action"), or a
+		// person replied to the citizen, before the closure. A note of the
+		// district's own, or a closing note, is not one.
+		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
+			AND ((a.action = 'note' AND a.to_stage = 'in_progress') OR a.action = 'reply') AND a.at <= ` + closedAt + `)`
+		// Reopened while this district held it: a reopening is counted
+		// against the district that closed the complaint, not the one that
+		// holds it after.
+		reopened := `EXISTS (SELECT 1 FROM events o JOIN units ou ON ou.id = o.from_unit WHERE o.complaint_id = ` + settled + `
+			AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
 		// Past the citizen's deadline at the end: the close deadline, or
 		// an immediate complaint's first hour gone without a person's act.
 		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
 			OR (` + effectiveClass + ` = 'immediate' AND c.received_at + ` + first + ` < ` + e + `
 				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
+		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*),
 				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
 				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
-			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + metSLA(long, mid, first) + ` AS met,
+			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
 					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
-				FROM complaints c
+				FROM complaints c LEFT JOIN complaints t ON c.merged_into <> '' AND t.code = c.merged_into
 				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
-					AND c.merged_into = '' AND (` + closed + ` OR ` + late + `)) x
+					AND (` + closed + ` OR ` + late + `)) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int

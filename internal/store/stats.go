@@ -101,12 +101,26 @@ func (w *where) arg(v any) string {
 // complaints received and disposed in the period, those pending and overdue
 // now, the median time to disposal (from an hourly histogram, see
 // shikayat.DisposalHistogram), the share disposed within the citizen's
-// deadline, bounces and reopenings; and per IST day, received and disposed.
-// Mean rating stays null: no rating is recorded yet.
+// deadline, bounces, reopenings and the mean rating; and per IST day,
+// received and disposed.
 //
-// Seven grouped queries, each answered from one index of migration 00024
-// when no class or type filter applies.
+// Received, disposed, the median's histogram, the deadline met and the
+// ratings come from the daily roll-ups (migration 00029) when the period is
+// whole IST days and the scope a district or wider, else from the
+// complaints (RecountDistrictStats); pending and overdue (as of now),
+// bounces and reopenings are counted from the complaints and events, each
+// from one index of migration 00024.
 func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
+	return s.districtStats(ctx, f, rollupFilter(f))
+}
+
+// RecountDistrictStats is DistrictStats counted from the complaints
+// themselves, never from the daily roll-ups: what the roll-ups must equal.
+func (s *DB) RecountDistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
+	return s.districtStats(ctx, f, false)
+}
+
+func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups bool) (*shikayat.Stats, error) {
 	if !f.From.Before(f.To) {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "The period must end after it starts.")
 	}
@@ -129,6 +143,80 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		return d
 	}
 	from, to := ms(f.From), ms(f.To)
+	if rollups {
+		if err := s.rollupCounts(ctx, f, row, day); err != nil {
+			return nil, err
+		}
+	} else if err := s.baseCounts(ctx, f, row, day); err != nil {
+		return nil, err
+	}
+	// Pending and overdue now (the unit's clock), received up to the end,
+	// from the index of open complaints: SQLite's planner would rather walk
+	// a smaller partial index and read every row.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		now := w.arg(ms(s.now()))
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
+			FROM complaints c` + s.indexedBy("complaints_open_district_class") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, late int
+		if err := scan(&d, &n, &late); err != nil {
+			return err
+		}
+		row(d).Pending += n
+		row(d).Overdue += late
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Complaints reopened in the period, against the district that closed
+	// them.
+	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, reopenedSQL.districtCol, func(d, n int) { row(d).Reopened += n }); err != nil {
+		return nil, err
+	}
+	// Complaints bounced in the period, against the district of the unit
+	// that sent them away (a station counts for its district).
+	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, bouncesSQL.districtCol, func(d, n int) { row(d).Bounces += n }); err != nil {
+		return nil, err
+	}
+	// The totals count each complaint once, as the lists do, though two
+	// districts may each have bounced it.
+	var bounced, reopened int
+	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, "0", func(_, n int) { reopened += n }); err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, "0", func(_, n int) { bounced += n }); err != nil {
+		return nil, err
+	}
+
+	st := &shikayat.Stats{From: f.From, To: f.To, Districts: []*shikayat.DistrictStats{}, Days: []shikayat.DayCount{}}
+	for _, r := range rows {
+		r.Finish()
+		st.Districts = append(st.Districts, r)
+	}
+	sort.Slice(st.Districts, func(i, j int) bool {
+		a, b := st.Districts[i], st.Districts[j]
+		if (a.District == 0) != (b.District == 0) {
+			return b.District == 0 // complaints no district owns come last
+		}
+		return a.Name < b.Name
+	})
+	st.Totals = shikayat.Total(st.Districts)
+	st.Totals.Bounces, st.Totals.Reopened = bounced, reopened
+	st.Totals.Finish()
+	// Every day of the period, empty ones too.
+	for n := (from + istOffsetMS) / dayMS; n <= (to-1+istOffsetMS)/dayMS; n++ {
+		st.Days = append(st.Days, *day(n))
+	}
+	return st, nil
+}
+
+// baseCounts adds to rows and days what the complaints count for f:
+// received, disposed (with the histogram and the citizen's deadline) and
+// rated, per district and per day. Four grouped queries, each answered
+// from one index of migration 00024 when no class or type filter applies.
+func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+	from, to := ms(f.From), ms(f.To)
 	sla := s.opts.SLA
 
 	// Received, per district and IST day.
@@ -146,7 +234,7 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		day(dn).Received += n
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	// Disposed, per district and bucket of time to disposal, with how many
 	// met the citizen's deadline.
@@ -166,7 +254,7 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		r.Hist[bucket] += n
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	// Ratings: the last rating of each complaint closed in the period
 	// (0: not rated).
@@ -183,7 +271,7 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		row(d).RatingSum += sum
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	// Disposed per IST day.
 	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
@@ -199,55 +287,9 @@ func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikay
 		day(dn).Disposed += n
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	// Pending and overdue now (the unit's clock), received up to the end,
-	// from the index of open complaints: SQLite's planner would rather walk
-	// a smaller partial index and read every row.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
-		now := w.arg(ms(s.now()))
-		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
-			FROM complaints c` + s.indexedBy("complaints_open_district") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
-			GROUP BY 1`
-	}, func(scan func(...any) error) error {
-		var d, n, late int
-		if err := scan(&d, &n, &late); err != nil {
-			return err
-		}
-		row(d).Pending += n
-		row(d).Overdue += late
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	// Reopenings in the period, against the complaint's district.
-	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
-		return nil, err
-	}
-	// Bounces in the period, against the district of the unit that sent
-	// the complaint away (a station counts for its district).
-	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
-		return nil, err
-	}
-
-	st := &shikayat.Stats{From: f.From, To: f.To, Districts: []*shikayat.DistrictStats{}, Days: []shikayat.DayCount{}}
-	for _, r := range rows {
-		r.Finish()
-		st.Districts = append(st.Districts, r)
-	}
-	sort.Slice(st.Districts, func(i, j int) bool {
-		a, b := st.Districts[i], st.Districts[j]
-		if (a.District == 0) != (b.District == 0) {
-			return b.District == 0 // complaints no district owns come last
-		}
-		return a.Name < b.Name
-	})
-	st.Totals = shikayat.Total(st.Districts)
-	// Every day of the period, empty ones too.
-	for n := (from + istOffsetMS) / dayMS; n <= (to-1+istOffsetMS)/dayMS; n++ {
-		st.Days = append(st.Days, *day(n))
-	}
-	return st, nil
+	return nil
 }
 
 // statsQuery runs one grouped query of the dashboard and scans its rows.
@@ -278,8 +320,11 @@ type eventCount struct {
 }
 
 var (
-	reopenedSQL = eventCount{"c.unit_id", "c.district",
-		`events e JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
+	// A reopening counts against the district that closed the complaint:
+	// the unit that held it when it was reopened (a closed complaint
+	// cannot be re-routed), whoever holds it now.
+	reopenedSQL = eventCount{"e.from_unit", "u.lgd",
+		`events e JOIN units u ON u.id = e.from_unit JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
 	// A bounce is a forward away from a unit that owned the complaint past
 	// its receipt (shikayat.Apply counts the same).
 	bouncesSQL = eventCount{"e.from_unit", "u.lgd",
@@ -287,9 +332,23 @@ var (
 		`e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit`}
 )
 
+// eachDistrictCount counts q's events of the period per district (the
+// league counts every bounce and reopening).
 func (s *DB) eachDistrictCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, add func(d, n int)) error {
+	return s.eventCount(ctx, f, q, q.districtCol, "count(*)", add)
+}
+
+// eachDistrictComplaints counts the complaints with q's events in the
+// period per district, and with group "0" the complaints in all: what the
+// inbox lists behind the dashboard's number (a complaint bounced twice by
+// one district is one complaint in its list).
+func (s *DB) eachDistrictComplaints(ctx context.Context, f shikayat.StatsFilter, q eventCount, group string, add func(d, n int)) error {
+	return s.eventCount(ctx, f, q, group, "count(DISTINCT e.complaint_id)", add)
+}
+
+func (s *DB) eventCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
 	return s.statsQuery(ctx, f, q.unitCol, q.districtCol, func(w *where) string {
-		return `SELECT ` + q.districtCol + `, count(*) FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
+		return `SELECT ` + group + `, ` + count + ` FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
 			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
 	}, func(scan func(...any) error) error {
 		var d, n int

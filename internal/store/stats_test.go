@@ -189,20 +189,48 @@ func TestDistrictStats(t *testing.T) {
 	})
 }
 
+// stationOf is the one station of district lgd in the league tests, and
+// its officer.
+func (d *statsDesk) station(t *testing.T, lgd int) shikayat.Actor {
+	t.Helper()
+	id := fmt.Sprintf("station:league-%d", lgd)
+	if _, _, err := d.db.ImportStations(context.Background(), []*shikayat.Unit{{ID: id, Kind: shikayat.UnitStation, Name: fmt.Sprintf("Kotwali %d", lgd), LGD: lgd}}); err != nil {
+		t.Fatal(err)
+	}
+	return actorIn(t, d.db, shikayat.Actor{UserID: int64(5000 + lgd), Username: fmt.Sprintf("sho%d", lgd), Role: shikayat.RoleStationOfficer, UnitID: id})
+}
+
+// work is an honest disposal: the district classifies it and assigns it to
+// its station, the station records what it did and closes it.
+func work(t *testing.T, d *statsDesk, code string, lgd int) {
+	t.Helper()
+	sho := d.station(t, lgd)
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, d.op(t, lgd))
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, d.op(t, lgd))
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne mauke par jaakar bike baramad ki"}, sho)
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "bike mil gayi"}, sho)
+}
+
 // The league table cannot be topped by gaming it: a district with three
 // quick closures, one that bounces its hard cases and closes the rest fast,
-// one that closes everything at once without doing anything, and one whose
-// quick closures are reopened by the citizens all rank below an honest
-// district that closes most of its complaints, in time, after acting.
+// one that closes everything at once without doing anything, one that
+// writes a throwaway note and closes, one that merges its hard cases away
+// into another complaint, one whose quick closures are reopened by the
+// citizens, and one that sends its reopened complaints on to another
+// district all rank below an honest district that closes most of its
+// complaints, in time, after its station acted. Bounces count against the
+// district that sent the complaint away, reopenings against the one that
+// closed it.
 func TestLeagueGamingCasesDoNotWin(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
 		hour, day := time.Hour, 24*time.Hour
 		honest, tiny, bouncer, closer, appealed := lucknow162, agra118, kanpur157, prayag120, fatehpur
+		const throwaway, merger, shifter, shiftedTo, bouncedTo = 119, 121, 122, 123, 143
 
 		var codes = map[int][]string{}
-		for _, lgd := range []int{honest, bouncer, closer, appealed} {
+		for _, lgd := range []int{honest, bouncer, closer, appealed, throwaway, merger, shifter} {
 			for range 30 {
 				codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
 			}
@@ -211,33 +239,58 @@ func TestLeagueGamingCasesDoNotWin(t *testing.T) {
 			codes[tiny] = append(codes[tiny], d.complaint(t, tiny, shikayat.ClassMidTerm))
 		}
 		d.at(2 * hour)
-		// Tiny: three closures within hours, after a note.
+		// Tiny: three closures within hours, its station having acted.
 		for _, c := range codes[tiny] {
-			noteAndClose(t, d, c, d.op(t, tiny))
+			work(t, d, c, tiny)
 		}
 		// Bouncer: the twelve hard ones go elsewhere, the rest closed fast.
 		for i, c := range codes[bouncer] {
 			if i < 12 {
-				d.act(t, c, shikayat.Action{Kind: shikayat.ActionForward, District: fatehpur + 1, Reason: "not ours"}, d.op(t, bouncer))
+				d.act(t, c, shikayat.Action{Kind: shikayat.ActionForward, District: bouncedTo, Reason: "not ours"}, d.op(t, bouncer))
 				continue
 			}
-			noteAndClose(t, d, c, d.op(t, bouncer))
+			work(t, d, c, bouncer)
 		}
 		// Closer: everything closed at once, nothing done.
 		for _, c := range codes[closer] {
 			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken}, d.op(t, closer))
 		}
-		// Appealed: closed fast after a note, two in three reopened.
+		// Throwaway: a note of the district's own, then closed; no station
+		// ever saw it.
+		for _, c := range codes[throwaway] {
+			noteAndClose(t, d, c, d.op(t, throwaway))
+		}
+		// Merger: the twelve hard ones merged into one complaint that
+		// stays open; the rest worked and closed fast.
+		for i, c := range codes[merger] {
+			switch {
+			case i == 0:
+			case i <= 12:
+				d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: codes[merger][0]}, d.op(t, merger))
+			default:
+				work(t, d, c, merger)
+			}
+		}
+		// Appealed: worked and closed fast, two in three reopened.
 		for i, c := range codes[appealed] {
-			noteAndClose(t, d, c, d.op(t, appealed))
+			work(t, d, c, appealed)
 			if i%3 != 0 {
 				d.act(t, c, shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not resolved"}, d.op(t, appealed))
 			}
 		}
-		// Honest: 25 closed within days after acting, 5 run late.
+		// Shifter: the same, but each reopened complaint is sent on to
+		// another district, which then holds it.
+		for i, c := range codes[shifter] {
+			work(t, d, c, shifter)
+			if i%3 != 0 {
+				d.act(t, c, shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not resolved"}, d.op(t, shifter))
+				d.act(t, c, shikayat.Action{Kind: shikayat.ActionForward, District: shiftedTo, Reason: "not ours"}, d.op(t, shifter))
+			}
+		}
+		// Honest: 25 worked and closed within days, 5 run late.
 		d.at(4 * day)
 		for _, c := range codes[honest][:25] {
-			noteAndClose(t, d, c, d.op(t, honest))
+			work(t, d, c, honest)
 		}
 		d.at(20 * day)
 
@@ -249,27 +302,44 @@ func TestLeagueGamingCasesDoNotWin(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) == 0 || rows[0].District != honest || rows[0].Rank != 1 {
-				t.Fatalf("minimum volume %d: top is %+v, want Lucknow (the honest district)", min, rows)
+			if len(rows) == 0 {
+				t.Fatal("no league table")
+			}
+			if rows[0].District != honest || rows[0].Rank != 1 {
+				t.Errorf("minimum volume %d: top is %+v, want Lucknow (the honest district)", min, rows[0])
 			}
 			by := map[int]shikayat.LeagueRow{}
 			for _, r := range rows {
 				by[r.District] = r
 			}
+			if r := by[honest]; r.Good != 25 || r.Decided != 30 || r.NoAction != 0 {
+				t.Errorf("honest: %+v", r)
+			}
 			if r := by[closer]; r.Good != 0 || r.NoAction != 30 {
 				t.Errorf("closer: %+v, want no good closure and 30 without action", r)
 			}
-			if r := by[bouncer]; r.Bounces != 12 || r.Good != 18 {
-				t.Errorf("bouncer: %+v", r)
+			if r := by[throwaway]; r.Good != 0 || r.NoAction != 30 {
+				t.Errorf("throwaway notes: %+v, want no good closure and 30 without action", r)
 			}
-			if r := by[appealed]; r.Reopened != 20 {
+			if r := by[merger]; r.Decided != 30 || r.Good != 17 {
+				t.Errorf("merger: %+v, want the twelve merged away decided and not good", r)
+			}
+			if r, to := by[bouncer], by[bouncedTo]; r.Bounces != 12 || r.Good != 18 || to.Bounces != 0 {
+				t.Errorf("bouncer: %+v; the district it bounced to: %+v", r, to)
+			}
+			if r := by[appealed]; r.Reopened != 20 || r.Good != 10 {
 				t.Errorf("appealed: %+v", r)
+			}
+			if r, to := by[shifter], by[shiftedTo]; r.Reopened != 20 || to.Reopened != 0 || to.Good != 0 {
+				t.Errorf("shifter: %+v; the district it sent its reopenings to: %+v", r, to)
 			}
 			if r := by[tiny]; min > 3 && r.Rank != 0 {
 				t.Errorf("three complaints ranked %d under a minimum of %d", r.Rank, min)
 			}
-			if r := by[honest]; r.Good != 25 || r.Decided != 30 {
-				t.Errorf("honest: %+v", r)
+			for _, gamer := range []int{tiny, bouncer, closer, throwaway, merger, appealed, shifter} {
+				if r := by[gamer]; r.Score >= by[honest].Score {
+					t.Errorf("%s scores %.3f, the honest district %.3f", r.Name, r.Score, by[honest].Score)
+				}
 			}
 		}
 		// A month earlier nothing was decided: no one was ranked then.

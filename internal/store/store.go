@@ -183,6 +183,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.syncStatsRules(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	// Remember when the database was made: intake reads nothing older.
 	now := ms(s.now())
 	if _, err := db.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,

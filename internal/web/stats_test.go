@@ -166,12 +166,26 @@ func TestDistrictStatsAPIAndCSV(t *testing.T) {
 // with the same filter lists as many complaints as the number says.
 func TestDashboardNumbersLinkToTheirLists(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		f, _ := statsFixture(t, dsn())
+		f, hindi := statsFixture(t, dsn())
 		// One disposed, the rest overdue by the end.
 		f.clock.Add(2 * 3600e9)
 		cookie := f.session(t, f.users[shikayat.RoleHQOperator])
 		if rec := f.do("POST", "/api/v1/complaints/"+f.codes["district:175"]+"/actions", "application/json", `{"action": "close", "resolution": "action_taken"}`, cookie); rec.Code != 200 {
 			t.Fatalf("close: %d %s", rec.Code, rec.Body)
+		}
+		// Lucknow sends one complaint away (a bounce against it), and
+		// closes another that is reopened and then sent on as well: both
+		// count against Lucknow, though another district holds them now.
+		lko := f.session(t, f.users[shikayat.RoleDistrictOperator])
+		for _, a := range []struct{ code, body string }{
+			{f.codes["district:162"], `{"action": "forward", "district": 175, "reason": "not ours"}`},
+			{hindi, `{"action": "close", "resolution": "action_taken"}`},
+			{hindi, `{"action": "reopen", "reason": "citizen says not resolved"}`},
+			{hindi, `{"action": "forward", "district": 175, "reason": "not ours"}`},
+		} {
+			if rec := f.do("POST", "/api/v1/complaints/"+a.code+"/actions", "application/json", a.body, lko); rec.Code != 200 {
+				t.Fatalf("%s: %d %s", a.body, rec.Code, rec.Body)
+			}
 		}
 		f.clock.Add(11 * 24 * 3600e9)
 		// A district's staff and its range's supervisor list every
@@ -193,9 +207,15 @@ func TestDashboardNumbersLinkToTheirLists(t *testing.T) {
 			if len(links) < 10 {
 				t.Fatalf("%s: %d linked numbers", role, len(links))
 			}
+			kinds := map[string]int{}
 			for _, l := range links {
 				q := html.UnescapeString(l[1])
 				want, _ := strconv.Atoi(l[2])
+				for _, k := range []string{"bounced=true", "reopened=true", "overdue=true"} {
+					if strings.Contains(q, k) && !strings.Contains(q, "district=") {
+						kinds[k] = max(kinds[k], want)
+					}
+				}
 				rec := f.do("GET", "/api/v1/complaints?"+q, "", "", cookie)
 				var list struct{ Total int }
 				if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil || rec.Code != 200 {
@@ -203,6 +223,12 @@ func TestDashboardNumbersLinkToTheirLists(t *testing.T) {
 				}
 				if list.Total != want && (role != shikayat.RoleHQOperator || list.Total > want) {
 					t.Errorf("%s, %s: the number says %d, its list holds %d", role, q, want, list.Total)
+				}
+			}
+			// The totals count Lucknow's bounce and its reopening.
+			for _, k := range []string{"bounced=true", "reopened=true", "overdue=true"} {
+				if kinds[k] < 1 {
+					t.Errorf("%s: the totals' %s links %d complaints, want at least 1", role, k, kinds[k])
 				}
 			}
 		}

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// The daily roll-ups of migration 00029 (stats_days) hold, per IST day,
+// owning unit (a station as its district), district, class and type, the
+// complaints received, disposed (with how many met the citizen's deadline
+// and the histogram of hours to disposal) and rated. Triggers on
+// complaints keep them in the transaction of each change, so a count read
+// from them equals a recount of the complaints; the dashboard reads them
+// instead of the complaints when the filter allows (see rollupFilter).
+
+// syncStatsRules writes the citizen's deadlines that decide "met" into
+// stats_rules and, when they were not those already there (the first start
+// after the migration, or a changed setting), rebuilds the roll-ups from
+// the complaints in the same transaction. Nodes starting together take
+// turns on the row's lock; the second finds the rules already written.
+func (s *DB) syncStatsRules(ctx context.Context) error {
+	sla := s.opts.SLA
+	long, mid, first := sla.LongTermClose.Milliseconds(), sla.MidTermClose.Milliseconds(), sla.ImmediateFirstAction.Milliseconds()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stats_rules WHERE long_ms = $1 AND mid_ms = $2 AND first_ms = $3`, long, mid, first).Scan(&n); err != nil {
+		return fmt.Errorf("stats rules: %w", err)
+	}
+	if n == 1 {
+		return nil
+	}
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE stats_rules SET long_ms = $1, mid_ms = $2, first_ms = $3
+			WHERE long_ms IS NULL OR long_ms <> $1 OR mid_ms <> $2 OR first_ms <> $3`, long, mid, first)
+		if err != nil {
+			return fmt.Errorf("stats rules: %w", err)
+		}
+		if changed, err := r.RowsAffected(); err != nil || changed == 0 {
+			return err
+		}
+		return s.rebuildRollups(ctx, tx)
+	})
+}
+
+// rebuildRollups recounts stats_days from the complaints, through the same
+// view of facts the triggers use.
+func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
+	agg := `json_group_object(CAST(bucket AS TEXT), n)`
+	if s.engine == Postgres {
+		agg = `jsonb_object_agg(bucket::text, n)`
+	}
+	const key = `day, class, type, unit_id, district`
+	for _, q := range []string{
+		`DELETE FROM stats_days`,
+		`DELETE FROM stats_pending`,
+		`INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d)
+			SELECT unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, 1 FROM complaints`,
+		`INSERT INTO stats_days (` + key + `, received, disposed, met, rated, rating_sum)
+			SELECT ` + key + `, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum)
+			FROM stats_pending_facts GROUP BY ` + key,
+		`UPDATE stats_days SET hist = f.hist
+			FROM (SELECT ` + key + `, ` + agg + ` AS hist
+				FROM (SELECT ` + key + `, bucket, sum(disposed) AS n FROM stats_pending_facts WHERE bucket IS NOT NULL GROUP BY ` + key + `, bucket) b
+				GROUP BY ` + key + `) f
+			WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type
+				AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district`,
+		`DELETE FROM stats_pending`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("rebuild stats roll-ups: %w", err)
+		}
+	}
+	return nil
+}
+
+// istDay numbers the IST day that starts at t; ok is false when t is not
+// the start of an IST day.
+func istDay(t time.Time) (int64, bool) {
+	n := ms(t) + istOffsetMS
+	return n / dayMS, n%dayMS == 0
+}
+
+// rollupFilter reports whether the roll-ups can answer f: a period of
+// whole IST days and a scope from a district up (a station's scope would
+// need the stations the roll-ups fold into their districts).
+func rollupFilter(f shikayat.StatsFilter) bool {
+	_, fromOK := istDay(f.From)
+	_, toOK := istDay(f.To)
+	if !fromOK || !toOK {
+		return false
+	}
+	p := strings.TrimSuffix(f.Scope.Path(), "/")
+	last := p[strings.LastIndex(p, "/")+1:]
+	return !strings.HasPrefix(last, "station:")
+}
+
+// rollupCounts adds to rows and days what the roll-ups count for f:
+// received, disposed, met, the disposal histogram and ratings, per
+// district and per day.
+func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+	from, _ := istDay(f.From)
+	to, _ := istDay(f.To)
+	class, typ := string(f.Class), string(f.Type)
+	if class == "" {
+		class = "*"
+	}
+	if typ == "" {
+		typ = "*"
+	}
+	// The class and type filters are those of statsWhere, on the roll-up's
+	// own columns.
+	g := f
+	g.Class, g.Type = "", ""
+	w, err := s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	if err != nil {
+		return err
+	}
+	if f.Class != "" && !f.Class.Valid() {
+		return shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
+	}
+	if f.Type != "" && !f.Type.Valid() {
+		return shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", f.Type)
+	}
+	q := `SELECT r.district, r.day, r.received, r.disposed, r.met, r.rated, r.rating_sum, r.hist
+		FROM stats_days r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
+			AND r.day >= ` + w.arg(from) + ` AND r.day < ` + w.arg(to) + ` AND ` + w.String()
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d, received, disposed, met, rated, ratingSum int
+		var dn int64
+		var hist string
+		if err := rows.Scan(&d, &dn, &received, &disposed, &met, &rated, &ratingSum, &hist); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+		if received == 0 && disposed == 0 && rated == 0 {
+			// What an update moved away leaves a row of zeros behind.
+			continue
+		}
+		r := row(d)
+		r.Received += received
+		r.Disposed += disposed
+		r.Met += met
+		r.Rated += rated
+		r.RatingSum += ratingSum
+		if err := addHist(r.Hist, hist); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+		dc := day(dn)
+		dc.Received += received
+		dc.Disposed += disposed
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	return nil
+}
+
+// addHist adds a roll-up's histogram ({"bucket": count}, as the triggers
+// write it) to h.
+func addHist(h shikayat.DisposalHistogram, text string) error {
+	if text == "" || text == "{}" {
+		return nil
+	}
+	var m map[string]int
+	if err := json.Unmarshal([]byte(text), &m); err != nil {
+		return fmt.Errorf("histogram %q: %w", text, err)
+	}
+	for k, n := range m {
+		b, err := strconv.Atoi(k)
+		if err != nil {
+			return fmt.Errorf("histogram bucket %q: %w", k, err)
+		}
+		if n != 0 {
+			h[b] += n
+		}
+	}
+	return nil
+}
+
+// RebuildStatsRollups recounts the daily roll-ups from the complaints: for
+// rows written behind the store's back with the triggers disabled (a bulk
+// load).
+func (s *DB) RebuildStatsRollups(ctx context.Context) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error { return s.rebuildRollups(ctx, tx) })
+}

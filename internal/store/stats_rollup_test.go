@@ -1,0 +1,125 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/storetest"
+)
+
+// The daily roll-ups the dashboard reads equal a recount from the
+// complaints after a mixed run of actions — created, classified, assigned
+// to a station, forwarded away, noted, closed late and in time, reopened,
+// rated, merged, changed behind the store's back — for every filter the
+// page offers; and an erasure changes no number.
+func TestStatsRollupsEqualRecount(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		if _, _, err := d.db.ImportStations(ctx, []*shikayat.Unit{{ID: "station:lko-hazratganj", Kind: shikayat.UnitStation, Name: "Hazratganj", LGD: lucknow162}}); err != nil {
+			t.Fatal(err)
+		}
+		lko, knp, agra := d.op(t, lucknow162), d.op(t, kanpur157), d.op(t, agra118)
+		hour, day := time.Hour, 24*time.Hour
+
+		var codes []string
+		for i, lgd := range []int{lucknow162, lucknow162, lucknow162, kanpur157, kanpur157, agra118, agra118, prayag120} {
+			d.at(time.Duration(i) * 5 * hour) // across IST days
+			codes = append(codes, d.complaint(t, lgd, []shikayat.Class{shikayat.ClassImmediate, shikayat.ClassMidTerm, shikayat.ClassLongTerm}[i%3]))
+		}
+		d.at(2 * day)
+		d.act(t, codes[0], shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeFraudCheating}, lko)
+		d.act(t, codes[0], shikayat.Action{Kind: shikayat.ActionAssign, Station: "station:lko-hazratganj", Reason: "area"}, lko)
+		d.act(t, codes[0], shikayat.Action{Kind: shikayat.ActionNote, Text: "FIR darj"}, lko)
+		noteAndClose(t, d, codes[1], lko)
+		d.act(t, codes[3], shikayat.Action{Kind: shikayat.ActionForward, District: agra118, Reason: "not ours"}, knp)
+		d.at(3 * day)
+		d.act(t, codes[0], shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionFIRRegistered, Note: "done"}, lko)
+		d.act(t, codes[5], shikayat.Action{Kind: shikayat.ActionMerge, Into: codes[6]}, agra)
+		noteAndClose(t, d, codes[3], agra)
+		d.at(4 * day)
+		d.act(t, codes[1], shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not resolved"}, lko)
+		d.at(15 * day) // late
+		noteAndClose(t, d, codes[1], lko)
+		noteAndClose(t, d, codes[6], agra)
+		// Ratings and a change of district written behind the store's back:
+		// the triggers count them too.
+		for code, r := range map[string]int{codes[0]: 5, codes[1]: 2, codes[6]: 4} {
+			if _, err := d.db.SQL().ExecContext(ctx, `UPDATE complaints SET rating = $1 WHERE code = $2`, r, code); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := d.db.SQL().ExecContext(ctx, `UPDATE complaints SET district = $1, suggested_type = $2 WHERE code = $3`, fatehpur, string(shikayat.TypeFraudCheating), codes[7]); err != nil {
+			t.Fatal(err)
+		}
+
+		from := time.Date(2026, 1, 1, 0, 0, 0, 0, shikayat.IST)
+		range162, err := d.db.FindUnit(ctx, shikayat.DistrictUnitID(lucknow162))
+		if err != nil {
+			t.Fatal(err)
+		}
+		filters := map[string]shikayat.StatsFilter{
+			"state":        {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30)},
+			"a short one":  {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, 5), To: from.AddDate(0, 0, 8)},
+			"class":        {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), Class: shikayat.ClassMidTerm},
+			"type":         {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), Type: shikayat.TypeFraudCheating},
+			"class + type": {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), Class: shikayat.ClassLongTerm, Type: shikayat.TypeTheft},
+			"range":        {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), Under: range162.ParentID},
+			"district":     {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), District: agra118},
+			"a district's": {Scope: lko.Scope, From: from, To: from.AddDate(0, 0, 30)},
+		}
+		check := func(t *testing.T, when string) map[string]*shikayat.Stats {
+			t.Helper()
+			out := map[string]*shikayat.Stats{}
+			for name, f := range filters {
+				got, err := d.db.DistrictStats(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := d.db.RecountDistrictStats(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %s: the roll-ups say\n%+v\n%s\nthe recount\n%+v\n%s", when, name, got.Totals, rowsOf(got), want.Totals, rowsOf(want))
+				}
+				out[name] = got
+			}
+			return out
+		}
+		before := check(t, "after the actions")
+		if before["state"].Totals.Received != 8 || before["state"].Totals.Disposed != 5 || before["state"].Totals.Rated != 3 {
+			t.Errorf("state totals %+v", before["state"].Totals)
+		}
+
+		// An erasure of an author and a redaction of deleted posts change
+		// no number.
+		if _, err := d.db.ErasePerson(ctx, "citizens1", "DPO ticket 7", true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.db.RedactDeletedPosts(ctx, []string{"s2", "s7"}); err != nil {
+			t.Fatal(err)
+		}
+		after := check(t, "after erasure")
+		if !reflect.DeepEqual(before, after) {
+			t.Errorf("erasure changed the numbers: %+v, then %+v", before["state"].Totals, after["state"].Totals)
+		}
+	})
+}
+
+func rowsOf(st *shikayat.Stats) string {
+	out := ""
+	for _, r := range st.Districts {
+		out += fmt.Sprintf("  %+v\n", *r)
+	}
+	for _, d := range st.Days {
+		if d.Received+d.Disposed > 0 {
+			out += fmt.Sprintf("  %+v\n", d)
+		}
+	}
+	return out
+}
