@@ -2,8 +2,10 @@ package replies_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/jobs"
@@ -140,6 +142,68 @@ func TestClosingReplyToAReopenedComplaintIsNotSent(t *testing.T) {
 					t.Fatalf("the second closing reply is %s (%q), want sent", r.State, r.Error)
 				}
 			})
+		}
+	})
+}
+
+// reopenOnWait reopens the complaint the first time the sender asks the
+// queue whether a more urgent reply waits: the last thing it does before it
+// takes its turn to send, after it waited on X and looked at its posts.
+type reopenOnWait struct {
+	t    *testing.T
+	f    *fixture
+	c    *shikayat.Complaint
+	done bool
+}
+
+func (q *reopenOnWait) MoreUrgentWaiting(ctx context.Context) (bool, error) {
+	if !q.done {
+		q.done = true
+		if _, _, err := q.f.db.ApplyAction(ctx, q.c.Code, shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not returned"}, shikayat.SystemActor, ""); err != nil {
+			q.t.Error(err)
+		}
+	}
+	return false, nil
+}
+
+// The complaint is reopened while its closing reply's job waits (it
+// settles after a try of unknown outcome, looks at X's posts): the reply
+// is not sent when its turn comes, as the complaint no longer stands closed
+// by that close. It is given up, and looked for on X, where the first try
+// did not post it.
+func TestClosingReplyNotSentAfterAReopenWhileItWaits(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := setup(t, dsn(), xsim.Options{})
+		c := f.complaint(t, "my bike was stolen at the fair", shikayat.ClassMidTerm)
+		_, ev, err := f.db.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken}, shikayat.SystemActor, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.sim.SetFault(xsim.Fault{Endpoint: "create_post", Kind: xsim.FaultStatus, Status: http.StatusServiceUnavailable, Count: 1}); err != nil {
+			t.Fatal(err)
+		}
+		f.sender.ReadLag = time.Millisecond
+		args := jobs.ReplyArgs{ComplaintID: c.ID, EventID: ev.ID}
+		if err := f.sender.Reply(ctx, args); !isSnooze(err) {
+			t.Fatalf("after the 503: %v, want a wait on X", err)
+		}
+		f.sender.Queue = &reopenOnWait{t: t, f: f, c: c}
+		f.sender.Reply(ctx, args)
+		f.sender.Queue = nil
+		for i := 0; i < 3; i++ {
+			f.sender.Reply(ctx, args)
+		}
+		for _, p := range f.sim.AccountPosts() {
+			if strings.Contains(p.Text, c.Code) && strings.Contains(p.Text, "Reply 1–5") {
+				t.Fatalf("a closing reply went out for a complaint reopened before it was sent: %q", p.Text)
+			}
+		}
+		if r := f.reply(t, args.ReplyKey()); r.State != shikayat.ReplyFailed {
+			t.Fatalf("the closing reply is %s (%q), want given up and found not posted", r.State, r.Error)
+		}
+		if evs := f.events(t, c, "reply_given_up"); len(evs) != 1 || !strings.Contains(evs[0].Note, "reopened") {
+			t.Fatalf("events %+v, want one reply_given_up as the complaint was reopened", evs)
 		}
 	})
 }

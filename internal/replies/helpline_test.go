@@ -57,7 +57,7 @@ func TestTemplatesFitOnX(t *testing.T) {
 	}
 	d := replies.TemplateData{Code: "UP26-7K3QM9XD4P", URL: "https://shikayat.uppolice.gov.in/t/UP26-7K3QM9XD4P",
 		Immediate: true, CyberFraud: true, StatusText: "जाँच के बाद कार्रवाई की जा रही है", District: "Gautam Buddha Nagar", DistrictHi: "गौतम बुद्ध नगर",
-		Text: "", AsOf: "27 Nov 14:05", Helpline: "1076", HelplineName: "CM Helpline (water supply: Jal Nigam, Jal Kal)"}
+		Text: "", AsOf: "27 Nov 14:05:31", Question: "18446744073709551615", Helpline: "1076", HelplineName: "CM Helpline (water supply: Jal Nigam, Jal Kal)"}
 	d.ResolutionText = "शिकायतकर्ता से संपर्क नहीं हो सका"
 	for _, name := range []string{replies.TemplateAck, replies.TemplateStatus, replies.TemplateHelpline, replies.TemplateClose} {
 		for _, lang := range []string{"hi", "en"} {

@@ -139,7 +139,7 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 		lang = ReplyLang(postLang)
 	}
 	d := TemplateData{Code: c.Code, URL: s.trackURL(c.Code), StatusText: statusText[lang][c.Status],
-		AsOf: s.now().In(shikayat.IST).Format(asOfLayout)}
+		AsOf: s.now().In(shikayat.IST).Format(asOfLayout), Question: a.PostID}
 	if dist, ok := shikayat.DistrictByLGD(c.District); ok && !c.Sensitive { // as public tracking: stage alone
 		d.District, d.DistrictHi = dist.Name, dist.NameHi
 	}
@@ -152,9 +152,9 @@ func (s *Sender) StatusReply(ctx context.Context, a jobs.StatusReplyArgs) error 
 	})
 }
 
-// asOfLayout is how a status answer names its time: to the second, so
-// that two questions about one docket within a minute get answers X does
-// not refuse as duplicates of each other.
+// asOfLayout is how a status answer names its time, to the second. The
+// answer also names the post it answers, so that no two questions get the
+// same text, which X would refuse as a duplicate.
 const asOfLayout = "2 Jan 15:04:05"
 
 // HelplineReply answers another department's matter, once, with the
@@ -226,37 +226,42 @@ func (s *Sender) Reply(ctx context.Context, a jobs.ReplyArgs) error {
 	want := &shikayat.Reply{
 		Key: a.ReplyKey(), Account: a.Account, ComplaintID: c.ID, InReplyTo: c.SourcePostID, Text: text, Lang: lang,
 	}
-	if ev.Action == string(shikayat.ActionClose) && !c.ClosedBy(ev.ID) {
-		return s.skipClosing(ctx, c, want)
+	if ev.Action != string(shikayat.ActionClose) {
+		return s.send(ctx, want)
 	}
-	return s.send(ctx, want)
+	if want.Account == "" {
+		want.Account = s.Account
+	}
+	if !c.ClosedBy(ev.ID) {
+		return s.skipClosing(ctx, want, ev.ID)
+	}
+	return s.sendTurn(ctx, want, ev.ID, false)
 }
 
 // notClosedReason is why a closing reply is given up.
 const notClosedReason = "the complaint was reopened before its closing reply went out"
 
-// skipClosing gives up the closing reply of a complaint reopened since:
-// it would tell the citizen a complaint is closed that is not. A reply one
-// of whose tries may have reached X is then looked for there (and recorded
-// sent if it went out); one that no longer waits is left as it stands.
-func (s *Sender) skipClosing(ctx context.Context, c *shikayat.Complaint, want *shikayat.Reply) error {
-	if want.Account == "" {
-		want.Account = s.Account
-	}
+// skipClosing gives up the closing reply (to close event closeEvent) of a
+// complaint reopened since: it would tell the citizen a complaint is
+// closed that is not. A reply one of whose tries may have reached X is
+// then looked for there (and recorded sent if it went out); one whose try
+// may still be in flight is left to it; one that no longer waits is left
+// as it stands.
+func (s *Sender) skipClosing(ctx context.Context, want *shikayat.Reply, closeEvent int64) error {
 	r, err := s.DB.ClaimReply(ctx, want)
 	if err != nil {
 		return err
 	}
 	if r.State == shikayat.ReplyPending || r.State == shikayat.ReplySending {
-		skipped, err := s.DB.SkipReply(ctx, r.ID, notClosedReason)
+		skipped, err := s.DB.SkipReply(ctx, r.ID, s.inFlight(), notClosedReason)
 		if err != nil {
 			return err
 		}
 		if skipped {
-			s.log().Info("closing reply not sent: "+notClosedReason, slog.String("reply", r.Key), slog.String("code", c.Code))
+			s.log().Info("closing reply not sent: "+notClosedReason, slog.String("reply", r.Key), slog.String("code", r.Code))
 		}
 	}
-	return s.sendTurn(ctx, want, false)
+	return s.sendTurn(ctx, want, closeEvent, false)
 }
 
 // closingText is the reply to a closed complaint: how it ended, the
@@ -304,10 +309,14 @@ func (s *Sender) send(ctx context.Context, want *shikayat.Reply) error {
 	if want.Account == "" {
 		want.Account = s.Account
 	}
-	return s.sendTurn(ctx, want, false)
+	return s.sendTurn(ctx, want, 0, false)
 }
 
-func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool) error {
+// sendTurn takes a turn at sending want. closeEvent is the close event a
+// closing reply answers (0 for any other reply): the reply is then sent
+// only while its complaint stands closed by it, checked as the turn is
+// taken, after every wait.
+func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, closeEvent int64, waited bool) error {
 	r, err := s.DB.ClaimReply(ctx, want)
 	if err != nil {
 		return err
@@ -325,6 +334,8 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	// pending after a try X refused for now (a 429, a 401) stays so when a
 	// try before that one had an unknown outcome.
 	uncertain := r.State == shikayat.ReplySending || r.UnsureSince != nil
+	// restored: the desk a restored backup came from may have posted it.
+	restored := false
 	switch r.State {
 	case shikayat.ReplySent, shikayat.ReplyFailed:
 		return nil
@@ -332,7 +343,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		// Given up while a try's outcome was unknown: X's posts tell.
 		return s.resolveGivenUp(ctx, log, r)
 	case shikayat.ReplyPending, shikayat.ReplySending:
-		restored, err := s.restoredBefore(ctx, r)
+		restored, err = s.restoredBefore(ctx, r)
 		if err != nil {
 			return err
 		}
@@ -359,7 +370,7 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	// go on only if no more urgent reply waits.
 	if wait := rateLimitWait(x); wait > 0 {
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
-		return s.waitTurn(ctx, wait, want, waited)
+		return s.waitTurn(ctx, wait, want, closeEvent, waited)
 	}
 	// Urgent first: a reply less urgent than one waiting gives way.
 	if s.Queue != nil {
@@ -375,11 +386,20 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		log.Info("too little of the job's time left for a try; putting it back", slog.Duration("left", time.Until(dl)))
 		return jobs.Requeue()
 	}
-	turn, err := s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
+	var turn store.SendTurn
+	if closeEvent != 0 {
+		turn, err = s.DB.MarkClosingReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget, closeEvent)
+	} else {
+		turn, err = s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
+	}
 	if err != nil {
 		return err
 	}
 	switch turn {
+	case store.TurnNotClosed:
+		// Reopened while the job waited: give it up, and look for an
+		// earlier try's post on X.
+		return s.skipClosing(ctx, want, closeEvent)
 	case store.TurnLost:
 		// Another worker tried meanwhile, or its try may still be in
 		// flight: look again later.
@@ -402,10 +422,12 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 		}
 		wait := max(time.Until(reset.Add(resetMargin)), time.Second)
 		log.Info("rate limited; waiting for the window", slog.Duration("wait", wait))
-		return s.waitTurn(ctx, wait, want, waited)
+		return s.waitTurn(ctx, wait, want, closeEvent, waited)
 	}
 	if isDuplicate(err) {
-		return s.duplicate(ctx, log, r, attempt, uncertain, err)
+		// A restored desk's reply X calls a duplicate is looked for on X
+		// as an uncertain one is: the desk the copy came from posted it.
+		return s.duplicate(ctx, log, r, attempt, uncertain || restored, err)
 	}
 	var apiErr *xapi.APIError
 	if xapi.IsUncertain(err) || (errors.As(err, &apiErr) && apiErr.Status == http.StatusRequestTimeout) {
@@ -424,6 +446,21 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, waited bool
 	if errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 {
 		// Refused for good: the post does not mention the account, the text
 		// is a duplicate, the post is gone.
+		if uncertain {
+			// An earlier try may stand on X: look for it, do not fail it.
+			log.Error("X refused the reply after a try whose outcome was unknown; looking for that try on X", slog.Any("error", err))
+			if _, err := s.DB.MarkReplyRefusedUnsure(ctx, r.ID, attempt, "refused after a try whose outcome was unknown: "+err.Error()); err != nil {
+				return err
+			}
+			cur, err := s.DB.FindReply(ctx, r.Key)
+			if err != nil {
+				return err
+			}
+			if cur.State != shikayat.ReplyUnverified {
+				return nil // another worker settled it meanwhile
+			}
+			return s.resolveGivenUp(ctx, log, cur)
+		}
 		log.Error("X refused the reply", slog.Any("error", err))
 		_, err := s.DB.MarkReplyFailed(ctx, r.ID, attempt, err.Error())
 		return err
@@ -593,7 +630,7 @@ func rateLimitWait(x *xapi.Client) time.Duration {
 // node's one sender posts nothing, as X would refuse it anyway. Then it
 // sends this reply if the window is open and no more urgent reply waits;
 // otherwise it puts the job back, and the queue's order picks the next.
-func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.Reply, waited bool) error {
+func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.Reply, closeEvent int64, waited bool) error {
 	if err := s.sleep(ctx, min(d, maxWait)); err != nil {
 		return err
 	}
@@ -604,7 +641,7 @@ func (s *Sender) waitTurn(ctx context.Context, d time.Duration, want *shikayat.R
 	if waited || rateLimitWait(x) > 0 {
 		return jobs.Requeue()
 	}
-	return s.sendTurn(ctx, want, true)
+	return s.sendTurn(ctx, want, closeEvent, true)
 }
 
 // sleep waits d. A wait cut off by the job's end (or the node stopping)

@@ -17,8 +17,11 @@ import (
 
 // duplicate handles X's 403 "duplicate content". When no earlier try can
 // have reached X it means another post of the account has this text: the
-// reply fails, as answered already (at info level) when that post is
-// another reply of the complaint's with the same text. After a try of
+// reply fails; as answered already (at info level) only when it is an
+// acknowledgement or status answer and that post is another reply of the
+// complaint's with the same text to the same post (a status answer names
+// the post it answers, so two people's questions never share a text; a
+// staff reply repeated is an error for the desk to see). After a try of
 // unknown outcome (the reply was 'sending', or
 // is unsure since such a try though a later one was refused for now) it
 // most likely means that try was posted: found on X, it is recorded sent; found only on a post
@@ -44,15 +47,20 @@ func (s *Sender) duplicate(ctx context.Context, log *slog.Logger, r *shikayat.Re
 			return jobs.Snooze(s.backoff(attempt))
 		}
 	}
-	if posted, ferr := s.DB.SentSameText(ctx, r); ferr != nil {
-		return ferr
-	} else if posted != "" {
-		// Two questions about one docket answered within the same second:
-		// the citizen has this very answer already, in the same thread.
-		log.Info("X refused the reply as a duplicate of an answer sent already for the complaint; settled as answered",
-			slog.String("answered_by", posted))
-		_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "answered already: the same text went out as post "+posted)
-		return err
+	// A person's reply repeated word for word (days later, say) did not
+	// go out: an error the desk must see. The desk's own answer to this
+	// very post sent already under another key: the citizen has it.
+	if deskWritten(r) {
+		posted, ferr := s.DB.SentSameText(ctx, r)
+		if ferr != nil {
+			return ferr
+		}
+		if posted != "" {
+			log.Info("X refused the reply as a duplicate of an answer to the same post sent already; settled as answered",
+				slog.String("answered_by", posted))
+			_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "answered already: the same text went out as post "+posted)
+			return err
+		}
 	}
 	log.Error("X refused the reply as a duplicate of another post", slog.Any("error", err))
 	_, err = s.DB.MarkReplyFailed(ctx, r.ID, attempt, "duplicate of another post (X: "+err.Error()+")")
@@ -163,6 +171,12 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 		return "", false, err
 	}
 	return posted, other && posted == "", nil
+}
+
+// deskWritten reports whether r is an answer the desk writes itself (an
+// acknowledgement, a status answer) rather than a person's reply.
+func deskWritten(r *shikayat.Reply) bool {
+	return strings.HasPrefix(r.Key, "ack:") || strings.HasPrefix(r.Key, "status:")
 }
 
 func repliesTo(t xapi.Tweet, postID string) bool {

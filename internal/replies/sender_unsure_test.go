@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/replies"
+	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/storetest"
 	"github.com/shikayat/shikayat/internal/xapi"
 	"github.com/shikayat/shikayat/internal/xsim"
@@ -105,6 +107,103 @@ func TestGivenUpAfterARefusalForNowIsLookedFor(t *testing.T) {
 		f.sender.Acknowledge(ctx, ack(c))
 		if r := f.reply(t, ack(c).ReplyKey()); r.State != shikayat.ReplySent || r.PostedID != f.postOf(t, c) {
 			t.Fatalf("reply on X is %s (%q), want sent once it shows", r.State, r.Error)
+		}
+		if n := f.ownReplies(c.SourcePostID); n != 1 {
+			t.Fatalf("%d replies on X, want 1", n)
+		}
+	})
+}
+
+// After a try whose outcome was unknown (it was posted, its answer lost),
+// X refuses a retry for good (a 4xx other than a duplicate): the first
+// try may still stand on X, so the reply is not settled failed; it is
+// given up unverified, looked for, and recorded sent once its post shows.
+func TestRefusalForGoodAfterAnUnsureTryIsLookedFor(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		before *xsim.Fault // a refusal for now between the two tries
+	}{
+		{"sending", nil},
+		{"pending and unsure", &xsim.Fault{Endpoint: "create_post", Kind: xsim.FaultStatus, Status: http.StatusUnauthorized, Count: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, dsn func() string) {
+				ctx := context.Background()
+				f, clk, c := lagged(t, dsn(), 3*time.Minute)
+				key := ack(c).ReplyKey()
+				if tc.before != nil {
+					if err := f.sim.SetFault(*tc.before); err != nil {
+						t.Fatal(err)
+					}
+					f.sender.Acknowledge(ctx, ack(c))
+				}
+				if err := f.sim.SetFault(xsim.Fault{Endpoint: "create_post", Kind: xsim.FaultStatus, Status: http.StatusConflict, Count: 1}); err != nil {
+					t.Fatal(err)
+				}
+				f.sender.Acknowledge(ctx, ack(c))
+				if r := f.reply(t, key); r.State != shikayat.ReplyUnverified || r.UnsureSince == nil {
+					t.Fatalf("after the refusal the reply is %s (%q, unsure since %v), want %s: an earlier try may be on X",
+						r.State, r.Error, r.UnsureSince, shikayat.ReplyUnverified)
+				}
+				clk.Add(4 * time.Minute)
+				if err := f.sender.Acknowledge(ctx, ack(c)); err != nil {
+					t.Fatal(err)
+				}
+				posted := f.postOf(t, c)
+				if r := f.reply(t, key); r.State != shikayat.ReplySent || r.PostedID != posted {
+					t.Fatalf("the reply is %s (%q), want sent as %s once its post shows", r.State, r.Error, posted)
+				}
+				if n := f.ownReplies(c.SourcePostID); n != 1 {
+					t.Fatalf("%d replies on X, want 1", n)
+				}
+			})
+		})
+	}
+}
+
+// A desk restored from a backup acknowledges a post the desk the copy came
+// from had acknowledged after the copy was made; X's read side does not
+// show that post yet, and X calls the try a duplicate. The reply is not
+// failed: the old desk posted it. It is looked for, as after an uncertain
+// try, and recorded sent with the old desk's post once that shows.
+func TestRestoredReplyCalledADuplicateIsLookedFor(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		clk := &lagClock{t: time.Now()}
+		f := setup(t, dsn(), xsim.Options{Now: clk.Now})
+		f.sender.Now = clk.Now
+		if ok, err := f.db.AcquireLease(ctx, "intake", "n", time.Hour); !ok || err != nil {
+			t.Fatal(ok, err)
+		}
+		fence := store.Fence{Lease: "intake", Holder: "n", TTL: time.Hour}
+		if err := f.db.SetCheckpoint(ctx, fence, "x:mentions", shikayat.SnowflakeAt(clk.Now().Add(-time.Hour))); err != nil {
+			t.Fatal(err)
+		}
+		c := f.complaint(t, "my purse was snatched near the bus stand", shikayat.ClassMidTerm)
+		text, err := f.sender.Templates.Render(replies.TemplateAck, "en", replies.TemplateData{Code: c.Code, URL: "https://desk.example/t/" + c.Code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.sim.SetReadLag(3 * time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		old, err := f.sender.X.CreateReply(ctx, text, c.SourcePostID) // the old desk's acknowledgement
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.db.MarkRestored(ctx, "x:mentions"); err != nil {
+			t.Fatal(err)
+		}
+		f.sender.Acknowledge(ctx, ack(c))
+		if r := f.reply(t, ack(c).ReplyKey()); r.State == shikayat.ReplyFailed {
+			t.Fatalf("the reply the old desk posted is recorded failed: %q", r.Error)
+		}
+		clk.Add(4 * time.Minute)
+		if err := f.sender.Acknowledge(ctx, ack(c)); err != nil {
+			t.Fatal(err)
+		}
+		if r := f.reply(t, ack(c).ReplyKey()); r.State != shikayat.ReplySent || r.PostedID != old {
+			t.Fatalf("the reply is %s (%q, post %q), want sent as the old desk's post %s", r.State, r.Error, r.PostedID, old)
 		}
 		if n := f.ownReplies(c.SourcePostID); n != 1 {
 			t.Fatalf("%d replies on X, want 1", n)

@@ -73,11 +73,11 @@ func TestStatusQuestionsInOneMinuteAreBothAnswered(t *testing.T) {
 	})
 }
 
-// Two questions answered within the same second get the same text, and X
-// refuses the second as a duplicate: the citizen has that very answer
-// already, so it is settled as answered, with its reason, and nothing is
-// logged as an error.
-func TestStatusAnsweredAlreadyIsNoError(t *testing.T) {
+// Two people ask about one docket in their own posts, and both questions
+// are answered within the same second: each answer names the post it
+// answers, so X refuses neither as a duplicate of the other and nobody's
+// question is taken as answered already.
+func TestStatusQuestionsInOneSecondAreBothAnswered(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		f := setup(t, dsn(), xsim.Options{})
@@ -86,25 +86,57 @@ func TestStatusAnsweredAlreadyIsNoError(t *testing.T) {
 		clk := &lagClock{t: time.Date(2026, 11, 27, 8, 35, 10, 0, time.UTC)}
 		f.sender.Now = clk.Now
 		c := f.complaint(t, "my scooter was stolen from the market", shikayat.ClassMidTerm)
-		first, second := f.askStatus(t, c, "ka status kya hai?"), f.askStatus(t, c, "ka status kya hai??")
-		for _, ask := range []string{first, second} {
+		first := f.askStatus(t, c, "ka status kya hai?")
+		other, err := f.sim.AddDraft(xsim.Draft{Username: "journalist", Text: "@Uppolice what happened with " + c.Code + "?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ask := range []string{first, other} {
 			if err := f.sender.StatusReply(ctx, jobs.StatusReplyArgs{ComplaintID: c.ID, PostID: ask}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		sent := f.reply(t, "status:"+first)
-		if sent.State != shikayat.ReplySent {
-			t.Fatalf("the first answer is %s, want sent", sent.State)
-		}
-		r := f.reply(t, "status:"+second)
-		if r.State != shikayat.ReplyFailed || !strings.Contains(r.Error, "answered already") || !strings.Contains(r.Error, sent.PostedID) {
-			t.Fatalf("the second answer is %s (%q), want settled as answered already by post %s", r.State, r.Error, sent.PostedID)
+		for _, ask := range []string{first, other} {
+			if n := f.ownReplies(ask); n != 1 {
+				t.Errorf("question %s has %d answers on X, want 1", ask, n)
+			}
+			if r := f.reply(t, "status:"+ask); r.State != shikayat.ReplySent {
+				t.Errorf("the answer to %s is %s (%q), want sent", ask, r.State, r.Error)
+			}
 		}
 		if strings.Contains(log.String(), "level=ERROR") {
-			t.Fatalf("an answer given already is logged as an error:\n%s", log.String())
+			t.Fatalf("answering two questions logged an error:\n%s", log.String())
 		}
-		if n := f.ownReplies(second); n != 0 {
-			t.Fatalf("%d answers to the second question on X", n)
+	})
+}
+
+// A staff reply repeated word for word days later is refused by X as a
+// duplicate: that is a person's deliberate reply that did not go out, an
+// error for the desk to see, not an answer the citizen has already.
+func TestRepeatedStaffReplyRefusedIsAnError(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f := setup(t, dsn(), xsim.Options{})
+		var log syncBuffer
+		f.sender.Logger = slog.New(slog.NewTextHandler(&log, nil))
+		clk := &lagClock{t: time.Date(2026, 11, 27, 8, 35, 10, 0, time.UTC)}
+		f.sender.Now = clk.Now
+		c := f.complaint(t, "my phone was stolen in the train", shikayat.ClassMidTerm)
+		first := f.staffReply(t, c, "Please visit the GRP station with your bill.")
+		if err := f.sender.Reply(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(3 * 24 * time.Hour)
+		again := f.staffReply(t, c, "Please visit the GRP station with your bill.")
+		if err := f.sender.Reply(ctx, again); err != nil {
+			t.Fatal(err)
+		}
+		r := f.reply(t, again.ReplyKey())
+		if r.State != shikayat.ReplyFailed || strings.Contains(r.Error, "answered already") {
+			t.Fatalf("the repeated staff reply is %s (%q), want failed as a duplicate, not answered already", r.State, r.Error)
+		}
+		if !strings.Contains(log.String(), "level=ERROR") {
+			t.Fatalf("a staff reply X refused was not logged as an error:\n%s", log.String())
 		}
 	})
 }
@@ -128,7 +160,7 @@ func TestStatusReplyFitsInAPost(t *testing.T) {
 	for _, lang := range []string{"en", "hi"} {
 		text, err := tmpl.Render(replies.TemplateStatus, lang, replies.TemplateData{
 			Code: "UP26-7K3QM9XD4P", URL: "https://desk.example/t/UP26-7K3QM9XD4P", StatusText: "थाने पर कार्यवाही जारी है",
-			District: longEn, DistrictHi: longHi, AsOf: "27 Nov 14:05:31",
+			District: longEn, DistrictHi: longHi, AsOf: "27 Nov 14:05:31", Question: "18446744073709551615",
 		})
 		if err != nil {
 			t.Fatal(err)

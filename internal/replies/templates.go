@@ -55,6 +55,10 @@ type TemplateData struct {
 	DistrictHi string // Hindi name
 	Text       string // a person's own words, for staff replies
 	AsOf       string // the time of a status, in IST ("27 Nov 14:05:31")
+	// Question is the id of the post a status answer answers: it makes
+	// each answer's text its own, so X refuses none as a duplicate of
+	// another person's.
+	Question string
 	// CyberFraud: the complaint is of cyber fraud — tell them to call 1930
 	// and report at cybercrime.gov.in at once.
 	CyberFraud bool

@@ -93,9 +93,15 @@ const (
 	TurnLost
 	// TurnOverBudget: the account's budget for the IST day is spent.
 	TurnOverBudget
+	// TurnNotClosed: a closing reply's complaint no longer stands closed
+	// by its close (see MarkClosingReplySending); nothing changed.
+	TurnNotClosed
 )
 
-var errOverBudget = errors.New("over budget")
+var (
+	errOverBudget = errors.New("over budget")
+	errNotClosed  = errors.New("not closed")
+)
 
 // MarkReplySending records that the reply is about to be handed to X; from
 // here until it is recorded sent its outcome is uncertain. attempts is the
@@ -110,6 +116,21 @@ var errOverBudget = errors.New("over budget")
 // back and today's taken): the counter row is raised only while it is under
 // limit, so nodes sharing the database never overspend together.
 func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int) (SendTurn, error) {
+	return s.markReplySending(ctx, id, attempts, inFlight, limit, 0)
+}
+
+// MarkClosingReplySending is MarkReplySending for the reply to a close
+// event, closeEvent: in the same transaction, with the complaint's row
+// locked against a concurrent action, the turn is taken only while the
+// complaint stands closed by that close (closed, and no reopen after it;
+// see shikayat.Complaint.ClosedBy). Otherwise nothing changes and the
+// turn is TurnNotClosed. A reopen that lands once the reply is 'sending'
+// cannot stop the try: the post is on its way to X.
+func (s *DB) MarkClosingReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
+	return s.markReplySending(ctx, id, attempts, inFlight, limit, closeEvent)
+}
+
+func (s *DB) markReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -128,6 +149,14 @@ func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFli
 			return nil
 		} else if err != nil {
 			return fmt.Errorf("update reply: %w", err)
+		}
+		if closeEvent != 0 {
+			if closed, err := s.closedBy(ctx, tx, id, closeEvent); err != nil {
+				return err
+			} else if !closed {
+				turn = TurnNotClosed
+				return errNotClosed // roll back the state change
+			}
 		}
 		today := shikayat.ISTDay(now)
 		if day == today {
@@ -153,10 +182,38 @@ func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFli
 		}
 		return nil
 	})
-	if errors.Is(err, errOverBudget) {
-		return TurnOverBudget, nil
+	if errors.Is(err, errOverBudget) || errors.Is(err, errNotClosed) {
+		return turn, nil
 	}
 	return turn, err
+}
+
+// closedBy reports whether the complaint of reply id stands closed by its
+// close event closeEvent, locking the complaint's row (PostgreSQL; SQLite
+// lets one writer in at a time) so that no action lands before the
+// transaction ends.
+func (s *DB) closedBy(ctx context.Context, tx *sql.Tx, id, closeEvent int64) (bool, error) {
+	var stage string
+	err := tx.QueryRowContext(ctx, `SELECT c.stage FROM complaints c
+		WHERE c.id = (SELECT complaint_id FROM replies WHERE id = $1)`+s.forUpdate(), id).Scan(&stage)
+	if isNoRows(err) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("closing reply: %w", err)
+	}
+	if shikayat.Stage(stage) != shikayat.StageClosed {
+		return false, nil
+	}
+	var closes, reopens int
+	err = tx.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN e.id = $2 AND e.action = $3 THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN e.id > $2 AND e.action = $4 THEN 1 ELSE 0 END), 0)
+		FROM events e WHERE e.complaint_id = (SELECT complaint_id FROM replies WHERE id = $1) AND e.id >= $2`,
+		id, closeEvent, string(shikayat.ActionClose), string(shikayat.ActionReopen)).Scan(&closes, &reopens)
+	if err != nil {
+		return false, fmt.Errorf("closing reply: %w", err)
+	}
+	return closes == 1 && reopens == 0, nil
 }
 
 // reserveBudget takes one post from account's budget for day, if fewer
@@ -219,6 +276,30 @@ func (s *DB) MarkReplyPending(ctx context.Context, id int64, attempts int, reaso
 // changes nothing: won is false.
 func (s *DB) MarkReplyFailed(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
 	return s.endTry(ctx, id, attempts, "failed", reason)
+}
+
+// MarkReplyRefusedUnsure records that X refused try number attempts for
+// good while an earlier try's outcome is unknown (the reply was 'sending',
+// or is unsure since such a try): that try may stand on X, so the reply is
+// not failed but given_up_unverified, stays unsure and keeps its budget;
+// its sender looks for it on X (and records it sent, or failed). A stale
+// worker changes nothing: won is false.
+func (s *DB) MarkReplyRefusedUnsure(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
+	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'given_up_unverified', error = $1,
+			unsure_since = CASE WHEN unsure_since <> 0 THEN unsure_since ELSE COALESCE(attempted_at, $2) END
+			WHERE id = $3 AND attempts = $4 AND state = 'sending'`, reason, ms(s.now()), id, attempts)
+		if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("update reply: %w", err)
+		}
+		won = n == 1
+		return nil
+	})
+	return won, err
 }
 
 func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason string) (bool, error) {
@@ -335,16 +416,18 @@ func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason
 // becomes given_up_unverified (a 'sending' one keeps its budget), and its
 // next job looks at X's posts and records it sent or failed.
 func (s *DB) GiveUpReply(ctx context.Context, id int64, actor, reason string) error {
-	_, err := s.giveUp(ctx, id, 0, actor, reason, true)
+	_, err := s.giveUp(ctx, id, 0, actor, reason, true, 0)
 	return err
 }
 
 // SkipReply gives up, by the desk's own rule (the system actor), a reply
-// that waits, pending or sending, as GiveUpReply does; one that no longer
-// waits (an unverified reply X called a duplicate included: it is most
-// likely posted) is left as it is, and skipped is false.
-func (s *DB) SkipReply(ctx context.Context, id int64, reason string) (skipped bool, err error) {
-	_, err = s.giveUp(ctx, id, 0, shikayat.SystemActor.Name(), reason, false)
+// that waits as GiveUpReply does: a pending one, or a 'sending' one whose
+// last try began at least inFlight ago (a try that may still be in flight
+// on another node is left to it). One that does not (an unverified reply X
+// called a duplicate included: it is most likely posted) is left as it is,
+// and skipped is false.
+func (s *DB) SkipReply(ctx context.Context, id int64, inFlight time.Duration, reason string) (skipped bool, err error) {
+	_, err = s.giveUp(ctx, id, 0, shikayat.SystemActor.Name(), reason, false, inFlight)
 	if shikayat.ErrorCode(err) == shikayat.ECONFLICT {
 		return false, nil
 	}
@@ -358,16 +441,19 @@ func (s *DB) GiveUpComplaintReply(ctx context.Context, complaintID, id int64, ac
 	if complaintID == 0 {
 		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
 	}
-	return s.giveUp(ctx, id, complaintID, actor, reason, true)
+	return s.giveUp(ctx, id, complaintID, actor, reason, true, 0)
 }
 
 // giveUp gives up a reply that waits; with unseen set, also one X called a
 // duplicate whose post never showed (a person settles it as not posted).
-func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string, unseen bool) (*shikayat.Reply, error) {
+// With inFlight set, a 'sending' reply is given up only once its last try
+// began at least that long ago.
+func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason string, unseen bool, inFlight time.Duration) (*shikayat.Reply, error) {
 	if reason == "" {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "Say why the reply is given up.")
 	}
 	var out *shikayat.Reply
+	sendingBefore := ms(s.now().Add(-inFlight))
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if isNoRows(err) || (err == nil && complaintID != 0 && r.ComplaintID != complaintID) {
@@ -380,7 +466,8 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET error = $1,
 			state = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN 'given_up_unverified' ELSE 'failed' END,
 			unsure_since = CASE WHEN state = 'sending' OR (state = 'pending' AND unsure_since <> 0) THEN unsure_since ELSE 0 END
-			WHERE id = $2 AND (state IN ('pending', 'sending') OR ($3 AND state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id, unseen)
+			WHERE id = $2 AND (state = 'pending' OR (state = 'sending' AND COALESCE(attempted_at, 0) <= $4)
+				OR ($3 AND state = 'given_up_unverified' AND duplicate_at <> 0))`, "given up: "+reason, id, unseen, sendingBefore)
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
 		}
@@ -508,18 +595,20 @@ func (s *DB) PostRecorded(ctx context.Context, postedID string, id int64) (bool,
 	return n > 0, nil
 }
 
-// SentSameText returns the post of another reply of r's complaint, posted
-// from r's account with r's very text and recorded sent, or "" when there
-// is none (and for a reply without a complaint): what X calls a duplicate
-// when the citizen has that answer already.
+// SentSameText returns the post of another reply of r's complaint to the
+// same post, posted from r's account with r's very text and recorded sent,
+// or "" when there is none (and for a reply without a complaint): what X
+// calls a duplicate when the citizen has that answer already. A reply of
+// the same text to another post answers another question: it is no
+// answer given already.
 func (s *DB) SentSameText(ctx context.Context, r *shikayat.Reply) (string, error) {
 	if r.ComplaintID == 0 {
 		return "", nil
 	}
 	var posted string
 	err := s.db.QueryRowContext(ctx, `SELECT posted_id FROM replies
-		WHERE complaint_id = $1 AND account = $2 AND text = $3 AND state = 'sent' AND id <> $4
-		ORDER BY sent_at, id LIMIT 1`, r.ComplaintID, r.Account, r.Text, r.ID).Scan(&posted)
+		WHERE complaint_id = $1 AND account = $2 AND text = $3 AND in_reply_to = $4 AND state = 'sent' AND id <> $5
+		ORDER BY sent_at, id LIMIT 1`, r.ComplaintID, r.Account, r.Text, r.InReplyTo, r.ID).Scan(&posted)
 	if isNoRows(err) {
 		return "", nil
 	} else if err != nil {
