@@ -187,7 +187,7 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 		negated = negated || negationWords[k]
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
-	f.pm = matchPhrases(toks)
+	f.pm = matchPhrasesInto(f.pm, toks)
 	for _, pc := range phraseCues {
 		if f.pm.in(pc.words) != "" {
 			f.cue(pc.cue)

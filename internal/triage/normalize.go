@@ -187,6 +187,10 @@ type Token struct {
 	Deva       bool // written in Devanagari
 	// Mention or Hashtag is set when the token followed "@" or "#".
 	Mention, Hashtag bool
+	// phr holds the phrases of every set that begin with this token, once
+	// annotate has looked them up (ann).
+	phr []setPhrase
+	ann bool
 }
 
 // Tokenize splits folded text into words. Mentions (@name) and hashtags

@@ -75,6 +75,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	}
 	text := Fold(p.Text)
 	toks := Tokenize(text)
+	annotate(toks)
 	lang := DetectLang(toks)
 	f, _ := t.sets.Get().(*featureSet)
 	if f == nil {
