@@ -41,6 +41,8 @@ type featureSet struct {
 	stamp    uint32
 	overflow bool
 	pm       phraseMatches // the phrases of every set found in the post
+	toks     []Token       // memory for the post's tokens, reused by Triage
+	ws       []wordWeight  // memory for the words named as reasons (postWords)
 	crime    bool          // whether a cue of a crime fired
 }
 

@@ -196,7 +196,11 @@ type Token struct {
 // Tokenize splits folded text into words. Mentions (@name) and hashtags
 // (#tag) become single tokens marked as such; URLs are skipped.
 func Tokenize(folded string) []Token {
-	toks := make([]Token, 0, len(folded)/5+1)
+	return tokenizeInto(make([]Token, 0, len(folded)/5+1), folded)
+}
+
+// tokenizeInto is Tokenize appending to toks.
+func tokenizeInto(toks []Token, folded string) []Token {
 	i := 0
 	for i < len(folded) {
 		if strings.HasPrefix(folded[i:], "http://") || strings.HasPrefix(folded[i:], "https://") {

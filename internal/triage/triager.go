@@ -73,15 +73,16 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	if p == nil {
 		return shikayat.Triage{}, shikayat.Errorf(shikayat.EINVALID, "no post")
 	}
-	text := Fold(p.Text)
-	toks := Tokenize(text)
-	annotate(toks)
-	lang := DetectLang(toks)
 	f, _ := t.sets.Get().(*featureSet)
 	if f == nil {
 		f = newFeatureSet()
 	}
 	defer func() { f.reset(); t.sets.Put(f) }()
+	text := Fold(p.Text)
+	toks := tokenizeInto(f.toks[:0], text)
+	f.toks = toks // its memory, for the next post
+	annotate(toks)
+	lang := DetectLang(toks)
 	extractInto(f, p, text, toks, lang)
 
 	var s [nWeights]float64
@@ -196,7 +197,8 @@ type wordWeight struct {
 // the model knows, three letters or more, not function words. (Everyday
 // words such as चोरी or "stolen" are evidence a person would name.)
 func (t *Triager) postWords(f *featureSet) []wordWeight {
-	ws := make([]wordWeight, 0, len(f.words))
+	ws := f.ws[:0]
+	defer func() { f.ws = ws[:0] }() // its memory, for the next post
 	for _, w := range f.words {
 		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) || !evidenceWord(w.key) {
 			continue
