@@ -43,6 +43,7 @@ type featureSet struct {
 	pm       phraseMatches // the phrases of every set found in the post
 	toks     []Token       // memory for the post's tokens, reused by Triage
 	ws       []wordWeight  // memory for the words named as reasons (postWords)
+	memo     wordMemo      // what the gazetteer worked out for single words
 	crime    bool          // whether a cue of a crime fired
 }
 
