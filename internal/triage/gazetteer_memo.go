@@ -23,8 +23,8 @@ const memoMax = 8192
 
 // single is g.single(key), remembered.
 func (w *wordMemo) single(g *Gazetteer, key string) (Match, bool) {
-	if w == nil {
-		return g.single(key)
+	if w == nil || len(key) < 4 {
+		return g.single(key) // a short word is answered at once
 	}
 	if a, ok := w.singles[key]; ok {
 		return a.m, a.ok

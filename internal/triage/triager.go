@@ -177,7 +177,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		res.Sensitive = true
 		res.Reasons = append(res.Reasons, "sensitive — "+w)
 	}
-	r := t.routeWith(p, toks, &f.memo)
+	r := t.routeWith(p, toks, &f.memo, sf)
 	res.District = r.District
 	res.DistrictConfidence = round3(r.Confidence)
 	res.Reasons = append(res.Reasons, r.Reasons...)
