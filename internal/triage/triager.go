@@ -104,6 +104,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		Intent:     shikayat.Intent(intentClasses[intent]),
 		Lang:       lang,
 		Confidence: round3(conf),
+		Reasons:    make([]string, 0, 8), // room for the usual reasons
 	}
 	res.Actionable = res.Intent.Actionable()
 	res.Handling = t.th.Handling(conf)
