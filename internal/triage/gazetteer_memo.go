@@ -1,6 +1,9 @@
 package triage
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // wordMemo remembers what the gazetteer works out for one word alone (a
 // name with a suffix or a letter off, a Devanagari word romanised), which
@@ -23,8 +26,8 @@ const memoMax = 8192
 
 // single is g.single(key), remembered.
 func (w *wordMemo) single(g *Gazetteer, key string) (Match, bool) {
-	if w == nil || len(key) < 4 {
-		return g.single(key) // a short word is answered at once
+	if w == nil || utf8.RuneCountInString(key) < 6 {
+		return g.single(key) // a short word is answered at once (no letter-off search)
 	}
 	if a, ok := w.singles[key]; ok {
 		return a.m, a.ok

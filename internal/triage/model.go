@@ -188,21 +188,33 @@ func (m *Model) add(ids []uint32, acc *[nWeights]int32) {
 	if len(slots) == 0 {
 		return
 	}
-	mask := uint32(len(slots) - 1)
-	for _, h := range ids {
-		k := tableKey(h)
-		for i := (k * 0x9E3779B1) >> m.qtable.shift; ; i = (i + 1) & mask {
-			s := &slots[i]
-			if s.key == k {
-				for c := range acc {
-					acc[c] += int32(s.w[c])
-				}
-				break
+	mask, shift := uint32(len(slots)-1), m.qtable.shift
+	// In batches: the first slot of every feature of a batch is read
+	// before any is used, so that the reads from memory overlap.
+	const batch = 16
+	var first, keys [batch]uint32
+	for len(ids) > 0 {
+		n := min(len(ids), batch)
+		for j, h := range ids[:n] {
+			i := (tableKey(h) * 0x9E3779B1) >> shift
+			first[j], keys[j] = i, slots[i].key
+		}
+		for j, h := range ids[:n] {
+			k := tableKey(h)
+			i, key := first[j], keys[j]
+			for key != k && key != 0 {
+				i = (i + 1) & mask
+				key = slots[i].key
 			}
-			if s.key == 0 {
-				break
+			if key == 0 {
+				continue
+			}
+			w := &slots[i].w
+			for c := range acc {
+				acc[c] += int32(w[c])
 			}
 		}
+		ids = ids[n:]
 	}
 }
 
