@@ -41,6 +41,9 @@ type featureSet struct {
 	stamp    uint32
 	overflow bool
 	pm       phraseMatches // the phrases of every set found in the post
+	toks     []Token       // memory for the post's tokens, reused by Triage
+	ws       []wordWeight  // memory for the words named as reasons (postWords)
+	memo     wordMemo      // what the gazetteer worked out for single words
 	crime    bool          // whether a cue of a crime fired
 }
 
@@ -175,19 +178,23 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			continue
 		}
 		charGrams(f, k)
-		for _, c := range cueHashOf[k] {
+		ki := keyInfos[k]
+		if ki == nil {
+			continue
+		}
+		for _, c := range ki.cues {
 			f.cues = append(f.cues, c.h)
 			crime = crime || c.crime
 			theft = theft || c.h == theftCue
 		}
-		actor = actor || policeActor[k]
-		misdeed = misdeed || policeMisdeed[k]
-		female = female || femalePerson[k]
-		harm = harm || harmWords[k]
-		negated = negated || negationWords[k]
+		actor = actor || ki.actor
+		misdeed = misdeed || ki.misdeed
+		female = female || ki.female
+		harm = harm || ki.harm
+		negated = negated || ki.negated
 	}
 	f.add(hashFeature("b:", prev+" </s>"))
-	f.pm = matchPhrases(toks)
+	f.pm = matchPhrasesInto(f.pm, toks)
 	for _, pc := range phraseCues {
 		if f.pm.in(pc.words) != "" {
 			f.cue(pc.cue)
@@ -322,6 +329,44 @@ func containsAny(s string, subs ...string) bool {
 }
 
 var theftCue = hashFeature("cue:", "t-theft")
+
+// keyInfo is what extract learns from a word alone (as a key): its cues
+// and the sets it belongs to, found with one lookup instead of one a set.
+type keyInfo struct {
+	cues                                  []cueHash
+	actor, misdeed, female, harm, negated bool
+}
+
+// keyInfos holds the keyInfo of every key that has a cue or is in one of
+// the sets; other keys have none.
+var keyInfos = func() map[string]*keyInfo {
+	m := map[string]*keyInfo{}
+	get := func(k string) *keyInfo {
+		if m[k] == nil {
+			m[k] = &keyInfo{}
+		}
+		return m[k]
+	}
+	for k, cs := range cueHashOf {
+		get(k).cues = cs
+	}
+	for k := range policeActor {
+		get(k).actor = true
+	}
+	for k := range policeMisdeed {
+		get(k).misdeed = true
+	}
+	for k := range femalePerson {
+		get(k).female = true
+	}
+	for k := range harmWords {
+		get(k).harm = true
+	}
+	for k := range negationWords {
+		get(k).negated = true
+	}
+	return m
+}()
 
 // beatOfficer are the officers a "beat" names (as keys).
 var beatOfficer = keySet("constable", "sipahi", "officer", "policeman", "cop", "incharge", "prabhari")

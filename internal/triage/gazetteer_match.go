@@ -69,7 +69,11 @@ var placeSuffixes = []string{
 
 // Find returns the places named in tokens, longest names first, left to
 // right. Mentions and hashtags take part (a #lucknow tag names Lucknow).
-func (g *Gazetteer) Find(toks []Token) []Match {
+func (g *Gazetteer) Find(toks []Token) []Match { return g.find(toks, nil) }
+
+// find is Find, remembering in memo (when not nil) what it worked out
+// for single words, for the next posts.
+func (g *Gazetteer) find(toks []Token, memo *wordMemo) []Match {
 	var out []Match
 	var b []byte
 	for i := 0; i < len(toks); {
@@ -110,13 +114,13 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 			continue
 		}
 		if !toks[i].Mention {
-			if m, ok := g.single(toks[i].Key); ok {
+			if m, ok := memo.single(g, toks[i].Key); ok {
 				m.Surface, m.Start, m.End = toks[i].Text, i, i+1
 				out = append(out, m)
 				i++
 				continue
 			}
-			if m, ok := g.romanised(toks, i); ok {
+			if m, ok := g.romanised(toks, i, memo); ok {
 				out = append(out, m)
 				i = m.End
 				continue
@@ -129,18 +133,18 @@ func (g *Gazetteer) Find(toks []Token) []Match {
 
 // romanised matches a Devanagari word, or two, to a place known only by its
 // Latin name.
-func (g *Gazetteer) romanised(toks []Token, i int) (Match, bool) {
+func (g *Gazetteer) romanised(toks []Token, i int, memo *wordMemo) (Match, bool) {
 	t := toks[i]
 	if !t.Deva || commonWords[t.Key] || utf8.RuneCountInString(t.Text) < 3 {
 		return Match{}, false
 	}
-	first := romanise(t.Text)
+	first := memo.romanise(t.Text)
 	if first == nil {
 		return Match{}, false
 	}
 	if i+1 < len(toks) && toks[i+1].Deva && !commonWords[toks[i+1].Key] && utf8.RuneCountInString(toks[i+1].Text) >= 3 {
 		for _, a := range first {
-			for _, b := range romanise(toks[i+1].Text) {
+			for _, b := range memo.romanise(toks[i+1].Text) {
 				if ps := g.roman[a+b]; len(ps) > 0 {
 					return Match{Surface: t.Text + " " + toks[i+1].Text, Start: i, End: i + 2, Places: ps, Romanised: true}, true
 				}

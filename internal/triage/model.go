@@ -42,6 +42,9 @@ type Model struct {
 	// exactly in integers.
 	q      []int16
 	qscale float32
+	// qtable holds q by feature, each feature's weights beside its key:
+	// scoring a feature reads one place in memory, not two.
+	qtable qTable
 	// cal turns the raw log-odds that a post is actionable into a
 	// calibrated probability: p = σ(cal.A·z + cal.B), fitted at training
 	// time on posts the model did not learn from (Platt scaling).
@@ -136,6 +139,38 @@ func (t *probeTable) lookup(h uint32) (int32, bool) {
 	}
 }
 
+// qTable is an open-addressing hash table from feature to its quantised
+// weights, stored in the slot itself.
+type qTable struct {
+	slots []qSlot // key 0 is empty; feature 0 is stored as fnvOffset
+	shift uint32
+}
+
+type qSlot struct {
+	key uint32
+	w   [nWeights]int16
+}
+
+// setQTable builds m.qtable from m.index and m.q.
+func (m *Model) setQTable() {
+	bits := uint32(4)
+	for 1<<bits < len(m.index)+len(m.index)/2 {
+		bits++
+	}
+	t := qTable{slots: make([]qSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.slots) - 1)
+	for h, off := range m.index {
+		k := tableKey(h)
+		i := (k * 0x9E3779B1) >> t.shift
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i].key = k
+		copy(t.slots[i].w[:], m.q[off:off+nWeights])
+	}
+	m.qtable = t
+}
+
 // scores adds up the weights of a post's features into out.
 func (m *Model) scores(f *featureSet, out *[nWeights]float64) {
 	var ones, cues [nWeights]int32
@@ -149,15 +184,37 @@ func (m *Model) scores(f *featureSet, out *[nWeights]float64) {
 
 // add sums the quantised weight vectors of features ids into acc.
 func (m *Model) add(ids []uint32, acc *[nWeights]int32) {
-	for _, h := range ids {
-		off, ok := m.table.lookup(h)
-		if !ok {
-			continue
+	slots := m.qtable.slots
+	if len(slots) == 0 {
+		return
+	}
+	mask, shift := uint32(len(slots)-1), m.qtable.shift
+	// In batches: the first slot of every feature of a batch is read
+	// before any is used, so that the reads from memory overlap.
+	const batch = 16
+	var first, keys [batch]uint32
+	for len(ids) > 0 {
+		n := min(len(ids), batch)
+		for j, h := range ids[:n] {
+			i := (tableKey(h) * 0x9E3779B1) >> shift
+			first[j], keys[j] = i, slots[i].key
 		}
-		w := (*[nWeights]int16)(m.q[off : off+nWeights])
-		for i := range acc {
-			acc[i] += int32(w[i])
+		for j, h := range ids[:n] {
+			k := tableKey(h)
+			i, key := first[j], keys[j]
+			for key != k && key != 0 {
+				i = (i + 1) & mask
+				key = slots[i].key
+			}
+			if key == 0 {
+				continue
+			}
+			w := &slots[i].w
+			for c := range acc {
+				acc[c] += int32(w[c])
+			}
 		}
+		ids = ids[n:]
 	}
 }
 
@@ -322,6 +379,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m.table = newProbeTable(m.index)
 	m.qscale = hdr.Scale
+	m.setQTable()
 	return m, nil
 }
 

@@ -187,12 +187,20 @@ type Token struct {
 	Deva       bool // written in Devanagari
 	// Mention or Hashtag is set when the token followed "@" or "#".
 	Mention, Hashtag bool
+	// phr holds the phrases of every set that begin with this token, once
+	// annotate has looked them up (ann).
+	phr []setPhrase
+	ann bool
 }
 
 // Tokenize splits folded text into words. Mentions (@name) and hashtags
 // (#tag) become single tokens marked as such; URLs are skipped.
 func Tokenize(folded string) []Token {
-	toks := make([]Token, 0, len(folded)/5+1)
+	return tokenizeInto(make([]Token, 0, len(folded)/5+1), folded)
+}
+
+// tokenizeInto is Tokenize appending to toks.
+func tokenizeInto(toks []Token, folded string) []Token {
 	i := 0
 	for i < len(folded) {
 		if strings.HasPrefix(folded[i:], "http://") || strings.HasPrefix(folded[i:], "https://") {
@@ -259,9 +267,13 @@ func Key(tok string) string {
 	if tok == "" || !isASCII(tok) {
 		return tok
 	}
+	// Both steps below work in buffers on the stack: one string is made,
+	// at the end, and none when the key is the token.
+	orig := tok
+	var rbuf, bbuf [48]byte
+	r := rbuf[:0]
 	// a letter typed three or more times is one letter: bachaooo, plzzz
 	if len(tok) >= 3 {
-		r := make([]byte, 0, len(tok))
 		for i := 0; i < len(tok); {
 			j := i
 			for j < len(tok) && tok[j] == tok[i] {
@@ -274,11 +286,13 @@ func Key(tok string) string {
 			}
 			i = j
 		}
-		tok = string(r)
+	} else {
+		r = append(r, tok...)
 	}
-	b := make([]byte, 0, len(tok))
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
+	src := r
+	b := bbuf[:0]
+	for i := 0; i < len(src); i++ {
+		c := src[i]
 		switch c {
 		case 'w':
 			c = 'v'
@@ -287,27 +301,27 @@ func Key(tok string) string {
 		case 'q':
 			c = 'k'
 		case 'p':
-			if i+1 < len(tok) && tok[i+1] == 'h' {
+			if i+1 < len(src) && src[i+1] == 'h' {
 				c = 'f'
 				i++
 			}
 		case 'c':
-			if i+1 < len(tok) && tok[i+1] == 'k' {
+			if i+1 < len(src) && src[i+1] == 'k' {
 				c = 'k'
 				i++
 			}
 		case 'e':
-			if i+1 < len(tok) && tok[i+1] == 'e' { // ee → i
+			if i+1 < len(src) && src[i+1] == 'e' { // ee → i
 				c = 'i'
 				i++
 			}
 		case 'o':
-			if i+1 < len(tok) && tok[i+1] == 'o' { // oo → u
+			if i+1 < len(src) && src[i+1] == 'o' { // oo → u
 				c = 'u'
 				i++
 			}
 		case 'a':
-			if i+1 < len(tok) && (tok[i+1] == 'i' || tok[i+1] == 'y') && (i+2 == len(tok) || !isVowelByte(tok[i+2])) { // ai, ay → e
+			if i+1 < len(src) && (src[i+1] == 'i' || src[i+1] == 'y') && (i+2 == len(src) || !isVowelByte(src[i+2])) { // ai, ay → e
 				c = 'e'
 				i++
 			}
@@ -319,7 +333,10 @@ func Key(tok string) string {
 		b = append(b, c)
 	}
 	// mein → men, kiya → kia
-	s := string(b)
+	s := orig
+	if string(b) != orig {
+		s = string(b)
+	}
 	s = strings.ReplaceAll(s, "ei", "e")
 	s = strings.ReplaceAll(s, "iya", "ia")
 	if len(s) > 3 && strings.HasSuffix(s, "h") && isVowelByte(s[len(s)-2]) { // nahh/ jagah → jaga

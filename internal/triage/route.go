@@ -78,12 +78,18 @@ func textScore(m Match, toks []Token) (w float64, marked bool) {
 // the place named in the text, exact coordinates, the place object, a
 // district police account tagged, the author's profile location.
 func (t *Triager) route(p *shikayat.Post, toks []Token) Route {
+	return t.routeWith(p, toks, nil, &writtenWords{text: p.Text})
+}
+
+// routeWith is route, with a memo of single words for the gazetteer and
+// the post's words as written (sf, of p.Text), shared with the other
+// reasons.
+func (t *Triager) routeWith(p *shikayat.Post, toks []Token, memo *wordMemo, sf *writtenWords) Route {
 	var r Route
 	g := t.gaz
-	sf := &writtenWords{text: p.Text} // reasons quote places as written
 
 	// 1. The text.
-	matches := g.Find(toks)
+	matches := g.find(toks, memo)
 	scores := map[int]float64{}
 	var outsideScore, outsideMention float64
 	var outsideName string

@@ -43,6 +43,7 @@ func phrases(list ...string) *phraseSet {
 type setPhrase struct {
 	set   int
 	words []string
+	text  string // the words joined by spaces
 }
 
 // allPhrases indexes the phrases of every set by their first word.
@@ -51,7 +52,7 @@ var allPhrases = sync.OnceValue(func() map[string][]setPhrase {
 	for _, ps := range phraseSets {
 		for first, list := range ps.byFirst {
 			for _, ph := range list {
-				m[first] = append(m[first], setPhrase{ps.id, ph})
+				m[first] = append(m[first], setPhrase{ps.id, ph, strings.Join(ph, " ")})
 			}
 		}
 	}
@@ -62,15 +63,40 @@ var allPhrases = sync.OnceValue(func() map[string][]setPhrase {
 // post ("" for none).
 type phraseMatches []string
 
+// annotate looks up, once for each token, the phrases of every set that
+// begin with it, for matchPhrases and phraseSet.at to share.
+func annotate(toks []Token) {
+	idx := allPhrases()
+	for i := range toks {
+		toks[i].phr, toks[i].ann = idx[toks[i].Text], true
+	}
+}
+
+// phrasesFrom returns the phrases of every set that begin with t.
+func phrasesFrom(t *Token) []setPhrase {
+	if t.ann {
+		return t.phr
+	}
+	return allPhrases()[t.Text]
+}
+
 // matchPhrases finds the phrases of every set in toks in one pass.
 func matchPhrases(toks []Token) phraseMatches {
-	idx := allPhrases()
-	found := make(phraseMatches, len(phraseSets))
-	for i, t := range toks {
-		if t.Mention {
+	return matchPhrasesInto(make(phraseMatches, len(phraseSets)), toks)
+}
+
+// matchPhrasesInto is matchPhrases into found, which it clears first.
+func matchPhrasesInto(found phraseMatches, toks []Token) phraseMatches {
+	if cap(found) < len(phraseSets) {
+		found = make(phraseMatches, len(phraseSets))
+	}
+	found = found[:len(phraseSets)]
+	clear(found)
+	for i := range toks {
+		if toks[i].Mention {
 			continue
 		}
-		for _, sp := range idx[t.Text] {
+		for _, sp := range phrasesFrom(&toks[i]) {
 			if found[sp.set] != "" || i+len(sp.words) > len(toks) {
 				continue
 			}
@@ -82,7 +108,7 @@ func matchPhrases(toks []Token) phraseMatches {
 				}
 			}
 			if ok {
-				found[sp.set] = strings.Join(sp.words, " ")
+				found[sp.set] = sp.text
 			}
 		}
 	}
@@ -242,9 +268,34 @@ func (m phraseMatches) company() string {
 // at returns the number of tokens of the longest phrase of the set that
 // starts at toks[i], 0 for none.
 func (ps *phraseSet) at(toks []Token, i int) int {
+	if toks[i].ann {
+		return ps.atAnnotated(toks, i)
+	}
 	best := 0
 	for _, ph := range ps.byFirst[toks[i].Text] {
 		if i+len(ph) > len(toks) || len(ph) <= best {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(ph); j++ {
+			if toks[i+j].Text != ph[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(ph)
+		}
+	}
+	return best
+}
+
+// atAnnotated is at for an annotated token.
+func (ps *phraseSet) atAnnotated(toks []Token, i int) int {
+	best := 0
+	for _, sp := range toks[i].phr {
+		ph := sp.words
+		if sp.set != ps.id || i+len(ph) > len(toks) || len(ph) <= best {
 			continue
 		}
 		ok := true

@@ -212,5 +212,6 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	m.table = newProbeTable(m.index)
 	m.quantize()
+	m.setQTable()
 	return m, nil
 }

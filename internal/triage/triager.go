@@ -73,14 +73,16 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	if p == nil {
 		return shikayat.Triage{}, shikayat.Errorf(shikayat.EINVALID, "no post")
 	}
-	text := Fold(p.Text)
-	toks := Tokenize(text)
-	lang := DetectLang(toks)
 	f, _ := t.sets.Get().(*featureSet)
 	if f == nil {
 		f = newFeatureSet()
 	}
 	defer func() { f.reset(); t.sets.Put(f) }()
+	text := Fold(p.Text)
+	toks := tokenizeInto(f.toks[:0], text)
+	f.toks = toks // its memory, for the next post
+	annotate(toks)
+	lang := DetectLang(toks)
 	extractInto(f, p, text, toks, lang)
 
 	var s [nWeights]float64
@@ -102,6 +104,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		Intent:     shikayat.Intent(intentClasses[intent]),
 		Lang:       lang,
 		Confidence: round3(conf),
+		Reasons:    make([]string, 0, 8), // room for the usual reasons
 	}
 	res.Actionable = res.Intent.Actionable()
 	res.Handling = t.th.Handling(conf)
@@ -175,7 +178,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		res.Sensitive = true
 		res.Reasons = append(res.Reasons, "sensitive — "+w)
 	}
-	r := t.route(p, toks)
+	r := t.routeWith(p, toks, &f.memo, sf)
 	res.District = r.District
 	res.DistrictConfidence = round3(r.Confidence)
 	res.Reasons = append(res.Reasons, r.Reasons...)
@@ -195,7 +198,8 @@ type wordWeight struct {
 // the model knows, three letters or more, not function words. (Everyday
 // words such as चोरी or "stolen" are evidence a person would name.)
 func (t *Triager) postWords(f *featureSet) []wordWeight {
-	ws := make([]wordWeight, 0, len(f.words))
+	ws := f.ws[:0]
+	defer func() { f.ws = ws[:0] }() // its memory, for the next post
 	for _, w := range f.words {
 		if utf8.RuneCountInString(w.text) < 3 || functionWords[w.key] || isAllDigits(w.key) || !evidenceWord(w.key) {
 			continue
