@@ -176,18 +176,18 @@ var (
 )
 
 // emergency returns the words that make the post an emergency, or "".
-func emergency(toks []Token) string { return matchPhrases(toks).emergency() }
+func emergency(toks []Token) string { return matchPhrases(toks).emergency(toks) }
 
-func (m phraseMatches) emergency() string {
-	w, _ := m.emergencyType()
+func (m phraseMatches) emergency(toks []Token) string {
+	w, _ := m.emergencyType(toks)
 	return w
 }
 
 // emergencyType returns the words that make the post an emergency and the
 // type they imply ("" for none), or "", "".
-func (m phraseMatches) emergencyType() (string, shikayat.Type) {
+func (m phraseMatches) emergencyType(toks []Token) (string, shikayat.Type) {
 	for _, e := range emergencies {
-		if e.words == kidnapWords && m.in(kidnapThreat) != "" {
+		if e.words == kidnapWords && m.in(kidnapThreat) != "" && m.in(kidnapDone) == "" && onlyThreatened(toks) {
 			continue // a threat to kidnap is a threat, not a kidnapping
 		}
 		if w := m.in(e.words); w != "" {
@@ -234,10 +234,10 @@ var departments = []struct {
 
 // department returns the other department whose matter the post is, or ""
 // when it names none or also names a crime or a danger.
-func department(toks []Token) string { return matchPhrases(toks).department() }
+func department(toks []Token) string { return matchPhrases(toks).department(toks) }
 
-func (m phraseMatches) department() string {
-	if m.in(crimeWords) != "" || m.emergency() != "" {
+func (m phraseMatches) department(toks []Token) string {
+	if m.in(crimeWords) != "" || m.emergency(toks) != "" {
 		return ""
 	}
 	for _, d := range departments {
@@ -258,8 +258,8 @@ var companyWords = phrases("flipkart", "amazon", "zomato", "swiggy", "blinkit", 
 
 // company returns the company words of a post that is a company's matter
 // and names no crime or danger, or "".
-func (m phraseMatches) company() string {
-	if m.in(crimeWords) != "" || m.emergency() != "" {
+func (m phraseMatches) company(toks []Token) string {
+	if m.in(crimeWords) != "" || m.emergency(toks) != "" {
 		return ""
 	}
 	return m.in(companyWords)

@@ -23,7 +23,15 @@ var (
 		"उठवा लेने की धमकी", "threatened to kidnap", "threatening to kidnap", "threatens to kidnap",
 		"threat to kidnap", "kidnap karne ki dhamki", "kidnap kar lenge", "kidnap kar lega", "apharan ki dhamki", "apharan karne ki dhamki",
 		"apharan kar lenge", "अपहरण की धमकी", "अपहरण करने की धमकी", "अपहरण कर लेंगे", "अपहरण कर लेगा", "utha le jaane ki dhamki",
-		"utha le jane ki dhamki", "uthwa lenge", "utha lenge", "उठा ले जाने की धमकी", "उठा लेंगे", "उठवा लेंगे")
+		"utha le jane ki dhamki", "उठा ले जाने की धमकी")
+	// a kidnapping done: with one, a threat to kidnap another is no reason
+	// to call the post a threat only
+	kidnapDone = phrases("was kidnapped", "been kidnapped", "were kidnapped", "got kidnapped", "has kidnapped", "have kidnapped",
+		"kidnapped my", "kidnapped our", "kidnapped her", "kidnapped him", "kidnappers", "was abducted", "been abducted", "were abducted",
+		"has abducted", "have abducted", "abducted my", "abducted our", "abducted her", "abducted him", "ransom", "firauti", "phirauti",
+		"फिरौती", "apharan ho gaya", "apharan ho gayi", "apharan kar liya", "apharan kar liye", "अपहरण हो गया", "अपहरण हो गई",
+		"अपहरण कर लिया", "अपहरण कर ली", "agwa kar liya", "agwa kar liye", "अगवा कर लिया", "अगवा कर ली", "kidnap ho gaya", "kidnap ho gayi",
+		"kidnap kar liya", "kidnap kar liye")
 
 	// the police as people who act (not a thana as a landmark)
 	officerWords = phrases("daroga", "दरोगा", "दारोगा", "sho", "एसएचओ", "sub inspector", "inspector", "इंस्पेक्टर", "constable",
@@ -84,6 +92,22 @@ var (
 	towWords = phrases("towing", "towed", "tow", "टोइंग", "crane", "क्रेन", "challan", "चालान", "traffic police", "ट्रैफिक पुलिस",
 		"home guard", "होमगार्ड")
 )
+
+// onlyThreatened reports whether every word of kidnapping in toks is
+// part of a threat to kidnap ("they will kidnap", "apharan ki dhamki"):
+// a kidnapping named anywhere else is one.
+func onlyThreatened(toks []Token) bool {
+	covered := -1 // the last token inside a threat phrase
+	for i := range toks {
+		if n := kidnapThreat.at(toks, i); n > 0 && i+n-1 > covered {
+			covered = i + n - 1
+		}
+		if i > covered && kidnapWords.at(toks, i) > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // settleType returns the type the guidelines give the post's words and
 // the words that decide it, or "", "" to keep the model's.

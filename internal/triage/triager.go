@@ -117,7 +117,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	urgWhy := fmt.Sprintf("urgency: %s (%.2f)%s", urgency, s[offUrgency+u], t.why(ws, offUrgency+u, sf))
 	typWhy := fmt.Sprintf("type: %s (%.2f)%s", typ, s[offType+ty], t.why(ws, offType+ty, sf))
 	pm := f.pm
-	w, ety := pm.emergencyType()
+	w, ety := pm.emergencyType(toks)
 	if w == "" {
 		w, ety = dangerInRuns(toks, pm)
 	}
@@ -147,12 +147,12 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 			typ = shikayat.TypeAssaultThreat
 			typWhy = fmt.Sprintf("type: %s — a person hurt: %s", typ, writtenPhrase(sf, h))
 		}
-	} else if c := pm.company(); c != "" && res.Actionable {
+	} else if c := pm.company(toks); c != "" && res.Actionable {
 		// A complaint to a company that names no crime: the company's
 		// matter, recorded, never docketed.
 		res.Intent, res.Actionable, res.Handling = shikayat.IntentOther, false, shikayat.HandlingRecord
 		res.Reasons = append(res.Reasons, fmt.Sprintf("a company's matter, no crime named: %s", writtenPhrase(sf, c)))
-	} else if d := pm.department(); d != "" && (conf < t.th.Acknowledge || !f.crime) {
+	} else if d := pm.department(toks); d != "" && (conf < t.th.Acknowledge || !f.crime) {
 		// Another department's matter, and the model is not sure it is
 		// the police's or the post names no crime: recorded, answered with its helpline where the
 		// deployment does so, never docketed.
