@@ -78,9 +78,9 @@ var (
 	// a video or photo used against someone, and the threat
 	sextortion = phrases("sextortion", "सेक्सटॉर्शन", "video call", "वीडियो कॉल", "edited video", "morphed", "nude", "obscene video",
 		"obscene photo", "obscene photos", "अश्लील वीडियो", "अश्लील फोटो", "ashleel video", "gandi video", "private photos",
-		"private video", "her photos", "my photos", "meri photo", "उसकी फोटो", "photos of")
+		"private video", "her photos", "my photos", "meri photo", "उसकी फोटो")
 	blackmail = phrases("blackmail", "blackmailed", "blackmailing", "ब्लैकमेल", "viral kar", "वायरल कर", "viral karne", "वायरल करने",
-		"send it to", "send the video", "send an edited", "leak", "demanding money", "demanding rs", "paise maang", "पैसे मांग")
+		"send it to", "send the video", "send an edited", "leak the video", "leak the photos", "leak my", "leak her", "leak our", "leak his", "leak your", "to leak", "demanding money", "demanding rs", "paise maang", "पैसे मांग")
 	onlineWords = phrases("app", "apps", "snapchat", "instagram", "insta", "facebook", "fb", "whatsapp", "व्हाट्सएप", "telegram", "online",
 		"ऑनलाइन", "social media", "सोशल मीडिया", "video call", "वीडियो कॉल", "chats", "chat")
 	talaqWords = phrases("teen talaq", "triple talaq", "तीन तलाक", "talaq talaq talaq", "तलाक तलाक तलाक")
@@ -200,9 +200,17 @@ func sexualOffence(toks []Token) string {
 	return ""
 }
 
+// reportWords, between an officer and an act, make the officer the one
+// told or telling, not the one who acts: "the SHO said the thieves took
+// money", "complained to the SHO about boys drinking".
+var reportWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "about": true,
+	"complained": true, "reported": true, "informed": true, "that": true, "bataya": true, "batata": true, "kaha": true,
+	"kehta": true, "kehte": true, "bola": true, "bole": true, "bolte": true, "बताया": true, "कहा": true, "कहते": true,
+	"बोला": true, "बोले": true, "शिकायत": true, "shikayat": true, "regarding": true, "against": true}
+
 // agentDoes returns the words of an agent of a (a police officer) followed
-// within window words, in the same clause and with no negation between,
-// by an act of b (money taken), or "".
+// within window words, in the same clause and with no negation or word of
+// reporting between, by an act of b (money taken), or "".
 func agentDoes(text string, toks []Token, a, b *phraseSet, window int) string {
 	for i := range toks {
 		n := a.at(toks, i)
@@ -210,7 +218,7 @@ func agentDoes(text string, toks []Token, a, b *phraseSet, window int) string {
 			continue
 		}
 		for j := i + n; j < len(toks) && j <= i+n+window; j++ {
-			if negationWords[toks[j].Key] || clauseBreak(text[toks[j-1].End:toks[j].Start]) {
+			if negationWords[toks[j].Key] || reportWords[toks[j].Text] || clauseBreak(text[toks[j-1].End:toks[j].Start]) {
 				break
 			}
 			if k := b.at(toks, j); k > 0 {

@@ -121,6 +121,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 	if w == "" {
 		w, ety = dangerInRuns(toks, pm)
 	}
+	byDanger := false // the type is the one the danger implies
 	if w != "" {
 		// Danger to life or liberty now: immediate, and never left
 		// unread — at least held for review, which alerts HQ.
@@ -132,7 +133,7 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		}
 		urgency = shikayat.ClassImmediate
 		if ety != "" && (typ == shikayat.TypeOther || ety == shikayat.TypeMissingPerson && typ != shikayat.TypeMissingPerson) {
-			typ = ety
+			typ, byDanger = ety, true
 			typWhy = fmt.Sprintf("type: %s — by the danger named", typ)
 		}
 		urgWhy = fmt.Sprintf("urgency: immediate — danger now: %s", writtenPhrase(sf, w))
@@ -159,7 +160,10 @@ func (t *Triager) Triage(_ context.Context, p *shikayat.Post) (shikayat.Triage, 
 		res.Intent, res.Actionable, res.Handling, res.Department = shikayat.IntentOther, false, shikayat.HandlingRecord, d
 		res.Reasons = append(res.Reasons, fmt.Sprintf("department: %s", d))
 	}
-	if st, sw := pm.settleType(text, toks); st != "" && st != typ {
+	if byDanger {
+		// the danger named decides the type; the words of a type
+		// elsewhere in the post do not override it
+	} else if st, sw := pm.settleType(text, toks); st != "" && st != typ {
 		typ = st
 		typWhy = fmt.Sprintf("type: %s — by its defining words: %s", typ, writtenPhrase(sf, sw))
 	} else if st == "" && res.Intent == shikayat.IntentFollowUp && typ == shikayat.TypePoliceConduct {
