@@ -200,11 +200,12 @@ func extractInto(f *featureSet, p *shikayat.Post, text string, toks []Token, lan
 			f.cue(pc.cue)
 			crime = crime || crimeCues[pc.cue]
 			misdeed = misdeed || pc.cue == "t-police"
+			theft = theft || pc.cue == "t-theft"
 		}
 	}
 	if f.pm.in(takenPhrases) != "" && takenNear(toks, takenPhrases) {
 		f.cue("t-theft")
-		crime = true
+		crime, theft = true, true
 	}
 	// "gayab hai" of a person ("beti park se gayab hai"), not of the power
 	if f.pm.in(goneWords) != "" && personThen(toks, goneWords, 6) != "" ||
