@@ -184,7 +184,10 @@ func trainRuns(t *testing.T) map[string]bool {
 	return runs
 }
 
-func fourWordRuns(text string) []string {
+func fourWordRuns(text string) []string { return wordRuns(text, 4) }
+
+// wordRuns returns every run of n words of text, as Tokenize gives them.
+func wordRuns(text string, n int) []string {
 	var ws []string
 	for _, tk := range Tokenize(Fold(text)) {
 		if !tk.Mention {
@@ -192,8 +195,8 @@ func fourWordRuns(text string) []string {
 		}
 	}
 	var out []string
-	for i := 0; i+4 <= len(ws); i++ {
-		out = append(out, strings.Join(ws[i:i+4], " "))
+	for i := 0; i+n <= len(ws); i++ {
+		out = append(out, strings.Join(ws[i:i+n], " "))
 	}
 	return out
 }
