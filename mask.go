@@ -11,15 +11,19 @@ import (
 // in text folded by foldContacts (ASCII digits, spaces, dashes and dots):
 //
 //   - a date (12-03-2026, 12.03.2026, 2026-03-12), which is left alone, so
-//     that it neither is taken for a phone number nor glues onto one;
+//     that it neither is taken for a phone number nor glues onto one —
+//     unless more digits follow it as its own digits do (dateGlued);
 //   - an e-mail address, its "@" and dots also spelled out ("ram at gmail
 //     dot com", "ram [at] gmail (dot) com") or spaced around "@"; the local
 //     part takes "*" after its first character, so that a masked address
 //     is left as it is and a masked handle before it is not taken in;
 //   - an @handle (a person's name on X);
-//   - a run of ten or more digits with at most two of space, dash, dot or
-//     brackets between them and an optional leading "+" — Indian mobiles
-//     with or without +91, 0 or separators, landlines with their STD code.
+//   - a run of ten or more digits with at most three of space, dash, dot,
+//     slash, comma or brackets between them and an optional leading "+" —
+//     Indian mobiles with or without +91, 0 or separators, landlines with
+//     their STD code. Ten digits within such short gaps are a number
+//     however they are grouped; an amount (12,500), a date or a docket
+//     code has fewer, or letters between.
 var contactLike = regexp.MustCompile(
 	`([0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])` +
 		`|([A-Za-z0-9._%+-][A-Za-z0-9._%+*-]*` + emailAt + `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,})` +
@@ -27,12 +31,15 @@ var contactLike = regexp.MustCompile(
 		`|(` + phoneRun + `)`)
 
 const (
-	phoneRun = `\+?\(?[0-9](?:[ \-.()]{0,2}[0-9]){9,}`
+	phoneRun = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
-	// bracketed, or between spaces.
-	emailAt = `(?:[ ]*@[ ]*|[ ]*[\[({<][ ]*(?i:at)[ ]*[\])}>][ ]*|[ ]+(?i:at)[ ]+)`
-	// emailDot is "." or "dot" spelled out, bracketed or between spaces.
-	emailDot = `(?:\.|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
+	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
+	// "@" is read aloud in India.
+	emailAt = `(?:[ ]*@[ ]*|[ ]*[\[({<][ ]*(?i:at)[ ]*[\])}>][ ]*|[ ]+(?i:at[ ]*the[ ]*rate)[ ]+|[ ]+(?i:at)[ ]+)`
+	// emailDot is "." (or " . ", spaces on both sides, so that the end of
+	// a sentence, "at home. Then", is no address), "," in its place, or
+	// "dot" spelled out, bracketed or between spaces.
+	emailDot = `(?:\.|[ ]+\.[ ]+|,|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
 )
 
 // emailAtRe and emailDotRe split an address that contactLike found.
@@ -55,16 +62,33 @@ func MaskContacts(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	folded, at := foldContacts(s)
-	matches := contactLike.FindAllStringSubmatchIndex(folded, -1)
-	if matches == nil {
-		return s
-	}
 	var b strings.Builder
 	last, prev := 0, 0 // in s, and the end of the previous match in folded
-	for _, m := range matches {
+	for pos := 0; pos < len(folded); {
+		m := contactLike.FindStringSubmatchIndex(folded[pos:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		pos = m[1]
 		if m[2] >= 0 { // a date
-			prev = m[1]
-			continue
+			if !dateGlued.MatchString(folded[m[1]:]) {
+				prev = m[1]
+				continue
+			}
+			// Digits glued on (9.8.2012.3456): the whole is read as a
+			// number, if it is long enough for one.
+			n := phoneAt.FindStringIndex(folded[m[0]:])
+			if n == nil {
+				prev = m[1]
+				continue
+			}
+			m[1], m[8] = m[0]+n[1], m[0]
+			pos = m[1]
 		}
 		if m[8] >= 0 {
 			// Digits just before a number that were too few to match
@@ -84,16 +108,28 @@ func MaskContacts(s string) string {
 		}
 		last = end
 	}
+	if last == 0 {
+		return s
+	}
 	b.WriteString(s[last:])
 	return b.String()
 }
 
+// dateGlued matches, after a date, digits that continue it as its own do
+// (9.8.2012.3456, 1/1/2098765432): no space, at most two of dot, slash or
+// dash. A date followed by a space and digits (a time, an amount, a
+// number of its own) stays a date.
+var dateGlued = regexp.MustCompile(`^[./-]{0,2}[0-9]`)
+
+// phoneAt is contactLike's phone number, at the start of the text.
+var phoneAt = regexp.MustCompile(`^(?:` + phoneRun + `)`)
+
 // digitsBefore moves the start of a number in folded back over the digits
-// before it (at most two separators apart), not past floor.
+// before it (at most three separators apart), not past floor.
 func digitsBefore(folded string, start, floor int) int {
 	for {
 		k := start
-		for n := 0; n < 2 && k > floor && strings.IndexByte(" -.()+", folded[k-1]) >= 0; n++ {
+		for n := 0; n < 3 && k > floor && strings.IndexByte(" -.()+/,", folded[k-1]) >= 0; n++ {
 			k--
 		}
 		if k <= floor || folded[k-1] < '0' || folded[k-1] > '9' {

@@ -28,12 +28,22 @@ import (
 // that rotates its /64 inside its /48 does not start afresh. The /48 gets
 // BlockRate and BlockBurst (several clients' worth) and goes strict after
 // BlockMisses misses (three clients' worth); a lookup must pass both.
+// Above that, its /32 (what a registry allots one provider or one large
+// holder) is counted for misses: strict after WideMisses misses (ten
+// clients' worth) so that a /32 holder does not get a fresh budget of
+// misses with each of its 65,536 /48s; its bucket, WideRate and WideBurst
+// (ten /48s' worth), holds back only a flood.
 //
-// Memory is bounded: addresses live in two generations of at most
-// MaxClients each; the older generation is dropped every MissWindow (or
-// when the newer one fills), and an address seen since is carried over.
-// An address dropped starts afresh, which only a flood of distinct
-// addresses can cause.
+// Memory is bounded: keys (addresses, /48s and /32s alike) live in two
+// generations of at most MaxClients each; the older generation is dropped
+// every MissWindow (or when the newer one fills), and a key seen since is
+// carried over. A key dropped starts afresh, which only a flood of distinct
+// addresses can cause. A client keeps at most Misses times of misses and a
+// /48 BlockMisses; a /32 keeps two counts (this MissWindow's and the last
+// one's), not its times. With the defaults a key takes at most ~1 KB (a
+// /48 with its 30 times), a client ~0.4 KB, a /32 ~0.15 KB: at most
+// 2×MaxClients keys, ~200 MB at worst at 100,000, ~80 MB if all are
+// clients.
 type Lookups struct {
 	Rate       float64 // per minute; default 120
 	Burst      float64 // default 60
@@ -44,24 +54,36 @@ type Lookups struct {
 	BlockRate   float64
 	BlockBurst  float64
 	BlockMisses int
-	MaxClients  int // per generation; default 100,000
-	Now         func() time.Time
+	// The rule of an IPv6 /32: defaults 10×BlockRate, 10×BlockBurst and
+	// 10×Misses.
+	WideRate   float64
+	WideBurst  float64
+	WideMisses int
+	MaxClients int // per generation; default 100,000
+	Now        func() time.Time
 
 	mu        sync.Mutex
 	cur, prev map[netip.Prefix]*client
 	rotated   time.Time
 }
 
-// rule is the limit of one kind of key: a client, or an IPv6 /48.
+// rule is the limit of one kind of key: a client, an IPv6 /48 or /32.
 type rule struct {
 	rate, burst float64
 	misses      int
+	// counted: misses are counted per MissWindow, not kept one by one
+	// (for a /32, whose misses are many).
+	counted bool
 }
 
 type client struct {
 	tokens, strict float64
 	last           time.Time
 	misses         []time.Time // the latest misses, oldest first, at most the rule's
+	// For a counted rule: the misses of the window that began at since,
+	// and of the window before it.
+	since          time.Time
+	inWin, lastWin int
 }
 
 func (l *Lookups) defaults() {
@@ -93,6 +115,15 @@ func (l *Lookups) defaults() {
 		// per /64.
 		l.BlockMisses = 3 * l.Misses
 	}
+	if l.WideRate <= 0 {
+		l.WideRate = 10 * l.BlockRate
+	}
+	if l.WideBurst <= 0 {
+		l.WideBurst = 10 * l.BlockBurst
+	}
+	if l.WideMisses <= 0 {
+		l.WideMisses = 10 * l.Misses
+	}
 	if l.MaxClients <= 0 {
 		l.MaxClients = 100_000
 	}
@@ -111,8 +142,8 @@ type counted struct {
 	rule rule
 }
 
-// keys are what addr is counted under: the address for IPv4; its /64 and
-// its /48 for IPv6. Text that is no address counts as one client of its
+// keys are what addr is counted under: the address for IPv4; its /64, its
+// /48 and its /32 for IPv6. Text that is no address counts as one client of its
 // own.
 func (l *Lookups) keys(addr string) []counted {
 	one := rule{rate: l.Rate, burst: l.Burst, misses: l.Misses}
@@ -126,7 +157,9 @@ func (l *Lookups) keys(addr string) []counted {
 	}
 	p64, _ := a.Prefix(64)
 	p48, _ := a.Prefix(48)
-	return []counted{{p64, one}, {p48, rule{rate: l.BlockRate, burst: l.BlockBurst, misses: l.BlockMisses}}}
+	p32, _ := a.Prefix(32)
+	return []counted{{p64, one}, {p48, rule{rate: l.BlockRate, burst: l.BlockBurst, misses: l.BlockMisses}},
+		{p32, rule{rate: l.WideRate, burst: l.WideBurst, misses: l.WideMisses, counted: true}}}
 }
 
 // get returns the state of key k, carrying it over from the older
@@ -142,7 +175,7 @@ func (l *Lookups) get(k counted, now time.Time) *client {
 	if c != nil {
 		delete(l.prev, k.key)
 	} else {
-		c = &client{tokens: k.rule.burst, strict: l.StrictRate, last: now}
+		c = &client{tokens: k.rule.burst, strict: l.StrictRate, last: now, since: now}
 	}
 	l.cur[k.key] = c
 	return c
@@ -157,16 +190,34 @@ func (l *Lookups) refill(c *client, r rule, now time.Time) (strict bool) {
 	}
 	c.last = now
 	c.tokens = math.Min(r.burst, c.tokens+elapsed*r.rate)
-	for len(c.misses) > 0 && now.Sub(c.misses[0]) >= l.MissWindow {
-		c.misses = c.misses[1:]
+	if r.counted {
+		strict = l.windowMisses(c, now) >= float64(r.misses)
+	} else {
+		for len(c.misses) > 0 && now.Sub(c.misses[0]) >= l.MissWindow {
+			c.misses = c.misses[1:]
+		}
+		strict = len(c.misses) >= r.misses
 	}
-	strict = len(c.misses) >= r.misses
 	if strict {
 		c.strict = math.Min(l.StrictRate, c.strict+elapsed*l.StrictRate)
 	} else {
 		c.strict = l.StrictRate
 	}
 	return strict
+}
+
+// windowMisses moves c's counts of misses up to now's window and returns
+// the misses within MissWindow before now, reckoning the last window's as
+// spread evenly over it.
+func (l *Lookups) windowMisses(c *client, now time.Time) float64 {
+	switch d := now.Sub(c.since); {
+	case d >= 2*l.MissWindow:
+		c.since, c.inWin, c.lastWin = now, 0, 0
+	case d >= l.MissWindow:
+		c.since, c.inWin, c.lastWin = c.since.Add(l.MissWindow), 0, c.inWin
+	}
+	left := 1 - float64(now.Sub(c.since))/float64(l.MissWindow)
+	return float64(c.inWin) + float64(c.lastWin)*max(left, 0)
 }
 
 // Allow takes one lookup for addr: ok, or how long until one is allowed.
@@ -179,8 +230,8 @@ func (l *Lookups) Allow(addr string) (ok bool, retryAfter time.Duration) {
 	now := l.now()
 	keys := l.keys(addr)
 	var (
-		cs     [2]*client
-		strict [2]bool
+		cs     [3]*client
+		strict [3]bool
 	)
 	ok = true
 	for i, k := range keys {
@@ -192,7 +243,10 @@ func (l *Lookups) Allow(addr string) (ok bool, retryAfter time.Duration) {
 		case strict[i] && c.strict < 1:
 			// Until a token comes back, or the oldest miss that counts
 			// leaves the window.
-			d := min(wait(1-c.strict, l.StrictRate), c.misses[len(c.misses)-k.rule.misses].Add(l.MissWindow).Sub(now))
+			d := wait(1-c.strict, l.StrictRate)
+			if !k.rule.counted {
+				d = min(d, c.misses[len(c.misses)-k.rule.misses].Add(l.MissWindow).Sub(now))
+			}
 			ok, retryAfter = false, max(retryAfter, d, time.Second)
 		}
 	}
@@ -220,6 +274,11 @@ func (l *Lookups) Found(addr string, hit bool) {
 	now := l.now()
 	for _, k := range l.keys(addr) {
 		c := l.get(k, now)
+		if k.rule.counted {
+			l.windowMisses(c, now)
+			c.inWin++
+			continue
+		}
 		if len(c.misses) >= k.rule.misses {
 			c.misses = append(c.misses[:0], c.misses[1:]...)
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/storetest"
 )
 
@@ -20,6 +21,14 @@ import (
 // real HTTP with keep-alive from many goroutines, beside a bare net/http
 // handler answering a fixed JSON on the same machine: the target is at
 // least a third of the bare handler's rate. Each reports req/s.
+//
+// json and page look up 500 codes round and round, so nearly every lookup
+// is answered from the store's memory of recent views (TrackFor) and the
+// rendered answer kept for it: that is the rate of many citizens checking
+// the same fresh complaints. json-miss and page-miss move the store's clock
+// past TrackFor before each request, so every lookup reads the database
+// and renders afresh: the rate of lookups of codes nobody looked up in the
+// last second (a crowd of distinct complaints, or a guesser).
 //
 //	go test -run X -bench TrackingLoad -benchtime 20000x ./internal/web/
 func BenchmarkTrackingLoad(b *testing.B) {
@@ -47,6 +56,14 @@ func BenchmarkTrackingLoad(b *testing.B) {
 		})
 		b.Run(engine+"/page", func(b *testing.B) {
 			load(b, workers, func(i int) string { return srv.URL + "/t/" + codes[i%len(codes)] + "?lang=hi" })
+		})
+		// Each request a second past TrackFor: no view kept is fresh.
+		stale := func(url string) string { f.clock.Add(store.DefaultTrackFor + time.Second); return url }
+		b.Run(engine+"/json-miss", func(b *testing.B) {
+			load(b, workers, func(i int) string { return stale(srv.URL + "/api/v1/track/" + codes[i%len(codes)]) })
+		})
+		b.Run(engine+"/page-miss", func(b *testing.B) {
+			load(b, workers, func(i int) string { return stale(srv.URL + "/t/" + codes[i%len(codes)] + "?lang=hi") })
 		})
 		srv.Close()
 	}
