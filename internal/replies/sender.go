@@ -388,9 +388,9 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, closeEvent 
 	}
 	var turn store.SendTurn
 	if closeEvent != 0 {
-		turn, err = s.DB.MarkClosingReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget, closeEvent)
+		turn, err = s.DB.MarkClosingReplySending(ctx, r.ID, r.Account, r.Attempts, s.inFlight(), s.DailyBudget, closeEvent)
 	} else {
-		turn, err = s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
+		turn, err = s.DB.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, s.inFlight(), s.DailyBudget)
 	}
 	if err != nil {
 		return err
