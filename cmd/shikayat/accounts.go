@@ -100,6 +100,9 @@ func (m *Main) checkAccounts(ctx context.Context) {
 				return
 			}
 			var wrong error
+			if err == nil {
+				x.SetTokenOwner(u, me.Username) // refuses the token's use while it is another's
+			}
 			switch {
 			case err != nil:
 				m.Logger.Warn("X did not confirm an account's credentials", slog.String("account", u), slog.Any("error", err))

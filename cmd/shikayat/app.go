@@ -210,6 +210,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.PollerOptions != nil {
 		m.PollerOptions(m.Poller)
 	}
+	// Every node, lease or not, records when it first had each account
+	// configured: an account added is read from then on.
+	if err := m.Poller.NoteConfigured(ctx); err != nil {
+		return err
+	}
 	if cfg.XConsumerSecret != "" {
 		// Account Activity: X answers its CRC check and signs deliveries
 		// with the consumer secret.

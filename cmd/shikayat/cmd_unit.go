@@ -9,9 +9,10 @@ import (
 	"github.com/shikayat/shikayat"
 )
 
-const unitUsage = `usage: shikayat unit add --db DSN --unit unit:NAME --name NAME [--name-hi NAME]
+const unitUsage = `usage: shikayat unit add --db DSN --unit unit:NAME --name NAME [--name-hi NAME] [--rename]
 
-  add   make (or rename) a functional unit under HQ: GRP, the cyber cell, 1090, traffic…`
+  add   make a functional unit under HQ: GRP, the cyber cell, 1090, traffic…;
+        with --rename, rename one that exists (its Hindi name stays unless --name-hi is given)`
 
 // runUnit manages the units HQ defines: functional units. Districts are
 // built in, stations are imported.
@@ -25,8 +26,14 @@ func runUnit(ctx context.Context, args []string, io stdio) error {
 	dsn := fs.String("db", dbFlagDefault(), "database: sqlite:FILE or postgres://… (env SHIKAYAT_DB)")
 	unit := fs.String("unit", "", "the functional unit: unit:NAME (lower-case letters, digits and dashes)")
 	name := fs.String("name", "", "its name")
-	nameHi := fs.String("name-hi", "", "its name in Hindi")
+	nameHi := fs.String("name-hi", "", "its name in Hindi (kept by --rename when not given)")
+	rename := fs.Bool("rename", false, "rename the unit, which must exist; without it, a unit that exists is refused")
 	if err := fs.Parse(args[1:]); err != nil {
+		return errUsage
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(io.err, "unit add: unexpected argument %q (a name with spaces needs quotes)\n", fs.Arg(0))
+		fmt.Fprintln(io.err, unitUsage)
 		return errUsage
 	}
 	slug, functional := strings.CutPrefix(*unit, "unit:")
@@ -38,7 +45,7 @@ func runUnit(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	defer db.Close()
-	u, err := db.SaveFunctionalUnit(ctx, slug, *name, *nameHi)
+	u, err := db.SaveFunctionalUnit(ctx, slug, *name, *nameHi, *rename)
 	if err != nil {
 		return err
 	}

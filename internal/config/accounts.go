@@ -39,6 +39,7 @@ func ParseAccounts(r io.Reader, state string, readToken func(path string) ([]byt
 	cr.Comment = '#'
 	var out []Account
 	seen := map[string]int{strings.ToLower(state): 0}
+	first := true // only the first record may be the header
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -54,9 +55,11 @@ func ParseAccounts(r io.Reader, state string, readToken func(path string) ([]byt
 			return nil, accountsErr(line, "not CSV: %v", errors.Unwrap(err))
 		}
 		line, _ := cr.FieldPos(0)
-		if len(out) == 0 && len(rec) > 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "username") {
+		if first && isAccountsHeader(rec) {
+			first = false
 			continue // the header
 		}
+		first = false
 		if len(rec) != 3 {
 			return nil, accountsErr(line, "want 3 columns (username,unit,access_token_file), have %d", len(rec))
 		}
@@ -168,4 +171,20 @@ func (c *Config) ForceAccounts() shikayat.Accounts {
 		out = append(out, a.PoliceAccount)
 	}
 	return out
+}
+
+// isAccountsHeader reports whether rec is the header line: all three
+// column names, in order. A first line with only "username" in its first
+// column (an account named so) is data.
+func isAccountsHeader(rec []string) bool {
+	want := []string{"username", "unit", "access_token_file"}
+	if len(rec) != len(want) {
+		return false
+	}
+	for i, w := range want {
+		if !strings.EqualFold(strings.TrimSpace(rec[i]), w) {
+			return false
+		}
+	}
+	return true
 }

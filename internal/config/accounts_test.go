@@ -98,7 +98,26 @@ func flagConfig(t *testing.T, args ...string) *Config {
 	return &c
 }
 
+// Only a first line naming all three columns is the header: a first line
+// whose first column happens to be "username" is an account (@username is
+// a valid handle), not skipped as a header; a header later is data.
+func TestAccountsHeaderOnlyWithAllThreeNames(t *testing.T) {
+	toks := tokens(map[string]string{"tok": "x\ny\n"})
+	accs, err := ParseAccounts(strings.NewReader("username,district:162,tok\nlucknowpolice,district:162,tok\n"), "Uppolice", toks)
+	if err != nil || len(accs) != 2 || accs[0].Username != "username" || accs[0].Line != 1 {
+		t.Fatalf("first line that is data: %+v, %v; want @username read from line 1", accs, err)
+	}
+	accs, err = ParseAccounts(strings.NewReader(" Username , UNIT ,access_token_file\nlucknowpolice,district:162,tok\n"), "Uppolice", toks)
+	if err != nil || len(accs) != 1 || accs[0].Line != 2 {
+		t.Fatalf("with a header: %+v, %v; want one account, from line 2", accs, err)
+	}
+	if _, err := ParseAccounts(strings.NewReader("lucknowpolice,district:162,tok\nusername,unit,access_token_file\n"), "Uppolice", toks); err == nil {
+		t.Fatal("a header line after the first accepted")
+	}
+}
+
 func FuzzParseAccounts(f *testing.F) {
+	f.Add("username,district:162,a\n")
 	f.Add("username,unit,access_token_file\nlucknowpolice,district:162,a\n")
 	f.Add("a,unit:grp,a\nb,zone:lucknow,a\n")
 	f.Add("\"a\",\"hq\",\"a\"\n")
@@ -118,6 +137,9 @@ func FuzzParseAccounts(f *testing.F) {
 			}
 			if _, err := shikayat.ParseUnitID(a.UnitID); err != nil {
 				t.Fatalf("accepted a bad unit %q", a.UnitID)
+			}
+			if a.Line <= 0 {
+				t.Fatalf("account %+v without its line", a)
 			}
 			seen[k] = true
 		}

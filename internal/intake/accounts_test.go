@@ -85,7 +85,7 @@ func TestFunctionalUnitsAccountRoutesToIt(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		r := newRig(t, dsn(), xsim.Options{ExtraAccounts: []string{"grpup"}})
-		if _, err := r.db.SaveFunctionalUnit(ctx, "grp", "Government Railway Police", ""); err != nil {
+		if _, err := r.db.SaveFunctionalUnit(ctx, "grp", "Government Railway Police", "", false); err != nil {
 			t.Fatal(err)
 		}
 		ts := httptest.NewServer(r.sim)

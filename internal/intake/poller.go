@@ -245,10 +245,6 @@ func (p *Poller) AccountID(ctx context.Context) (string, error) {
 // itself succeeded and was recorded.
 func (p *Poller) PollOnce(ctx context.Context) error {
 	p.defaults()
-	me, err := p.AccountID(ctx)
-	if err != nil {
-		return err
-	}
 	cp, err := p.DB.Checkpoint(ctx, p.name(CheckpointName))
 	if err != nil {
 		return err
@@ -261,13 +257,19 @@ func (p *Poller) PollOnce(ctx context.Context) error {
 	// database was made (as a post id: X's ids count milliseconds), so that
 	// a first poll that meets a full timeline still backfills, and nothing
 	// older than the desk is read; for an account configured later, the
-	// moment it was first polled, less the overlap.
+	// moment a node first had it configured (or the state account's
+	// checkpoint, if earlier), less the overlap.
 	start, err := p.startID(ctx, cp)
 	if err != nil {
 		return err
 	}
 	if cp == "" {
 		cp = start
+	}
+	// Only now ask X: the start is fixed whether or not X answers.
+	me, err := p.AccountID(ctx)
+	if err != nil {
+		return err
 	}
 	since := p.since(cp, start)
 	posts, bad, err := p.read(ctx, func(ctx context.Context, token string) (*xapi.Page, error) {
@@ -470,16 +472,53 @@ func (p *Poller) incoming(ctx context.Context, me string, post *shikayat.Post) (
 }
 
 // StartName keeps, for an account of --accounts (with its suffix), the
-// post id it is read from: the moment it was first polled, less the
-// overlap (or the desk's start, if later).
+// post id it is read from (see startID).
 const StartName = "x:start"
 
+// SeenName keeps, for an account of --accounts (with its suffix), the
+// moment (Unix milliseconds) a node first started with it configured,
+// whichever node that was (NoteConfigured).
+const SeenName = "x:seen"
+
+// NoteConfigured records, for every extra account not yet seen, that this
+// node has it configured now: a node that does not hold the intake lease
+// records it too, so that an account added during a rolling change is read
+// from when the first node listed it, not from when the lease holder
+// first polled it.
+func (p *Poller) NoteConfigured(ctx context.Context) error {
+	p.defaults()
+	for _, r := range p.readers {
+		if _, err := r.p.seen(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seen returns when the account was first configured on any node,
+// recording now when no node recorded it before.
+func (p *Poller) seen(ctx context.Context) (time.Time, error) {
+	v, err := p.DB.KeepFirstCheckpoint(ctx, p.name(SeenName), strconv.FormatInt(p.Now().UnixMilli(), 10))
+	if err != nil {
+		return time.Time{}, err
+	}
+	at, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("checkpoint %s %q is unreadable", p.name(SeenName), v)
+	}
+	return time.UnixMilli(at), nil
+}
+
 // startID is the post id reading starts from: the moment the database was
-// made for the state account. An account added to a running desk starts
-// from its first poll less the overlap, like a fresh desk, rather than
-// reading back to the desk's start (days of mentions, a whole week with
-// the backfill); the start is kept, so it does not move. An account read
-// before starts were kept (it has a checkpoint) keeps the desk's start.
+// made for the state account. An account added to a running desk does not
+// read back to the desk's start (days of mentions, a whole week with the
+// backfill): it starts from the earliest of the state account's checkpoint
+// and the moment a node first had it configured, less the overlap (never
+// before the desk's start). Both are known before X is asked anything, so
+// an account whose first reads fail, added while the desk was down, or
+// added on one node of a rolling change, loses no mention. The start is
+// kept, so it does not move. An account read before starts were kept (it
+// has a checkpoint) keeps the desk's start.
 func (p *Poller) startID(ctx context.Context, cp string) (string, error) {
 	v, err := p.DB.Checkpoint(ctx, store.CreatedCheckpoint)
 	if err != nil {
@@ -500,11 +539,22 @@ func (p *Poller) startID(ctx context.Context, cp string) (string, error) {
 	if cp != "" {
 		return desk, nil
 	}
-	start := laterID(shikayat.SnowflakeAt(p.Now().Add(-p.Overlap)), desk)
+	from, err := p.seen(ctx)
+	if err != nil {
+		return "", err
+	}
+	state, err := p.DB.Checkpoint(ctx, CheckpointName)
+	if err != nil {
+		return "", err
+	}
+	if at, ok := shikayat.SnowflakeTime(state); ok && at.Before(from) {
+		from = at
+	}
+	start := laterID(shikayat.SnowflakeAt(from.Add(-p.Overlap)), desk)
 	if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(StartName), start); err != nil {
 		return "", err
 	}
-	p.Logger.Info("a newly configured account is read from now, less the overlap", slog.String("since", start))
+	p.Logger.Info("a newly configured account is read from when it was first configured or the state account's checkpoint, less the overlap", slog.String("since", start))
 	return start, nil
 }
 

@@ -61,8 +61,9 @@ func AccountQueue(username string) string {
 // QueueReplies, due at once: no worker works a queue of an account not
 // listed, so they would wait there for ever. Their sender then posts each
 // from an account its post mentioned that is still listed, or says why it
-// cannot (replies.Sender, /readyz). Call it before Start. It returns how
-// many it moved.
+// cannot (replies.Sender, /readyz). Call it before Start; every sweep
+// calls it too, for the jobs a node still listing the account queues
+// during a rolling change. It returns how many it moved.
 func (q *Queue) AdoptReplies(ctx context.Context) (int64, error) {
 	listed := q.replyQueues()
 	args := []any{}

@@ -57,9 +57,11 @@ type SweepResult struct {
 	Requeued []string // keys of replies given a new job
 	GivenUp  []string // keys of replies given up by the deployment's rule
 	Waiting  int      // replies waiting longer than WaitAlert
+	Adopted  int64    // jobs moved from queues of accounts no longer listed (AdoptReplies)
 }
 
-// Sweep re-queues every reply that waits (pending or sending) without a
+// Sweep adopts the reply jobs of accounts no longer listed (AdoptReplies),
+// re-queues every reply that waits (pending or sending) without a
 // live job, gives up those waiting longer than GiveUpAfter (when set) and
 // logs each reply waiting longer than WaitAlert when it crosses it and
 // hourly after. A reply given up while its outcome was unknown
@@ -68,6 +70,16 @@ type SweepResult struct {
 // let only one try at a time through.
 func (q *Queue) Sweep(ctx context.Context) (SweepResult, error) {
 	var res SweepResult
+	// A node of a rolling change, still listing an account, may queue its
+	// replies after this node adopted them at start: adopt them each sweep.
+	n, err := q.AdoptReplies(ctx)
+	if err != nil {
+		return res, err
+	}
+	if n > 0 {
+		q.log.Warn("reply jobs of accounts no longer listed moved to the replies queue", slog.Int64("jobs", n))
+	}
+	res.Adopted = n
 	if q.replies == nil {
 		return res, nil
 	}

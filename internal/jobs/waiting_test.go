@@ -106,7 +106,7 @@ func TestSweepRequeuesUnverifiedReplies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.MarkReplySending(ctx, r.ID, 0, time.Second, 10); err != nil {
+		if _, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, time.Second, 10); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.GiveUpReply(ctx, r.ID, "op", "the citizen was called"); err != nil {

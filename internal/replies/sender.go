@@ -330,6 +330,12 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, closeEvent 
 		}
 		log = log.With(slog.String("account", r.Account))
 	}
+	if err := x.WrongOwner(); err != nil {
+		// X says the account's token is another account's: posting with
+		// it would answer as that account. Wait, as for a refused token.
+		log.Error("reply cannot be posted: the account's access token belongs to another account", slog.Any("error", err))
+		return jobs.Snooze(time.Minute)
+	}
 	// uncertain: an earlier try may have reached X. A reply back to
 	// pending after a try X refused for now (a 429, a 401) stays so when a
 	// try before that one had an unknown outcome.
@@ -388,9 +394,9 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, closeEvent 
 	}
 	var turn store.SendTurn
 	if closeEvent != 0 {
-		turn, err = s.DB.MarkClosingReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget, closeEvent)
+		turn, err = s.DB.MarkClosingReplySending(ctx, r.ID, r.Account, r.Attempts, s.inFlight(), s.DailyBudget, closeEvent)
 	} else {
-		turn, err = s.DB.MarkReplySending(ctx, r.ID, r.Attempts, s.inFlight(), s.DailyBudget)
+		turn, err = s.DB.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, s.inFlight(), s.DailyBudget)
 	}
 	if err != nil {
 		return err

@@ -140,10 +140,10 @@ func TestSenderNeverTwice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if turn, err := f.db.MarkReplySending(ctx, r.ID, r.Attempts, time.Millisecond, 10); err != nil || turn != store.TurnWon {
+			if turn, err := f.db.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, time.Millisecond, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("mark sending = %v, %v", turn, err)
 			}
-			if turn, _ := f.db.MarkReplySending(ctx, r.ID, r.Attempts, time.Millisecond, 10); turn == store.TurnWon {
+			if turn, _ := f.db.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, time.Millisecond, 10); turn == store.TurnWon {
 				t.Fatal("a second worker with a stale view won the reply too")
 			}
 			if err := f.sender.Acknowledge(ctx, ack(c)); err != nil {

@@ -444,3 +444,22 @@ func (s *DB) attach(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, acti
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+// KeepFirstCheckpoint stores value under name unless a value is stored
+// there already, and returns the value stored: the first writer's, on any
+// node. It needs no lease: it records a fact (when a node first saw
+// something), not intake's progress.
+func (s *DB) KeepFirstCheckpoint(ctx context.Context, name, value string) (string, error) {
+	var kept string
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+			name, value, ms(s.now())); err != nil {
+			return fmt.Errorf("checkpoint %s: %w", name, err)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT value FROM checkpoints WHERE name = $1`, name).Scan(&kept); err != nil {
+			return fmt.Errorf("checkpoint %s: %w", name, err)
+		}
+		return nil
+	})
+	return kept, err
+}

@@ -31,11 +31,11 @@ func TestRedactionSettlesReplies(t *testing.T) {
 			return r.ID
 		}
 		sending := claim("note-a", "We are sending a team to you.")
-		if _, err := d.db.MarkReplySending(ctx, sending, 0, 0, 100); err != nil {
+		if _, err := d.db.MarkReplySending(ctx, sending, "", 0, 0, 100); err != nil {
 			t.Fatal(err)
 		}
 		sent := claim("note-b", "We called you on 9876543210.")
-		if _, err := d.db.MarkReplySending(ctx, sent, 0, 0, 100); err != nil {
+		if _, err := d.db.MarkReplySending(ctx, sent, "", 0, 0, 100); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := d.db.MarkReplySent(ctx, sent, "9001"); err != nil {

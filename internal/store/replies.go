@@ -105,8 +105,10 @@ var (
 
 // MarkReplySending records that the reply is about to be handed to X; from
 // here until it is recorded sent its outcome is uncertain. attempts is the
-// count the caller read: when another worker tried meanwhile the turn is
-// lost. A reply already 'sending' is taken over only when its last try
+// count the caller read, and account the one whose client the caller will
+// post with: when another worker tried meanwhile, or the reply was moved
+// to another account (MoveReplyAccount) since the caller read it, the
+// turn is lost. A reply already 'sending' is taken over only when its last try
 // began at least inFlight ago (a try that may still be in flight is left
 // alone); that try's outcome is not known, so the reply is marked unsure
 // from when it began (from now, for a try of a restored desk's) until it
@@ -115,8 +117,8 @@ var (
 // reservation from an earlier try (a reservation of an earlier day is given
 // back and today's taken): the counter row is raised only while it is under
 // limit, so nodes sharing the database never overspend together.
-func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int) (SendTurn, error) {
-	return s.markReplySending(ctx, id, attempts, inFlight, limit, 0)
+func (s *DB) MarkReplySending(ctx context.Context, id int64, account string, attempts int, inFlight time.Duration, limit int) (SendTurn, error) {
+	return s.markReplySending(ctx, id, account, attempts, inFlight, limit, 0)
 }
 
 // MarkClosingReplySending is MarkReplySending for the reply to a close
@@ -126,24 +128,24 @@ func (s *DB) MarkReplySending(ctx context.Context, id int64, attempts int, inFli
 // see shikayat.Complaint.ClosedBy). Otherwise nothing changes and the
 // turn is TurnNotClosed. A reopen that lands once the reply is 'sending'
 // cannot stop the try: the post is on its way to X.
-func (s *DB) MarkClosingReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
-	return s.markReplySending(ctx, id, attempts, inFlight, limit, closeEvent)
+func (s *DB) MarkClosingReplySending(ctx context.Context, id int64, account string, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
+	return s.markReplySending(ctx, id, account, attempts, inFlight, limit, closeEvent)
 }
 
-func (s *DB) markReplySending(ctx context.Context, id int64, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
+func (s *DB) markReplySending(ctx context.Context, id int64, account string, attempts int, inFlight time.Duration, limit int, closeEvent int64) (SendTurn, error) {
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		var account, day string
+		var day string
 		err := tx.QueryRowContext(ctx, `
 			UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1,
 				unsure_since = CASE
 					WHEN state <> 'sending' OR unsure_since <> 0 THEN unsure_since
 					WHEN COALESCE(attempted_at, 0) > 0 THEN attempted_at
 					ELSE $1 END
-			WHERE id = $2 AND attempts = $3
+			WHERE id = $2 AND attempts = $3 AND account = $5
 			  AND (state = 'pending' OR (state = 'sending' AND COALESCE(attempted_at, 0) <= $4))
-			RETURNING account, budget_day`, ms(now), id, attempts, ms(now.Add(-inFlight))).Scan(&account, &day)
+			RETURNING budget_day`, ms(now), id, attempts, ms(now.Add(-inFlight)), account).Scan(&day)
 		if isNoRows(err) {
 			turn = TurnLost
 			return nil

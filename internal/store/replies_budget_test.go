@@ -33,20 +33,20 @@ func TestReplyTakenOverOnANewDayUsesThatDaysBudget(t *testing.T) {
 		const inFlight = 35 * time.Second
 		day1 := shikayat.ISTDay(clk.Now())
 		a := claim("ack:a")
-		if turn, err := db.MarkReplySending(ctx, a.ID, 0, inFlight, 1); err != nil || turn != store.TurnWon {
+		if turn, err := db.MarkReplySending(ctx, a.ID, a.Account, 0, inFlight, 1); err != nil || turn != store.TurnWon {
 			t.Fatalf("day 1 try: %v, %v", turn, err)
 		}
 		// The try's outcome is unknown; the next day comes.
 		clk.Add(24 * time.Hour)
 		day2 := shikayat.ISTDay(clk.Now())
 		b := claim("ack:b")
-		if turn, err := db.MarkReplySending(ctx, b.ID, 0, inFlight, 1); err != nil || turn != store.TurnWon {
+		if turn, err := db.MarkReplySending(ctx, b.ID, b.Account, 0, inFlight, 1); err != nil || turn != store.TurnWon {
 			t.Fatalf("day 2's first reply: %v, %v", turn, err)
 		}
 		if _, err := db.MarkReplySent(ctx, b.ID, "p-b"); err != nil {
 			t.Fatal(err)
 		}
-		turn, err := db.MarkReplySending(ctx, a.ID, 1, inFlight, 1)
+		turn, err := db.MarkReplySending(ctx, a.ID, a.Account, 1, inFlight, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +55,7 @@ func TestReplyTakenOverOnANewDayUsesThatDaysBudget(t *testing.T) {
 			t.Fatalf("day 1's reply taken over on day 2: %v with day 2's budget of 1 used %d, want over budget", turn, n)
 		}
 		clk.Add(24 * time.Hour)
-		if turn, err := db.MarkReplySending(ctx, a.ID, 1, inFlight, 1); err != nil || turn != store.TurnWon {
+		if turn, err := db.MarkReplySending(ctx, a.ID, a.Account, 1, inFlight, 1); err != nil || turn != store.TurnWon {
 			t.Fatalf("day 3: %v, %v", turn, err)
 		}
 		for day, want := range map[string]int{day1: 0, day2: 1, shikayat.ISTDay(clk.Now()): 1} {
@@ -81,7 +81,7 @@ func TestGiveUpSendingReplyIsUnverified(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.MarkReplySending(ctx, r.ID, 0, time.Second, 5); err != nil {
+		if _, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, time.Second, 5); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.GiveUpComplaintReply(ctx, c.ID+1000, r.ID, "op", "wrong complaint"); shikayat.ErrorCode(err) != shikayat.ENOTFOUND {

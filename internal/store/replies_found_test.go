@@ -28,7 +28,7 @@ func TestFailedReplyFoundPostedIsCountedAndTraced(t *testing.T) {
 			t.Fatal(err)
 		}
 		day := shikayat.ISTDay(clk.Now())
-		if turn, err := db.MarkReplySending(ctx, r.ID, 0, 35*time.Second, 1); err != nil || turn != store.TurnWon {
+		if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, 35*time.Second, 1); err != nil || turn != store.TurnWon {
 			t.Fatalf("try: %v, %v", turn, err)
 		}
 		if _, err := db.MarkReplyFailed(ctx, r.ID, 1, "duplicate of another post"); err != nil {
@@ -88,7 +88,7 @@ func TestUnseenReplyIsSettledByAPerson(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if turn, err := db.MarkReplySending(ctx, r.ID, 0, 35*time.Second, 5); err != nil || turn != store.TurnWon {
+		if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, 35*time.Second, 5); err != nil || turn != store.TurnWon {
 			t.Fatalf("try: %v, %v", turn, err)
 		}
 		if won, err := db.MarkReplyUnseen(ctx, r.ID, 1, "X called it a duplicate"); err != nil || !won {

@@ -33,11 +33,11 @@ func TestRedactionLooksForUnsureReplies(t *testing.T) {
 		}
 		fresh := claim("note:fresh")
 		unsure := claim("note:unsure")
-		if turn, err := d.db.MarkReplySending(ctx, unsure.ID, 0, time.Second, 10); err != nil || turn != store.TurnWon {
+		if turn, err := d.db.MarkReplySending(ctx, unsure.ID, unsure.Account, 0, time.Second, 10); err != nil || turn != store.TurnWon {
 			t.Fatalf("first try: %v, %v", turn, err)
 		}
 		d.clk.Add(time.Second)
-		if turn, err := d.db.MarkReplySending(ctx, unsure.ID, 1, time.Second, 10); err != nil || turn != store.TurnWon {
+		if turn, err := d.db.MarkReplySending(ctx, unsure.ID, unsure.Account, 1, time.Second, 10); err != nil || turn != store.TurnWon {
 			t.Fatalf("take-over: %v, %v", turn, err)
 		}
 		if won, err := d.db.MarkReplyPending(ctx, unsure.ID, 2, "unauthorized"); err != nil || !won {
@@ -74,7 +74,7 @@ func TestSentSameTextIsOfTheSamePost(t *testing.T) {
 			return r
 		}
 		sent := send("status:101", "101")
-		if _, err := d.db.MarkReplySending(ctx, sent.ID, 0, time.Second, 10); err != nil {
+		if _, err := d.db.MarkReplySending(ctx, sent.ID, sent.Account, 0, time.Second, 10); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := d.db.MarkReplySent(ctx, sent.ID, "9001"); err != nil {
@@ -100,7 +100,7 @@ func TestSkipReplyLeavesATryInFlight(t *testing.T) {
 			t.Fatal(err)
 		}
 		const inFlight = 30 * time.Second
-		if turn, err := d.db.MarkReplySending(ctx, r.ID, 0, inFlight, 10); err != nil || turn != store.TurnWon {
+		if turn, err := d.db.MarkReplySending(ctx, r.ID, r.Account, 0, inFlight, 10); err != nil || turn != store.TurnWon {
 			t.Fatalf("try: %v, %v", turn, err)
 		}
 		d.clk.Add(inFlight / 2)
@@ -151,18 +151,18 @@ func TestClosingReplyTurnNeedsTheCloseToStand(t *testing.T) {
 		first := act(closeIt)
 		r1 := claim(first)
 		act(shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not returned"})
-		if turn, err := d.db.MarkClosingReplySending(ctx, r1.ID, 0, time.Second, 10, first.ID); err != nil || turn != store.TurnNotClosed {
+		if turn, err := d.db.MarkClosingReplySending(ctx, r1.ID, r1.Account, 0, time.Second, 10, first.ID); err != nil || turn != store.TurnNotClosed {
 			t.Fatalf("reopened: turn %v, %v; want not closed", turn, err)
 		}
 		second := act(closeIt)
-		if turn, err := d.db.MarkClosingReplySending(ctx, r1.ID, 0, time.Second, 10, first.ID); err != nil || turn != store.TurnNotClosed {
+		if turn, err := d.db.MarkClosingReplySending(ctx, r1.ID, r1.Account, 0, time.Second, 10, first.ID); err != nil || turn != store.TurnNotClosed {
 			t.Fatalf("reopened and closed again: turn %v, %v; want not closed by the first close", turn, err)
 		}
 		if got, _ := d.db.FindReply(ctx, r1.Key); got.State != shikayat.ReplyPending || got.Attempts != 0 {
 			t.Fatalf("the reply that lost its turn is %s after %d tries, want pending, untried", got.State, got.Attempts)
 		}
 		r2 := claim(second)
-		if turn, err := d.db.MarkClosingReplySending(ctx, r2.ID, 0, time.Second, 10, second.ID); err != nil || turn != store.TurnWon {
+		if turn, err := d.db.MarkClosingReplySending(ctx, r2.ID, r2.Account, 0, time.Second, 10, second.ID); err != nil || turn != store.TurnWon {
 			t.Fatalf("closed by the second close: turn %v, %v; want won", turn, err)
 		}
 	})

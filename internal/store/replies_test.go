@@ -48,14 +48,14 @@ func TestReplyStates(t *testing.T) {
 
 		t.Run("a stale worker cannot flip a reply back", func(t *testing.T) {
 			r := claim("ack:stale")
-			if turn, err := db.MarkReplySending(ctx, r.ID, 0, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("first try: %v, %v", turn, err)
 			}
-			if turn, _ := db.MarkReplySending(ctx, r.ID, 1, inFlight, 10); turn != store.TurnLost {
+			if turn, _ := db.MarkReplySending(ctx, r.ID, r.Account, 1, inFlight, 10); turn != store.TurnLost {
 				t.Fatalf("a try still in flight was taken over: %v", turn)
 			}
 			clk.Add(inFlight)
-			if turn, err := db.MarkReplySending(ctx, r.ID, 1, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 1, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("take-over after the first try's time: %v, %v", turn, err)
 			}
 			// The first worker, whose try is no longer the latest, wakes up.
@@ -94,10 +94,10 @@ func TestReplyStates(t *testing.T) {
 		t.Run("the budget holds per account and IST day", func(t *testing.T) {
 			a, b := claim("ack:b1"), claim("ack:b2")
 			base := used()
-			if turn, _ := db.MarkReplySending(ctx, a.ID, 0, inFlight, base+1); turn != store.TurnWon {
+			if turn, _ := db.MarkReplySending(ctx, a.ID, a.Account, 0, inFlight, base+1); turn != store.TurnWon {
 				t.Fatalf("under budget: %v", turn)
 			}
-			if turn, _ := db.MarkReplySending(ctx, b.ID, 0, inFlight, base+1); turn != store.TurnOverBudget {
+			if turn, _ := db.MarkReplySending(ctx, b.ID, b.Account, 0, inFlight, base+1); turn != store.TurnOverBudget {
 				t.Fatalf("over budget: %v", turn)
 			}
 			if got := state("ack:b2"); got.State != shikayat.ReplyPending || got.Attempts != 0 {
@@ -107,11 +107,11 @@ func TestReplyStates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if turn, _ := db.MarkReplySending(ctx, other.ID, 0, inFlight, 1); turn != store.TurnWon {
+			if turn, _ := db.MarkReplySending(ctx, other.ID, other.Account, 0, inFlight, 1); turn != store.TurnWon {
 				t.Fatalf("another account's budget: %v", turn)
 			}
 			clk.Add(24 * time.Hour)
-			if turn, _ := db.MarkReplySending(ctx, b.ID, 0, inFlight, base+1); turn != store.TurnWon {
+			if turn, _ := db.MarkReplySending(ctx, b.ID, b.Account, 0, inFlight, base+1); turn != store.TurnWon {
 				t.Fatalf("the next IST day: %v", turn)
 			}
 		})
@@ -164,7 +164,7 @@ func BenchmarkReplySendCycle(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if turn, err := db.MarkReplySending(ctx, r.ID, 0, time.Minute, b.N+1); err != nil || turn != store.TurnWon {
+				if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, time.Minute, b.N+1); err != nil || turn != store.TurnWon {
 					b.Fatal(turn, err)
 				}
 				if _, err := db.MarkReplySent(ctx, r.ID, strconv.Itoa(i)); err != nil {

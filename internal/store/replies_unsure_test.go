@@ -41,14 +41,14 @@ func TestReplyStaysUnsureUntilSettled(t *testing.T) {
 				t.Fatal(err)
 			}
 			first := clk.Now()
-			if turn, err := db.MarkReplySending(ctx, r.ID, 0, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("first try: %v, %v", turn, err)
 			}
 			if got := state(t, key); got.UnsureSince != nil {
 				t.Fatalf("a try in flight made the reply unsure: %v", got.UnsureSince)
 			}
 			clk.Add(inFlight)
-			if turn, err := db.MarkReplySending(ctx, r.ID, 1, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 1, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("take-over: %v, %v", turn, err)
 			}
 			if won, err := db.MarkReplyPending(ctx, r.ID, 2, "rate limited"); err != nil || !won {
@@ -64,7 +64,7 @@ func TestReplyStaysUnsureUntilSettled(t *testing.T) {
 		t.Run("a later try keeps the first unknown one", func(t *testing.T) {
 			r, first := unsure(t, "ack:later")
 			clk.Add(time.Minute)
-			if turn, err := db.MarkReplySending(ctx, r.ID, r.Attempts, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("third try: %v, %v", turn, err)
 			}
 			if won, err := db.MarkReplyPending(ctx, r.ID, r.Attempts+1, "unauthorized"); err != nil || !won {
@@ -85,7 +85,7 @@ func TestReplyStaysUnsureUntilSettled(t *testing.T) {
 		})
 		t.Run("refused for good settles it", func(t *testing.T) {
 			r, _ := unsure(t, "ack:failed")
-			if turn, err := db.MarkReplySending(ctx, r.ID, r.Attempts, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, r.Attempts, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("third try: %v, %v", turn, err)
 			}
 			if won, err := db.MarkReplyFailed(ctx, r.ID, r.Attempts+1, "the post is gone"); err != nil || !won {
@@ -115,7 +115,7 @@ func TestReplyStaysUnsureUntilSettled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if turn, err := db.MarkReplySending(ctx, r.ID, 0, inFlight, 10); err != nil || turn != store.TurnWon {
+			if turn, err := db.MarkReplySending(ctx, r.ID, r.Account, 0, inFlight, 10); err != nil || turn != store.TurnWon {
 				t.Fatalf("try: %v, %v", turn, err)
 			}
 			if won, err := db.MarkReplyPending(ctx, r.ID, 1, "rate limited"); err != nil || !won {

@@ -121,7 +121,7 @@ func TestMoveReplyAccountOfRemovedAccount(t *testing.T) {
 			return r
 		}
 		rBoth, rOnly, rTried := claim(both), claim(only), claim(tried)
-		if _, err := db.MarkReplySending(ctx, rTried.ID, rTried.Attempts, time.Minute, 100); err != nil {
+		if _, err := db.MarkReplySending(ctx, rTried.ID, rTried.Account, rTried.Attempts, time.Minute, 100); err != nil {
 			t.Fatal(err)
 		}
 		// varanasipolice is not among the accounts (accountsComplaint's).

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shikayat/shikayat"
 )
@@ -148,19 +150,66 @@ func likePrefix(p string) string {
 	return r.Replace(p) + "%"
 }
 
-// SaveFunctionalUnit creates or renames a functional unit under HQ
-// (GRP, cyber cell, 1090, traffic…), which owns complaints like a district.
-func (s *DB) SaveFunctionalUnit(ctx context.Context, slug, name, nameHi string) (*shikayat.Unit, error) {
+// maxUnitName is how long a unit's name may be, in characters.
+const maxUnitName = 120
+
+// SaveFunctionalUnit makes a functional unit under HQ (GRP, cyber cell,
+// 1090, traffic…), which owns complaints like a district. A unit that
+// exists is refused (ECONFLICT) unless rename, which renames one that
+// exists (ENOTFOUND otherwise); a rename keeps the Hindi name when nameHi
+// is "". Names are one line of at most maxUnitName characters, without
+// control characters.
+func (s *DB) SaveFunctionalUnit(ctx context.Context, slug, name, nameHi string, rename bool) (*shikayat.Unit, error) {
 	if !shikayat.ValidSlug(slug) {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "Unit name %q may use only lower-case letters, digits and dashes.", slug)
 	}
 	if strings.TrimSpace(name) == "" {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "A functional unit needs a name.")
 	}
+	for _, n := range []string{name, nameHi} {
+		if err := checkUnitName(n); err != nil {
+			return nil, err
+		}
+	}
 	id := "unit:" + slug
 	u := &shikayat.Unit{ID: id, Kind: shikayat.UnitFunctional, Name: name, NameHi: nameHi, ParentID: shikayat.HQUnitID, Path: shikayat.HQUnitID + "/" + id + "/"}
-	err := s.withTx(ctx, func(tx *sql.Tx) error { return upsertUnit(ctx, tx, u, ms(s.now())) })
-	return u, err
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		old, err := findUnit(ctx, tx, id)
+		switch {
+		case err != nil && shikayat.ErrorCode(err) != shikayat.ENOTFOUND:
+			return err
+		case err == nil && !rename:
+			return shikayat.Errorf(shikayat.ECONFLICT, "Unit %s exists already (%s); to rename it, say --rename.", id, old.Name)
+		case err != nil && rename:
+			return err
+		case err == nil && old.Kind != shikayat.UnitFunctional:
+			return shikayat.Errorf(shikayat.EINVALID, "Unit %s is not a functional unit.", id)
+		case err == nil && nameHi == "":
+			u.NameHi = old.NameHi
+		}
+		return upsertUnit(ctx, tx, u, ms(s.now()))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// checkUnitName refuses a name with a control character (a line break
+// would forge lines in the CLI's output and the logs) or too long.
+func checkUnitName(n string) error {
+	if utf8.RuneCountInString(n) > maxUnitName {
+		return shikayat.Errorf(shikayat.EINVALID, "A unit's name may be at most %d characters long.", maxUnitName)
+	}
+	if !utf8.ValidString(n) {
+		return shikayat.Errorf(shikayat.EINVALID, "A unit's name must be UTF-8 text.")
+	}
+	for _, r := range n {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return shikayat.Errorf(shikayat.EINVALID, "A unit's name may not have control characters or line breaks.")
+		}
+	}
+	return nil
 }
 
 // ImportStations creates or updates police stations by id, all or nothing.

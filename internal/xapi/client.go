@@ -247,6 +247,9 @@ func retryable(err error) bool {
 
 // send makes one attempt and decodes a 2xx answer into out.
 func (c *Client) send(ctx context.Context, r request, out any) error {
+	if err := c.refusedOwner(r); err != nil {
+		return err
+	}
 	u := c.base + r.path
 	if len(r.query) > 0 {
 		u += "?" + r.query.Encode()

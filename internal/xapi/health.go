@@ -3,6 +3,7 @@ package xapi
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/shikayat/shikayat"
 )
@@ -12,6 +13,9 @@ import (
 // nil while X answers, an error while it refuses them or cannot be reached.
 type standing struct {
 	app, user error
+	// owner is set while X says the user token belongs to another account
+	// than the one the client is for (SetTokenOwner).
+	owner error
 }
 
 // Health reports the desk's standing with X from the answers to its own
@@ -23,10 +27,53 @@ type standing struct {
 func (c *Client) Health() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.standing.owner != nil {
+		return c.standing.owner
+	}
 	if c.standing.app != nil {
 		return c.standing.app
 	}
 	return c.standing.user
+}
+
+// SetTokenOwner records whose X says the client's user token is (GET
+// /2/users/me, asked with it): while owner is not account, the client
+// makes no request with the token but that question, answering each as X
+// answers credentials it refuses (401), so that nothing is read or posted
+// as one account through another's token; Health and WrongOwner say why.
+// An empty owner (X did not say) changes nothing.
+func (c *Client) SetTokenOwner(account, owner string) {
+	if owner == "" {
+		return
+	}
+	var s error
+	if !strings.EqualFold(strings.TrimPrefix(account, "@"), strings.TrimPrefix(owner, "@")) {
+		s = shikayat.Errorf(shikayat.EUNAUTHORIZED, "the access token is @%s's, not @%s's", strings.TrimPrefix(owner, "@"), strings.TrimPrefix(account, "@"))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.standing.owner = s
+}
+
+// WrongOwner is nil unless X said the user token belongs to another
+// account (SetTokenOwner).
+func (c *Client) WrongOwner() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.standing.owner
+}
+
+// refusedOwner is the answer to a request made with a token that belongs
+// to another account: a 401 that never reached X.
+func (c *Client) refusedOwner(r request) error {
+	if !r.user || r.endpoint == EndpointMe {
+		return nil
+	}
+	err := c.WrongOwner()
+	if err == nil {
+		return nil
+	}
+	return &APIError{Endpoint: r.endpoint, Status: http.StatusUnauthorized, Body: "not sent: " + shikayat.ErrorMessage(err)}
 }
 
 // noteAnswer records how X answered r: status 0 and the error when it did
