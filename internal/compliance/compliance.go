@@ -59,6 +59,7 @@ type Result struct {
 	Redacted int  // posts redacted
 	Scrubbed int  // posts whose location was dropped (scrub_geo)
 	Other    int  // records of a kind the desk does not act on, logged
+	Foreign  int  // records naming a post not uploaded to their job, dropped and logged
 	Lookup   bool // posts were looked up: no access to compliance jobs
 	// Failed are the compliance jobs X ended failed or expired: their
 	// posts are checked when the check is run again (Run returns an error,
@@ -183,9 +184,19 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 			if err != nil {
 				return nil, err
 			}
+			// X's result speaks only of the posts uploaded to this job;
+			// a record naming any other is not acted on.
+			asked := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				asked[id] = true
+			}
 			var gone, scrub []string
 			for _, r := range recs {
 				switch {
+				case !asked[r.ID]:
+					res.Foreign++
+					log.Warn("compliance record for a post not named in its job; dropped", slog.String("job", j.ID),
+						slog.String("post_id", r.ID), slog.String("action", r.Action), slog.String("reason", r.Reason))
 				case r.ScrubGeo():
 					scrub = append(scrub, r.ID)
 				case r.Delete():
