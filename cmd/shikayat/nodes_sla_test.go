@@ -139,3 +139,84 @@ func checkSLAOnce(t *testing.T, db *sql.DB) map[string]int {
 }
 
 func (m slaMoment) String() string { return fmt.Sprintf("%s@%s#%s", m.action, m.due, m.step) }
+
+// checkAckOnce checks every immediate complaint's acknowledgement deadline
+// (period after its receipt): each one acknowledged has had the deadline
+// checked (ack_checked = 1), and has exactly one acknowledgement breach
+// when its acknowledgement was sent later than the deadline or not at all,
+// none when it was sent in time. A complaint the desk does not acknowledge
+// (no ack reply) has no such deadline. It returns the breaches counted.
+func checkAckOnce(t *testing.T, db *sql.DB, period time.Duration) int {
+	t.Helper()
+	rows, err := db.Query(`SELECT c.id, c.code, c.received_at, c.ack_checked, r.state, r.sent_at
+		FROM complaints c JOIN replies r ON r.key = 'ack:' || CAST(c.id AS TEXT)
+		WHERE c.suggested_class = 'immediate'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ack struct {
+		code    string
+		late    bool
+		checked int
+	}
+	acks := map[int64]*ack{}
+	for rows.Next() {
+		var id, received int64
+		var a ack
+		var state string
+		var sent sql.NullInt64
+		if err := rows.Scan(&id, &a.code, &received, &a.checked, &state, &sent); err != nil {
+			t.Fatal(err)
+		}
+		a.late = state != "sent" || !sent.Valid || sent.Int64 > received+period.Milliseconds()
+		acks[id] = &a
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	rows.Close()
+	if len(acks) == 0 {
+		t.Fatal("no immediate complaint was acknowledged")
+	}
+	breaches := map[int64]int{}
+	rows, err = db.Query(`SELECT complaint_id, detail FROM events WHERE action = 'sla_breach'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var detail string
+		if err := rows.Scan(&id, &detail); err != nil {
+			t.Fatal(err)
+		}
+		var d map[string]string
+		if err := json.Unmarshal([]byte(detail), &d); err != nil {
+			t.Fatalf("complaint %d: breach detail %q: %v", id, detail, err)
+		}
+		if d["deadline"] == "acknowledgement" {
+			breaches[id]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	bad, total := 0, 0
+	for id, a := range acks {
+		want := 0
+		if a.late {
+			want = 1
+		}
+		total += breaches[id]
+		if a.checked != 1 || breaches[id] != want {
+			if bad++; bad <= 10 {
+				t.Errorf("complaint %s: ack_checked %d, %d acknowledgement breaches; want checked and %d (acknowledged late: %v)",
+					a.code, a.checked, breaches[id], want, a.late)
+			}
+		}
+	}
+	if bad > 10 {
+		t.Errorf("… %d in all", bad)
+	}
+	return total
+}

@@ -240,6 +240,7 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	// Every SLA moment once, across the kills.
 	slaWait := waitSLADone(t, db, 2*time.Minute)
 	slaEvents := checkSLAOnce(t, db)
+	slaEvents["ack_breaches"] = checkAckOnce(t, db, 3*time.Second) // --sla-immediate-ack in slaArgs
 	t.Logf("SLA jobs done %s after the staff stopped: %v", slaWait.Round(time.Second), slaEvents)
 	if slaEvents["sla_warning"] == 0 || slaEvents["sla_breach"] == 0 || slaEvents["sla_escalation"] == 0 {
 		t.Errorf("SLA moments did not all happen: %v", slaEvents)

@@ -8,11 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shikayat/shikayat/internal/jobs"
 	"github.com/shikayat/shikayat/internal/store"
+	"github.com/shikayat/shikayat/internal/storetest"
 )
 
 // columnsHolding names every column of every table in the database, River's
-// included, that holds needle (as text: JSON, arrays and bytes cast), with
+// included, that holds needle in any case (as text: JSON, arrays and bytes
+// cast; both sides lower-cased, so folded copies such as search_text count), with
 // how many rows; the internals of SQLite's full-text indexes aside.
 func columnsHolding(t *testing.T, db *store.DB, needle string) []string {
 	t.Helper()
@@ -22,11 +25,11 @@ func columnsHolding(t *testing.T, db *store.DB, needle string) []string {
 			AND m.name NOT GLOB '*_fts_data' AND m.name NOT GLOB '*_fts_idx'
 			AND m.name NOT GLOB '*_fts_docsize' AND m.name NOT GLOB '*_fts_config' AND m.name NOT GLOB '*_fts_content'
 		ORDER BY m.name, p.cid`
-	match := `SELECT count(*) FROM %q WHERE instr(CAST(%q AS TEXT), $1) > 0`
+	match := `SELECT count(*) FROM %q WHERE instr(lower(CAST(%q AS TEXT)), lower($1)) > 0`
 	if db.Engine() == store.Postgres {
 		q = `SELECT table_name, column_name FROM information_schema.columns
 			WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`
-		match = `SELECT count(*) FROM %q WHERE position($1 in CAST(%q AS text)) > 0`
+		match = `SELECT count(*) FROM %q WHERE position(lower(CAST($1 AS text)) in lower(CAST(%q AS text))) > 0`
 	}
 	rows, err := db.SQL().QueryContext(ctx, q)
 	if err != nil {
@@ -71,9 +74,34 @@ func rowsHolding(db *sql.DB, table, column, needle string) string {
 	var out []string
 	for rows.Next() {
 		var s sql.NullString
-		if rows.Scan(&s) == nil && strings.Contains(s.String, needle) {
+		if rows.Scan(&s) == nil && strings.Contains(strings.ToLower(s.String), strings.ToLower(needle)) {
 			out = append(out, s.String)
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestScanFindsFoldedCopies: the scan compares in one case, so a folded
+// (lower-case) copy of an erased word, as complaints.search_text keeps it,
+// is found whatever the case the word is looked for in.
+func TestScanFindsFoldedCopies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: jobs.Migrate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.SQL().ExecContext(ctx, `CREATE TABLE folded_copy (t TEXT)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO folded_copy VALUES ('my purse was stolen ultramarinebox @meera_k')`); err != nil {
+			t.Fatal(err)
+		}
+		for _, word := range []string{"Ultramarinebox", "ultramarinebox", "ULTRAMARINEBOX"} {
+			if found := columnsHolding(t, db, word); !slices.Contains(found, "folded_copy.t (1 rows)") {
+				t.Errorf("the scan for %q finds %v, want the folded copy", word, found)
+			}
+		}
+	})
 }

@@ -59,14 +59,17 @@ type Result struct {
 	Redacted int  // posts redacted
 	Scrubbed int  // posts whose location was dropped (scrub_geo)
 	Other    int  // records of a kind the desk does not act on, logged
+	Foreign  int  // records naming a post not uploaded to their job, dropped and logged
 	Lookup   bool // posts were looked up: no access to compliance jobs
-	// Failed are the compliance jobs X ended failed or expired: their
-	// posts are checked when the check is run again (Run returns an error,
-	// and River retries it).
+	// Failed are the compliance jobs X ended failed or expired, or that
+	// were still running when MaxWait ran out: their posts are checked
+	// when the check is run again (Run returns an error, and River
+	// retries it).
 	Failed []string
 }
 
-// jobEnded is a compliance job X ended without a result.
+// jobEnded is a compliance job that gave no result: X ended it failed or
+// expired, or it was still running when the wait ran out.
 type jobEnded struct{ id, status string }
 
 func (e *jobEnded) Error() string { return "X's compliance job " + e.id + " " + e.status }
@@ -116,7 +119,7 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 			var ended *jobEnded
 			if errors.As(err, &ended) {
 				// The other batches go on; these posts wait for the retry.
-				log.Warn("X ended a compliance job without a result; its posts are checked again when the check is retried",
+				log.Warn("a compliance job gave no result; its posts are checked again when the check is retried",
 					slog.String("job", ended.id), slog.String("status", ended.status), slog.Int("posts", len(batch)))
 				res.Failed = append(res.Failed, ended.id)
 				continue
@@ -145,7 +148,7 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed), slog.Int("checked", res.Checked))
 	}
 	if len(res.Failed) > 0 {
-		return res, fmt.Errorf("X's compliance jobs %s ended failed or expired; their posts are checked again on retry", strings.Join(res.Failed, ", "))
+		return res, fmt.Errorf("X's compliance jobs %s gave no result (failed, expired or still running); their posts are checked again on retry", strings.Join(res.Failed, ", "))
 	}
 	return res, nil
 }
@@ -183,9 +186,19 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 			if err != nil {
 				return nil, err
 			}
+			// X's result speaks only of the posts uploaded to this job;
+			// a record naming any other is not acted on.
+			asked := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				asked[id] = true
+			}
 			var gone, scrub []string
 			for _, r := range recs {
 				switch {
+				case !asked[r.ID]:
+					res.Foreign++
+					log.Warn("compliance record for a post not named in its job; dropped", slog.String("job", j.ID),
+						slog.String("post_id", r.ID), slog.String("action", r.Action), slog.String("reason", r.Reason))
 				case r.ScrubGeo():
 					scrub = append(scrub, r.ID)
 				case r.Delete():
@@ -210,7 +223,9 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 			return nil, &jobEnded{j.ID, j.Status}
 		}
 		if waited >= maxWait {
-			return nil, fmt.Errorf("X's compliance job %s is still %s after %s", j.ID, j.Status, maxWait)
+			// Like a failed job: the other batches go on, these posts
+			// wait for the retry.
+			return nil, &jobEnded{j.ID, fmt.Sprintf("still %s after %s", j.Status, maxWait)}
 		}
 		if err := sleep.Sleep(ctx, every); err != nil {
 			return nil, err

@@ -127,6 +127,9 @@ type Config struct {
 
 	// Raw flag values, read by Validate.
 	policeRaw, levelRaw, proxiesRaw *string
+	// slaFlags: the SLA came from flags or the environment, so a zero
+	// deadline was given on purpose and is refused, not defaulted.
+	slaFlags bool
 }
 
 // DefaultPoll is how often the mentions are polled; DefaultStreamPoll, with
@@ -200,6 +203,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.ReplyGiveUp, "reply-give-up", "0s", "give up a reply that has waited this long (0: never)")
 	dur(&c.XComplianceEvery, "x-compliance-every", "6h", "how often to check the desk's posts against X and redact those deleted there (0: never)")
 	dur(&c.Retention, "retention", "0s", "redact the personal data of complaints closed longer ago than this, e.g. 26280h for 3 years (0: keep)")
+	c.slaFlags = true
 	dur(&c.SLA.ImmediateAck, "sla-immediate-ack", "15m", "SLA: an immediate complaint's acknowledgement is due this long after it was received")
 	dur(&c.SLA.ImmediateFirstAction, "sla-immediate-action", "1h", "SLA: a person's first action on an immediate complaint is due this long after it reached its unit")
 	dur(&c.SLA.MidTermClose, "sla-mid-term", "240h", "SLA: a mid_term complaint (and an immediate one once acted on) is due closed this long after it reached its unit")
@@ -375,8 +379,9 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-// validateSLA fills the SLA's zero fields with DESIGN's defaults and checks
-// the rest: each deadline at least a second (short ones are for tests and
+// validateSLA fills the SLA's zero fields with DESIGN's defaults (a Config
+// built in code; a zero given as a flag or in the environment is refused)
+// and checks the rest: each deadline at least a second (short ones are for tests and
 // drills), at most a year.
 func (c *Config) validateSLA() error {
 	d := shikayat.DefaultSLA
@@ -390,7 +395,7 @@ func (c *Config) validateSLA() error {
 		{&c.SLA.MidTermClose, d.MidTermClose, "--sla-mid-term"},
 		{&c.SLA.LongTermClose, d.LongTermClose, "--sla-long-term"},
 	} {
-		if *f.p == 0 {
+		if *f.p == 0 && !c.slaFlags {
 			*f.p = f.def
 		}
 		if *f.p < time.Second || *f.p > 366*24*time.Hour {

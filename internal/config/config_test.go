@@ -270,11 +270,17 @@ func TestSLA(t *testing.T) {
 	os.Unsetenv("SHIKAYAT_SLA_MID_TERM")
 	for _, args := range [][]string{
 		{"--sla-mid-term", "-1h"}, {"--sla-long-term", "500ms"}, {"--sla-immediate-ack", "9000h"},
+		{"--sla-immediate-ack", "0s"}, {"--sla-immediate-action", "0"}, {"--sla-mid-term", "0s"}, {"--sla-long-term", "0h"},
 	} {
 		if _, err := parse(t, args...); shikayat.ErrorCode(err) != shikayat.EINVALID || !strings.Contains(err.Error(), args[0]) {
 			t.Errorf("%v: %v, want invalid naming the flag", args, err)
 		}
 	}
+	t.Setenv("SHIKAYAT_SLA_LONG_TERM", "0s")
+	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID {
+		t.Errorf("SHIKAYAT_SLA_LONG_TERM=0s: %v, want invalid", err)
+	}
+	os.Unsetenv("SHIKAYAT_SLA_LONG_TERM")
 	t.Setenv("SHIKAYAT_SLA_IMMEDIATE_ACTION", "soon")
 	if _, err := parse(t); shikayat.ErrorCode(err) != shikayat.EINVALID {
 		t.Errorf("an unreadable SHIKAYAT_SLA_IMMEDIATE_ACTION: %v", err)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 )
 
 // ComplianceArgs asks for a check of the desk's posts against X: those
@@ -40,7 +41,7 @@ func addPrivacy(cfg Config, workers *river.Workers, rc *river.Config) {
 		river.AddWorker(workers, &longWorker[ComplianceArgs]{timeout: time.Hour, work: cfg.Compliance})
 		rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(river.PeriodicInterval(cfg.ComplianceEvery),
 			func() (river.JobArgs, *river.InsertOpts) {
-				return ComplianceArgs{}, nil
+				return ComplianceArgs{}, complianceOpts()
 			},
 			&river.PeriodicJobOpts{ID: ComplianceArgs{}.Kind(), RunOnStart: true}))
 	}
@@ -56,4 +57,20 @@ func addPrivacy(cfg Config, workers *river.Workers, rc *river.Config) {
 			},
 			&river.PeriodicJobOpts{ID: RetentionArgs{}.Kind(), RunOnStart: true}))
 	}
+}
+
+// complianceOpts keeps one compliance check at a time across the nodes.
+// River's rescuer leaves a running job alone until its worker's own
+// timeout (an hour, above) has passed since it started, and the check's
+// context ends then, so a long check is not rescued and run twice; but the
+// periodic enqueuer (every ComplianceEvery, and on a new leader at start)
+// would put a second check beside one still running or waiting to be
+// retried. A check is therefore unique among the unfinished ones: the
+// insert is skipped while another is pending, scheduled, available,
+// running or retryable.
+func complianceOpts() *river.InsertOpts {
+	return &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: []rivertype.JobState{
+		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRetryable,
+		rivertype.JobStateRunning, rivertype.JobStateScheduled,
+	}}}
 }

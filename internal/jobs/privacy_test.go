@@ -101,3 +101,47 @@ func TestComplianceRetriedAfterAFailure(t *testing.T) {
 		}
 	})
 }
+
+// One compliance check at a time: a periodic check is not added while
+// another is waiting, running or waiting to be retried; once that one has
+// finished, the next is.
+func TestComplianceOneAtATime(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: Migrate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		work := func(context.Context) error { return nil }
+		q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, Compliance: work, ComplianceEvery: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		insert := func() bool {
+			t.Helper()
+			res, err := q.client.Insert(ctx, ComplianceArgs{}, complianceOpts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return !res.UniqueSkippedAsDuplicate
+		}
+		if !insert() {
+			t.Fatal("the first check was not added")
+		}
+		for _, state := range []string{"available", "running", "retryable", "scheduled"} {
+			if _, err := db.SQL().ExecContext(ctx, `UPDATE river_job SET state = '`+state+`' WHERE kind = 'x_compliance'`); err != nil {
+				t.Fatal(err)
+			}
+			if insert() {
+				t.Fatalf("a second check was added beside one %s", state)
+			}
+		}
+		if _, err := db.SQL().ExecContext(ctx, `UPDATE river_job SET state = 'completed', finalized_at = created_at WHERE kind = 'x_compliance'`); err != nil {
+			t.Fatal(err)
+		}
+		if !insert() {
+			t.Fatal("the next check was not added after the first completed")
+		}
+	})
+}

@@ -13,3 +13,7 @@ import (
 func (s *DB) ForgeEvent(ctx context.Context, complaintID int64, e *shikayat.Event) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error { return insertEvent(ctx, tx, complaintID, e) })
 }
+
+// OnLockHeld sets the hook called inside a transaction once it holds a
+// post's row lock (see DB.locked).
+func (s *DB) OnLockHeld(f func(step string)) { s.locked = f }

@@ -278,6 +278,7 @@ func (s *DB) recordedBefore(ctx context.Context, tx *sql.Tx, in *shikayat.Incomi
 	if err != nil {
 		return rec, true, fmt.Errorf("read record: %w", err)
 	}
+	s.lockHeld("record")
 	rec.Kind, rec.Reason, rec.ComplaintID = shikayat.RecordKind(kind), reason, cid.Int64
 	if redacted.Valid {
 		// Redacted (deleted on X, erased, past retention): a later read of

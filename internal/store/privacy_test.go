@@ -15,7 +15,8 @@ import (
 
 // columnsHolding lists, as table.column, every column of every table of
 // the schema (read from the database itself) whose value holds needle
-// somewhere. SQLite's full-text index internals (the fts5 shadow tables)
+// somewhere, in any case (both sides lower-cased, so folded copies such
+// as search_text count). SQLite's full-text index internals (the fts5 shadow tables)
 // are left out; the full-text tables themselves are searched.
 func columnsHolding(t *testing.T, db *store.DB, needle string) []string {
 	t.Helper()
@@ -53,9 +54,9 @@ func columnsHolding(t *testing.T, db *store.DB, needle string) []string {
 		var n int
 		var err error
 		if db.Engine() == store.Postgres {
-			err = db.SQL().QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %q WHERE position($1 in CAST(%q AS text)) > 0`, c.table, c.name), needle).Scan(&n)
+			err = db.SQL().QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %q WHERE position(lower(CAST($1 AS text)) in lower(CAST(%q AS text))) > 0`, c.table, c.name), needle).Scan(&n)
 		} else {
-			err = db.SQL().QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %q WHERE instr(CAST(%q AS TEXT), $1) > 0`, c.table, c.name), needle).Scan(&n)
+			err = db.SQL().QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %q WHERE instr(lower(CAST(%q AS TEXT)), lower($1)) > 0`, c.table, c.name), needle).Scan(&n)
 		}
 		if err != nil {
 			t.Fatalf("%s.%s: %v", c.table, c.name, err)
@@ -311,6 +312,27 @@ func hasPublicNote(c *shikayat.Complaint, note string) bool {
 		}
 	}
 	return false
+}
+
+// TestScanFindsFoldedCopies: columnsHolding compares in one case, so a
+// folded (lower-case) copy of a word is found whatever the case it is
+// looked for in.
+func TestScanFindsFoldedCopies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		db := open(t, dsn(), store.Options{})
+		if _, err := db.SQL().ExecContext(ctx, `CREATE TABLE folded_copy (t TEXT)`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO folded_copy VALUES ('my purse was stolen ultramarinebox')`); err != nil {
+			t.Fatal(err)
+		}
+		for _, word := range []string{"Ultramarinebox", "ULTRAMARINEBOX"} {
+			if found := columnsHolding(t, db, word); len(found) != 1 {
+				t.Errorf("the scan for %q finds %v, want the folded copy", word, found)
+			}
+		}
+	})
 }
 
 // TestRedactDeletedPosts: a post deleted on X loses its text, media and

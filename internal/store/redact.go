@@ -94,6 +94,7 @@ func (s *DB) redactPost(ctx context.Context, tx *sql.Tx, id string, r *redaction
 		if err := s.blankPost(ctx, tx, id, cid.Int64, r); err != nil {
 			return err
 		}
+		s.lockHeld("redact")
 	}
 	var opened int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM complaints WHERE source_post_id = $1`, id).Scan(&opened)

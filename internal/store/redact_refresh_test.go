@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"sync"
 	"testing"
@@ -95,36 +96,51 @@ func TestRedactionRacingAPoll(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			dsn := storetest.DSN(t, "postgres")
-			// inner runs once, from the outer transaction's first reading
-			// of the clock (its transaction is open); the outer one goes on
-			// once inner committed, or after a moment when inner waits on
-			// the outer's lock.
+			// inner runs once, from inside the outer transaction once that
+			// holds the post's row lock; the outer one goes on only when
+			// inner is seen waiting on a lock (it really overlaps), and
+			// the test fails if inner finishes without waiting.
 			var mu sync.Mutex
 			var inner func() error
 			innerDone := make(chan error, 1)
-			hook := func() time.Time {
+			var watch *sql.DB
+			hook := func(string) {
 				mu.Lock()
 				f := inner
 				inner = nil
 				mu.Unlock()
-				if f != nil {
-					go func() { innerDone <- f() }()
+				if f == nil {
+					return
+				}
+				go func() { innerDone <- f() }()
+				for {
 					select {
 					case err := <-innerDone:
 						innerDone <- err
-					case <-time.After(200 * time.Millisecond):
+						t.Errorf("the inner operation finished while the outer one held the post's lock: no overlap")
+						return
+					default:
 					}
+					var waiting int
+					if err := watch.QueryRow(`SELECT count(*) FROM pg_stat_activity
+						WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+						t.Errorf("read lock waits: %v", err)
+						return
+					}
+					if waiting > 0 {
+						return
+					}
+					time.Sleep(5 * time.Millisecond)
 				}
-				return time.Now()
 			}
-			pollClock, redactClock := time.Now, time.Now
+			poller := open(t, dsn, store.Options{Jobs: &countJobs{}})
+			redactor := open(t, dsn, store.Options{Jobs: &countJobs{}})
+			watch = poller.SQL()
 			if pollFirst {
-				redactClock = hook
+				redactor.OnLockHeld(hook)
 			} else {
-				pollClock = hook
+				poller.OnLockHeld(hook)
 			}
-			poller := open(t, dsn, store.Options{Now: pollClock, Jobs: &countJobs{}})
-			redactor := open(t, dsn, store.Options{Now: redactClock, Jobs: &countJobs{}})
 			in := incoming("301", "301", "7", "my scooter was stolen at Zebracrossing", true)
 			in.Pushed, in.Forward, in.Triage.District = true, true, 162
 			if _, err := poller.RecordPosts(ctx, store.Fence{}, "", "", []shikayat.Incoming{in}); err != nil {

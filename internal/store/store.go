@@ -82,6 +82,18 @@ type DB struct {
 	// kept (track) are dropped by any change made through this store.
 	writes atomic.Uint64
 	track  tracked
+	// locked, set only by tests, is called inside a transaction once it
+	// holds a post's row lock ("record": a poll read the post to replace
+	// it; "redact": a redaction blanked it), so that a test can start a
+	// competing transaction while the lock is held.
+	locked func(step string)
+}
+
+// lockHeld calls the test hook, if any, for step.
+func (s *DB) lockHeld(step string) {
+	if s.locked != nil {
+		s.locked(step)
+	}
 }
 
 // ParseDSN splits a DSN into its engine and the driver's own DSN:

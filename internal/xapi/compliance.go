@@ -139,12 +139,28 @@ type ComplianceRecord struct {
 }
 
 // ScrubGeo reports whether only the post's location must go: its author
-// removed it on X. X lists it as action "delete" with reason "scrub_geo";
-// the action "scrub_geo" is taken the same way.
-func (r ComplianceRecord) ScrubGeo() bool { return r.Reason == "scrub_geo" || r.Action == "scrub_geo" }
+// removed it on X. X lists it as action "delete" (any case) with reason
+// exactly "scrub_geo"; nothing else is taken for a scrub, so a record
+// that also says the post is gone is a deletion.
+func (r ComplianceRecord) ScrubGeo() bool {
+	return strings.EqualFold(r.Action, "delete") && r.Reason == "scrub_geo"
+}
 
-// Delete reports whether the post must be removed from the desk.
-func (r ComplianceRecord) Delete() bool { return r.Action == "delete" && !r.ScrubGeo() }
+// goneReasons are the reasons that say the post or its author is gone
+// from X: the post is redacted whatever the record's action says.
+var goneReasons = []string{"deleted", "suspended", "protected", "deactivated", "bounced"}
+
+// Delete reports whether the post must be removed from the desk: its
+// reason says it is gone (any case, whatever the action), or its action is
+// "delete" (any case) and it is not a scrub of the location.
+func (r ComplianceRecord) Delete() bool {
+	for _, g := range goneReasons {
+		if strings.EqualFold(r.Reason, g) {
+			return true
+		}
+	}
+	return strings.EqualFold(r.Action, "delete") && !r.ScrubGeo()
+}
 
 // ParseComplianceResult reads a compliance job's result: newline-delimited
 // JSON, one object a line, blank lines skipped. A line that is not an

@@ -2,6 +2,7 @@ package xapi
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,6 +37,8 @@ func FuzzParseComplianceResult(f *testing.F) {
 		"\xff\xfe",
 		"",
 		`{"id":"12","action":"delete","reason":"scrub_geo"}` + "\n" + `{"id":"14","action":"withheld","reason":"withheld"}`,
+		`{"id":"15","action":"scrub_geo","reason":"deleted"}` + "\n" + `{"id":"16","action":"DELETE","reason":"scrub_geo"}`,
+		`{"id":"17","action":"withheld","reason":"Suspended"}` + "\n" + `{"id":"18","action":"delete","reason":"SCRUB_GEO"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -53,6 +56,13 @@ func FuzzParseComplianceResult(f *testing.F) {
 			}
 			if r.Delete() && r.ScrubGeo() {
 				t.Fatalf("%+v is both a deletion and a scrub of the location", r)
+			}
+			if r.ScrubGeo() != (strings.EqualFold(r.Action, "delete") && r.Reason == "scrub_geo") {
+				t.Fatalf("%+v: scrub %v, want a scrub only for action delete with reason scrub_geo", r, r.ScrubGeo())
+			}
+			if gone := slices.ContainsFunc([]string{"deleted", "suspended", "protected", "deactivated", "bounced"},
+				func(g string) bool { return strings.EqualFold(r.Reason, g) }); gone && !r.Delete() {
+				t.Fatalf("%+v: reason says the post is gone but it is not deleted", r)
 			}
 		}
 	})

@@ -86,7 +86,9 @@ func (s *Server) simCompliance(w http.ResponseWriter, r *http.Request) {
 		Users     map[string]string       `json:"users"`
 		Records   []xapi.ComplianceRecord `json:"records"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&body); err != nil {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16))
+	dec.DisallowUnknownFields() // a mistyped key is refused, not taken as nothing asked
+	if err := dec.Decode(&body); err != nil {
 		writeProblem(w, http.StatusBadRequest, problem("invalid-request", "Invalid Request", "compliance: "+err.Error()))
 		return
 	}

@@ -235,3 +235,18 @@ func TestRateLimitWindowsPerEndpoint(t *testing.T) {
 		t.Errorf("after the window: %d", status)
 	}
 }
+
+// TestComplianceControlRefusesUnknownKeys: a mistyped key in the
+// compliance control body is a 400 and changes nothing, not a request
+// quietly taken as empty.
+func TestComplianceControlRefusesUnknownKeys(t *testing.T) {
+	for _, body := range []string{`{"forbiden": true}`, `{"fail_next": 1, "fail_as": "failed", "failas": "x"}`,
+		`{"records": [{"id": "12", "action": "delete", "reson": "deleted"}]}`} {
+		s := xsim.New(xsim.Options{})
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("POST", "/_sim/compliance", strings.NewReader(body)))
+		if rec.Code != http.StatusBadRequest {
+			t.Errorf("%s answered %d, want 400", body, rec.Code)
+		}
+	}
+}
