@@ -85,6 +85,10 @@ func TestBackupUnderStormRestoresAndResumes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("backup storm: not in -short mode")
 	}
+	// It runs the real binary and mostly waits on it: beside the other
+	// tests of its kind, so that the package stays well within go test's
+	// ten minutes.
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		from, into := dsn(), dsn()
 		if strings.HasPrefix(from, "postgres") {

@@ -35,6 +35,13 @@ type node struct {
 // startNode starts `shikayat serve` and waits until it serves.
 func startNode(t *testing.T, name string, args ...string) *node {
 	t.Helper()
+	return startNodeEnv(t, name, nil, args...)
+}
+
+// startNodeEnv starts `shikayat serve` with env added to this process's
+// environment (a test that runs beside others cannot set its own).
+func startNodeEnv(t *testing.T, name string, env []string, args ...string) *node {
+	t.Helper()
 	dir := os.Getenv("SHIKAYAT_TEST_LOGDIR") // keep the nodes' logs there
 	if dir == "" {
 		dir = t.TempDir()
@@ -47,7 +54,7 @@ func startNode(t *testing.T, name string, args ...string) *node {
 	defer f.Close()
 	cmd := exec.Command(binary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Stderr, cmd.Stdout = f, f
-	cmd.Env = append(os.Environ(), "SHIKAYAT_LOG_LEVEL=info")
+	cmd.Env = append(append(os.Environ(), "SHIKAYAT_LOG_LEVEL=info"), env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -355,12 +362,16 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test: not in -short mode")
 	}
+	// It runs the real binary and mostly waits on it: beside the other
+	// tests of its kind, so that the package stays well within go test's
+	// ten minutes.
+	t.Parallel()
 	posts, kills, rate := 2000, 10, 150.0
 	if os.Getenv("SHIKAYAT_CRASH_HEAVY") != "" {
 		posts, kills, rate = 20000, 50, 300.0
 	}
 	const secret = "crash-webhook-secret"
-	t.Setenv("SHIKAYAT_X_CONSUMER_SECRET", secret)
+	env := []string{"SHIKAYAT_X_CONSUMER_SECRET=" + secret}
 	opts := fastSimOptions(300)
 	for _, a := range crashAccounts {
 		user, _, _ := strings.Cut(a, ",")
@@ -379,7 +390,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 
 	// The desk starts first: nothing posted before its database existed is
 	// its to read.
-	n := startNode(t, "node-0", args...)
+	n := startNodeEnv(t, "node-0", env, args...)
 	nodes := []*node{n}
 	var mu sync.Mutex // guards webhookURL
 	webhookURL := "http://" + n.addr + "/x/webhook"
@@ -462,7 +473,7 @@ func TestCrashLosesNothingAndAnswersOnce(t *testing.T) {
 	for i, d := range at {
 		time.Sleep(time.Until(start.Add(d)))
 		n.kill()
-		n = startNode(t, "node-"+strconv.Itoa(i+1), args...)
+		n = startNodeEnv(t, "node-"+strconv.Itoa(i+1), env, args...)
 		nodes = append(nodes, n)
 		mu.Lock()
 		webhookURL = "http://" + n.addr + "/x/webhook"
@@ -503,6 +514,10 @@ func TestIntakeFailsOverToTheOtherNode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("failover test: not in -short mode")
 	}
+	// It runs the real binary and mostly waits on it: beside the other
+	// tests of its kind, so that the package stays well within go test's
+	// ten minutes.
+	t.Parallel()
 	if os.Getenv(storetest.EnvPostgres) == "" {
 		t.Skip(storetest.EnvPostgres + " is not set")
 	}

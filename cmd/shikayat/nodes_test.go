@@ -32,6 +32,10 @@ func TestThreeNodesSurviveTwoKills(t *testing.T) {
 	if testing.Short() {
 		t.Skip("three-node test: not in -short mode")
 	}
+	// It runs the real binary and mostly waits on it: beside the other
+	// tests of its kind, so that the package stays well within go test's
+	// ten minutes.
+	t.Parallel()
 	if os.Getenv(storetest.EnvPostgres) == "" {
 		t.Skip(storetest.EnvPostgres + " is not set")
 	}
