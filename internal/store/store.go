@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -82,6 +83,12 @@ type DB struct {
 	// kept (track) are dropped by any change made through this store.
 	writes atomic.Uint64
 	track  tracked
+	// bg is the work Open leaves running: the stats rules' sync.
+	bg struct {
+		cancel context.CancelFunc
+		wg     sync.WaitGroup
+		err    error
+	}
 }
 
 // ParseDSN splits a DSN into its engine and the driver's own DSN:
@@ -183,10 +190,6 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.syncStatsRules(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
 	// Remember when the database was made: intake reads nothing older.
 	now := ms(s.now())
 	if _, err := db.ExecContext(ctx, `INSERT INTO checkpoints (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
@@ -194,11 +197,16 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open: %w", err)
 	}
+	s.syncStatsRulesInBackground()
 	return s, nil
 }
 
 // Close closes the database.
 func (s *DB) Close() error {
+	if s.bg.cancel != nil {
+		s.bg.cancel()
+	}
+	s.bg.wg.Wait()
 	s.track.mu.Lock()
 	if s.track.stmt != nil {
 		s.track.stmt.Close()
