@@ -13,7 +13,7 @@ import (
 )
 
 // The daily roll-ups of migration 00029 (stats_days) hold, per IST day,
-// owning unit (a station as its district), district, class and type, the
+// owning unit (a station itself since 00035), district, class and type, the
 // complaints received, disposed (with how many met the citizen's deadline
 // and the histogram of hours to disposal) and rated. Triggers on
 // complaints keep them in the transaction of each change, so a count read

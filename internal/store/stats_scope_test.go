@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/storetest"
@@ -93,6 +94,51 @@ func TestEventListsKeepOwnerScope(t *testing.T) {
 				if !got[c] {
 					t.Errorf("%s: lists %v, want %v", tc.name, got, tc.want)
 				}
+			}
+		}
+	})
+}
+
+// A station re-imported under another district takes its complaints'
+// counts with it: the roll-ups and a recount agree for both districts, and
+// the district that holds the station now counts its complaint.
+func TestStationMovedCountsWithItsNewDistrict(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		st := &shikayat.Unit{ID: "station:moving", Kind: shikayat.UnitStation, Name: "Moving", LGD: lucknow162}
+		if _, _, err := d.db.ImportStations(ctx, []*shikayat.Unit{st}); err != nil {
+			t.Fatal(err)
+		}
+		lko, knp := d.op(t, lucknow162), d.op(t, kanpur157)
+		c := d.complaint(t, lucknow162, shikayat.ClassMidTerm)
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, lko)
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionAssign, Station: "station:moving", Reason: "area"}, lko)
+		moved := *st
+		moved.LGD = kanpur157
+		if _, _, err := d.db.ImportStations(ctx, []*shikayat.Unit{&moved}); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.db.WaitStatsRules(); err != nil {
+			t.Fatal(err)
+		}
+		from := time.Date(2026, 1, 1, 0, 0, 0, 0, shikayat.IST)
+		for _, tc := range []struct {
+			name  string
+			scope shikayat.Scope
+			want  int
+		}{{"lucknow", lko.Scope, 0}, {"kanpur", knp.Scope, 1}, {"hq", shikayat.SystemScope(), 1}} {
+			f := shikayat.StatsFilter{Scope: tc.scope, From: from, To: from.AddDate(0, 0, 30)}
+			got, err := d.db.DistrictStats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := d.db.RecountDistrictStats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Totals.Received != want.Totals.Received || got.Totals.Received != tc.want {
+				t.Errorf("%s: roll-ups received %d, recount %d, want %d", tc.name, got.Totals.Received, want.Totals.Received, tc.want)
 			}
 		}
 	})
