@@ -55,6 +55,33 @@ func (s *DB) syncStatsRules(ctx context.Context) error {
 	})
 }
 
+// checkStatsRules refuses deadlines that decide "met" other than those in
+// stats_rules, unless opts.ChangeSLA: each node started with its own would
+// rewrite the rules and rebuild the roll-ups at every restart, and count
+// its own way meanwhile.
+func (s *DB) checkStatsRules(ctx context.Context) error {
+	var long, mid, first sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT long_ms, mid_ms, first_ms FROM stats_rules`).Scan(&long, &mid, &first); err != nil {
+		return fmt.Errorf("stats rules: %w", err)
+	}
+	if !long.Valid || s.opts.ChangeSLA {
+		return nil
+	}
+	sla := &s.opts.SLA
+	if s.opts.StoredSLA {
+		sla.LongTermClose, sla.MidTermClose = time.Duration(long.Int64)*time.Millisecond, time.Duration(mid.Int64)*time.Millisecond
+		sla.ImmediateFirstAction = time.Duration(first.Int64) * time.Millisecond
+		return nil
+	}
+	if long.Int64 == sla.LongTermClose.Milliseconds() && mid.Int64 == sla.MidTermClose.Milliseconds() && first.Int64 == sla.ImmediateFirstAction.Milliseconds() {
+		return nil
+	}
+	return shikayat.Errorf(shikayat.EINVALID, "The deadlines differ from those this database's statistics are counted by "+
+		"(--sla-long-term %v, --sla-mid-term %v, --sla-immediate-action %v): start every node with those, "+
+		"or add --sla-change to make these the database's (the statistics are recounted).",
+		time.Duration(long.Int64)*time.Millisecond, time.Duration(mid.Int64)*time.Millisecond, time.Duration(first.Int64)*time.Millisecond)
+}
+
 // syncStatsRulesInBackground runs syncStatsRules off the start path; Close
 // stops and waits for it. A failure is logged by the next start, which
 // tries again.

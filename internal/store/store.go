@@ -48,8 +48,15 @@ type Options struct {
 	Now func() time.Time
 	// Rand is the source docket codes are drawn from; crypto/rand when nil.
 	Rand io.Reader
-	// SLA sets deadlines; DefaultSLA when zero.
-	SLA shikayat.SLA
+	// SLA sets deadlines; DefaultSLA when zero. The periods that decide
+	// whether a closure met the citizen's deadline must be those the
+	// database's roll-ups were counted by: Open refuses others unless
+	// ChangeSLA, which makes them the database's (a rebuild).
+	// StoredSLA takes those periods from the database instead (for the
+	// command-line tools, which are given no deadlines).
+	SLA       shikayat.SLA
+	ChangeSLA bool
+	StoredSLA bool
 	// Jobs enqueues background work in the store's transactions.
 	Jobs JobInserter
 	// ReplyApproval holds a station officer's free-text reply (no template)
@@ -187,6 +194,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	if err := s.seedUnits(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.checkStatsRules(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
