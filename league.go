@@ -20,9 +20,9 @@ import (
 //	           an immediate one also first acted on within the hour), after
 //	           an action, and never reopened while the district held them;
 //	           an action is the station's recorded action (its note that
-//	           moved the complaint to in_progress) or a person's reply to
-//	           the citizen — a note of the district's own, or the closing
-//	           note, is none
+//	           moved the complaint to in_progress) or a station officer's
+//	           reply to the citizen — a note or reply of the district
+//	           office's own, or the closing note, is none
 //	no action = decided complaints closed without an action
 //	bounces  = complaints its units forwarded away in the window (against
 //	           the unit that sent them away, not the one that got them)

@@ -97,7 +97,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Logger.Warn("X credentials are missing: real X will refuse the desk's requests", slog.String("missing", strings.Join(missing, ",")))
 	}
 
-	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState, ReplyApproval: cfg.ReplyApproval, SLA: cfg.SLA})
+	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState, ReplyApproval: cfg.ReplyApproval, SLA: cfg.SLA, ChangeSLA: cfg.SLAChange})
 	if err != nil {
 		return err
 	}
@@ -417,7 +417,7 @@ func openStore(ctx context.Context, dsn string) (*store.DB, error) {
 	if err := checkDSN(dsn); err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate})
+	return store.Open(ctx, dsn, store.Options{AfterMigrate: jobs.Migrate, StoredSLA: true})
 }
 
 // checkDSN refuses an empty --db, naming the SHIKAYAT_DB_FILE that could

@@ -104,8 +104,12 @@ type Config struct {
 	// SLA is the deadlines by class (--sla-immediate-ack,
 	// --sla-immediate-action, --sla-mid-term, --sla-long-term); a zero
 	// field takes DESIGN's default (shikayat.DefaultSLA). Every node
-	// sharing a database must be given the same.
-	SLA shikayat.SLA
+	// sharing a database must be given the same: a node whose closing
+	// deadlines differ from those the database's statistics are counted
+	// by does not start, unless SLAChange (--sla-change) makes its own the
+	// database's.
+	SLA       shikayat.SLA
+	SLAChange bool
 
 	// HelplineReplies answers another department's matter once with that
 	// department's helpline (off by default).
@@ -208,6 +212,7 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 	dur(&c.SLA.ImmediateFirstAction, "sla-immediate-action", "1h", "SLA: a person's first action on an immediate complaint is due this long after it reached its unit")
 	dur(&c.SLA.MidTermClose, "sla-mid-term", "240h", "SLA: a mid_term complaint (and an immediate one once acted on) is due closed this long after it reached its unit")
 	dur(&c.SLA.LongTermClose, "sla-long-term", "720h", "SLA: a long_term complaint is due closed this long after it reached its unit")
+	fs.BoolVar(&c.SLAChange, "sla-change", envOr("sla-change", "false") == "true", "make this node's closing deadlines the database's, recounting the statistics by them (a node whose deadlines differ does not start otherwise)")
 	dur(&c.ReplyReadLag, "reply-read-lag", "10m", "look this long for a reply X called a duplicate but does not show yet, before a person must settle it")
 	budget, err := strconv.Atoi(envOr("daily-post-budget", "1000"))
 	if err != nil {

@@ -86,10 +86,10 @@ func (h *Handler) Stats(w http.ResponseWriter, r *http.Request) {
 			base.Set(k, v)
 		}
 	}
-	page.Totals = h.statsRow(page.Lang, &st.Totals, true, base, page.From, page.To)
+	page.Totals = h.statsRow(page.Lang, &st.Totals, true, s.Scope.All(), base, page.From, page.To)
 	page.Totals.Label = page.T("total")
 	for _, d := range st.Districts {
-		page.Rows = append(page.Rows, h.statsRow(page.Lang, d, false, base, page.From, page.To))
+		page.Rows = append(page.Rows, h.statsRow(page.Lang, d, false, s.Scope.All(), base, page.From, page.To))
 	}
 	page.Chart = dayChart(page.Lang, st.Days)
 
@@ -126,8 +126,9 @@ func (h *Handler) Stats(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, code, "stats", page)
 }
 
-// statsRow formats d and links each number to the inbox list behind it.
-func (h *Handler) statsRow(lang Lang, d *shikayat.DistrictStats, total bool, base url.Values, from, to string) statsRow {
+// statsRow formats d and links each number to the inbox list behind it;
+// events says whether the bounces and reopenings are linked too.
+func (h *Handler) statsRow(lang Lang, d *shikayat.DistrictStats, total, events bool, base url.Values, from, to string) statsRow {
 	row := statsRow{DistrictStats: d, Label: T(lang, "no_district")}
 	if d.District != 0 {
 		row.Label = districtName(lang, d.District)
@@ -154,10 +155,14 @@ func (h *Handler) statsRow(lang Lang, d *shikayat.DistrictStats, total bool, bas
 	row.Pending = link("open", "true", "received_to", to)
 	row.Overdue = link("overdue", "true", "received_to", to)
 	// Bounces and reopenings are counted against the unit that sent the
-	// complaint away or had closed it; the list selects by that unit too,
-	// wherever the complaint is now.
-	row.Reopened = link("reopened", "true", "acted_from", from, "acted_to", to)
-	row.Bounced = link("bounced", "true", "acted_from", from, "acted_to", to)
+	// complaint away or had closed it, wherever the complaint is now; a
+	// list shows only what the user's unit holds now, so only a scope
+	// that holds every complaint (HQ) gets the list behind the number.
+	// Elsewhere the number stands alone, a count without codes.
+	if events {
+		row.Reopened = link("reopened", "true", "acted_from", from, "acted_to", to)
+		row.Bounced = link("bounced", "true", "acted_from", from, "acted_to", to)
+	}
 	row.Median, row.WithinSLA, row.ReopenRate, row.MeanRating = "—", "—", "—", "—"
 	if d.MedianHours != nil {
 		row.Median = fmt.Sprintf("%.1f ± %.1f", *d.MedianHours, d.MedianErrorHours)

@@ -121,15 +121,19 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 	if f.BouncedFrom != 0 {
 		f.Bounced, f.District = true, f.BouncedFrom
 	}
+	// Every list and export keeps the scope of the complaint's owner now:
+	// a unit that sent a complaint away, or had closed one another unit
+	// holds now, no longer sees it.
+	if err := w.addScope(f.Scope); err != nil {
+		return nil, err
+	}
 	if f.Bounced || f.Reopened {
 		// The lists behind what is counted against a unit: scope, subtree
-		// and district select the unit of the event.
+		// and district also select the unit of the event.
 		if err := s.addEventWhere(ctx, w, f); err != nil {
 			return nil, err
 		}
 		f.Under, f.District = "", 0
-	} else if err := w.addScope(f.Scope); err != nil {
-		return nil, err
 	}
 	if f.Under != "" {
 		u, err := s.FindUnit(ctx, f.Under)
@@ -191,8 +195,8 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 // addEventWhere keeps the complaints with a bounce (f.Bounced) or a
 // reopening (f.Reopened) in the acted period whose unit — the one that sent
 // the complaint away, or held it closed — lies in the scope, under f.Under
-// and in f.District: the events the dashboard counts against that unit.
-// Sensitive complaints stay hidden from a scope that hides them.
+// and in f.District: the events the dashboard counts against that unit,
+// of the complaints the scope holds now (addScope, added by the caller).
 func (s *DB) addEventWhere(ctx context.Context, w *where, f shikayat.ComplaintFilter) error {
 	if f.Scope.IsZero() {
 		return shikayat.ErrNoScope()
@@ -219,9 +223,6 @@ func (s *DB) addEventWhere(ctx context.Context, w *where, f shikayat.ComplaintFi
 			cond += ` AND u.lgd = ` + w.arg(f.District)
 		}
 		w.add(cond + `)`)
-	}
-	if f.Scope.HidesSensitive() {
-		w.add(hideSensitive)
 	}
 	return nil
 }

@@ -53,10 +53,13 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
 		// to in_progress, DESIGN's "the station recorded an action"), or a
-		// person replied to the citizen, before the closure. A note of the
-		// district's own, or a closing note, is not one.
+		// station officer replied to the citizen, before the closure. A
+		// note or a reply of the district office's own (a canned line), or
+		// a closing note, is not one.
 		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
-			AND ((a.action = 'note' AND a.to_stage = 'in_progress') OR a.action = 'reply') AND a.at <= ` + closedAt + `)`
+			AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+				OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))
+			AND a.at <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted
 		// against the district that closed the complaint, not the one that
 		// holds it after.

@@ -111,7 +111,15 @@ func (w *where) arg(v any) string {
 // bounces and reopenings are counted from the complaints and events, each
 // from one index of migration 00024.
 func (s *DB) DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error) {
-	return s.districtStats(ctx, f, rollupFilter(f))
+	rollups := rollupFilter(f)
+	if rollups {
+		set, err := s.rulesSet(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rollups = set
+	}
+	return s.districtStats(ctx, f, rollups)
 }
 
 // RecountDistrictStats is DistrictStats counted from the complaints

@@ -13,7 +13,7 @@ import (
 )
 
 // The daily roll-ups of migration 00029 (stats_days) hold, per IST day,
-// owning unit (a station as its district), district, class and type, the
+// owning unit (a station itself since 00035), district, class and type, the
 // complaints received, disposed (with how many met the citizen's deadline
 // and the histogram of hours to disposal) and rated. Triggers on
 // complaints keep them in the transaction of each change, so a count read
@@ -23,8 +23,12 @@ import (
 // syncStatsRules writes the citizen's deadlines that decide "met" into
 // stats_rules and, when they were not those already there (the first start
 // after the migration, or a changed setting), rebuilds the roll-ups from
-// the complaints in the same transaction. Nodes starting together take
-// turns on the row's lock; the second finds the rules already written.
+// the complaints in the same transaction, so that the rules and the rows
+// counted by them change together. Open runs it in the background: the
+// rebuild holds off writers to complaints while it runs (see
+// rebuildRollups) and must not hold up a node's start; until it commits,
+// the roll-ups and rules are the old ones, consistent with each other, and
+// the dashboard recounts while the rules were never written (rulesSet).
 func (s *DB) syncStatsRules(ctx context.Context) error {
 	sla := s.opts.SLA
 	long, mid, first := sla.LongTermClose.Milliseconds(), sla.MidTermClose.Milliseconds(), sla.ImmediateFirstAction.Milliseconds()
@@ -36,6 +40,9 @@ func (s *DB) syncStatsRules(ctx context.Context) error {
 		return nil
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockComplaints(ctx, tx); err != nil {
+			return err
+		}
 		r, err := tx.ExecContext(ctx, `UPDATE stats_rules SET long_ms = $1, mid_ms = $2, first_ms = $3
 			WHERE long_ms IS NULL OR long_ms <> $1 OR mid_ms <> $2 OR first_ms <> $3`, long, mid, first)
 		if err != nil {
@@ -48,8 +55,80 @@ func (s *DB) syncStatsRules(ctx context.Context) error {
 	})
 }
 
+// checkStatsRules refuses deadlines that decide "met" other than those in
+// stats_rules, unless opts.ChangeSLA: each node started with its own would
+// rewrite the rules and rebuild the roll-ups at every restart, and count
+// its own way meanwhile.
+func (s *DB) checkStatsRules(ctx context.Context) error {
+	var long, mid, first sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT long_ms, mid_ms, first_ms FROM stats_rules`).Scan(&long, &mid, &first); err != nil {
+		return fmt.Errorf("stats rules: %w", err)
+	}
+	if !long.Valid || s.opts.ChangeSLA {
+		return nil
+	}
+	sla := &s.opts.SLA
+	if s.opts.StoredSLA {
+		sla.LongTermClose, sla.MidTermClose = time.Duration(long.Int64)*time.Millisecond, time.Duration(mid.Int64)*time.Millisecond
+		sla.ImmediateFirstAction = time.Duration(first.Int64) * time.Millisecond
+		return nil
+	}
+	if long.Int64 == sla.LongTermClose.Milliseconds() && mid.Int64 == sla.MidTermClose.Milliseconds() && first.Int64 == sla.ImmediateFirstAction.Milliseconds() {
+		return nil
+	}
+	return shikayat.Errorf(shikayat.EINVALID, "The deadlines differ from those this database's statistics are counted by "+
+		"(--sla-long-term %v, --sla-mid-term %v, --sla-immediate-action %v): start every node with those, "+
+		"or add --sla-change to make these the database's (the statistics are recounted).",
+		time.Duration(long.Int64)*time.Millisecond, time.Duration(mid.Int64)*time.Millisecond, time.Duration(first.Int64)*time.Millisecond)
+}
+
+// syncStatsRulesInBackground runs syncStatsRules off the start path; Close
+// stops and waits for it. A failure is logged by the next start, which
+// tries again.
+func (s *DB) syncStatsRulesInBackground() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.bg.cancel = cancel
+	s.bg.wg.Add(1)
+	go func() {
+		defer s.bg.wg.Done()
+		s.bg.err = s.syncStatsRules(ctx)
+	}()
+}
+
+// WaitStatsRules waits for the rules written at Open (and the rebuild they
+// needed) and returns what that failed with.
+func (s *DB) WaitStatsRules() error {
+	s.bg.wg.Wait()
+	return s.bg.err
+}
+
+// rulesSet reports whether stats_rules holds rules: before the first
+// rebuild commits, the roll-ups do not count the complaints yet.
+func (s *DB) rulesSet(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stats_rules WHERE long_ms IS NOT NULL`).Scan(&n); err != nil {
+		return false, fmt.Errorf("stats rules: %w", err)
+	}
+	return n == 1, nil
+}
+
+// lockComplaints holds off every other writer to complaints (and so their
+// triggers, the only other writers of the roll-ups) until tx ends, and
+// every other rebuild: SHARE ROW EXCLUSIVE conflicts with the ROW
+// EXCLUSIVE of a write and with itself, and waits for the writes under way
+// to commit. SQLite has one writer at a time already.
+func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return fmt.Errorf("rebuild stats roll-ups: %w", err)
+	}
+	return nil
+}
+
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use.
+// view of facts the triggers use. tx must hold lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
 	if s.engine == Postgres {
@@ -191,5 +270,10 @@ func addHist(h shikayat.DisposalHistogram, text string) error {
 // rows written behind the store's back with the triggers disabled (a bulk
 // load).
 func (s *DB) RebuildStatsRollups(ctx context.Context) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.rebuildRollups(ctx, tx) })
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockComplaints(ctx, tx); err != nil {
+			return err
+		}
+		return s.rebuildRollups(ctx, tx)
+	})
 }

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,8 +48,15 @@ type Options struct {
 	Now func() time.Time
 	// Rand is the source docket codes are drawn from; crypto/rand when nil.
 	Rand io.Reader
-	// SLA sets deadlines; DefaultSLA when zero.
-	SLA shikayat.SLA
+	// SLA sets deadlines; DefaultSLA when zero. The periods that decide
+	// whether a closure met the citizen's deadline must be those the
+	// database's roll-ups were counted by: Open refuses others unless
+	// ChangeSLA, which makes them the database's (a rebuild).
+	// StoredSLA takes those periods from the database instead (for the
+	// command-line tools, which are given no deadlines).
+	SLA       shikayat.SLA
+	ChangeSLA bool
+	StoredSLA bool
 	// Jobs enqueues background work in the store's transactions.
 	Jobs JobInserter
 	// ReplyApproval holds a station officer's free-text reply (no template)
@@ -87,6 +95,12 @@ type DB struct {
 	// it; "redact": a redaction blanked it), so that a test can start a
 	// competing transaction while the lock is held.
 	locked func(step string)
+	// bg is the work Open leaves running: the stats rules' sync.
+	bg struct {
+		cancel context.CancelFunc
+		wg     sync.WaitGroup
+		err    error
+	}
 }
 
 // lockHeld calls the test hook, if any, for step.
@@ -195,7 +209,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.syncStatsRules(ctx); err != nil {
+	if err := s.checkStatsRules(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -206,11 +220,16 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open: %w", err)
 	}
+	s.syncStatsRulesInBackground()
 	return s, nil
 }
 
 // Close closes the database.
 func (s *DB) Close() error {
+	if s.bg.cancel != nil {
+		s.bg.cancel()
+	}
+	s.bg.wg.Wait()
 	s.track.mu.Lock()
 	if s.track.stmt != nil {
 		s.track.stmt.Close()
