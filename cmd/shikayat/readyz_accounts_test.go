@@ -53,29 +53,36 @@ func TestReadyzNamesRefusedAccountAtStart(t *testing.T) {
 		m.Close(ctx)
 	})
 
-	var body []byte
-	for deadline := time.Now().Add(30 * time.Second); ; {
-		resp, err := http.Get("http://" + m.Addr + "/readyz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("readyz = %d %s", resp.StatusCode, body)
-		}
-		if strings.Contains(string(body), "@ghaziabadpolice") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("readyz never named the account whose token X refuses: %s", body)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if !strings.Contains(string(body), "refuses") || strings.Contains(string(body), "@lucknowpolice") || strings.Contains(string(body), "a-revoked-secret") {
+	body := waitReadyzNames(t, m.Addr, "@ghaziabadpolice", "the account whose token X refuses")
+	if !strings.Contains(body, "refuses") || strings.Contains(body, "@lucknowpolice") || strings.Contains(body, "a-revoked-secret") {
 		t.Errorf("readyz = %s", body)
 	}
 	if n := sim.Requests("GET /2/users/me"); n < 3 {
 		t.Errorf("%d credential checks, want one per account (3)", n)
+	}
+}
+
+// waitReadyzNames polls /readyz, which must answer 200 throughout (X's
+// trouble is reported in its body), until its body names name, for at most
+// 30 seconds; it returns that body.
+func waitReadyzNames(t *testing.T, addr, name, what string) string {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("readyz = %d %s", resp.StatusCode, body)
+		}
+		if strings.Contains(string(body), name) {
+			return string(body)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("readyz never named %s (%s): %s", what, name, body)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
