@@ -8,7 +8,9 @@ package jobs
 import (
 	"cmp"
 	"context"
+	crand "crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -182,6 +184,9 @@ type Config struct {
 	// so that an account waiting on its rate limit holds up no other.
 	StateAccount string
 	Accounts     []string
+	// Node names this node in the record of the reply queues each node
+	// works (Announce); a random name when empty.
+	Node string
 	// Sealer, when set with a Handler, seals the trail daily (and at start,
 	// catching up on days a stopped desk missed). River enqueues periodic
 	// jobs on its elected leader only; sealing is keyed by day and the same
@@ -208,6 +213,9 @@ type Queue struct {
 	replies *store.DB
 	cfg     Config
 	log     *slog.Logger
+
+	node      string
+	stopRenew context.CancelFunc
 
 	mu      sync.Mutex
 	alerted map[string]time.Time // replies logged as waiting long, and when
@@ -253,7 +261,12 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		RetryPolicy:          retryPolicy{base: cfg.RetryBackoff},
 		MaxAttempts:          25,
 	}
-	q := &Queue{db: db, engine: engine, replies: cfg.Replies, cfg: cfg, log: cfg.Logger}
+	q := &Queue{db: db, engine: engine, replies: cfg.Replies, cfg: cfg, log: cfg.Logger, node: cfg.Node}
+	if q.node == "" {
+		var b [8]byte
+		crand.Read(b[:])
+		q.node = hex.EncodeToString(b[:])
+	}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
@@ -355,6 +368,14 @@ func (q *Queue) Start(ctx context.Context) error {
 	if !q.working {
 		return nil
 	}
+	// This node's accounts are recorded before its workers start, so that
+	// no node adopts the queue of an account it has just added.
+	if err := q.Announce(ctx); err != nil {
+		return err
+	}
+	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	q.stopRenew = cancel
+	go q.renew(rctx)
 	return q.client.Start(ctx)
 }
 
@@ -366,7 +387,15 @@ func (q *Queue) Stop(ctx context.Context) error {
 	}
 	err := q.client.Stop(ctx)
 	if ctx.Err() != nil {
-		return q.client.StopAndCancel(context.WithoutCancel(ctx))
+		err = q.client.StopAndCancel(context.WithoutCancel(ctx))
+	}
+	if q.stopRenew != nil {
+		q.stopRenew()
+		// A node stopped works no queue: its accounts' replies may be
+		// adopted at once if no other node lists them.
+		if werr := q.withdraw(context.WithoutCancel(ctx)); werr != nil {
+			q.log.Warn("could not withdraw this node's reply queues", slog.Any("error", werr))
+		}
 	}
 	return err
 }
