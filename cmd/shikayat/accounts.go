@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -36,6 +37,9 @@ func (m *Main) openAccounts(ctx context.Context, httpX *http.Client) error {
 		}
 		m.AccountX[strings.ToLower(a.Username)] = xapi.New(xapi.Options{
 			BaseURL: cfg.XAPI, Logger: m.Logger, HTTPClient: httpX, UserReads: true,
+			// Nothing is posted with the token until X says it is this
+			// account's (checkAccounts).
+			Owner: a.Username,
 			Credentials: xapi.Credentials{
 				BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
 				ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(a.AccessToken),
@@ -57,76 +61,100 @@ func (m *Main) accountReaders() []intake.AccountReader {
 }
 
 // accountTrouble is what X last said of an account's credentials: nil while
-// it answers. A token that X takes but that belongs to another account is
-// trouble too.
+// it answers. A token that X takes but that belongs to another account, or
+// that X has not yet confirmed is the account's, is trouble too (the
+// client keeps that standing: xapi.Client.SetTokenOwner).
 func (m *Main) accountTrouble(username string) error {
-	var x *xapi.Client
-	if strings.EqualFold(username, m.Config.Account) {
-		x = m.X
-	} else {
-		x = m.AccountX[strings.ToLower(username)]
-	}
+	x := m.accountClient(username)
 	if x == nil {
 		return nil
 	}
-	if err := x.Health(); err != nil {
-		return err
+	return x.Health()
+}
+
+// accountClient is the client that posts as username: the state
+// account's, or that of its --accounts entry.
+func (m *Main) accountClient(username string) *xapi.Client {
+	if strings.EqualFold(username, m.Config.Account) {
+		return m.X
 	}
-	m.checked.Lock()
-	defer m.checked.Unlock()
-	return m.checked.wrong[strings.ToLower(username)]
+	return m.AccountX[strings.ToLower(username)]
 }
 
 // accountsCheckEvery is how often every account's credentials are checked
 // with X, besides at start: a token revoked while the desk runs shows in
-// /readyz within this long even if the account is not used.
-const accountsCheckEvery = 10 * time.Minute
+// /readyz within this long even if the account is not used. An account X
+// has not yet confirmed (it did not answer) is asked again every
+// accountsRecheckEvery: its replies wait meanwhile.
+const (
+	accountsCheckEvery   = 10 * time.Minute
+	accountsRecheckEvery = time.Minute
+	// accountsStartCheck bounds the check at start, which the reply
+	// workers wait for (Main.accountsStartCheck when set).
+	accountsStartCheck = 20 * time.Second
+)
 
-// checkAccounts asks X, with each account's own user token, whose it is
-// (GET /2/users/me): at start, then every accountsCheckEvery, until ctx
-// ends. X's answer sets the account's standing (accountTrouble, /readyz
-// x_accounts and x): an account whose credentials X refuses is named
-// before it is ever used.
-func (m *Main) checkAccounts(ctx context.Context) {
-	check := func() {
-		all := append([]string{m.Config.Account}, m.Config.ForceAccounts().Usernames()[1:]...)
-		for _, u := range all {
-			x := m.X
-			if !strings.EqualFold(u, m.Config.Account) {
-				x = m.AccountX[strings.ToLower(u)]
-			}
+// checkAccountsOnce asks X, with each account's own user token, whose it
+// is (GET /2/users/me), a few accounts at a time. X's answer sets the
+// account's standing (accountTrouble, /readyz x_accounts and x): an
+// account whose credentials X refuses is named before it is ever used,
+// and one whose token is another account's posts nothing. It reports
+// whether every account is confirmed.
+func (m *Main) checkAccountsOnce(ctx context.Context) bool {
+	all := append([]string{m.Config.Account}, m.Config.ForceAccounts().Usernames()[1:]...)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	confirmed := true
+	slots := make(chan struct{}, 8)
+	for _, u := range all {
+		x := m.accountClient(u)
+		if x == nil {
+			continue
+		}
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
 			me, err := x.Me(ctx)
 			if ctx.Err() != nil {
+				mu.Lock()
+				confirmed = false
+				mu.Unlock()
 				return
 			}
-			var wrong error
-			if err == nil {
-				x.SetTokenOwner(u, me.Username) // refuses the token's use while it is another's
-			}
-			switch {
-			case err != nil:
+			if err != nil {
 				m.Logger.Warn("X did not confirm an account's credentials", slog.String("account", u), slog.Any("error", err))
-			case !strings.EqualFold(me.Username, u):
-				wrong = shikayat.Errorf(shikayat.EUNAUTHORIZED, "the access token is @%s's, not this account's", me.Username)
+				mu.Lock()
+				confirmed = false
+				mu.Unlock()
+				return
+			}
+			x.SetTokenOwner(u, me.Username) // refuses the token's use while it is another's
+			if !strings.EqualFold(me.Username, u) {
 				m.Logger.Error("an account's access token belongs to another account", slog.String("account", u), slog.String("token_of", me.Username))
 			}
-			m.checked.Lock()
-			if m.checked.wrong == nil {
-				m.checked.wrong = map[string]error{}
-			}
-			m.checked.wrong[strings.ToLower(u)] = wrong
-			m.checked.Unlock()
-		}
+		}()
 	}
-	t := time.NewTicker(accountsCheckEvery)
-	defer t.Stop()
+	wg.Wait()
+	return confirmed
+}
+
+// checkAccounts checks the accounts (checkAccountsOnce) every
+// accountsCheckEvery, or every accountsRecheckEvery while X has not
+// confirmed one, until ctx ends. The first check is the caller's, before
+// the reply workers start; confirmed is its outcome.
+func (m *Main) checkAccounts(ctx context.Context, confirmed bool) {
 	for {
-		check()
+		wait := accountsCheckEvery
+		if !confirmed {
+			wait = accountsRecheckEvery
+		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-time.After(wait):
 		}
+		confirmed = m.checkAccountsOnce(ctx)
 	}
 }
 

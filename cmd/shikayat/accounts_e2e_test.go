@@ -44,6 +44,13 @@ func writeAccounts(t testing.TB, lines ...string) string {
 // startAccountsDesk boots the program with --accounts against xsim.
 func startAccountsDesk(t *testing.T, dsn, xURL, accounts string) *Main {
 	t.Helper()
+	return startAccountsDeskWith(t, dsn, xURL, accounts, nil)
+}
+
+// startAccountsDeskWith is startAccountsDesk with adjust applied to the
+// program before it runs.
+func startAccountsDeskWith(t *testing.T, dsn, xURL, accounts string, adjust func(*Main)) *Main {
+	t.Helper()
 	m := NewMain()
 	m.Logger = discardLogger()
 	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn, xURL
@@ -54,6 +61,9 @@ func startAccountsDesk(t *testing.T, dsn, xURL, accounts string) *Main {
 	}
 	m.Config.BaseURL = "https://shikayat.example"
 	m.PollerOptions = func(p *intake.Poller) { p.Interval, p.LeaseTTL = 200*time.Millisecond, 3*time.Second }
+	if adjust != nil {
+		adjust(m)
+	}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}

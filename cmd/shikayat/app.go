@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -69,14 +69,11 @@ type Main struct {
 	stopIntake context.CancelFunc
 	intakeDone chan struct{}
 
-	// checked is what the credentials check found besides X's refusals:
-	// a token that is another account's, by lower-case username.
-	checked struct {
-		sync.Mutex
-		wrong map[string]error
-	}
 	stopChecks context.CancelFunc
-	checksDone chan struct{}
+	// accountsStartCheck bounds the credentials check at start (tests);
+	// the constant of that name when 0.
+	accountsStartCheck time.Duration
+	checksDone         chan struct{}
 
 	server  *http.Server
 	served  chan error
@@ -183,6 +180,16 @@ func (m *Main) Run(ctx context.Context) error {
 	if sender, ok := m.JobHandler.(*replies.Sender); ok {
 		sender.Queue = m.Queue
 	}
+	// Every account's credentials are checked before the reply workers
+	// start: a token of another account must not post even the first
+	// reply. An account X does not confirm in time posts nothing until it
+	// does (its replies wait); it is asked again soon.
+	confirmed := true
+	if !cfg.NoX {
+		cctx, cancel := context.WithTimeout(ctx, cmp.Or(m.accountsStartCheck, accountsStartCheck))
+		confirmed = m.checkAccountsOnce(cctx)
+		cancel()
+	}
 	// The workers outlive ctx: Close stops them in order, letting running
 	// jobs finish.
 	if err := m.Queue.Start(context.WithoutCancel(ctx)); err != nil {
@@ -239,12 +246,12 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() { m.served <- m.server.Serve(ln) }()
 
 	if !cfg.NoX {
-		// Every account's credentials, checked at start and now and then.
+		// Every account's credentials, checked again now and then.
 		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		m.stopChecks, m.checksDone = cancel, make(chan struct{})
 		go func() {
 			defer close(m.checksDone)
-			m.checkAccounts(cctx)
+			m.checkAccounts(cctx, confirmed)
 		}()
 	}
 	if !cfg.NoIntake {

@@ -96,6 +96,12 @@ type Options struct {
 	// limits (one app token cannot poll many accounts every 15 s). The
 	// filtered stream and its rules stay app-only.
 	UserReads bool
+	// Owner, when set, is the account the user token is for: until X
+	// confirms it is that account's (SetTokenOwner after GET
+	// /2/users/me), the client posts nothing with it (WrongOwner says
+	// why), so a token of another account cannot answer as that account
+	// before the first check.
+	Owner string
 }
 
 // Client calls X's API v2. It is safe for concurrent use.
@@ -130,6 +136,9 @@ func New(o Options) *Client {
 		stall:   o.StallTimeout,
 		asUser:  o.UserReads,
 		limits:  map[string]RateLimit{},
+	}
+	if o.Owner != "" {
+		c.standing.unconfirmed = shikayat.Errorf(shikayat.EUNAUTHORIZED, "X has not yet confirmed that the access token is @%s's", strings.TrimPrefix(o.Owner, "@"))
 	}
 	if c.base == "" {
 		c.base = DefaultBaseURL

@@ -16,6 +16,9 @@ type standing struct {
 	// owner is set while X says the user token belongs to another account
 	// than the one the client is for (SetTokenOwner).
 	owner error
+	// unconfirmed is set until X says the user token is the account's
+	// (Options.Owner, SetTokenOwner): the client posts nothing meanwhile.
+	unconfirmed error
 }
 
 // Health reports the desk's standing with X from the answers to its own
@@ -33,7 +36,10 @@ func (c *Client) Health() error {
 	if c.standing.app != nil {
 		return c.standing.app
 	}
-	return c.standing.user
+	if c.standing.user != nil {
+		return c.standing.user
+	}
+	return c.standing.unconfirmed
 }
 
 // SetTokenOwner records whose X says the client's user token is (GET
@@ -53,14 +59,34 @@ func (c *Client) SetTokenOwner(account, owner string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.standing.owner = s
+	c.standing.unconfirmed = nil
 }
 
 // WrongOwner is nil unless X said the user token belongs to another
-// account (SetTokenOwner).
+// account (SetTokenOwner), or the client is for an account (Options.Owner)
+// and X has not yet said the token is that account's.
 func (c *Client) WrongOwner() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.standing.owner
+	if c.standing.owner != nil {
+		return c.standing.owner
+	}
+	return c.standing.unconfirmed
+}
+
+// ownerError is why a request r may not be made with the user token: a
+// token of another account makes none but GET /2/users/me, a token not
+// yet confirmed posts nothing (reads with it are harmless).
+func (c *Client) ownerError(r request) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.standing.owner != nil {
+		return c.standing.owner
+	}
+	if r.method != http.MethodGet {
+		return c.standing.unconfirmed
+	}
+	return nil
 }
 
 // refusedOwner is the answer to a request made with a token that belongs
@@ -69,7 +95,7 @@ func (c *Client) refusedOwner(r request) error {
 	if !r.user || r.endpoint == EndpointMe {
 		return nil
 	}
-	err := c.WrongOwner()
+	err := c.ownerError(r)
 	if err == nil {
 		return nil
 	}
