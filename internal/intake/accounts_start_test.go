@@ -126,3 +126,35 @@ func TestNewAccountAddedWhileDownReadFromStateCheckpoint(t *testing.T) {
 		}
 	})
 }
+
+// A desk down for ten days, back with an account added, does not read the
+// new account back to the state account's ten-day-old checkpoint: its
+// start is capped to the reach of X's recent search (SearchReach), as the
+// backfill is. A mention older than that is not recorded for it.
+func TestNewAccountStartCappedAfterALongDowntime(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		s := newStartRig(t, dsn())
+		s.post(t, "ramesh_k", "@Uppolice mera purse chori ho gaya station pe")
+		s.pollTwice(t, s.poller(""))
+		s.clock.Add(time.Hour) // the desk goes down
+		old := s.post(t, "sunita_v", "@lucknowpolice mera mobile chori ho gaya market me, madad kijiye")
+		s.clock.Add(10 * 24 * time.Hour)
+		p := s.poller(s.url) // back, with the account added
+		if err := p.NoteConfigured(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s.pollTwice(t, p)
+		start, err := s.db.Checkpoint(ctx, intake.StartName+"@lucknowpolice")
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, ok := shikayat.SnowflakeTime(start)
+		if floor := s.clock.Now().Add(-3*time.Minute - intake.SearchReach); !ok || at.Before(floor) {
+			t.Fatalf("the new account is read from %v (%s); want no earlier than %v", at, start, floor)
+		}
+		if _, _, _, err := s.db.FindPost(ctx, old); err == nil {
+			t.Fatal("a mention ten days old, beyond the cap, was read for the new account")
+		}
+	})
+}

@@ -514,7 +514,8 @@ func (p *Poller) seen(ctx context.Context) (time.Time, error) {
 // read back to the desk's start (days of mentions, a whole week with the
 // backfill): it starts from the earliest of the state account's checkpoint
 // and the moment a node first had it configured, less the overlap (never
-// before the desk's start). Both are known before X is asked anything, so
+// before the desk's start, nor further back than SearchReach). Both are
+// known before X is asked anything, so
 // an account whose first reads fail, added while the desk was down, or
 // added on one node of a rolling change, loses no mention. The start is
 // kept, so it does not move. An account read before starts were kept (it
@@ -550,7 +551,10 @@ func (p *Poller) startID(ctx context.Context, cp string) (string, error) {
 	if at, ok := shikayat.SnowflakeTime(state); ok && at.Before(from) {
 		from = at
 	}
-	start := laterID(shikayat.SnowflakeAt(from.Add(-p.Overlap)), desk)
+	// A desk down for days would read far back from an old state
+	// checkpoint: no further than X's recent search reaches (the
+	// backfill's reach too).
+	start := laterID(laterID(shikayat.SnowflakeAt(from.Add(-p.Overlap)), desk), shikayat.SnowflakeAt(p.Now().Add(-SearchReach)))
 	if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(StartName), start); err != nil {
 		return "", err
 	}
