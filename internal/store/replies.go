@@ -136,6 +136,13 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
+		if closeEvent != 0 {
+			// The complaint's row first, then the reply's, as a complaint's
+			// action takes them: the other order can deadlock on PostgreSQL.
+			if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		var day string
 		err := tx.QueryRowContext(ctx, `
 			UPDATE replies SET state = 'sending', attempts = attempts + 1, attempted_at = $1,
@@ -188,6 +195,18 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 		return turn, nil
 	}
 	return turn, err
+}
+
+// lockReplyComplaint locks the row of reply id's complaint (PostgreSQL;
+// SQLite lets one writer in at a time).
+func (s *DB) lockReplyComplaint(ctx context.Context, tx *sql.Tx, id int64) error {
+	var cid int64
+	err := tx.QueryRowContext(ctx, `SELECT c.id FROM complaints c
+		WHERE c.id = (SELECT complaint_id FROM replies WHERE id = $1)`+s.forUpdate(), id).Scan(&cid)
+	if err != nil && !isNoRows(err) {
+		return fmt.Errorf("closing reply: lock its complaint: %w", err)
+	}
+	return nil
 }
 
 // closedBy reports whether the complaint of reply id stands closed by its
