@@ -187,7 +187,26 @@ func (s *DB) SaveFunctionalUnit(ctx context.Context, slug, name, nameHi string, 
 		case err == nil && nameHi == "":
 			u.NameHi = old.NameHi
 		}
-		return upsertUnit(ctx, tx, u, ms(s.now()))
+		if rename {
+			return upsertUnit(ctx, tx, u, ms(s.now()))
+		}
+		// Another add may have made the unit since it was looked up: the
+		// insert does nothing then, and this add is refused, never a
+		// rename.
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO units (id, kind, name, name_hi, parent_id, path, lgd, aliases, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, 0, '', $7)
+			ON CONFLICT (id) DO NOTHING`,
+			u.ID, string(u.Kind), u.Name, u.NameHi, u.ParentID, u.Path, ms(s.now()))
+		if err != nil {
+			return fmt.Errorf("save unit %s: %w", u.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("save unit %s: %w", u.ID, err)
+		} else if n == 0 {
+			return shikayat.Errorf(shikayat.ECONFLICT, "Unit %s exists already (another add made it just now); to rename it, say --rename.", id)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
