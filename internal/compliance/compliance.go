@@ -23,6 +23,7 @@ type Store interface {
 	UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error)
 	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
 	ScrubGeo(ctx context.Context, ids []string) (int, error)
+	ScrubLostGeo(ctx context.Context, ids []string) (int, error)
 }
 
 // X is X's side (xapi.Client).
@@ -31,7 +32,7 @@ type X interface {
 	UploadComplianceIDs(ctx context.Context, uploadURL string, ids []string) error
 	ComplianceJob(ctx context.Context, id string) (*xapi.ComplianceJob, error)
 	DownloadComplianceResult(ctx context.Context, downloadURL string) ([]xapi.ComplianceRecord, error)
-	LookupPosts(ctx context.Context, ids []string) ([]string, error)
+	LookupPosts(ctx context.Context, ids []string) (*xapi.Lookup, error)
 }
 
 // Checker checks the desk's posts against X.
@@ -138,9 +139,7 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 				continue
 			}
 		}
-		n, err := c.viaLookup(ctx, batch)
-		res.Redacted += n
-		if err != nil {
+		if err := c.viaLookup(ctx, batch, &res); err != nil {
 			return res, err
 		}
 	}
@@ -234,19 +233,24 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 }
 
 // viaLookup looks the posts up, 100 at a time, redacting those X no
-// longer has as it goes.
-func (c *Checker) viaLookup(ctx context.Context, ids []string) (int, error) {
-	total := 0
+// longer has as it goes. The lookup sees no scrub_geo: a post X gives back
+// without a location loses the one the desk holds for it.
+func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result) error {
 	for start := 0; start < len(ids); start += 100 {
-		gone, err := c.X.LookupPosts(ctx, ids[start:min(start+100, len(ids))])
+		l, err := c.X.LookupPosts(ctx, ids[start:min(start+100, len(ids))])
 		if err != nil {
-			return total, err
+			return err
 		}
-		n, err := c.Store.RedactDeletedPosts(ctx, gone)
-		total += n
+		n, err := c.Store.RedactDeletedPosts(ctx, l.Gone)
+		res.Redacted += n
 		if err != nil {
-			return total, err
+			return err
+		}
+		n, err = c.Store.ScrubLostGeo(ctx, l.NoGeo)
+		res.Scrubbed += n
+		if err != nil {
+			return err
 		}
 	}
-	return total, nil
+	return nil
 }

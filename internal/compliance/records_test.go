@@ -43,6 +43,8 @@ func (f *memStore) ScrubGeo(_ context.Context, ids []string) (int, error) {
 	return len(ids), nil
 }
 
+func (f *memStore) ScrubLostGeo(context.Context, []string) (int, error) { return 0, nil }
+
 // scriptedX is X's side: job n (from 1) gets the status status(n) and,
 // once complete, the result result(n, the ids uploaded to it).
 type scriptedX struct {
@@ -77,7 +79,9 @@ func (x *scriptedX) DownloadComplianceResult(_ context.Context, u string) ([]xap
 	return x.result(n, x.uploads[n-1]), nil
 }
 
-func (x *scriptedX) LookupPosts(context.Context, []string) ([]string, error) { return nil, nil }
+func (x *scriptedX) LookupPosts(context.Context, []string) (*xapi.Lookup, error) {
+	return &xapi.Lookup{}, nil
+}
 
 // TestCheckerActsOnlyOnAskedPosts: a job's result naming a post that was
 // not uploaded to that job (another batch's post, or one the desk never
