@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ type Store interface {
 	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
 	ScrubGeo(ctx context.Context, ids []string) (int, error)
 	ScrubLostGeo(ctx context.Context, ids []string) (int, error)
+	MarkWithheld(ctx context.Context, ids []string, country string) (int, error)
 }
 
 // X is X's side (xapi.Client).
@@ -49,9 +51,13 @@ type Checker struct {
 	// PollEvery is the wait between reads of a compliance job's status
 	// (default 30 s); MaxWait bounds the wait for it (default 20 min).
 	PollEvery, MaxWait time.Duration
-	Sleeper            xapi.Sleeper     // default xapi.TimerSleeper
-	Now                func() time.Time // default time.Now
-	Logger             *slog.Logger
+	// Country is the country the desk serves (ISO code, default "IN"): a
+	// post X withholds there is recorded on its complaint; one withheld
+	// only elsewhere is logged.
+	Country string
+	Sleeper xapi.Sleeper     // default xapi.TimerSleeper
+	Now     func() time.Time // default time.Now
+	Logger  *slog.Logger
 }
 
 // Result is what a check did.
@@ -59,6 +65,7 @@ type Result struct {
 	Checked  int  // posts named to X
 	Redacted int  // posts redacted
 	Scrubbed int  // posts whose location was dropped (scrub_geo)
+	Withheld int  // posts X withholds in Country, newly recorded on their complaints
 	Other    int  // records of a kind the desk does not act on, logged
 	Foreign  int  // records naming a post not uploaded to their job, dropped and logged
 	Lookup   bool // posts were looked up: no access to compliance jobs
@@ -143,8 +150,9 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 			return res, err
 		}
 	}
-	if res.Redacted > 0 || res.Scrubbed > 0 {
-		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed), slog.Int("checked", res.Checked))
+	if res.Redacted > 0 || res.Scrubbed > 0 || res.Withheld > 0 {
+		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed),
+			slog.Int("withheld", res.Withheld), slog.Int("checked", res.Checked))
 	}
 	if len(res.Failed) > 0 {
 		return res, fmt.Errorf("X's compliance jobs %s gave no result (failed, expired or still running); their posts are checked again on retry", strings.Join(res.Failed, ", "))
@@ -191,7 +199,7 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 			for _, id := range ids {
 				asked[id] = true
 			}
-			var gone, scrub []string
+			var gone, scrub, withheld []string
 			for _, r := range recs {
 				switch {
 				case !asked[r.ID]:
@@ -202,6 +210,8 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 					scrub = append(scrub, r.ID)
 				case r.Delete():
 					gone = append(gone, r.ID)
+				case r.Withheld() && c.withheldHere(r.WithheldInCountries):
+					withheld = append(withheld, r.ID)
 				default:
 					// Nothing X's terms ask of a stored post that the desk
 					// knows of: a person may look.
@@ -216,6 +226,9 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 				if err != nil {
 					return nil, err
 				}
+			}
+			if err := c.markWithheld(ctx, withheld, res); err != nil {
+				return nil, err
 			}
 			return gone, nil
 		case "failed", "expired":
@@ -251,6 +264,45 @@ func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result) erro
 		if err != nil {
 			return err
 		}
+		var withheld []string
+		for id, countries := range l.Withheld {
+			if c.withheldHere(countries) {
+				withheld = append(withheld, id)
+			}
+		}
+		sort.Strings(withheld)
+		if err := c.markWithheld(ctx, withheld, res); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// country is the country the desk serves.
+func (c *Checker) country() string {
+	if c.Country == "" {
+		return "IN"
+	}
+	return strings.ToUpper(c.Country)
+}
+
+// withheldHere reports whether countries name the country the desk serves.
+func (c *Checker) withheldHere(countries []string) bool {
+	for _, cc := range countries {
+		if strings.EqualFold(strings.TrimSpace(cc), c.country()) {
+			return true
+		}
+	}
+	return false
+}
+
+// markWithheld records on their complaints the posts X withholds in the
+// country the desk serves.
+func (c *Checker) markWithheld(ctx context.Context, ids []string, res *Result) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	n, err := c.Store.MarkWithheld(ctx, ids, c.country())
+	res.Withheld += n
+	return err
 }

@@ -45,6 +45,8 @@ func (f *memStore) ScrubGeo(_ context.Context, ids []string) (int, error) {
 
 func (f *memStore) ScrubLostGeo(context.Context, []string) (int, error) { return 0, nil }
 
+func (f *memStore) MarkWithheld(context.Context, []string, string) (int, error) { return 0, nil }
+
 // scriptedX is X's side: job n (from 1) gets the status status(n) and,
 // once complete, the result result(n, the ids uploaded to it).
 type scriptedX struct {

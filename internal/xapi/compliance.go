@@ -136,6 +136,27 @@ type ComplianceRecord struct {
 	CreatedAt  string `json:"created_at,omitempty"`
 	RedactedAt string `json:"redacted_at,omitempty"`
 	Reason     string `json:"reason,omitempty"` // deleted, deactivated, suspended, protected, bounced, scrub_geo
+	// WithheldInCountries are the countries (ISO codes) X withholds the
+	// post in, for a record of a post or author withheld.
+	WithheldInCountries []string `json:"withheld_in_countries,omitempty"`
+}
+
+// withheldKinds are the actions or reasons of a record of a post (or its
+// author) X withholds in some countries.
+var withheldKinds = []string{"withheld", "tweet_withheld", "user_withheld"}
+
+// Withheld reports whether X withholds the post (or its author) in some
+// countries, WithheldInCountries, and nothing says it must go.
+func (r ComplianceRecord) Withheld() bool {
+	if r.Delete() || r.ScrubGeo() {
+		return false
+	}
+	for _, k := range withheldKinds {
+		if strings.EqualFold(r.Action, k) || strings.EqualFold(r.Reason, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // ScrubGeo reports whether only the post's location must go: its author
