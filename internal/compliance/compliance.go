@@ -26,6 +26,10 @@ type Store interface {
 	ScrubGeo(ctx context.Context, ids []string) (int, error)
 	ScrubLostGeo(ctx context.Context, ids []string) (int, error)
 	MarkWithheld(ctx context.Context, ids []string, country string) (int, error)
+	// ComplianceCursor and SetComplianceCursor keep how far the walk got
+	// (the last post id of the last batch finished; "" from the start).
+	ComplianceCursor(ctx context.Context) (string, error)
+	SetComplianceCursor(ctx context.Context, after string) error
 }
 
 // X is X's side (xapi.Client).
@@ -104,8 +108,26 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 	if perJob <= 0 || perJob > maxJobIDs {
 		perJob = maxJobIDs
 	}
-	// One job's worth of ids at a time, read from the store in pages.
-	for after, more := "", true; more; {
+	// One job's worth of ids at a time, read from the store in pages. A
+	// check cut off (the worker's timeout on a huge desk) resumes after
+	// the last batch it finished: each batch commits its progress.
+	after, err := c.Store.ComplianceCursor(ctx)
+	if err != nil {
+		return res, err
+	}
+	if after != "" {
+		log.Info("resuming the check of the desk's posts where the last one stopped", slog.String("after", after))
+	}
+	// progress records that every post up to last was checked, until a
+	// batch gives no result: its posts wait for the retry, which starts
+	// there.
+	progress := func(last string) error {
+		if len(res.Failed) > 0 {
+			return nil
+		}
+		return c.Store.SetComplianceCursor(ctx, last)
+	}
+	for more := true; more; {
 		var batch []string
 		for more && len(batch) < perJob {
 			limit := min(10_000, perJob-len(batch))
@@ -132,23 +154,31 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 				res.Failed = append(res.Failed, ended.id)
 				continue
 			}
-			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
-				log.Info("no access to X's compliance jobs; looking the posts up instead")
-				res.Lookup = true
-			} else if err != nil {
-				return res, err
-			} else {
+			if err == nil {
 				n, err := c.Store.RedactDeletedPosts(ctx, gone)
 				res.Redacted += n
 				if err != nil {
 					return res, err
 				}
+				if err := progress(batch[len(batch)-1]); err != nil {
+					return res, err
+				}
 				continue
 			}
+			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
+				log.Info("no access to X's compliance jobs; looking the posts up instead")
+				res.Lookup = true
+			} else {
+				return res, err
+			}
 		}
-		if err := c.viaLookup(ctx, batch, &res); err != nil {
+		if err := c.viaLookup(ctx, batch, &res, progress); err != nil {
 			return res, err
 		}
+	}
+	// The walk ended: the next check starts at the first post.
+	if err := progress(""); err != nil {
+		return res, err
 	}
 	if res.Redacted > 0 || res.Scrubbed > 0 || res.Withheld > 0 {
 		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed),
@@ -248,9 +278,10 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 // viaLookup looks the posts up, 100 at a time, redacting those X no
 // longer has as it goes. The lookup sees no scrub_geo: a post X gives back
 // without a location loses the one the desk holds for it.
-func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result) error {
+func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result, progress func(last string) error) error {
 	for start := 0; start < len(ids); start += 100 {
-		l, err := c.X.LookupPosts(ctx, ids[start:min(start+100, len(ids))])
+		part := ids[start:min(start+100, len(ids))]
+		l, err := c.X.LookupPosts(ctx, part)
 		if err != nil {
 			return err
 		}
@@ -272,6 +303,11 @@ func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result) erro
 		}
 		sort.Strings(withheld)
 		if err := c.markWithheld(ctx, withheld, res); err != nil {
+			return err
+		}
+		// Each lookup commits its progress: a batch of lookups may take
+		// long under X's rate limit.
+		if err := progress(part[len(part)-1]); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ import (
 type memStore struct {
 	ids                []string
 	redacted, scrubbed []string
+	cursor             string
 }
 
 func (f *memStore) UnredactedPostIDs(_ context.Context, _ time.Time, after string, limit int) ([]string, error) {
@@ -46,6 +47,13 @@ func (f *memStore) ScrubGeo(_ context.Context, ids []string) (int, error) {
 func (f *memStore) ScrubLostGeo(context.Context, []string) (int, error) { return 0, nil }
 
 func (f *memStore) MarkWithheld(context.Context, []string, string) (int, error) { return 0, nil }
+
+func (f *memStore) ComplianceCursor(context.Context) (string, error) { return f.cursor, nil }
+
+func (f *memStore) SetComplianceCursor(_ context.Context, after string) error {
+	f.cursor = after
+	return nil
+}
 
 // scriptedX is X's side: job n (from 1) gets the status status(n) and,
 // once complete, the result result(n, the ids uploaded to it).
