@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"time"
 
@@ -23,6 +24,12 @@ type Store interface {
 	UnredactedPostIDs(ctx context.Context, since time.Time, after string, limit int) ([]string, error)
 	RedactDeletedPosts(ctx context.Context, ids []string) (int, error)
 	ScrubGeo(ctx context.Context, ids []string) (int, error)
+	ScrubLostGeo(ctx context.Context, ids []string) (int, error)
+	MarkWithheld(ctx context.Context, ids []string, country string) (int, error)
+	// ComplianceCursor and SetComplianceCursor keep how far the walk got
+	// (the last post id of the last batch finished; "" from the start).
+	ComplianceCursor(ctx context.Context) (string, error)
+	SetComplianceCursor(ctx context.Context, after string) error
 }
 
 // X is X's side (xapi.Client).
@@ -31,7 +38,7 @@ type X interface {
 	UploadComplianceIDs(ctx context.Context, uploadURL string, ids []string) error
 	ComplianceJob(ctx context.Context, id string) (*xapi.ComplianceJob, error)
 	DownloadComplianceResult(ctx context.Context, downloadURL string) ([]xapi.ComplianceRecord, error)
-	LookupPosts(ctx context.Context, ids []string) ([]string, error)
+	LookupPosts(ctx context.Context, ids []string) (*xapi.Lookup, error)
 }
 
 // Checker checks the desk's posts against X.
@@ -48,9 +55,13 @@ type Checker struct {
 	// PollEvery is the wait between reads of a compliance job's status
 	// (default 30 s); MaxWait bounds the wait for it (default 20 min).
 	PollEvery, MaxWait time.Duration
-	Sleeper            xapi.Sleeper     // default xapi.TimerSleeper
-	Now                func() time.Time // default time.Now
-	Logger             *slog.Logger
+	// Country is the country the desk serves (ISO code, default "IN"): a
+	// post X withholds there is recorded on its complaint; one withheld
+	// only elsewhere is logged.
+	Country string
+	Sleeper xapi.Sleeper     // default xapi.TimerSleeper
+	Now     func() time.Time // default time.Now
+	Logger  *slog.Logger
 }
 
 // Result is what a check did.
@@ -58,6 +69,7 @@ type Result struct {
 	Checked  int  // posts named to X
 	Redacted int  // posts redacted
 	Scrubbed int  // posts whose location was dropped (scrub_geo)
+	Withheld int  // posts X withholds in Country, newly recorded on their complaints
 	Other    int  // records of a kind the desk does not act on, logged
 	Foreign  int  // records naming a post not uploaded to their job, dropped and logged
 	Lookup   bool // posts were looked up: no access to compliance jobs
@@ -96,8 +108,26 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 	if perJob <= 0 || perJob > maxJobIDs {
 		perJob = maxJobIDs
 	}
-	// One job's worth of ids at a time, read from the store in pages.
-	for after, more := "", true; more; {
+	// One job's worth of ids at a time, read from the store in pages. A
+	// check cut off (the worker's timeout on a huge desk) resumes after
+	// the last batch it finished: each batch commits its progress.
+	after, err := c.Store.ComplianceCursor(ctx)
+	if err != nil {
+		return res, err
+	}
+	if after != "" {
+		log.Info("resuming the check of the desk's posts where the last one stopped", slog.String("after", after))
+	}
+	// progress records that every post up to last was checked, until a
+	// batch gives no result: its posts wait for the retry, which starts
+	// there.
+	progress := func(last string) error {
+		if len(res.Failed) > 0 {
+			return nil
+		}
+		return c.Store.SetComplianceCursor(ctx, last)
+	}
+	for more := true; more; {
 		var batch []string
 		for more && len(batch) < perJob {
 			limit := min(10_000, perJob-len(batch))
@@ -124,28 +154,35 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 				res.Failed = append(res.Failed, ended.id)
 				continue
 			}
-			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
-				log.Info("no access to X's compliance jobs; looking the posts up instead")
-				res.Lookup = true
-			} else if err != nil {
-				return res, err
-			} else {
+			if err == nil {
 				n, err := c.Store.RedactDeletedPosts(ctx, gone)
 				res.Redacted += n
 				if err != nil {
 					return res, err
 				}
+				if err := progress(batch[len(batch)-1]); err != nil {
+					return res, err
+				}
 				continue
 			}
+			if shikayat.ErrorCode(err) == shikayat.EFORBIDDEN {
+				log.Info("no access to X's compliance jobs; looking the posts up instead")
+				res.Lookup = true
+			} else {
+				return res, err
+			}
 		}
-		n, err := c.viaLookup(ctx, batch)
-		res.Redacted += n
-		if err != nil {
+		if err := c.viaLookup(ctx, batch, &res, progress); err != nil {
 			return res, err
 		}
 	}
-	if res.Redacted > 0 || res.Scrubbed > 0 {
-		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed), slog.Int("checked", res.Checked))
+	// The walk ended: the next check starts at the first post.
+	if err := progress(""); err != nil {
+		return res, err
+	}
+	if res.Redacted > 0 || res.Scrubbed > 0 || res.Withheld > 0 {
+		log.Info("posts deleted on X redacted", slog.Int("redacted", res.Redacted), slog.Int("geo_scrubbed", res.Scrubbed),
+			slog.Int("withheld", res.Withheld), slog.Int("checked", res.Checked))
 	}
 	if len(res.Failed) > 0 {
 		return res, fmt.Errorf("X's compliance jobs %s gave no result (failed, expired or still running); their posts are checked again on retry", strings.Join(res.Failed, ", "))
@@ -192,7 +229,7 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 			for _, id := range ids {
 				asked[id] = true
 			}
-			var gone, scrub []string
+			var gone, scrub, withheld []string
 			for _, r := range recs {
 				switch {
 				case !asked[r.ID]:
@@ -203,6 +240,8 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 					scrub = append(scrub, r.ID)
 				case r.Delete():
 					gone = append(gone, r.ID)
+				case r.Withheld() && c.withheldHere(r.WithheldInCountries):
+					withheld = append(withheld, r.ID)
 				default:
 					// Nothing X's terms ask of a stored post that the desk
 					// knows of: a person may look.
@@ -217,6 +256,9 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 				if err != nil {
 					return nil, err
 				}
+			}
+			if err := c.markWithheld(ctx, withheld, res); err != nil {
+				return nil, err
 			}
 			return gone, nil
 		case "failed", "expired":
@@ -234,19 +276,69 @@ func (c *Checker) viaJob(ctx context.Context, ids []string, res *Result, log *sl
 }
 
 // viaLookup looks the posts up, 100 at a time, redacting those X no
-// longer has as it goes.
-func (c *Checker) viaLookup(ctx context.Context, ids []string) (int, error) {
-	total := 0
+// longer has as it goes. The lookup sees no scrub_geo: a post X gives back
+// without a location loses the one the desk holds for it.
+func (c *Checker) viaLookup(ctx context.Context, ids []string, res *Result, progress func(last string) error) error {
 	for start := 0; start < len(ids); start += 100 {
-		gone, err := c.X.LookupPosts(ctx, ids[start:min(start+100, len(ids))])
+		part := ids[start:min(start+100, len(ids))]
+		l, err := c.X.LookupPosts(ctx, part)
 		if err != nil {
-			return total, err
+			return err
 		}
-		n, err := c.Store.RedactDeletedPosts(ctx, gone)
-		total += n
+		n, err := c.Store.RedactDeletedPosts(ctx, l.Gone)
+		res.Redacted += n
 		if err != nil {
-			return total, err
+			return err
+		}
+		n, err = c.Store.ScrubLostGeo(ctx, l.NoGeo)
+		res.Scrubbed += n
+		if err != nil {
+			return err
+		}
+		var withheld []string
+		for id, countries := range l.Withheld {
+			if c.withheldHere(countries) {
+				withheld = append(withheld, id)
+			}
+		}
+		sort.Strings(withheld)
+		if err := c.markWithheld(ctx, withheld, res); err != nil {
+			return err
+		}
+		// Each lookup commits its progress: a batch of lookups may take
+		// long under X's rate limit.
+		if err := progress(part[len(part)-1]); err != nil {
+			return err
 		}
 	}
-	return total, nil
+	return nil
+}
+
+// country is the country the desk serves.
+func (c *Checker) country() string {
+	if c.Country == "" {
+		return "IN"
+	}
+	return strings.ToUpper(c.Country)
+}
+
+// withheldHere reports whether countries name the country the desk serves.
+func (c *Checker) withheldHere(countries []string) bool {
+	for _, cc := range countries {
+		if strings.EqualFold(strings.TrimSpace(cc), c.country()) {
+			return true
+		}
+	}
+	return false
+}
+
+// markWithheld records on their complaints the posts X withholds in the
+// country the desk serves.
+func (c *Checker) markWithheld(ctx context.Context, ids []string, res *Result) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	n, err := c.Store.MarkWithheld(ctx, ids, c.country())
+	res.Withheld += n
+	return err
 }

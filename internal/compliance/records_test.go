@@ -17,6 +17,7 @@ import (
 type memStore struct {
 	ids                []string
 	redacted, scrubbed []string
+	cursor             string
 }
 
 func (f *memStore) UnredactedPostIDs(_ context.Context, _ time.Time, after string, limit int) ([]string, error) {
@@ -41,6 +42,17 @@ func (f *memStore) RedactDeletedPosts(_ context.Context, ids []string) (int, err
 func (f *memStore) ScrubGeo(_ context.Context, ids []string) (int, error) {
 	f.scrubbed = append(f.scrubbed, ids...)
 	return len(ids), nil
+}
+
+func (f *memStore) ScrubLostGeo(context.Context, []string) (int, error) { return 0, nil }
+
+func (f *memStore) MarkWithheld(context.Context, []string, string) (int, error) { return 0, nil }
+
+func (f *memStore) ComplianceCursor(context.Context) (string, error) { return f.cursor, nil }
+
+func (f *memStore) SetComplianceCursor(_ context.Context, after string) error {
+	f.cursor = after
+	return nil
 }
 
 // scriptedX is X's side: job n (from 1) gets the status status(n) and,
@@ -77,7 +89,9 @@ func (x *scriptedX) DownloadComplianceResult(_ context.Context, u string) ([]xap
 	return x.result(n, x.uploads[n-1]), nil
 }
 
-func (x *scriptedX) LookupPosts(context.Context, []string) ([]string, error) { return nil, nil }
+func (x *scriptedX) LookupPosts(context.Context, []string) (*xapi.Lookup, error) {
+	return &xapi.Lookup{}, nil
+}
 
 // TestCheckerActsOnlyOnAskedPosts: a job's result naming a post that was
 // not uploaded to that job (another batch's post, or one the desk never

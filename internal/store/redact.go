@@ -234,11 +234,13 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 // sender, which matches X's posts by the reply's text to learn whether it
 // went out; so is one pending again but unsure since a try of unknown
 // outcome: it is given up unverified (counted too), and its sender looks
-// for it on X. Both keep their text as it is. The others keep their text:
-// the force's own public posts, as its "replied" events keep them, with
-// phone numbers, e-mail addresses and @handles masked.
+// for it on X, as does one X called a duplicate (given_up_unverified).
+// These keep their text as it is until they settle (see settleRedacted).
+// The settled ones (sent, failed) keep their text: the force's own public
+// posts, as its "replied" events keep them, with phone numbers, e-mail
+// addresses and @handles masked.
 func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
-	given, err := tx.QueryContext(ctx, `UPDATE replies SET error = 'given up: the post was redacted',
+	given, err := tx.QueryContext(ctx, `UPDATE replies SET error = '`+RedactedReplyReason+`',
 			state = CASE WHEN unsure_since <> 0 THEN 'given_up_unverified' ELSE 'failed' END
 		WHERE state = 'pending' AND `+where+` RETURNING COALESCE(complaint_id, 0)`, arg)
 	if err != nil {
@@ -256,7 +258,7 @@ func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *red
 	if err := given.Err(); err != nil {
 		return fmt.Errorf("redact replies: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM replies WHERE state <> 'sending' AND unsure_since = 0 AND `+where, arg)
+	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM replies WHERE state IN ('sent', 'failed') AND `+where, arg)
 	if err != nil {
 		return fmt.Errorf("redact replies: %w", err)
 	}

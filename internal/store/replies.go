@@ -344,10 +344,13 @@ func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason s
 		if err := releaseBudget(ctx, tx, id); err != nil {
 			return err
 		}
-		if state != "failed" {
-			return nil
+		if state == "failed" {
+			if err := s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, ""); err != nil {
+				return err
+			}
 		}
-		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, "")
+		_, err = s.settleRedacted(ctx, tx, id)
+		return err
 	})
 	return won, err
 }
@@ -395,7 +398,11 @@ func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64, reason strin
 		if err := releaseBudget(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, "")
+		if err := s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_failed", reason, ""); err != nil {
+			return err
+		}
+		_, err = s.settleRedacted(ctx, tx, id)
+		return err
 	})
 	return won, err
 }
@@ -505,6 +512,9 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 		if err := s.replyEvent(ctx, tx, id, actor, "reply_given_up", reason, string(r.State)); err != nil {
 			return err
 		}
+		if _, err := s.settleRedacted(ctx, tx, id); err != nil {
+			return err
+		}
 		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if err != nil {
 			return fmt.Errorf("give up reply: %w", err)
@@ -549,6 +559,10 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 			return nil
 		}
 		recorded = true
+		// The text as kept: masked, when what it answers was redacted.
+		if r.Text, err = s.settleRedacted(ctx, tx, id); err != nil {
+			return err
+		}
 		if budgetDay == "" {
 			day := shikayat.ISTDay(now)
 			if r.TriedAt != nil {

@@ -13,6 +13,18 @@ import (
 // complaint it opened. Text, author and trail are untouched. It returns
 // how many posts it changed.
 func (s *DB) ScrubGeo(ctx context.Context, ids []string) (int, error) {
+	return s.scrubGeo(ctx, ids, false)
+}
+
+// ScrubLostGeo is ScrubGeo for posts X gave back without a location (the
+// lookup fallback, which sees no scrub_geo): only those whose post as read
+// holds one are scrubbed. A complaint located by other means (the text, a
+// person) whose post never had a location keeps its coordinates.
+func (s *DB) ScrubLostGeo(ctx context.Context, ids []string) (int, error) {
+	return s.scrubGeo(ctx, ids, true)
+}
+
+func (s *DB) scrubGeo(ctx context.Context, ids []string, held bool) (int, error) {
 	n := 0
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		for _, id := range ids {
@@ -28,6 +40,8 @@ func (s *DB) ScrubGeo(ctx context.Context, ids []string) (int, error) {
 					return fmt.Errorf("scrub geo of %s: %w", id, err)
 				}
 				n++
+			} else if held {
+				continue
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE complaints SET lat = NULL, lon = NULL WHERE source_post_id = $1`, id); err != nil {
 				return fmt.Errorf("scrub geo of %s: %w", id, err)

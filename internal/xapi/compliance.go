@@ -136,6 +136,27 @@ type ComplianceRecord struct {
 	CreatedAt  string `json:"created_at,omitempty"`
 	RedactedAt string `json:"redacted_at,omitempty"`
 	Reason     string `json:"reason,omitempty"` // deleted, deactivated, suspended, protected, bounced, scrub_geo
+	// WithheldInCountries are the countries (ISO codes) X withholds the
+	// post in, for a record of a post or author withheld.
+	WithheldInCountries []string `json:"withheld_in_countries,omitempty"`
+}
+
+// withheldKinds are the actions or reasons of a record of a post (or its
+// author) X withholds in some countries.
+var withheldKinds = []string{"withheld", "tweet_withheld", "user_withheld"}
+
+// Withheld reports whether X withholds the post (or its author) in some
+// countries, WithheldInCountries, and nothing says it must go.
+func (r ComplianceRecord) Withheld() bool {
+	if r.Delete() || r.ScrubGeo() {
+		return false
+	}
+	for _, k := range withheldKinds {
+		if strings.EqualFold(r.Action, k) || strings.EqualFold(r.Reason, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // ScrubGeo reports whether only the post's location must go: its author
@@ -193,11 +214,23 @@ func ParseComplianceResult(r io.Reader) ([]ComplianceRecord, error) {
 	return out, nil
 }
 
-// LookupPosts looks up to 100 posts up by id and returns the ids X says do
-// not exist (deleted: a "not found" error for the id) or that X withholds
-// because its author is protected or suspended, as a compliance job lists
-// them with action "delete".
-func (c *Client) LookupPosts(ctx context.Context, ids []string) (gone []string, err error) {
+// Lookup is what a posts lookup says of the posts asked.
+type Lookup struct {
+	// Gone are the posts X says do not exist (deleted: a "not found"
+	// error for the id) or withholds because their author is protected or
+	// suspended, as a compliance job lists them with action "delete".
+	Gone []string
+	// NoGeo are the posts found without a location: one the desk holds a
+	// location for had it removed by its author (X's scrub_geo).
+	NoGeo []string
+	// Withheld are the posts found that X withholds in some countries:
+	// post id → the countries (ISO codes, as X gives them).
+	Withheld map[string][]string
+}
+
+// LookupPosts looks up to 100 posts up by id, asking for their location
+// and what X withholds of them.
+func (c *Client) LookupPosts(ctx context.Context, ids []string) (*Lookup, error) {
 	if len(ids) == 0 || len(ids) > 100 {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "look up 1 to 100 posts at a time, not %d", len(ids))
 	}
@@ -207,18 +240,26 @@ func (c *Client) LookupPosts(ctx context.Context, ids []string) (gone []string, 
 		}
 	}
 	var a struct {
-		Data   []struct{ ID string } `json:"data"`
-		Errors []Problem             `json:"errors"`
+		Data   []Tweet   `json:"data"`
+		Errors []Problem `json:"errors"`
 	}
-	r := request{endpoint: EndpointLookupPosts, path: "/2/tweets", query: url.Values{"ids": {strings.Join(ids, ",")}}}
+	r := request{endpoint: EndpointLookupPosts, path: "/2/tweets", query: url.Values{
+		"ids": {strings.Join(ids, ",")}, "tweet.fields": {"geo,withheld"}}}
 	if err := c.get(ctx, r, &a); err != nil {
 		return nil, err
 	}
+	return lookupAnswer(ids, a.Data, a.Errors), nil
+}
+
+// lookupAnswer sorts a lookup's answer about ids; posts not asked about
+// are left out.
+func lookupAnswer(ids []string, data []Tweet, problems []Problem) *Lookup {
+	out := &Lookup{Withheld: map[string][]string{}}
 	asked := map[string]bool{}
 	for _, id := range ids {
 		asked[id] = true
 	}
-	for _, p := range a.Errors {
+	for _, p := range problems {
 		id := p.ResourceID
 		if id == "" {
 			if s, ok := p.Value.(string); ok {
@@ -226,11 +267,23 @@ func (c *Client) LookupPosts(ctx context.Context, ids []string) (gone []string, 
 			}
 		}
 		if asked[id] && withheld(p.Type) {
-			gone = append(gone, id)
+			out.Gone = append(out.Gone, id)
 			asked[id] = false
 		}
 	}
-	return gone, nil
+	for _, t := range data {
+		if !asked[t.ID] {
+			continue
+		}
+		asked[t.ID] = false
+		if t.Geo == nil || (t.Geo.PlaceID == "" && t.Geo.Coordinates == nil) {
+			out.NoGeo = append(out.NoGeo, t.ID)
+		}
+		if t.Withheld != nil && len(t.Withheld.CountryCodes) > 0 {
+			out.Withheld[t.ID] = t.Withheld.CountryCodes
+		}
+	}
+	return out
 }
 
 // withheld tells whether a lookup's error type says the post is gone for

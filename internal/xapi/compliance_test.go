@@ -39,6 +39,7 @@ func FuzzParseComplianceResult(f *testing.F) {
 		`{"id":"12","action":"delete","reason":"scrub_geo"}` + "\n" + `{"id":"14","action":"withheld","reason":"withheld"}`,
 		`{"id":"15","action":"scrub_geo","reason":"deleted"}` + "\n" + `{"id":"16","action":"DELETE","reason":"scrub_geo"}`,
 		`{"id":"17","action":"withheld","reason":"Suspended"}` + "\n" + `{"id":"18","action":"delete","reason":"SCRUB_GEO"}`,
+		`{"id":"19","action":"withheld","reason":"tweet_withheld","withheld_in_countries":["IN","DE"]}` + "\n" + `{"id":"20","action":"delete","reason":"user_withheld","withheld_in_countries":"IN"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -56,6 +57,9 @@ func FuzzParseComplianceResult(f *testing.F) {
 			}
 			if r.Delete() && r.ScrubGeo() {
 				t.Fatalf("%+v is both a deletion and a scrub of the location", r)
+			}
+			if r.Withheld() && (r.Delete() || r.ScrubGeo()) {
+				t.Fatalf("%+v is taken as withheld while it must go or lose its location", r)
 			}
 			if r.ScrubGeo() != (strings.EqualFold(r.Action, "delete") && r.Reason == "scrub_geo") {
 				t.Fatalf("%+v: scrub %v, want a scrub only for action delete with reason scrub_geo", r, r.ScrubGeo())

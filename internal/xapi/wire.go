@@ -22,6 +22,15 @@ type Tweet struct {
 	Entities            *Entities         `json:"entities,omitempty"`
 	Geo                 *TweetGeo         `json:"geo,omitempty"`
 	Attachments         *Attachments      `json:"attachments,omitempty"`
+	Withheld            *Withheld         `json:"withheld,omitempty"`
+}
+
+// Withheld says in which countries X withholds a post (scope "tweet") or
+// its author (scope "user").
+type Withheld struct {
+	Copyright    bool     `json:"copyright,omitempty"`
+	CountryCodes []string `json:"country_codes,omitempty"`
+	Scope        string   `json:"scope,omitempty"`
 }
 
 // Kinds of ReferencedTweet.

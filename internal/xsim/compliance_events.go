@@ -114,3 +114,20 @@ func (s *Server) lookupProblemLocked(t *xapi.Tweet) (xapi.Problem, bool) {
 	}
 	return p, true
 }
+
+// SetWithheld makes X withhold a post in the given countries (ISO codes):
+// the posts lookup gives it with its "withheld" field, and compliance jobs
+// list it with action "withheld", reason "tweet_withheld" and the
+// countries. It reports whether the post exists.
+func (s *Server) SetWithheld(id string, countries ...string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.posts[id]
+	if t == nil {
+		return false
+	}
+	t.Withheld = &xapi.Withheld{CountryCodes: countries, Scope: "tweet"}
+	s.records[id] = xapi.ComplianceRecord{ID: id, Action: "withheld", Reason: "tweet_withheld", CreatedAt: t.CreatedAt,
+		WithheldInCountries: countries}
+	return true
+}

@@ -47,9 +47,9 @@ func TestCompliance(t *testing.T) {
 	// The lookup: a "not found" error for the deleted one.
 	c.call(srv, "GET", "/2/tweets?ids="+ids[0]+","+ids[1]+"&"+allFields, "/2/tweets", bearer, "", 200)
 	x := xapi.New(xapi.Options{BaseURL: srv.URL})
-	gone, err := x.LookupPosts(ctx, ids)
-	if err != nil || !slices.Equal(gone, []string{ids[1]}) {
-		t.Fatalf("lookup gone = %v, %v", gone, err)
+	l, err := x.LookupPosts(ctx, ids)
+	if err != nil || !slices.Equal(l.Gone, []string{ids[1]}) {
+		t.Fatalf("lookup = %+v, %v", l, err)
 	}
 
 	// A compliance job, by hand and spec-checked, then by the client.

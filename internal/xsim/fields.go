@@ -135,6 +135,9 @@ func renderTweet(t *xapi.Tweet, fields map[string]bool) xapi.Tweet {
 	if fields["attachments"] {
 		out.Attachments = t.Attachments
 	}
+	if fields["withheld"] {
+		out.Withheld = t.Withheld
+	}
 	return out
 }
 
