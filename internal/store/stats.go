@@ -158,10 +158,14 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	} else if err := s.baseCounts(ctx, f, row, day); err != nil {
 		return nil, err
 	}
-	// Pending and overdue now (the unit's clock), received up to the end,
-	// from the index of open complaints: SQLite's planner would rather walk
-	// a smaller partial index and read every row.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	// Pending and overdue now (the unit's clock), received up to the end:
+	// from stats_open, else from the index of open complaints (SQLite's
+	// planner would rather walk a smaller partial index and read every row).
+	if rollups {
+		if err := s.rollupOpen(ctx, f, row); err != nil {
+			return nil, err
+		}
+	} else if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		now := w.arg(ms(s.now()))
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
 			FROM complaints c` + s.indexedBy("complaints_open_district_class") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `

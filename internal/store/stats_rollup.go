@@ -128,7 +128,7 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use. tx must hold lockComplaints.
+// view of facts the triggers use, and stats_open (migration 00038). tx must hold lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
 	if s.engine == Postgres {
@@ -150,6 +150,15 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 			WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type
 				AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district`,
 		`DELETE FROM stats_pending`,
+		`DELETE FROM stats_open`,
+		`INSERT INTO stats_open (class, type, unit_id, district, due_day, n)
+			SELECT class, type, unit_id, district, due_day, count(*) FROM (
+				SELECT CASE WHEN v.k IN (1, 3) THEN '*' WHEN c.class <> '' THEN c.class ELSE c.suggested_class END AS class,
+					CASE WHEN v.k >= 2 THEN '*' WHEN c.type <> '' THEN c.type ELSE c.suggested_type END AS type,
+					c.unit_id, c.district, coalesce((c.due_at + 19800000) / 86400000, 2147483647) AS due_day
+				FROM complaints c CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) v
+				WHERE c.stage <> 'closed') o
+			GROUP BY class, type, unit_id, district, due_day`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
@@ -276,4 +285,94 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 		}
 		return s.rebuildRollups(ctx, tx)
 	})
+}
+
+// rollupOpen adds to rows the complaints pending and overdue now from
+// stats_open (migration 00038): the open ones per district, overdue those
+// due on a day before today, and from the index of deadlines those due
+// today up to now. An open complaint received at or after the period's end
+// (a period that ends before now) is not pending in it, so those are taken
+// away again, counted from the index of receipt.
+func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
+	class, typ := string(f.Class), string(f.Type)
+	if class == "" {
+		class = "*"
+	}
+	if typ == "" {
+		typ = "*"
+	}
+	g := f
+	g.Class, g.Type = "", ""
+	w, err := s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	if err != nil {
+		return err
+	}
+	now := ms(s.now())
+	today := (now + istOffsetMS) / dayMS
+	type open struct{ n, late int }
+	by := map[int]*open{}
+	at := func(d int) *open {
+		if by[d] == nil {
+			by[d] = &open{}
+		}
+		return by[d]
+	}
+	q := `SELECT r.district, coalesce(sum(r.n), 0), coalesce(sum(CASE WHEN r.due_day < ` + w.arg(today) + ` THEN r.n ELSE 0 END), 0)
+		FROM stats_open r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + ` AND ` + w.String() + `
+		GROUP BY r.district`
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d, n, late int
+		if err := rows.Scan(&d, &n, &late); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+		at(d).n += n
+		at(d).late += late
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	// Due today, up to now.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*) FROM complaints c` + s.indexedBy("complaints_due") + `
+			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.due_at >= ` + w.arg(today*dayMS-istOffsetMS) + ` AND c.due_at <= ` + w.arg(now) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n int
+		if err := scan(&d, &n); err != nil {
+			return err
+		}
+		at(d).late += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Received at or after the end.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + w.arg(now) + ` THEN 1 ELSE 0 END), 0)
+			FROM complaints c` + s.indexedBy("complaints_received") + `
+			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at >= ` + w.arg(ms(f.To)) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, late int
+		if err := scan(&d, &n, &late); err != nil {
+			return err
+		}
+		at(d).n -= n
+		at(d).late -= late
+		return nil
+	}); err != nil {
+		return err
+	}
+	for d, o := range by {
+		if o.n > 0 {
+			row(d).Pending += o.n
+			row(d).Overdue += o.late
+		}
+	}
+	return nil
 }
