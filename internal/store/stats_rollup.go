@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -83,8 +84,9 @@ func (s *DB) checkStatsRules(ctx context.Context) error {
 }
 
 // syncStatsRulesInBackground runs syncStatsRules off the start path; Close
-// stops and waits for it. A failure is logged by the next start, which
-// tries again.
+// stops and waits for it. A failure is logged (unless Close stopped it),
+// and the next start tries again; until then the dashboard reads the
+// roll-ups as they were, or recounts while the rules are empty.
 func (s *DB) syncStatsRulesInBackground() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.bg.cancel = cancel
@@ -92,6 +94,9 @@ func (s *DB) syncStatsRulesInBackground() {
 	go func() {
 		defer s.bg.wg.Done()
 		s.bg.err = s.syncStatsRules(ctx)
+		if s.bg.err != nil && ctx.Err() == nil && s.opts.Logger != nil {
+			s.opts.Logger.Error("statistics: the roll-ups' rebuild failed; the next start tries again", slog.Any("err", s.bg.err))
+		}
 	}()
 }
 
