@@ -94,7 +94,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Logger.Warn("X credentials are missing: real X will refuse the desk's requests", slog.String("missing", strings.Join(missing, ",")))
 	}
 
-	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState, ReplyApproval: cfg.ReplyApproval, SLA: cfg.SLA, ChangeSLA: cfg.SLAChange})
+	db, err := store.Open(ctx, cfg.DB, store.Options{AfterMigrate: jobs.Migrate, DocketState: cfg.DocketState, ReplyApproval: cfg.ReplyApproval, SLA: cfg.SLA, ChangeSLA: cfg.SLAChange, Logger: m.Logger})
 	if err != nil {
 		return err
 	}

@@ -158,10 +158,14 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	} else if err := s.baseCounts(ctx, f, row, day); err != nil {
 		return nil, err
 	}
-	// Pending and overdue now (the unit's clock), received up to the end,
-	// from the index of open complaints: SQLite's planner would rather walk
-	// a smaller partial index and read every row.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	// Pending and overdue now (the unit's clock), received up to the end:
+	// from stats_open, else from the index of open complaints (SQLite's
+	// planner would rather walk a smaller partial index and read every row).
+	if rollups {
+		if err := s.rollupOpen(ctx, f, row); err != nil {
+			return nil, err
+		}
+	} else if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		now := w.arg(ms(s.now()))
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
 			FROM complaints c` + s.indexedBy("complaints_open_district_class") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
@@ -324,19 +328,17 @@ func (s *DB) statsQuery(ctx context.Context, f shikayat.StatsFilter, unitCol, di
 
 // reopenedSQL and bouncesSQL count events of a period per district.
 type eventCount struct {
-	unitCol, districtCol, from, where string
+	unitCol, districtCol, where string
 }
 
 var (
 	// A reopening counts against the district that closed the complaint:
 	// the unit that held it when it was reopened (a closed complaint
 	// cannot be re-routed), whoever holds it now.
-	reopenedSQL = eventCount{"e.from_unit", "u.lgd",
-		`events e JOIN units u ON u.id = e.from_unit JOIN complaints c ON c.id = e.complaint_id`, `e.action = 'reopen'`}
+	reopenedSQL = eventCount{"e.from_unit", "u.lgd", `e.action = 'reopen'`}
 	// A bounce is a forward away from a unit that owned the complaint past
 	// its receipt (shikayat.Apply counts the same).
 	bouncesSQL = eventCount{"e.from_unit", "u.lgd",
-		`events e JOIN units u ON u.id = e.from_unit JOIN complaints c ON c.id = e.complaint_id`,
 		`e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit`}
 )
 
@@ -355,8 +357,15 @@ func (s *DB) eachDistrictComplaints(ctx context.Context, f shikayat.StatsFilter,
 }
 
 func (s *DB) eventCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
+	// The events of the period from the index that holds every column the
+	// counts read (migration 00039).
+	from := `events e` + s.indexedBy("events_stats") + ` JOIN units u ON u.id = e.from_unit`
+	if f.Class != "" || f.Type != "" {
+		// The class and type filters are the complaint's.
+		from += ` JOIN complaints c ON c.id = e.complaint_id`
+	}
 	return s.statsQuery(ctx, f, q.unitCol, q.districtCol, func(w *where) string {
-		return `SELECT ` + group + `, ` + count + ` FROM ` + q.from + ` WHERE ` + w.String() + ` AND ` + q.where +
+		return `SELECT ` + group + `, ` + count + ` FROM ` + from + ` WHERE ` + w.String() + ` AND ` + q.where +
 			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
 	}, func(scan func(...any) error) error {
 		var d, n int

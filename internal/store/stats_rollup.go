@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -83,8 +84,9 @@ func (s *DB) checkStatsRules(ctx context.Context) error {
 }
 
 // syncStatsRulesInBackground runs syncStatsRules off the start path; Close
-// stops and waits for it. A failure is logged by the next start, which
-// tries again.
+// stops and waits for it. A failure is logged (unless Close stopped it),
+// and the next start tries again; until then the dashboard reads the
+// roll-ups as they were, or recounts while the rules are empty.
 func (s *DB) syncStatsRulesInBackground() {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.bg.cancel = cancel
@@ -92,6 +94,9 @@ func (s *DB) syncStatsRulesInBackground() {
 	go func() {
 		defer s.bg.wg.Done()
 		s.bg.err = s.syncStatsRules(ctx)
+		if s.bg.err != nil && ctx.Err() == nil && s.opts.Logger != nil {
+			s.opts.Logger.Error("statistics: the roll-ups' rebuild failed; the next start tries again", slog.Any("err", s.bg.err))
+		}
 	}()
 }
 
@@ -128,7 +133,7 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use. tx must hold lockComplaints.
+// view of facts the triggers use, and stats_open (migration 00038). tx must hold lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
 	if s.engine == Postgres {
@@ -150,6 +155,15 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 			WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type
 				AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district`,
 		`DELETE FROM stats_pending`,
+		`DELETE FROM stats_open`,
+		`INSERT INTO stats_open (class, type, unit_id, district, due_day, n)
+			SELECT class, type, unit_id, district, due_day, count(*) FROM (
+				SELECT CASE WHEN v.k IN (1, 3) THEN '*' WHEN c.class <> '' THEN c.class ELSE c.suggested_class END AS class,
+					CASE WHEN v.k >= 2 THEN '*' WHEN c.type <> '' THEN c.type ELSE c.suggested_type END AS type,
+					c.unit_id, c.district, coalesce((c.due_at + 19800000) / 86400000, 2147483647) AS due_day
+				FROM complaints c CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) v
+				WHERE c.stage <> 'closed') o
+			GROUP BY class, type, unit_id, district, due_day`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
@@ -245,9 +259,14 @@ func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(
 }
 
 // addHist adds a roll-up's histogram ({"bucket": count}, as the triggers
-// write it) to h.
+// write it) to h. A year's dashboard reads tens of thousands of them, so
+// the form both engines write ({"6":1,"12":-1} or {"6": 1, "12": -1}) is
+// read by hand; anything else goes through encoding/json.
 func addHist(h shikayat.DisposalHistogram, text string) error {
 	if text == "" || text == "{}" {
+		return nil
+	}
+	if addHistFast(h, text) {
 		return nil
 	}
 	var m map[string]int
@@ -266,6 +285,106 @@ func addHist(h shikayat.DisposalHistogram, text string) error {
 	return nil
 }
 
+// addHistFast adds text to h when it is an object of quoted decimal keys
+// and integer values without duplicates, and reports whether it was; h is
+// unchanged when it was not.
+func addHistFast(h shikayat.DisposalHistogram, text string) bool {
+	type kv struct{ k, v int }
+	var pairs [64]kv
+	got := pairs[:0]
+	i := 0
+	ws := func() {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+			i++
+		}
+	}
+	num := func(value bool) (int, bool) {
+		neg := i < len(text) && text[i] == '-'
+		if neg {
+			i++
+		}
+		start, n := i, 0
+		for i < len(text) && text[i] >= '0' && text[i] <= '9' && i-start < 15 {
+			n = n*10 + int(text[i]-'0')
+			i++
+		}
+		if i == start || (i < len(text) && text[i] >= '0' && text[i] <= '9') {
+			return 0, false
+		}
+		if text[start] == '0' && i-start > 1 && value {
+			return 0, false // JSON numbers have no leading zeros
+		}
+		if neg {
+			n = -n
+		}
+		return n, true
+	}
+	ws()
+	if i >= len(text) || text[i] != '{' {
+		return false
+	}
+	i++
+	ws()
+	if i < len(text) && text[i] == '}' {
+		i++
+		ws()
+		return i == len(text)
+	}
+	for {
+		if i >= len(text) || text[i] != '"' {
+			return false
+		}
+		i++
+		if i < len(text) && text[i] == '-' {
+			return false // a key is the bucket's hours, never negative
+		}
+		k, ok := num(false)
+		if !ok || i >= len(text) || text[i] != '"' {
+			return false
+		}
+		i++
+		ws()
+		if i >= len(text) || text[i] != ':' {
+			return false
+		}
+		i++
+		ws()
+		v, ok := num(true)
+		if !ok {
+			return false
+		}
+		for _, p := range got {
+			if p.k == k {
+				return false // a duplicate key: encoding/json keeps the last
+			}
+		}
+		got = append(got, kv{k, v})
+		ws()
+		if i >= len(text) {
+			return false
+		}
+		if text[i] == '}' {
+			i++
+			ws()
+			if i != len(text) {
+				return false
+			}
+			break
+		}
+		if text[i] != ',' {
+			return false
+		}
+		i++
+		ws()
+	}
+	for _, p := range got {
+		if p.v != 0 {
+			h[p.k] += p.v
+		}
+	}
+	return true
+}
+
 // RebuildStatsRollups recounts the daily roll-ups from the complaints: for
 // rows written behind the store's back with the triggers disabled (a bulk
 // load).
@@ -276,4 +395,94 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 		}
 		return s.rebuildRollups(ctx, tx)
 	})
+}
+
+// rollupOpen adds to rows the complaints pending and overdue now from
+// stats_open (migration 00038): the open ones per district, overdue those
+// due on a day before today, and from the index of deadlines those due
+// today up to now. An open complaint received at or after the period's end
+// (a period that ends before now) is not pending in it, so those are taken
+// away again, counted from the index of receipt.
+func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
+	class, typ := string(f.Class), string(f.Type)
+	if class == "" {
+		class = "*"
+	}
+	if typ == "" {
+		typ = "*"
+	}
+	g := f
+	g.Class, g.Type = "", ""
+	w, err := s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	if err != nil {
+		return err
+	}
+	now := ms(s.now())
+	today := (now + istOffsetMS) / dayMS
+	type open struct{ n, late int }
+	by := map[int]*open{}
+	at := func(d int) *open {
+		if by[d] == nil {
+			by[d] = &open{}
+		}
+		return by[d]
+	}
+	q := `SELECT r.district, coalesce(sum(r.n), 0), coalesce(sum(CASE WHEN r.due_day < ` + w.arg(today) + ` THEN r.n ELSE 0 END), 0)
+		FROM stats_open r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + ` AND ` + w.String() + `
+		GROUP BY r.district`
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d, n, late int
+		if err := rows.Scan(&d, &n, &late); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+		at(d).n += n
+		at(d).late += late
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	// Due today, up to now.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*) FROM complaints c` + s.indexedBy("complaints_due") + `
+			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.due_at >= ` + w.arg(today*dayMS-istOffsetMS) + ` AND c.due_at <= ` + w.arg(now) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n int
+		if err := scan(&d, &n); err != nil {
+			return err
+		}
+		at(d).late += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Received at or after the end.
+	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + w.arg(now) + ` THEN 1 ELSE 0 END), 0)
+			FROM complaints c` + s.indexedBy("complaints_received") + `
+			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at >= ` + w.arg(ms(f.To)) + `
+			GROUP BY 1`
+	}, func(scan func(...any) error) error {
+		var d, n, late int
+		if err := scan(&d, &n, &late); err != nil {
+			return err
+		}
+		at(d).n -= n
+		at(d).late -= late
+		return nil
+	}); err != nil {
+		return err
+	}
+	for d, o := range by {
+		if o.n > 0 {
+			row(d).Pending += o.n
+			row(d).Overdue += o.late
+		}
+	}
+	return nil
 }

@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +59,35 @@ func TestNodeWithOtherSLARefusedUnlessTold(t *testing.T) {
 		db = open(t, url, store.Options{SLA: other})
 		if err := db.WaitStatsRules(); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// A rebuild of the roll-ups that fails in the background is logged, not
+// only kept for WaitStatsRules.
+func TestFailedRebuildLogged(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		url := dsn()
+		first := open(t, url, store.Options{})
+		if err := first.WaitStatsRules(); err != nil {
+			t.Fatal(err)
+		}
+		// A roll-up table gone behind the store's back fails the rebuild.
+		if _, err := first.SQL().ExecContext(ctx, `DROP TABLE stats_open`); err != nil {
+			t.Fatal(err)
+		}
+		first.Close()
+
+		var logged bytes.Buffer
+		other := shikayat.DefaultSLA
+		other.MidTermClose = 5 * 24 * time.Hour
+		db := open(t, url, store.Options{SLA: other, ChangeSLA: true, Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+		if err := db.WaitStatsRules(); err == nil {
+			t.Fatal("the rebuild did not fail")
+		}
+		if !strings.Contains(logged.String(), "level=ERROR") || !strings.Contains(logged.String(), "stats_open") {
+			t.Errorf("the failed rebuild was not logged: %q", logged.String())
 		}
 	})
 }

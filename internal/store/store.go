@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"strings"
 	"sync"
@@ -70,6 +71,9 @@ type Options struct {
 	// from memory (TrackComplaint): DefaultTrackFor when 0, never when
 	// negative.
 	TrackFor time.Duration
+	// Logger tells what fails in the background (the roll-ups' rebuild at
+	// Open); discarded when nil.
+	Logger *slog.Logger
 }
 
 // JobInserter enqueues a job inside a transaction, so that the job exists
