@@ -90,6 +90,9 @@ type DB struct {
 	// kept (track) are dropped by any change made through this store.
 	writes atomic.Uint64
 	track  tracked
+	// periods are the deadlines in use, following the stored ones
+	// (RefreshSLA).
+	periods slaPeriods
 	// locked, set only by tests, is called inside a transaction once it
 	// holds a post's row lock ("record": a poll read the post to replace
 	// it; "redact": a redaction blanked it), so that a test can start a
