@@ -26,12 +26,13 @@ import (
 //     code has fewer, or letters between.
 var contactLike = regexp.MustCompile(
 	`([0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])` +
-		`|([A-Za-z0-9._%+-][A-Za-z0-9._%+*-]*` + emailAt + `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,})` +
+		`|(` + emailAddr + `)` +
 		`|(@[A-Za-z0-9_]{1,15})` +
 		`|(` + phoneRun + `)`)
 
 const (
-	phoneRun = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
+	emailAddr = `[A-Za-z0-9._%+-][A-Za-z0-9._%+*-]*` + emailAt + `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,}`
+	phoneRun  = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -42,8 +43,10 @@ const (
 	emailDot = `(?:\.|[ ]+\.[ ]+|,|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
 )
 
-// emailAtRe and emailDotRe split an address that contactLike found.
+// emailAtRe and emailDotRe split an address that contactLike found;
+// emailIn finds one alone.
 var (
+	emailIn    = regexp.MustCompile(emailAddr)
 	emailAtRe  = regexp.MustCompile(emailAt)
 	emailDotRe = regexp.MustCompile(emailDot)
 )
@@ -64,6 +67,7 @@ func MaskContacts(s string) string {
 	folded, at := foldContacts(s)
 	var b strings.Builder
 	last, prev := 0, 0 // in s, and the end of the previous match in folded
+	bare := false      // the next address follows digits it was cut from
 	for pos := 0; pos < len(folded); {
 		m := contactLike.FindStringSubmatchIndex(folded[pos:])
 		if m == nil {
@@ -76,29 +80,57 @@ func MaskContacts(s string) string {
 		}
 		pos = m[1]
 		if m[2] >= 0 { // a date
-			if !dateGlued.MatchString(folded[m[1]:]) {
+			end := -1
+			if dateGlued.MatchString(folded[m[1]:]) {
+				// Digits glued on (9.8.2012.3456): the whole is read as
+				// a number, if it is long enough for one.
+				if n := phoneAt.FindStringIndex(folded[m[0]:]); n != nil {
+					end = m[0] + n[1]
+				}
+			} else {
+				end = numberFromDate(folded, m[0], m[1])
+			}
+			if end < 0 {
 				prev = m[1]
 				continue
 			}
-			// Digits glued on (9.8.2012.3456): the whole is read as a
-			// number, if it is long enough for one.
-			n := phoneAt.FindStringIndex(folded[m[0]:])
-			if n == nil {
-				prev = m[1]
-				continue
-			}
-			m[1], m[8] = m[0]+n[1], m[0]
+			m[1], m[8] = end, m[0]
 			pos = m[1]
 		}
 		if m[8] >= 0 {
 			// Digits just before a number that were too few to match
 			// alone join it, so that masking leaves no run to mask again.
 			m[0] = digitsBefore(folded, m[0], prev)
+			// A number right after a word, a date or an "@" keeps its "+"
+			// or "(", so that its masked digits do not glue onto what is
+			// before them (a date then read as a longer number, an "@" as a
+			// handle).
+			for m[0] > 0 && wordByte(folded[m[0]-1]) && (folded[m[0]] == '+' || folded[m[0]] == '(') {
+				m[0]++
+			}
+		}
+		if m[8] >= 0 {
+			// An address that begins inside the number and runs on past
+			// it (98765 43210ram@gmail.com) takes the digits it begins
+			// with: masked apart, the two would read as one address.
+			if e := emailIn.FindStringIndex(folded[m[0]:]); e != nil && e[0] > 0 && m[0]+e[0] < m[1] && m[0]+e[1] > m[1] {
+				n := phoneAt.FindStringIndex(folded[m[0] : m[0]+e[0]])
+				if n == nil {
+					// Too few digits left for a number: the address
+					// then shows no digit of its own either (X***@…).
+					pos, bare = m[0]+e[0], true
+					continue
+				}
+				m[1] = m[0] + n[1]
+				pos = m[1]
+			}
 		}
 		prev = m[1]
 		start, end := at[m[0]], at[m[1]]
 		b.WriteString(s[last:start])
 		switch found := folded[m[0]:m[1]]; {
+		case m[4] >= 0 && bare && found[0] >= '0' && found[0] <= '9':
+			b.WriteString("X" + maskEmail(found)[1:])
 		case m[4] >= 0:
 			b.WriteString(maskEmail(found))
 		case m[6] >= 0:
@@ -106,7 +138,7 @@ func MaskContacts(s string) string {
 		default:
 			b.WriteString(maskDigits(found))
 		}
-		last = end
+		last, bare = end, false
 	}
 	if last == 0 {
 		return s
@@ -115,11 +147,78 @@ func MaskContacts(s string) string {
 	return b.String()
 }
 
+// wordByte reports whether c, before a number, would join onto it: a
+// letter, a digit, "_" or "@".
+func wordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '@'
+}
+
 // dateGlued matches, after a date, digits that continue it as its own do
 // (9.8.2012.3456, 1/1/2098765432): no space, at most two of dot, slash or
 // dash. A date followed by a space and digits (a time, an amount, a
 // number of its own) stays a date.
 var dateGlued = regexp.MustCompile(`^[./-]{0,2}[0-9]`)
+
+// numberFromDate returns the end of the phone number that the date at
+// folded[start:end] begins, its digits going on after a space or another
+// separator (9.8.2012 3456 is 98 2012 3456), or -1 when the date is a date.
+// The date and the digit groups after it (at most three separators apart,
+// as in a number) are one number when together they have a phone number's
+// digits — ten, or eleven after a 0, twelve after 91, thirteen after 091 —
+// and at least three of them follow the date; the number then runs on as
+// far as a number does (more digits close after it are taken in, so that
+// masking leaves no run to mask again). So a time or a count after a date (12.03.2026 12 baje, 12.03.2026
+// 1530 hrs) stays as written, and a date followed by one short number that
+// makes ten digits with it (1.1.2026 1530) is masked: a number hidden as a
+// date weighs more than a time shown.
+func numberFromDate(folded string, start, end int) int {
+	var d []byte
+	for i := start; i < end; i++ {
+		if c := folded[i]; c >= '0' && c <= '9' {
+			d = append(d, c)
+		}
+	}
+	dateDigits, found := len(d), -1
+	for i := end; len(d) <= 13; {
+		k := i
+		for n := 0; n < 3 && k < len(folded) && strings.IndexByte(" -.()/,", folded[k]) >= 0; n++ {
+			k++
+		}
+		if k == len(folded) || folded[k] < '0' || folded[k] > '9' {
+			break
+		}
+		for i = k; i < len(folded) && folded[i] >= '0' && folded[i] <= '9'; i++ {
+			d = append(d, folded[i])
+		}
+		if len(d)-dateDigits >= 3 && nationalNumber(d) {
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1
+	}
+	if n := phoneAt.FindStringIndex(folded[start:]); n != nil && start+n[1] > found {
+		return start + n[1]
+	}
+	return found
+}
+
+// nationalNumber reports whether the digits d are an Indian phone number
+// as written: ten digits, or eleven after a 0, twelve after 91, thirteen
+// after 091 (maskDigits' readings).
+func nationalNumber(d []byte) bool {
+	switch len(d) {
+	case 10:
+		return true
+	case 11:
+		return d[0] == '0'
+	case 12:
+		return string(d[:2]) == "91"
+	case 13:
+		return string(d[:3]) == "091"
+	}
+	return false
+}
 
 // phoneAt is contactLike's phone number, at the start of the text.
 var phoneAt = regexp.MustCompile(`^(?:` + phoneRun + `)`)

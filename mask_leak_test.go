@@ -19,6 +19,18 @@ func TestMaskContactsLeaks(t *testing.T) {
 		{"call 1/1/2098765432", "call 11XXXXXXXX32"},
 		{"call 12-03-2026-9876543210", "call 12XXXXXXXXXXXXXX10"},
 
+		// A number split so that its first part reads as a date, the rest
+		// after a space: "98 2012 3456" written 9.8.2012 3456.
+		{"call 9.8.2012 3456", "call 98XXXXXX56"},
+		{"call 9/8/2012 3456 now", "call 98XXXXXX56 now"},
+		{"call 9-12-2012 345", "call 91XXXXXX45"},
+		{"call 9.8.2012 34 56", "call 98XXXXXX56"},
+		{"call 09.8.2012 - 3456", "call 98XXXXXX56"},
+		{"call ९.८.२०१२ ३४५६", "call 98XXXXXX56"},
+		{"call ９.８.２０１２　３４５６", "call 98XXXXXX56"},
+		{"call 9.8.2012 3456, 15/03/2026", "call 98XXXXXXXXXXXXXX26"},
+		{"call 9.8.2012 3456; 15/03/2026", "call 98XXXXXX56; 15/03/2026"},
+
 		{"mail ram.kumar1987 @ gmail . com", "mail r***@gmail.com"},
 		{"mail ram@gmail . com", "mail r***@gmail.com"},
 		{"mail ram@gmail,com", "mail r***@gmail.com"},
@@ -35,6 +47,10 @@ func TestMaskContactsLeaks(t *testing.T) {
 		{"FIR 0123/2026 on 30-11-2026", "FIR 0123/2026 on 30-11-2026"},
 		{"docket UP26-7K3QM9XD4P, UP26-7K3QM9XD4Q", "docket UP26-7K3QM9XD4P, UP26-7K3QM9XD4Q"},
 		{"Rs. 1,50,000 and 2,000", "Rs. 1,50,000 and 2,000"},
+		{"on 12.03.2026 12 baje", "on 12.03.2026 12 baje"},
+		{"on 12.03.2026 1530 hrs", "on 12.03.2026 1530 hrs"},
+		{"dinank 12.03.2026 123/2026", "dinank 12.03.2026 123/2026"},
+		{"on 9.8.2012 5 log", "on 9.8.2012 5 log"},
 	} {
 		if got := MaskContacts(tc.in); got != tc.want {
 			t.Errorf("MaskContacts(%q) = %q, want %q", tc.in, got, tc.want)

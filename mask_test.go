@@ -33,18 +33,26 @@ func TestMaskContacts(t *testing.T) {
 var (
 	unmaskedPhone = regexp.MustCompile(`[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`)
 	unmaskedEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9-]+(?:\.| \. |,)[A-Za-z]{2}`)
+	splitTail     = regexp.MustCompile(`^[ \-.()/,]{1,3}([0-9]{3,})`)
+	nonDigit      = regexp.MustCompile(`[^0-9]`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
 )
 
 // hideDates replaces the dates in read with "#", but not a date that
-// more digits follow with no space between (9.8.2012.3456): those digits
-// and the date's are one number.
+// more digits follow with no space between (9.8.2012.3456), nor one that a
+// group of three or more digits follows after a space or other separators
+// making ten digits with the date's (9.8.2012 3456): those digits and the
+// date's are one number.
 func hideDates(read string) string {
 	var b strings.Builder
 	last := 0
 	for _, d := range dateLike.FindAllStringIndex(read, -1) {
 		rest := strings.TrimLeft(read[d[1]:], "./-")
 		if len(read[d[1]:])-len(rest) <= 2 && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			continue
+		}
+		if g := splitTail.FindStringSubmatch(read[d[1]:]); g != nil &&
+			len(nonDigit.ReplaceAllString(read[d[0]:d[1]], ""))+len(g[1]) == 10 {
 			continue
 		}
 		b.WriteString(read[last:d[0]])
@@ -63,7 +71,8 @@ func FuzzMaskContacts(f *testing.F) {
 		"x@@y.com 1234567890123456", "a***@example.com", "0-0-0-0-0-0-0-0-0-0",
 		"९८७६५\u00a0४३२१०", "৯৮৭৬৫–৪৩২১০", "９８７６５—４３２１０", "98\u200b76\u2009543210", "ram at gmail dot com",
 		"ram [at] gmail (dot) co (dot) in", "ｒａｍ＠ｅｘａｍｐｌｅ．ｃｏｍ", "12-03-2026 9876543210", "₹5000 on 12/03/2026",
-		"9.8.2012.3456", "1/1/2098765432", "98765/43210", "98765 , 43210", "ram@gmail . com", "ram at the rate gmail dot com"} {
+		"9.8.2012.3456", "1/1/2098765432", "98765/43210", "98765 , 43210", "ram@gmail . com", "ram at the rate gmail dot com",
+		"9.8.2012 3456", "9-12-2012 345", "12.03.2026 1530 hrs", "9.8.2012 3456, 15/03/2026"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -75,6 +75,10 @@ type Main struct {
 	accountsStartCheck time.Duration
 	checksDone         chan struct{}
 
+	// stopSLA ends the re-reading of the stored SLA periods (followSLA).
+	stopSLA context.CancelFunc
+	slaDone chan struct{}
+
 	server  *http.Server
 	served  chan error
 	closing bool
@@ -245,6 +249,12 @@ func (m *Main) Run(ctx context.Context) error {
 	m.served = make(chan error, 1)
 	go func() { m.served <- m.server.Serve(ln) }()
 
+	sctx, stopSLA := context.WithCancel(context.WithoutCancel(ctx))
+	m.stopSLA, m.slaDone = stopSLA, make(chan struct{})
+	go func() {
+		defer close(m.slaDone)
+		m.followSLA(sctx, db)
+	}()
 	if !cfg.NoX {
 		// Every account's credentials, checked again now and then.
 		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -376,6 +386,10 @@ func (m *Main) Close(ctx context.Context) error {
 		case <-m.checksDone:
 		case <-ctx.Done():
 		}
+	}
+	if m.stopSLA != nil {
+		m.stopSLA()
+		<-m.slaDone
 	}
 	if m.stopAlerts != nil {
 		// Open alert streams end; browsers reconnect to another node.

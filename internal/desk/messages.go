@@ -186,6 +186,7 @@ var messages = map[string]struct{ en, hi string }{
 	"err_no_unit":               {"There is no unit %s to forward to.", "आगे भेजने के लिए इकाई %s मौजूद नहीं है।"},
 	"err_no_station":            {"There is no station %s.", "थाना %s मौजूद नहीं है।"},
 	"err_no_merge_target":       {"There is no complaint %s to merge into.", "मिलाने के लिए शिकायत %s मौजूद नहीं है।"},
+	"err_merge_closed":          {"Complaint %s is closed; reopen it before merging into it.", "शिकायत %s बंद है; उसमें मिलाने से पहले उसे दोबारा खोलें।"},
 	"err_conflict":              {"The complaint changed while you worked on it; reload and try again.", "आपके काम करते समय शिकायत बदल गई; पृष्ठ दोबारा खोलकर फिर करें।"},
 	"err_reply_too_long":        {"X would refuse this reply: it counts %d of 280.", "X यह जवाब नहीं लेगा: इसकी लंबाई 280 में से %d है।"},
 	"err_approve_role":          {"Only the district or above approves a station's reply.", "थाने का जवाब ज़िला या उससे ऊपर के अधिकारी ही स्वीकृत करते हैं।"},

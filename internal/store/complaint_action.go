@@ -172,6 +172,12 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		if other.MergedInto != "" {
 			return nil, shikayat.Errorf(shikayat.EINVALID, "Complaint %s is itself merged into %s; merge into that one.", other.Code, other.MergedInto)
 		}
+		// A closed complaint takes no more: merging an open one into it
+		// would close it with a disposal it never had (and, on the league,
+		// borrow the other's quick closure).
+		if other.Stage == shikayat.StageClosed {
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_merge_closed", "Complaint %s is closed; reopen it before merging into it.", other.Code)
+		}
 		t.MergeIntoCode, t.MergeIntoID = other.Code, other.ID
 	}
 

@@ -182,7 +182,7 @@ func searchText(c *shikayat.Complaint) string {
 
 // setDue recomputes the complaint's next deadline.
 func (s *DB) setDue(c *shikayat.Complaint) {
-	if t, ok := s.opts.SLA.Deadline(c); ok {
+	if t, ok := s.sla().Deadline(c); ok {
 		c.DueAt = &t
 	} else {
 		c.DueAt = nil

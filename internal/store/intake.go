@@ -246,7 +246,7 @@ func (s *DB) recordPost(ctx context.Context, tx *sql.Tx, in *shikayat.Incoming, 
 	}
 	var due sql.NullInt64
 	if d.Kind == shikayat.RecordHeld && d.Urgent {
-		due = sql.NullInt64{Int64: ms(heldDue(created, s.opts.SLA)), Valid: true}
+		due = sql.NullInt64{Int64: ms(heldDue(created, s.sla())), Valid: true}
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE posts SET kind = $1, reason = $2, complaint_id = $3, intent = $4, lang = $5,
 			triage = $6, handling = $7, mentions = $8, forward = $9, urgent = $10, due_at = $11, held_post_id = $12,

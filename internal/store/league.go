@@ -40,7 +40,7 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		}
 		return by[d]
 	}
-	sla := s.opts.SLA
+	sla := s.sla()
 	err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))

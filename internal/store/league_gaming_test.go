@@ -47,3 +47,57 @@ func TestLeagueCannedReplyDoesNotWin(t *testing.T) {
 		}
 	})
 }
+
+// A district that merges its hard, overdue complaints into one it closed
+// quickly long ago does not win: the merge is refused, so the hard ones stay
+// pending and late, and a merge into a closed complaint never makes them
+// count as closed in time.
+func TestLeagueMergeIntoClosedDoesNotWin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		honest, merger := lucknow162, kanpur157
+		codes := map[int][]string{}
+		for _, lgd := range []int{honest, merger} {
+			for range 30 {
+				codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
+			}
+		}
+		d.at(2 * time.Hour)
+		for _, c := range codes[honest][:25] {
+			work(t, d, c, honest)
+		}
+		for _, c := range codes[merger][:18] {
+			work(t, d, c, merger)
+		}
+		// Past the mid-term deadline, the twelve hard ones are merged into a
+		// complaint closed within hours of its receipt.
+		d.at(12 * 24 * time.Hour)
+		for _, c := range codes[merger][18:] {
+			_, _, err := d.db.ApplyAction(ctx, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: codes[merger][0]}, d.op(t, merger), "")
+			if code := shikayat.ErrorCode(err); code != shikayat.EINVALID {
+				t.Errorf("merge %s into a closed complaint: %v (%s), want %s", c, err, code, shikayat.EINVALID)
+			}
+		}
+		d.at(20 * 24 * time.Hour)
+		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
+		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		by := map[int]shikayat.LeagueRow{}
+		for _, r := range rows {
+			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+			by[r.District] = r
+		}
+		if r := by[merger]; r.Decided != 30 || r.Good != 18 {
+			t.Errorf("merger: %+v, want the twelve hard ones decided (late) and not good", r)
+		}
+		if len(rows) == 0 || rows[0].District != honest {
+			t.Errorf("the honest district is not on top: %+v", rows)
+		}
+		if by[merger].Score >= by[honest].Score {
+			t.Errorf("the merger scores %.3f, the honest district %.3f", by[merger].Score, by[honest].Score)
+		}
+	})
+}

@@ -36,7 +36,7 @@ func (s *DB) scheduleSLA(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint,
 	if s.opts.Jobs == nil || c.DueAt == nil || c.Stage == shikayat.StageClosed {
 		return nil
 	}
-	at := s.opts.SLA.Moment(c.UnitSince, *c.DueAt, step)
+	at := s.sla().Moment(c.UnitSince, *c.DueAt, step)
 	job := shikayat.Job{Kind: shikayat.JobSLA, ComplaintID: c.ID, At: at, SLAGen: gen, SLAStep: step}
 	if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 		return fmt.Errorf("schedule SLA: %w", err)
@@ -53,7 +53,7 @@ func (s *DB) scheduleAckCheck(ctx context.Context, tx *sql.Tx, c *shikayat.Compl
 	if s.opts.Jobs == nil {
 		return nil
 	}
-	job := shikayat.Job{Kind: shikayat.JobSLA, ComplaintID: c.ID, At: c.ReceivedAt.Add(s.opts.SLA.ImmediateAck), SLAStep: shikayat.SLAAckStep}
+	job := shikayat.Job{Kind: shikayat.JobSLA, ComplaintID: c.ID, At: c.ReceivedAt.Add(s.sla().ImmediateAck), SLAStep: shikayat.SLAAckStep}
 	if err := s.opts.Jobs.InsertTx(ctx, tx, job); err != nil {
 		return fmt.Errorf("schedule acknowledgement check: %w", err)
 	}
@@ -119,7 +119,7 @@ func (s *DB) RunSLA(ctx context.Context, id int64, gen, step int) (SLAResult, er
 			return nil // outdated: the deadline moved, or this moment was marked
 		}
 		now := s.now()
-		at := s.opts.SLA.Moment(c.UnitSince, *c.DueAt, step)
+		at := s.sla().Moment(c.UnitSince, *c.DueAt, step)
 		if now.Before(at) {
 			res.Wait = at.Sub(now)
 			return nil
@@ -138,7 +138,7 @@ func (s *DB) RunSLA(ctx context.Context, id int64, gen, step int) (SLAResult, er
 		switch step {
 		case 0:
 			res.Kind, a.Kind = shikayat.SLAEventWarning, shikayat.AlertSLAWarning
-			e.Note = fmt.Sprintf("%.0f%% of the deadline has passed.", s.opts.SLA.WarnAt*100)
+			e.Note = fmt.Sprintf("%.0f%% of the deadline has passed.", s.sla().WarnAt*100)
 		case 1:
 			res.Kind, a.Kind = shikayat.SLAEventBreach, shikayat.AlertOverdue
 			e.Note = "The deadline passed: the complaint is overdue."
@@ -189,7 +189,7 @@ func (s *DB) RunSLA(ctx context.Context, id int64, gen, step int) (SLAResult, er
 // ack_checked makes it happen once.
 func (s *DB) checkAck(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, res *SLAResult) error {
 	now := s.now()
-	due := c.ReceivedAt.Add(s.opts.SLA.ImmediateAck)
+	due := c.ReceivedAt.Add(s.sla().ImmediateAck)
 	if now.Before(due) {
 		res.Wait = due.Sub(now)
 		return nil

@@ -94,6 +94,9 @@ type DB struct {
 	// kept (track) are dropped by any change made through this store.
 	writes atomic.Uint64
 	track  tracked
+	// periods are the deadlines in use, following the stored ones
+	// (RefreshSLA).
+	periods slaPeriods
 	// locked, set only by tests, is called inside a transaction once it
 	// holds a post's row lock ("record": a poll read the post to replace
 	// it; "redact": a redaction blanked it), so that a test can start a
@@ -170,8 +173,13 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		// reads go on beside it (WAL), and immediate transactions queue
 		// writers on the busy timeout instead of failing.
 		db.SetMaxOpenConns(4)
+		// Idle connections are kept (database/sql keeps two by default):
+		// under load each one reopened reads the schema and runs the
+		// pragmas again, a fifth of a tracking lookup's time.
+		db.SetMaxIdleConns(4)
 	} else {
 		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(20)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	if engine == SQLite {

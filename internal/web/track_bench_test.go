@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/shikayat/shikayat/internal/store"
 	"github.com/shikayat/shikayat/internal/storetest"
 	"github.com/shikayat/shikayat/internal/throttle"
 	"github.com/shikayat/shikayat/internal/web"
@@ -49,6 +51,38 @@ func BenchmarkTrackJSON(b *testing.B) {
 				mux := http.NewServeMux()
 				mux.HandleFunc("GET /api/v1/track/{code}", tr.JSON)
 				run(b, mux, "/api/v1/track/"+code)
+			})
+		}
+	}
+}
+
+// BenchmarkTrackMiss measures, in process and one at a time, a tracking
+// lookup (page and JSON) that the store answers afresh: its clock moves
+// past TrackFor before each request, so every lookup reads the database and
+// renders anew (TrackingLoad's json-miss and page-miss without the HTTP
+// client and the other goroutines).
+//
+//	go test -run X -bench TrackMiss -benchmem ./internal/web/
+func BenchmarkTrackMiss(b *testing.B) {
+	for _, engine := range storetest.Engines() {
+		f := newDesk(b, storetest.DSN(b, engine), "http://desk.example")
+		code := f.codes["district:162"]
+		for _, target := range []string{"/t/" + code + "?lang=hi", "/api/v1/track/" + code} {
+			name := "page"
+			if target[1] == 'a' {
+				name = "json"
+			}
+			b.Run(engine+"/"+name, func(b *testing.B) {
+				b.ReportAllocs()
+				for range b.N {
+					f.clock.Add(store.DefaultTrackFor + time.Second)
+					r := httptest.NewRequest("GET", target, nil)
+					rec := httptest.NewRecorder()
+					f.srv.ServeHTTP(rec, r)
+					if rec.Code != http.StatusOK {
+						b.Fatalf("%s = %d", target, rec.Code)
+					}
+				}
 			})
 		}
 	}

@@ -58,10 +58,3 @@ func trackingJSON(c *shikayat.Complaint) ([]byte, error) {
 	err := json.NewEncoder(&buf).Encode(NewTracking(c))
 	return buf.Bytes(), err
 }
-
-// trackingPage is the page for a complaint found.
-func trackingPage(page trackPage) ([]byte, error) {
-	var buf bytes.Buffer
-	err := trackTemplate.Execute(&buf, page)
-	return buf.Bytes(), err
-}

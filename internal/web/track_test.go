@@ -54,7 +54,15 @@ func TestPublicTrackingShowsPublicStepsOnly(t *testing.T) {
 		act(code, `{"action":"forward","district":162,"reason":"Hazratganj, says SHO Sharma"}`)
 		act(code, `{"action":"classify","class":"mid_term"}`)
 		act(code, `{"action":"assign","station":"lko-a","reason":"beat 4, SHO Sharma"}`)
+		// A duplicate is merged while the complaint is open: a closed one
+		// takes no merge.
+		dup := f.addComplaint(t, "7300", "district:162", "same bike again", nil, "")
+		act(dup, `{"action":"merge","into":"`+code+`"}`)
 		act(code, `{"action":"close","resolution":"action_taken","note":"Returned to Ram Kumar, 9876543210"}`)
+		if rec := f.do("POST", "/api/v1/complaints/"+f.addComplaint(t, "7400", "district:162", "bike", nil, "")+"/actions", "application/json",
+			`{"action":"merge","into":"`+code+`"}`, op); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "closed") {
+			t.Fatalf("merge into a closed complaint: %d %s", rec.Code, rec.Body)
+		}
 
 		tr, body := track(code)
 		var steps []string
@@ -91,8 +99,6 @@ func TestPublicTrackingShowsPublicStepsOnly(t *testing.T) {
 		})
 
 		t.Run("a merge never names the other complaint", func(t *testing.T) {
-			dup := f.addComplaint(t, "7300", "district:162", "same bike again", nil, "")
-			act(dup, `{"action":"merge","into":"`+code+`"}`)
 			tr, body := track(dup)
 			last := tr.History[len(tr.History)-1]
 			if last.Step != "merged" || last.Note != "" || strings.Contains(body, code) {
