@@ -229,7 +229,7 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 // from one index of migration 00024 when no class or type filter applies.
 func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, to := ms(f.From), ms(f.To)
-	sla := s.opts.SLA
+	sla := s.sla()
 
 	// Received, per district and IST day.
 	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {

@@ -193,32 +193,38 @@ func rollupFilter(f shikayat.StatsFilter) bool {
 	return !strings.HasPrefix(last, "station:")
 }
 
-// rollupCounts adds to rows and days what the roll-ups count for f:
-// received, disposed, met, the disposal histogram and ratings, per
-// district and per day.
-func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
-	from, _ := istDay(f.From)
-	to, _ := istDay(f.To)
-	class, typ := string(f.Class), string(f.Type)
+// rollupWhere is statsWhere for a roll-up table (alias r): the scope on its
+// owning unit and district, and the class and type filters as the
+// roll-up's own columns, "*" standing for every class or type.
+func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where, class, typ string, err error) {
+	if f.Class != "" && !f.Class.Valid() {
+		return nil, "", "", shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
+	}
+	if f.Type != "" && !f.Type.Valid() {
+		return nil, "", "", shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", f.Type)
+	}
+	class, typ = string(f.Class), string(f.Type)
 	if class == "" {
 		class = "*"
 	}
 	if typ == "" {
 		typ = "*"
 	}
-	// The class and type filters are those of statsWhere, on the roll-up's
-	// own columns.
 	g := f
 	g.Class, g.Type = "", ""
-	w, err := s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	w, err = s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	return w, class, typ, err
+}
+
+// rollupCounts adds to rows and days what the roll-ups count for f:
+// received, disposed, met, the disposal histogram and ratings, per
+// district and per day.
+func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+	from, _ := istDay(f.From)
+	to, _ := istDay(f.To)
+	w, class, typ, err := s.rollupWhere(ctx, f)
 	if err != nil {
 		return err
-	}
-	if f.Class != "" && !f.Class.Valid() {
-		return shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
-	}
-	if f.Type != "" && !f.Type.Valid() {
-		return shikayat.Errorf(shikayat.EINVALID, "Unknown type %q.", f.Type)
 	}
 	q := `SELECT r.district, r.day, r.received, r.disposed, r.met, r.rated, r.rating_sum, r.hist
 		FROM stats_days r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
@@ -404,16 +410,7 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 // (a period that ends before now) is not pending in it, so those are taken
 // away again, counted from the index of receipt.
 func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
-	class, typ := string(f.Class), string(f.Type)
-	if class == "" {
-		class = "*"
-	}
-	if typ == "" {
-		typ = "*"
-	}
-	g := f
-	g.Class, g.Type = "", ""
-	w, err := s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	w, class, typ, err := s.rollupWhere(ctx, f)
 	if err != nil {
 		return err
 	}
