@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -172,4 +173,17 @@ func (m *Main) accountsCheck(context.Context) error {
 		return shikayat.Errorf(shikayat.EUNAUTHORIZED, "%s", strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+// nodeName names this node in the record of the reply queues each node
+// works: its host and listen address, the same across its restarts, so
+// that a restarted node's record replaces the one it left (which is not
+// withdrawn on stop, and would otherwise keep a dropped account's queue
+// from adoption until it expires).
+func nodeName(addr string) string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "localhost"
+	}
+	return host + "/" + addr
 }

@@ -158,6 +158,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
 		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
 		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
+		Node: nodeName(cfg.Addr),
 	}
 	if cfg.Retention > 0 {
 		jcfg.Retention = m.RunRetention
@@ -167,6 +168,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	db.SetJobs(m.Queue)
+	// This node's accounts are recorded first, before any adoption and
+	// before the account checks: no other node adopts the queue of an
+	// account this one works while it starts. Under its stable name the
+	// record replaces the one this node left when it stopped.
+	if err := m.Queue.Announce(ctx); err != nil {
+		return err
+	}
 	// The replies queued for an account removed from --accounts are worked
 	// with the others: each moves to an account its post mentioned, or
 	// waits named in /readyz.

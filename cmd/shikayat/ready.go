@@ -55,6 +55,10 @@ func (m *Main) readiness() []web.Check {
 			}
 			return nil
 		}},
+		// This node's record of the reply queues it works, failing to
+		// renew: once it expires, another node may take its accounts'
+		// replies.
+		{Name: "replies_queue_record", Warn: true, Run: func(context.Context) error { return m.Queue.RecordErr() }},
 		// Replies not to be sent again whose post was not seen on X: their
 		// jobs look for them; one X called a duplicate whose post never
 		// showed waits for a person.

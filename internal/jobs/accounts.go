@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store"
 )
 
@@ -61,29 +62,48 @@ func AccountQueue(username string) string {
 // A node's record of the reply queues it works (reply_queue_nodes) is
 // renewed every nodeRenewEvery while its workers run; a record not renewed
 // for nodeListTTL is a node that stopped (or lost the database), whose
-// list no longer keeps a queue from adoption.
+// list no longer keeps a queue from adoption. A stopped node's record is
+// left to expire: during a rolling restart the new process may take a
+// while to announce, and a node with an older list must not adopt the
+// queue in the gap. renewFailuresShown renewals failing in a row show in
+// /readyz (RecordErr): the record then expires, and the node's queues no
+// longer keep their replies.
+//
+// Records are stamped and judged by the database's clock, never a node's:
+// a node whose clock runs ahead would purge the others' records, one
+// behind would look dead and have its queues adopted.
 const (
-	nodeRenewEvery = time.Minute
-	nodeListTTL    = 5 * time.Minute
+	nodeRenewEvery     = time.Minute
+	nodeListTTL        = 5 * time.Minute
+	nodePurgeAfter     = 24 * time.Hour
+	renewFailuresShown = 2
 )
 
+// dbNowMS is the database's clock in Unix milliseconds, as SQL.
+func (q *Queue) dbNowMS() string {
+	if q.engine == store.Postgres {
+		return "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)"
+	}
+	return "CAST(unixepoch('subsec') * 1000 AS INTEGER)"
+}
+
 // Announce records, for this node, the reply queues it works (one per
-// account it lists), stamped with its clock: while the record is live no
-// node adopts those queues' jobs (AdoptReplies). Start calls it, then
-// every nodeRenewEvery until Stop, which withdraws the record.
+// account it lists), stamped with the database's clock: while the record
+// is live no node adopts those queues' jobs (AdoptReplies). Start calls
+// it, then every nodeRenewEvery until Stop; the record outlives Stop by
+// nodeListTTL.
 func (q *Queue) Announce(ctx context.Context) error {
-	now := q.now().UnixMilli()
 	tx, err := q.db.BeginTx(ctx, nil)
 	if err == nil {
 		err = func() error {
 			defer tx.Rollback()
-			if _, err := tx.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE node = $1 OR seen_ms < $2`,
-				q.node, now-24*time.Hour.Milliseconds()); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE node = $1 OR seen_ms < `+q.dbNowMS()+` - $2`,
+				q.node, nodePurgeAfter.Milliseconds()); err != nil {
 				return err
 			}
 			for _, name := range q.replyQueues()[1:] {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO reply_queue_nodes (node, queue, seen_ms) VALUES ($1, $2, $3)`,
-					q.node, name, now); err != nil {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO reply_queue_nodes (node, queue, seen_ms) VALUES ($1, $2, `+q.dbNowMS()+`)`,
+					q.node, name); err != nil {
 					return err
 				}
 			}
@@ -92,14 +112,6 @@ func (q *Queue) Announce(ctx context.Context) error {
 	}
 	if err != nil {
 		return fmt.Errorf("record the reply queues this node works: %w", err)
-	}
-	return nil
-}
-
-// withdraw removes this node's record: a node stopped lists nothing.
-func (q *Queue) withdraw(ctx context.Context) error {
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE node = $1`, q.node); err != nil {
-		return fmt.Errorf("withdraw the reply queues this node works: %w", err)
 	}
 	return nil
 }
@@ -113,11 +125,42 @@ func (q *Queue) renew(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := q.Announce(ctx); err != nil && ctx.Err() == nil {
-				q.log.Warn("could not renew the record of this node's reply queues", slog.Any("error", err))
-			}
+			q.renewOnce(ctx)
 		}
 	}
+}
+
+// renewOnce announces this node's queues and keeps count of the renewals
+// that failed in a row (RecordErr).
+func (q *Queue) renewOnce(ctx context.Context) {
+	err := q.Announce(ctx)
+	if err != nil && ctx.Err() != nil {
+		return // stopping
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err == nil {
+		q.renewFailed, q.renewErr = 0, nil
+		return
+	}
+	q.renewFailed++
+	q.renewErr = err
+	q.log.Warn("could not renew the record of this node's reply queues", slog.Int("failed_in_a_row", q.renewFailed), slog.Any("error", err))
+}
+
+// RecordErr says when the record of this node's reply queues has failed
+// to renew renewFailuresShown times in a row: once it expires, another
+// node may adopt the replies of the accounts this node lists. Nil while
+// the renewals succeed.
+func (q *Queue) RecordErr() error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.renewFailed < renewFailuresShown {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", shikayat.Errorf(shikayat.EINTERNAL,
+		"the record of this node's reply queues failed to renew %d times in a row: after %s other nodes may take its accounts' replies",
+		q.renewFailed, nodeListTTL), q.renewErr)
 }
 
 // AdoptReplies moves the reply jobs waiting in the queue of an account
@@ -134,7 +177,7 @@ func (q *Queue) renew(ctx context.Context) {
 // the others dropped. It returns how many it moved.
 func (q *Queue) AdoptReplies(ctx context.Context) (int64, error) {
 	listed := q.replyQueues()
-	args := []any{q.now().Add(-nodeListTTL).UnixMilli()}
+	args := []any{nodeListTTL.Milliseconds()}
 	marks := make([]string, len(listed))
 	for i, name := range listed {
 		args = append(args, name)
@@ -148,7 +191,7 @@ func (q *Queue) AdoptReplies(ctx context.Context) (int64, error) {
 		UPDATE river_job SET queue = '`+QueueReplies+`',
 			scheduled_at = CASE WHEN scheduled_at < `+now+` THEN `+now+` ELSE scheduled_at END
 		WHERE queue LIKE 'replies-%' AND queue NOT IN (`+strings.Join(marks, ", ")+`)
-			AND queue NOT IN (SELECT queue FROM reply_queue_nodes WHERE seen_ms >= $1)
+			AND queue NOT IN (SELECT queue FROM reply_queue_nodes WHERE seen_ms >= `+q.dbNowMS()+` - $1)
 			AND state IN ('available', 'retryable')`, args...)
 	if err != nil {
 		return 0, fmt.Errorf("adopt the replies of accounts no longer listed: %w", err)

@@ -219,6 +219,9 @@ type Queue struct {
 
 	mu      sync.Mutex
 	alerted map[string]time.Time // replies logged as waiting long, and when
+
+	renewFailed int   // renewals of this node's record failed in a row
+	renewErr    error // the last one's error
 }
 
 func (q *Queue) now() time.Time {
@@ -390,12 +393,11 @@ func (q *Queue) Stop(ctx context.Context) error {
 		err = q.client.StopAndCancel(context.WithoutCancel(ctx))
 	}
 	if q.stopRenew != nil {
+		// The record is not withdrawn: it expires after nodeListTTL, so
+		// that a restart (the new process announcing only after its
+		// migrations and account checks) does not let a node with an
+		// older list adopt the queues in the gap.
 		q.stopRenew()
-		// A node stopped works no queue: its accounts' replies may be
-		// adopted at once if no other node lists them.
-		if werr := q.withdraw(context.WithoutCancel(ctx)); werr != nil {
-			q.log.Warn("could not withdraw this node's reply queues", slog.Any("error", werr))
-		}
 	}
 	return err
 }
