@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
@@ -148,7 +149,7 @@ func (m *Main) checkAccounts(ctx context.Context, confirmed bool) {
 	for {
 		wait := accountsCheckEvery
 		if !confirmed {
-			wait = accountsRecheckEvery
+			wait = cmp.Or(m.accountsRecheck, accountsRecheckEvery)
 		}
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,7 +22,8 @@ import (
 // account X has not yet confirmed posts nothing. Here X does not answer
 // that check until the first reply was tried, and the citizen's post
 // mentions both accounts (and the state account, which reads it), so X
-// itself would take a reply from either.
+// itself would take a reply from either. Once X answers, the token's
+// owner is named.
 func TestWrongTokenNeverPostsEvenBeforeTheFirstCheck(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice", "ghaziabadpolice"}})
@@ -59,7 +61,9 @@ func TestWrongTokenNeverPostsEvenBeforeTheFirstCheck(t *testing.T) {
 				time.Sleep(50 * time.Millisecond)
 			}
 		}()
-		m := startAccountsDeskWith(t, dsnOnce, ts.URL, accounts, func(m *Main) { m.accountsStartCheck = time.Second })
+		m := startAccountsDeskWith(t, dsnOnce, ts.URL, accounts, func(m *Main) {
+			m.accountsStartCheck, m.accountsRecheck = time.Second, 200*time.Millisecond
+		})
 		id := x.mention(map[string]string{"username": "sunita_v",
 			"text": "@Uppolice @lucknowpolice @ghaziabadpolice हजरतगंज लखनऊ में कल रात मेरी बाइक चोरी हो गई, कृपया मदद करें"})
 		waitFor(t, "the acknowledgement tried", func() bool { return attempted(raw) })
@@ -70,8 +74,17 @@ func TestWrongTokenNeverPostsEvenBeforeTheFirstCheck(t *testing.T) {
 		if got := repliesBy(t, x, id); len(got) > 1 || len(got) == 1 && got[0] != "Uppolice" {
 			t.Fatalf("replies to the post by %v", got)
 		}
-		if err := m.accountTrouble("lucknowpolice"); err == nil {
-			t.Fatal("no trouble named for the account with another's token")
+		// Once X answers, the wrong owner is found and named, in /readyz too.
+		const named = "@ghaziabadpolice's, not @lucknowpolice's"
+		waitFor(t, "the token's owner named", func() bool {
+			err := m.accountTrouble("lucknowpolice")
+			return err != nil && strings.Contains(err.Error(), named)
+		})
+		if body := readyzBody(t, m); !strings.Contains(body, named) {
+			t.Fatalf("/readyz does not name the token's owner: %s", body)
+		}
+		if posts := sim.ExtraAccountPosts("ghaziabadpolice"); len(posts) != 0 {
+			t.Fatalf("@lucknowpolice's entry posted with @ghaziabadpolice's token: %+v", posts)
 		}
 	})
 }

@@ -73,7 +73,10 @@ type Main struct {
 	// accountsStartCheck bounds the credentials check at start (tests);
 	// the constant of that name when 0.
 	accountsStartCheck time.Duration
-	checksDone         chan struct{}
+	// accountsRecheck is how soon an account X has not confirmed is asked
+	// again (tests); accountsRecheckEvery when 0.
+	accountsRecheck time.Duration
+	checksDone      chan struct{}
 
 	// stopSLA ends the re-reading of the stored SLA periods (followSLA).
 	stopSLA context.CancelFunc
@@ -115,6 +118,9 @@ func (m *Main) Run(ctx context.Context) error {
 	m.X = xapi.New(xapi.Options{
 		BaseURL: cfg.XAPI, Logger: m.Logger,
 		HTTPClient: httpX,
+		// The state account's token posts nothing until X says it is
+		// the state account's (checkAccounts), as every --accounts one.
+		Owner: cfg.Account,
 		Credentials: xapi.Credentials{
 			BearerToken: string(cfg.XBearerToken), ConsumerKey: string(cfg.XConsumerKey),
 			ConsumerSecret: string(cfg.XConsumerSecret), AccessToken: string(cfg.XAccessToken),
