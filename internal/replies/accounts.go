@@ -48,3 +48,41 @@ func (s *Sender) moveAccount(ctx context.Context, log *slog.Logger, r *shikayat.
 	log.Warn("reply moved from an account no longer in --accounts to one its post mentioned", slog.String("from", from), slog.String("to", to))
 	return x, nil
 }
+
+// noteOwner logs the standing of account's token when it changes, once
+// per account (not once per reply): a token X has not yet confirmed
+// (its replies wait until it does), one X says is another account's (a
+// warning: its replies wait until the token is replaced), and one
+// confirmed again after either. err is the client's WrongOwner.
+func (s *Sender) noteOwner(account string, x *xapi.Client, err error) {
+	if account == "" {
+		account = s.Account
+	}
+	standing := ""
+	if err != nil {
+		standing = "unconfirmed"
+		if !x.Unconfirmed() {
+			standing = "other:" + err.Error()
+		}
+	}
+	key := strings.ToLower(account)
+	s.ownerMu.Lock()
+	last, seen := s.ownerSeen[key]
+	if s.ownerSeen == nil {
+		s.ownerSeen = map[string]string{}
+	}
+	s.ownerSeen[key] = standing
+	s.ownerMu.Unlock()
+	if last == standing || !seen && standing == "" {
+		return
+	}
+	log := s.log().With(slog.String("account", account))
+	switch {
+	case standing == "":
+		log.Info("X confirmed the account's access token: its replies are posted")
+	case standing == "unconfirmed":
+		log.Info("the account's replies wait: X has not yet confirmed its access token", slog.Any("error", err))
+	default:
+		log.Warn("the account's replies wait: its access token belongs to another account", slog.Any("error", err))
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -77,6 +78,9 @@ type Sender struct {
 	Accounts map[string]*xapi.Client
 
 	accounts xapi.AccountIDs
+
+	ownerMu   sync.Mutex
+	ownerSeen map[string]string // account → its token's standing last logged (noteOwner)
 }
 
 func (s *Sender) now() time.Time {
@@ -331,11 +335,13 @@ func (s *Sender) sendTurn(ctx context.Context, want *shikayat.Reply, closeEvent 
 		log = log.With(slog.String("account", r.Account))
 	}
 	if err := x.WrongOwner(); err != nil {
-		// X says the account's token is another account's: posting with
-		// it would answer as that account. Wait, as for a refused token.
-		log.Error("reply cannot be posted: the account's access token belongs to another account", slog.Any("error", err))
+		// X says the account's token is another account's, or has not
+		// yet said whose it is: posting with it could answer as another
+		// account. Wait, as for a refused token.
+		s.noteOwner(r.Account, x, err)
 		return jobs.Snooze(time.Minute)
 	}
+	s.noteOwner(r.Account, x, nil)
 	// uncertain: an earlier try may have reached X. A reply back to
 	// pending after a try X refused for now (a 429, a 401) stays so when a
 	// try before that one had an unknown outcome.

@@ -74,6 +74,15 @@ func (c *Client) WrongOwner() error {
 	return c.standing.unconfirmed
 }
 
+// Unconfirmed reports whether the client is for an account
+// (Options.Owner) and X has not yet said whose its user token is: then
+// WrongOwner's error is "not yet confirmed", not "another's".
+func (c *Client) Unconfirmed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.standing.owner == nil && c.standing.unconfirmed != nil
+}
+
 // ownerError is why a request r may not be made with the user token: a
 // token of another account makes none but GET /2/users/me, a token not
 // yet confirmed posts nothing (reads with it are harmless).

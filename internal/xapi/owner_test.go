@@ -46,3 +46,23 @@ func TestClientPostsNothingUntilTheOwnerIsConfirmed(t *testing.T) {
 		t.Fatalf("reply after the check: %v", err)
 	}
 }
+
+// Unconfirmed tells "X has not said whose the token is" from "X said it
+// is another's": the sender logs them differently.
+func TestUnconfirmedUntilXSaysWhoseTheTokenIs(t *testing.T) {
+	c := xapi.New(xapi.Options{BaseURL: "http://127.0.0.1:1", Owner: "lucknowpolice"})
+	if !c.Unconfirmed() || c.WrongOwner() == nil {
+		t.Fatalf("a new client for an account: Unconfirmed %v, WrongOwner %v; want true and an error", c.Unconfirmed(), c.WrongOwner())
+	}
+	c.SetTokenOwner("lucknowpolice", "ghaziabadpolice")
+	if c.Unconfirmed() || c.WrongOwner() == nil {
+		t.Fatalf("a token X says is another's: Unconfirmed %v, WrongOwner %v; want false and an error", c.Unconfirmed(), c.WrongOwner())
+	}
+	c.SetTokenOwner("lucknowpolice", "lucknowpolice")
+	if c.Unconfirmed() || c.WrongOwner() != nil {
+		t.Fatalf("a token X confirmed: Unconfirmed %v, WrongOwner %v", c.Unconfirmed(), c.WrongOwner())
+	}
+	if plain := xapi.New(xapi.Options{BaseURL: "http://127.0.0.1:1"}); plain.Unconfirmed() {
+		t.Fatal("a client for no account is unconfirmed")
+	}
+}
