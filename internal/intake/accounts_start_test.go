@@ -3,6 +3,8 @@ package intake_test
 import (
 	"context"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,8 +25,14 @@ type startRig struct {
 }
 
 func newStartRig(t *testing.T, dsn string) *startRig {
+	return newStartRigWith(t, dsn, xsim.Options{})
+}
+
+// newStartRigWith is newStartRig over an X simulated with opts.
+func newStartRigWith(t *testing.T, dsn string, opts xsim.Options) *startRig {
 	clock := &testClock{at: time.Now().Add(time.Minute)}
-	r := newRig(t, dsn, xsim.Options{ExtraAccounts: []string{"lucknowpolice"}, Now: clock.Now})
+	opts.ExtraAccounts, opts.Now = []string{"lucknowpolice"}, clock.Now
+	r := newRig(t, dsn, opts)
 	ts := httptest.NewServer(r.sim)
 	t.Cleanup(ts.Close)
 	return &startRig{rig: r, clock: clock, url: ts.URL}
@@ -127,11 +135,12 @@ func TestNewAccountAddedWhileDownReadFromStateCheckpoint(t *testing.T) {
 	})
 }
 
-// A desk down for ten days, back with an account added, does not read the
-// new account back to the state account's ten-day-old checkpoint: its
-// start is capped to the reach of X's recent search (SearchReach), as the
-// backfill is. A mention older than that is not recorded for it.
-func TestNewAccountStartCappedAfterALongDowntime(t *testing.T) {
+// A desk down for ten days, back with an account added, reads the new
+// account back to the state account's ten-day-old checkpoint: the mentions
+// timeline reaches back by count, not by time, so a mention older than
+// recent search reaches (SearchReach) is still there to read, and capping
+// the start would drop it silently.
+func TestNewAccountAfterALongDowntimeReadsWhatTheTimelineHolds(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		s := newStartRig(t, dsn())
@@ -145,16 +154,46 @@ func TestNewAccountStartCappedAfterALongDowntime(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.pollTwice(t, p)
-		start, err := s.db.Checkpoint(ctx, intake.StartName+"@lucknowpolice")
-		if err != nil {
+		if _, _, _, err := s.db.FindPost(ctx, old); err != nil {
+			t.Fatalf("a mention ten days old, still in the account's mentions timeline, was not read: %v", err)
+		}
+	})
+}
+
+// When the account's mentions timeline no longer holds the oldest of them
+// (more mentions came since than its reach), the part recent search still
+// reaches is backfilled and the part it does not is recorded as lost, for
+// /readyz to name: nothing is dropped silently.
+func TestNewAccountAfterALongDowntimeRecordsWhatXNoLongerGives(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		s := newStartRigWith(t, dsn(), xsim.Options{MentionsReach: 120})
+		s.post(t, "ramesh_k", "@Uppolice mera purse chori ho gaya station pe")
+		s.pollTwice(t, s.poller(""))
+		s.clock.Add(time.Hour) // the desk goes down
+		old := s.post(t, "sunita_v", "@lucknowpolice mera mobile chori ho gaya market me, madad kijiye")
+		s.clock.Add(9 * 24 * time.Hour)
+		week := s.post(t, "asha_p", "@lucknowpolice ghar ke bahar se cycle chori ho gayi, madad kijiye")
+		s.clock.Add(3 * 24 * time.Hour)
+		for i := range 130 {
+			s.post(t, "citizen_"+strconv.Itoa(i), "@lucknowpolice gali me roz raat ko jhagda hota hai, shikayat "+strconv.Itoa(i))
+			s.clock.Add(time.Second)
+		}
+		p := s.poller(s.url) // back, with the account added
+		if err := p.NoteConfigured(ctx); err != nil {
 			t.Fatal(err)
 		}
-		at, ok := shikayat.SnowflakeTime(start)
-		if floor := s.clock.Now().Add(-3*time.Minute - intake.SearchReach); !ok || at.Before(floor) {
-			t.Fatalf("the new account is read from %v (%s); want no earlier than %v", at, start, floor)
+		s.pollTwice(t, p)
+		if _, _, _, err := s.db.FindPost(ctx, week); err != nil {
+			t.Fatalf("a mention three days old, beyond the timeline's reach but within search's, was not backfilled: %v", err)
 		}
 		if _, _, _, err := s.db.FindPost(ctx, old); err == nil {
-			t.Fatal("a mention ten days old, beyond the cap, was read for the new account")
+			t.Fatal("a twelve-day-old mention beyond both reaches was read; the test's X gives more than X")
+		}
+		err := intake.AccountsGapCheck(s.db, []string{"lucknowpolice"})(ctx)
+		if err == nil || !strings.Contains(shikayat.ErrorMessage(err), "@lucknowpolice: mentions between posts") ||
+			!strings.Contains(shikayat.ErrorMessage(err), "lost for good") {
+			t.Fatalf("the mentions X no longer gives are not named: %v", err)
 		}
 	})
 }

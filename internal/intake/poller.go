@@ -514,7 +514,8 @@ func (p *Poller) seen(ctx context.Context) (time.Time, error) {
 // read back to the desk's start (days of mentions, a whole week with the
 // backfill): it starts from the earliest of the state account's checkpoint
 // and the moment a node first had it configured, less the overlap (never
-// before the desk's start, nor further back than SearchReach). Both are
+// before the desk's start; not capped by SearchReach, which bounds only
+// the backfill). Both are
 // known before X is asked anything, so
 // an account whose first reads fail, added while the desk was down, or
 // added on one node of a rolling change, loses no mention. The start is
@@ -551,10 +552,12 @@ func (p *Poller) startID(ctx context.Context, cp string) (string, error) {
 	if at, ok := shikayat.SnowflakeTime(state); ok && at.Before(from) {
 		from = at
 	}
-	// A desk down for days would read far back from an old state
-	// checkpoint: no further than X's recent search reaches (the
-	// backfill's reach too).
-	start := laterID(laterID(shikayat.SnowflakeAt(from.Add(-p.Overlap)), desk), shikayat.SnowflakeAt(p.Now().Add(-SearchReach)))
+	// A desk down for days reads far back from an old state checkpoint:
+	// the mentions timeline reaches back by count (its last 800 posts),
+	// not by time, so a start older than recent search reaches loses
+	// nothing X still gives. Only the backfill is bound by SearchReach;
+	// what neither reaches is recorded as lost (backfill).
+	start := laterID(shikayat.SnowflakeAt(from.Add(-p.Overlap)), desk)
 	if err := p.DB.SetCheckpoint(ctx, p.fence(), p.name(StartName), start); err != nil {
 		return "", err
 	}
