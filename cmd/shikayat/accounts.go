@@ -125,7 +125,9 @@ func (m *Main) checkAccountsOnce(ctx context.Context) bool {
 				return
 			}
 			if err != nil {
-				m.Logger.Warn("X did not confirm an account's credentials", slog.String("account", u), slog.Any("error", err))
+				m.noteStanding(u, "unanswered", func(l *slog.Logger) {
+					l.Warn("X did not confirm an account's credentials: its replies wait until it does", slog.Any("error", err))
+				})
 				mu.Lock()
 				confirmed = false
 				mu.Unlock()
@@ -133,12 +135,35 @@ func (m *Main) checkAccountsOnce(ctx context.Context) bool {
 			}
 			x.SetTokenOwner(u, me.Username) // refuses the token's use while it is another's
 			if !strings.EqualFold(me.Username, u) {
-				m.Logger.Error("an account's access token belongs to another account", slog.String("account", u), slog.String("token_of", me.Username))
+				m.noteStanding(u, "other:"+strings.ToLower(me.Username), func(l *slog.Logger) {
+					l.Warn("an account's access token belongs to another account: its replies wait until the token is replaced", slog.String("token_of", me.Username))
+				})
+			} else {
+				m.noteStanding(u, "", func(l *slog.Logger) { l.Info("X confirmed an account's access token") })
 			}
 		}()
 	}
 	wg.Wait()
 	return confirmed
+}
+
+// noteStanding logs, through say, what X last said of account's token
+// when it differs from what was logged before: once per account and
+// change, not at every check. A first standing of "" (confirmed at once)
+// is not logged.
+func (m *Main) noteStanding(account, standing string, say func(*slog.Logger)) {
+	key := strings.ToLower(account)
+	m.standingMu.Lock()
+	last, seen := m.standing[key]
+	if m.standing == nil {
+		m.standing = map[string]string{}
+	}
+	m.standing[key] = standing
+	m.standingMu.Unlock()
+	if last == standing || !seen && standing == "" {
+		return
+	}
+	say(m.Logger.With(slog.String("account", account)))
 }
 
 // checkAccounts checks the accounts (checkAccountsOnce) every

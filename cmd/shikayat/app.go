@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -76,7 +77,11 @@ type Main struct {
 	// accountsRecheck is how soon an account X has not confirmed is asked
 	// again (tests); accountsRecheckEvery when 0.
 	accountsRecheck time.Duration
-	checksDone      chan struct{}
+	// standing is what the log last said of each account's token
+	// (noteStanding), by lower-case username.
+	standingMu sync.Mutex
+	standing   map[string]string
+	checksDone chan struct{}
 
 	// stopSLA ends the re-reading of the stored SLA periods (followSLA).
 	stopSLA context.CancelFunc
