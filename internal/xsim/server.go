@@ -90,8 +90,8 @@ type Server struct {
 	jobs                map[string]*simJob     // compliance jobs
 	complianceForbidden bool
 	records             map[string][]xapi.ComplianceRecord // compliance data besides deletions, every record of a post (compliance_events.go)
-	userState           map[string]string                // author id → suspended, protected or deactivated
-	failJobs            int                              // the next compliance jobs to end as failAs
+	userState           map[string]string                  // author id → suspended, protected or deactivated
+	failJobs            int                                // the next compliance jobs to end as failAs
 	failAs              string
 	readLag             time.Duration
 	visibleAt           map[string]time.Time // posts kept out of reads until then (readlag.go)
