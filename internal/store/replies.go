@@ -207,7 +207,7 @@ func (s *DB) lockReplyComplaint(ctx context.Context, tx *sql.Tx, id int64) error
 	err := tx.QueryRowContext(ctx, `SELECT c.id FROM complaints c
 		WHERE c.id = (SELECT complaint_id FROM replies WHERE id = $1)`+s.forUpdate(), id).Scan(&cid)
 	if err != nil && !isNoRows(err) {
-		return fmt.Errorf("closing reply: lock its complaint: %w", err)
+		return fmt.Errorf("reply %d: lock its complaint: %w", id, err)
 	}
 	return nil
 }
