@@ -1,6 +1,12 @@
 package shikayat
 
-import "time"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"strings"
+	"time"
+)
 
 // ReplyState is where a reply to a citizen stands. A reply is recorded
 // before it is sent and after, so that none is ever sent twice.
@@ -50,4 +56,46 @@ type Reply struct {
 	UnsureSince *time.Time
 	// Code is the docket code of its complaint, as read ("" for none).
 	Code string
+	// TextDigest is ReplyTextDigest of the text as written, kept while
+	// the reply of a redacted post or complaint waits to be settled: its
+	// Text is masked then, and X's posts are matched against the digest
+	// (SameText). "" otherwise.
+	TextDigest string
+}
+
+// SameText reports whether a post's text as X shows it is the reply's
+// text as sent: X escapes &, < and >, and shortens every link to a t.co
+// link, so entities are read back and links are compared as links, not by
+// URL. A reply whose text was masked (TextDigest set) is matched by its
+// digest alone.
+func (r *Reply) SameText(posted string) bool {
+	shown := CanonicalReplyText(html.UnescapeString(posted))
+	if r.TextDigest != "" {
+		return textDigest(shown) == r.TextDigest
+	}
+	return shown == CanonicalReplyText(r.Text)
+}
+
+// CanonicalReplyText is a reply's text as compared with X's posts: words
+// separated by single spaces, every link a "<link>".
+func CanonicalReplyText(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+			f[i] = "<link>"
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// ReplyTextDigest is the digest a reply's text is matched by once the text
+// itself is masked: SHA-256 (hex) over "shikayat/reply/v1", a zero byte and
+// the canonical text.
+func ReplyTextDigest(text string) string {
+	return textDigest(CanonicalReplyText(text))
+}
+
+func textDigest(canonical string) string {
+	h := sha256.Sum256([]byte("shikayat/reply/v1\x00" + canonical))
+	return hex.EncodeToString(h[:])
 }

@@ -30,6 +30,11 @@ type Store interface {
 	// (the last post id of the last batch finished; "" from the start).
 	ComplianceCursor(ctx context.Context) (string, error)
 	SetComplianceCursor(ctx context.Context, after string) error
+	// ComplianceRetry and SetComplianceRetry keep the window (the cursor
+	// it starts at) whose compliance job gave no result, and how many
+	// checks in a row it failed (0: none).
+	ComplianceRetry(ctx context.Context) (after string, tries int, err error)
+	SetComplianceRetry(ctx context.Context, after string, tries int) error
 }
 
 // X is X's side (xapi.Client).
@@ -78,7 +83,16 @@ type Result struct {
 	// when the check is run again (Run returns an error, and River
 	// retries it).
 	Failed []string
+	// Skipped are the compliance jobs that gave no result for a window
+	// whose job gave none on the check before either: the check moved on
+	// past it (logged), and its posts are checked on the next walk.
+	Skipped []string
 }
+
+// windowTries is how many checks in a row a window's compliance job may
+// give no result before the check moves on past it: the first, and its
+// retry.
+const windowTries = 2
 
 // jobEnded is a compliance job that gave no result: X ended it failed or
 // expired, or it was still running when the wait ran out.
@@ -118,6 +132,10 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 	if after != "" {
 		log.Info("resuming the check of the desk's posts where the last one stopped", slog.String("after", after))
 	}
+	retryAt, tries, err := c.Store.ComplianceRetry(ctx)
+	if err != nil {
+		return res, err
+	}
 	// progress records that every post up to last was checked, until a
 	// batch gives no result: its posts wait for the retry, which starts
 	// there.
@@ -125,9 +143,16 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 		if len(res.Failed) > 0 {
 			return nil
 		}
+		if tries > 0 {
+			if err := c.Store.SetComplianceRetry(ctx, "", 0); err != nil {
+				return err
+			}
+			tries = 0
+		}
 		return c.Store.SetComplianceCursor(ctx, last)
 	}
 	for more := true; more; {
+		start := after
 		var batch []string
 		for more && len(batch) < perJob {
 			limit := min(10_000, perJob-len(batch))
@@ -147,7 +172,29 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 		if !res.Lookup {
 			gone, err := c.viaJob(ctx, batch, &res, log)
 			var ended *jobEnded
+			if errors.As(err, &ended) && len(res.Failed) == 0 && start == retryAt && tries+1 >= windowTries {
+				// The window at the cursor gave no result on the check
+				// before too: the check moves on, so that a window X keeps
+				// failing does not hold the cursor for good.
+				log.Warn("a compliance job gave no result again for the same posts; moving on, they are checked on the next walk",
+					slog.String("job", ended.id), slog.String("status", ended.status), slog.Int("posts", len(batch)), slog.Int("tries", tries+1))
+				res.Skipped = append(res.Skipped, ended.id)
+				if err := progress(batch[len(batch)-1]); err != nil {
+					return res, err
+				}
+				continue
+			}
 			if errors.As(err, &ended) {
+				if len(res.Failed) == 0 {
+					// The window at the cursor: the retry starts there.
+					n := 1
+					if start == retryAt {
+						n = tries + 1
+					}
+					if err := c.Store.SetComplianceRetry(ctx, start, n); err != nil {
+						return res, err
+					}
+				}
 				// The other batches go on; these posts wait for the retry.
 				log.Warn("a compliance job gave no result; its posts are checked again when the check is retried",
 					slog.String("job", ended.id), slog.String("status", ended.status), slog.Int("posts", len(batch)))

@@ -18,6 +18,8 @@ type memStore struct {
 	ids                []string
 	redacted, scrubbed []string
 	cursor             string
+	retryAt            string
+	tries              int
 }
 
 func (f *memStore) UnredactedPostIDs(_ context.Context, _ time.Time, after string, limit int) ([]string, error) {
@@ -52,6 +54,15 @@ func (f *memStore) ComplianceCursor(context.Context) (string, error) { return f.
 
 func (f *memStore) SetComplianceCursor(_ context.Context, after string) error {
 	f.cursor = after
+	return nil
+}
+
+func (f *memStore) ComplianceRetry(context.Context) (string, int, error) {
+	return f.retryAt, f.tries, nil
+}
+
+func (f *memStore) SetComplianceRetry(_ context.Context, after string, tries int) error {
+	f.retryAt, f.tries = after, tries
 	return nil
 }
 

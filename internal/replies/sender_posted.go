@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -152,7 +151,7 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 		return x.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
-			if !repliesTo(t, r.InReplyTo) || !(SameText(t.Text, r.Text) || restored && sameDocket(t.Text, r)) {
+			if !repliesTo(t, r.InReplyTo) || !(r.SameText(t.Text) || restored && sameDocket(t.Text, r)) {
 				continue
 			}
 			another, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
@@ -189,18 +188,7 @@ func repliesTo(t xapi.Tweet, postID string) bool {
 }
 
 // SameText reports whether a post's text as X shows it is the text the
-// desk sent: X escapes &, < and >, and shortens every link to a t.co link,
-// so entities are read back and links are compared as links, not by URL.
+// desk sent (see shikayat.Reply.SameText).
 func SameText(posted, sent string) bool {
-	return canonicalText(html.UnescapeString(posted)) == canonicalText(sent)
-}
-
-func canonicalText(s string) string {
-	f := strings.Fields(s)
-	for i, w := range f {
-		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
-			f[i] = "<link>"
-		}
-	}
-	return strings.Join(f, " ")
+	return (&shikayat.Reply{Text: sent}).SameText(posted)
 }

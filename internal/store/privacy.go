@@ -325,6 +325,18 @@ func (s *DB) ErasePerson(ctx context.Context, handle, requestedBy string, force 
 		if err != nil {
 			return err
 		}
+		postIDs, err := s.personPostIDs(ctx, tx, ids, handles)
+		if err != nil {
+			return err
+		}
+		// The complaints' rows first, as every path that settles a reply
+		// takes them: then the person's complaints again, as they stand.
+		if err := s.lockRedacted(ctx, tx, cids, postIDs); err != nil {
+			return err
+		}
+		if cids, err = s.personComplaints(ctx, tx, ids, handles); err != nil {
+			return err
+		}
 		if !force {
 			var open []string
 			for _, cid := range cids {
@@ -340,10 +352,6 @@ func (s *DB) ErasePerson(ctx context.Context, handle, requestedBy string, force 
 				return shikayat.Errorf(shikayat.ECONFLICT, "%d of the person's complaints are still open (%s): close them first, or erase with --force.",
 					len(open), strings.Join(open, ", "))
 			}
-		}
-		postIDs, err := s.personPostIDs(ctx, tx, ids, handles)
-		if err != nil {
-			return err
 		}
 		r := newRedaction(RedactErasure, "Personal data erased at the request of "+requestedBy+".", s.now())
 		for _, cid := range cids {

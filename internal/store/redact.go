@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -51,11 +52,12 @@ type redaction struct {
 	touched      map[int64]int // complaint id → posts redacted in it
 	order        []int64
 	posts        int
-	givenUp      map[int64]int // complaint id → replies waiting that will not be sent
+	givenUp      map[int64]int      // complaint id → replies waiting that will not be sent
+	masked       map[int64][]string // complaint id → its "replied" events masked (maskedNote)
 }
 
 func newRedaction(why, note string, now time.Time) *redaction {
-	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, givenUp: map[int64]int{}, keepAuthorID: why == RedactDeleted}
+	return &redaction{why: why, note: note, now: now, touched: map[int64]int{}, givenUp: map[int64]int{}, masked: map[int64][]string{}, keepAuthorID: why == RedactDeleted}
 }
 
 // authorID is the SQL for a redacted row's author_id column.
@@ -159,7 +161,7 @@ func (s *DB) blankPost(ctx context.Context, tx *sql.Tx, id string, cid int64, r 
 			return fmt.Errorf("redact post %s: %w", id, err)
 		}
 	}
-	if err := blankReplies(ctx, tx, "in_reply_to = $1", id, r); err != nil {
+	if err := s.blankReplies(ctx, tx, "in_reply_to = $1", id, r); err != nil {
 		return err
 	}
 	r.posts++
@@ -221,7 +223,7 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 	if err != nil {
 		return fmt.Errorf("redact complaint %d: events: %w", cid, err)
 	}
-	if err := blankReplies(ctx, tx, "complaint_id = $1", cid, r); err != nil {
+	if err := s.blankReplies(ctx, tx, "complaint_id = $1", cid, r); err != nil {
 		return err
 	}
 	r.touch(cid, 0)
@@ -231,15 +233,15 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 // blankReplies settles the desk's replies matching where. A reply still
 // waiting that no try may have reached X with is given up, never sent
 // (counted in the redaction's event). A reply being sent is left to its
-// sender, which matches X's posts by the reply's text to learn whether it
-// went out; so is one pending again but unsure since a try of unknown
-// outcome: it is given up unverified (counted too), and its sender looks
-// for it on X, as does one X called a duplicate (given_up_unverified).
-// These keep their text as it is until they settle (see settleRedacted).
-// The settled ones (sent, failed) keep their text: the force's own public
-// posts, as its "replied" events keep them, with phone numbers, e-mail
-// addresses and @handles masked.
-func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
+// sender, which learns whether it went out (see settleRedacted). One
+// pending again but unsure since a try of unknown outcome is given up
+// unverified (counted too); it and every other reply given up unverified
+// (X called it a duplicate, say) have their text masked at once, keeping a
+// digest of the text their sender matches X's posts by (maskUnsettled).
+// The settled ones (sent, failed) keep their text, as their "replied"
+// events do: the force's own public posts, with phone numbers, e-mail
+// addresses and @handles masked (maskReplied).
+func (s *DB) blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *redaction) error {
 	given, err := tx.QueryContext(ctx, `UPDATE replies SET error = '`+RedactedReplyReason+`',
 			state = CASE WHEN unsure_since <> 0 THEN 'given_up_unverified' ELSE 'failed' END
 		WHERE state = 'pending' AND `+where+` RETURNING COALESCE(complaint_id, 0)`, arg)
@@ -258,32 +260,102 @@ func blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any, r *red
 	if err := given.Err(); err != nil {
 		return fmt.Errorf("redact replies: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM replies WHERE state IN ('sent', 'failed') AND `+where, arg)
+	rows, err := tx.QueryContext(ctx, `SELECT id, text, state, COALESCE(complaint_id, 0), posted_id FROM replies
+		WHERE state IN ('sent', 'failed', 'given_up_unverified') AND `+where, arg)
 	if err != nil {
 		return fmt.Errorf("redact replies: %w", err)
 	}
-	masked := map[int64]string{}
+	type reply struct {
+		id, cid     int64
+		text, state string
+		postedID    string
+	}
+	var all []reply
 	for rows.Next() {
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
+		var x reply
+		if err := rows.Scan(&x.id, &x.text, &x.state, &x.cid, &x.postedID); err != nil {
 			rows.Close()
 			return fmt.Errorf("redact replies: %w", err)
 		}
-		if m := shikayat.MaskContacts(text); m != text {
-			masked[id] = m
-		}
+		all = append(all, x)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("redact replies: %w", err)
 	}
-	for id, text := range masked {
-		if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1 WHERE id = $2`, text, id); err != nil {
-			return fmt.Errorf("redact replies: %w", err)
+	for _, x := range all {
+		if x.state == string(shikayat.ReplyUnverified) {
+			if _, err := maskUnsettled(ctx, tx, x.id, x.text); err != nil {
+				return err
+			}
+			continue
+		}
+		if m := shikayat.MaskContacts(x.text); m != x.text {
+			if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1, text_digest = '' WHERE id = $2`, m, x.id); err != nil {
+				return fmt.Errorf("redact replies: %w", err)
+			}
+		}
+		if x.state == string(shikayat.ReplySent) && x.cid != 0 && x.postedID != "" {
+			if err := maskReplied(ctx, tx, x.cid, x.postedID, r); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// maskReplied masks the note of the "replied" event that put the reply
+// posted as postedID on complaint cid's trail, as the reply's row is
+// masked. The salt goes, so that the note's digest (which the event's hash
+// covers) cannot be tested against guesses; the redaction event names the
+// digest of the masked note (MaskedRepliesKey), so that audit verify still
+// checks the note.
+func maskReplied(ctx context.Context, tx *sql.Tx, cid int64, postedID string, r *redaction) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, note FROM events
+		WHERE complaint_id = $1 AND action = 'replied' AND user_id IS NULL AND hash <> '' AND salt <> '' AND detail LIKE $2`,
+		cid, `%"post_id":`+jsonString(postedID)+`%`)
+	if err != nil {
+		return fmt.Errorf("redact replied events: %w", err)
+	}
+	type note struct {
+		id   int64
+		text string
+	}
+	var notes []note
+	for rows.Next() {
+		var n note
+		if err := rows.Scan(&n.id, &n.text); err != nil {
+			rows.Close()
+			return fmt.Errorf("redact replied events: %w", err)
+		}
+		notes = append(notes, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("redact replied events: %w", err)
+	}
+	for _, n := range notes {
+		m := shikayat.MaskContacts(n.text)
+		if m == n.text {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET note = $1, salt = '' WHERE id = $2`, m, n.id); err != nil {
+			return fmt.Errorf("redact replied events: %w", err)
+		}
+		r.masked[cid] = append(r.masked[cid], maskedNote(n.id, m))
+		r.touch(cid, 0)
+	}
+	return nil
+}
+
+// MaskedRepliesKey is the key of a redaction event's detail that lists the
+// "replied" events whose notes the redaction masked, each as
+// "EVENT-ID:DIGEST" (maskedNote), separated by commas.
+const MaskedRepliesKey = "masked_replies"
+
+// maskedNote is the entry of MaskedRepliesKey for event id masked to note.
+func maskedNote(id int64, note string) string {
+	return strconv.FormatInt(id, 10) + ":" + shikayat.PersonalDigest("", note)
 }
 
 // record writes one redaction event in the trail of every complaint the
@@ -304,6 +376,9 @@ func (s *DB) record(ctx context.Context, tx *sql.Tx, r *redaction) error {
 		}
 		if n := r.givenUp[cid]; n > 0 {
 			ev.Detail["replies_given_up"] = strconv.Itoa(n)
+		}
+		if m := r.masked[cid]; len(m) > 0 {
+			ev.Detail[MaskedRepliesKey] = strings.Join(m, ",")
 		}
 		if err := insertEvent(ctx, tx, cid, ev); err != nil {
 			return err
@@ -346,6 +421,9 @@ func (s *DB) RedactDeletedPosts(ctx context.Context, ids []string) (int, error) 
 		ids = ids[len(batch):]
 		err := s.withTx(ctx, func(tx *sql.Tx) error {
 			r := newRedaction(RedactDeleted, "The post was deleted on X: its text, media and author are redacted.", s.now())
+			if err := s.lockRedacted(ctx, tx, nil, batch); err != nil {
+				return err
+			}
 			authors, err := postAuthors(ctx, tx, batch)
 			if err != nil {
 				return err
@@ -480,6 +558,9 @@ func (s *DB) RedactClosedBefore(ctx context.Context, cutoff time.Time, limit int
 	for _, id := range ids {
 		err := s.withTx(ctx, func(tx *sql.Tx) error {
 			// Closed, and still closed: a complaint reopened since is kept.
+			if err := s.lockRedacted(ctx, tx, []int64{id}, nil); err != nil {
+				return err
+			}
 			var stage string
 			var redacted sql.NullInt64
 			if err := tx.QueryRowContext(ctx, `SELECT stage, redacted_at FROM complaints WHERE id = $1`, id).Scan(&stage, &redacted); err != nil {

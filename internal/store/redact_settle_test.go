@@ -83,15 +83,21 @@ func TestRedactedRepliesAreMaskedWhenSettled(t *testing.T) {
 				if err := rd.redact(d); err != nil {
 					t.Fatal(err)
 				}
-				// Before settling, the unsure replies keep their text (one X called
-				// a duplicate included: it is looked for on X too).
-				for _, r := range []*shikayat.Reply{sentAfter, foundAfter, unseenAfter} {
+				// Before settling, a reply being sent keeps its text (its
+				// sender has it in hand); one given up unverified (X called
+				// it a duplicate, or an unsure one given up by the
+				// redaction) is masked at once, and keeps the digest of its
+				// text for the look on X.
+				if got, err := db.FindReply(ctx, sentAfter.Key); err != nil || got.Text != sentAfter.Text {
+					t.Fatalf("reply %s before settling: %v, %v, want its text kept for its sender", sentAfter.Key, got, err)
+				}
+				for _, r := range []*shikayat.Reply{foundAfter, unseenAfter} {
 					got, err := db.FindReply(ctx, r.Key)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if got.Text != r.Text {
-						t.Fatalf("reply %s before settling: %q, want its text kept for the look on X", r.Key, got.Text)
+					if got.Text != shikayat.MaskContacts(r.Text) || got.TextDigest != shikayat.ReplyTextDigest(r.Text) || !got.SameText(r.Text) {
+						t.Fatalf("reply %s before settling: %q (digest %q), want it masked, matched by its digest", r.Key, got.Text, got.TextDigest)
 					}
 				}
 				if ok, err := db.MarkReplySent(ctx, sentAfter.ID, "9101"); err != nil || !ok {

@@ -11,7 +11,7 @@ import (
 )
 
 const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at, unsure_since,
-	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), '')`
+	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), ''), text_digest`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
@@ -21,7 +21,7 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var sent, tried sql.NullInt64
 	var duplicate, unsure int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code, &x.TextDigest); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
@@ -198,13 +198,16 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 }
 
 // lockReplyComplaint locks the row of reply id's complaint (PostgreSQL;
-// SQLite lets one writer in at a time).
+// SQLite lets one writer in at a time). Every path that moves a reply and
+// then settles it against a redaction (settleRedacted) takes it first, as
+// a redaction does (lockRedacted), and as a complaint's action does: the
+// complaint's row, then the reply's.
 func (s *DB) lockReplyComplaint(ctx context.Context, tx *sql.Tx, id int64) error {
 	var cid int64
 	err := tx.QueryRowContext(ctx, `SELECT c.id FROM complaints c
 		WHERE c.id = (SELECT complaint_id FROM replies WHERE id = $1)`+s.forUpdate(), id).Scan(&cid)
 	if err != nil && !isNoRows(err) {
-		return fmt.Errorf("closing reply: lock its complaint: %w", err)
+		return fmt.Errorf("reply %d: lock its complaint: %w", id, err)
 	}
 	return nil
 }
@@ -307,6 +310,9 @@ func (s *DB) MarkReplyFailed(ctx context.Context, id int64, attempts int, reason
 // worker changes nothing: won is false.
 func (s *DB) MarkReplyRefusedUnsure(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'given_up_unverified', error = $1,
 			unsure_since = CASE WHEN unsure_since <> 0 THEN unsure_since ELSE COALESCE(attempted_at, $2) END
 			WHERE id = $3 AND attempts = $4 AND state = 'sending'`, reason, ms(s.now()), id, attempts)
@@ -316,9 +322,12 @@ func (s *DB) MarkReplyRefusedUnsure(ctx context.Context, id int64, attempts int,
 		n, err := res.RowsAffected()
 		if err != nil {
 			return fmt.Errorf("update reply: %w", err)
+		} else if n != 1 {
+			return nil
 		}
-		won = n == 1
-		return nil
+		won = true
+		_, err = s.settleRedacted(ctx, tx, id)
+		return err
 	})
 	return won, err
 }
@@ -326,6 +335,9 @@ func (s *DB) MarkReplyRefusedUnsure(ctx context.Context, id int64, attempts int,
 func (s *DB) endTry(ctx context.Context, id int64, attempts int, state, reason string) (bool, error) {
 	won := false
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		// A try refused for now leaves the reply as unsure as it was; a
 		// failed reply is settled.
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = $1, error = $2,
@@ -385,6 +397,9 @@ func (s *DB) replyEvent(ctx context.Context, tx *sql.Tx, id int64, actor, action
 // false when it is no longer unverified.
 func (s *DB) MarkUnverifiedNotPosted(ctx context.Context, id int64, reason string) (won bool, err error) {
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'failed', error = $1, unsure_since = 0 WHERE id = $2 AND state = 'given_up_unverified'`, reason, id)
 		if err != nil {
 			return fmt.Errorf("update reply: %w", err)
@@ -419,6 +434,9 @@ const UnseenAction = "reply_unseen"
 // complaint. A stale worker changes nothing: won is false.
 func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason string) (won bool, err error) {
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'given_up_unverified', duplicate_at = $1, error = $2
 			WHERE id = $3 AND attempts = $4 AND state = 'sending'`, ms(s.now()), reason, id, attempts)
 		if err != nil {
@@ -430,7 +448,11 @@ func (s *DB) MarkReplyUnseen(ctx context.Context, id int64, attempts int, reason
 			return nil
 		}
 		won = true
-		return s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), UnseenAction, reason, "")
+		if err := s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), UnseenAction, reason, ""); err != nil {
+			return err
+		}
+		_, err = s.settleRedacted(ctx, tx, id)
+		return err
 	})
 	return won, err
 }
@@ -483,6 +505,9 @@ func (s *DB) giveUp(ctx context.Context, id, complaintID int64, actor, reason st
 	var out *shikayat.Reply
 	sendingBefore := ms(s.now().Add(-inFlight))
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if isNoRows(err) || (err == nil && complaintID != 0 && r.ComplaintID != complaintID) {
 			return shikayat.Errorf(shikayat.ENOTFOUND, "No reply %d was recorded.", id)
@@ -538,6 +563,9 @@ func (s *DB) MarkReplySent(ctx context.Context, id int64, postedID string) (reco
 		return false, shikayat.Errorf(shikayat.EINVALID, "Reply %d: a post X accepted has an id.", id)
 	}
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
 		now := s.now()
 		r, err := scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE id = $1`, id))
 		if err != nil {

@@ -142,7 +142,8 @@ func Holdings(ctx context.Context, dsn string) (complaints, posts int, err error
 // reply the copy holds as pending or sending may have gone out from the
 // desk the copy came from: each becomes 'sending' with its last try long
 // past, so its next try first looks for it on X, as after an uncertain
-// send. The copy's leases go: the node that held them is gone.
+// send (one whose post or complaint was redacted is given up unverified
+// instead, see settleRedacted). The copy's leases go: the node that held them is gone.
 func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, error) {
 	var m RestoreMark
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
@@ -167,8 +168,30 @@ func (s *DB) MarkRestored(ctx context.Context, mentions string) (RestoreMark, er
 		if err := setCheckpoint(ctx, tx, RestoredCheckpoint, string(b), now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE replies SET state = 'sending', attempted_at = 0 WHERE state IN ('pending', 'sending')`); err != nil {
+		rows, err := tx.QueryContext(ctx, `UPDATE replies SET state = 'sending', attempted_at = 0 WHERE state IN ('pending', 'sending') RETURNING id`)
+		if err != nil {
 			return fmt.Errorf("mark restore: %w", err)
+		}
+		var moved []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("mark restore: %w", err)
+			}
+			moved = append(moved, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("mark restore: %w", err)
+		}
+		// Moved as every reply is moved: one whose post or complaint was
+		// redacted is given up unverified (looked for on X, never sent
+		// again), its text masked.
+		for _, id := range moved {
+			if _, err := s.settleRedacted(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM leases`); err != nil {
 			return fmt.Errorf("mark restore: %w", err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -107,11 +109,14 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 		prev, first := "", true
 		var opened trailRow
 		var moves digestMoves
-		var unrecorded int64 // the first blanked event no redaction event followed yet
-		var latest time.Time // the latest time of the events so far
+		var unrecorded int64         // the first blanked event no redaction event followed yet
+		masked := map[int64]string{} // masked "replied" events no redaction event named yet: id → digest
+		var latest time.Time         // the latest time of the events so far
 		for haveEvent && ev.complaintID == c.id {
 			rep.Events++
-			if ev.blanked() {
+			if ev.maskedReply() {
+				masked[ev.e.ID] = shikayat.PersonalDigest("", ev.e.Note)
+			} else if ev.blanked() {
 				if reason := ev.blankable(); reason != "" {
 					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
 					return rep, nil
@@ -121,6 +126,10 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 				}
 			} else if ev.e.Action == RedactedAction && ev.e.Actor == shikayat.SystemActor.Name() && ev.e.UserID == 0 {
 				unrecorded = 0
+				if id, reason := ev.vouch(masked); reason != "" {
+					rep.Failure = &TrailFailure{Code: c.code, EventID: id, Reason: reason}
+					return rep, nil
+				}
 			}
 			if first {
 				opened = ev
@@ -142,6 +151,10 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			if haveEvent, err = ev.next(erows); err != nil {
 				return nil, err
 			}
+		}
+		if id := firstKey(masked); id != 0 {
+			rep.Failure = &TrailFailure{Code: c.code, EventID: id, Reason: "the reply's note was masked, and no redaction event names it"}
+			return rep, nil
 		}
 		if unrecorded != 0 {
 			rep.Failure = &TrailFailure{Code: c.code, EventID: unrecorded, Reason: "the event's actor and note were blanked, and no redaction event follows"}
@@ -267,6 +280,48 @@ func (r *trailRow) blanked() bool {
 		(r.e.Note == "" && shikayat.PersonalDigest(r.salt, "") != r.noteDigest)
 }
 
+// maskedReply tells whether the event is the desk's "replied" event whose
+// note a redaction masked (maskReplied): the salt is gone, the actor is
+// the system's. The redaction event that follows names the masked note's
+// digest (vouch).
+func (r *trailRow) maskedReply() bool {
+	return r.hash != "" && r.salt == "" && r.e.Action == "replied" && r.e.UserID == 0 && r.e.Actor == shikayat.SystemActor.Name()
+}
+
+// vouch takes off masked the "replied" events the redaction event r names,
+// each with its masked note's digest; a named event whose note is not the
+// one named fails, with its id.
+func (r *trailRow) vouch(masked map[int64]string) (int64, string) {
+	detail, err := parseDetail(r.detail)
+	if err != nil || detail[MaskedRepliesKey] == "" {
+		return 0, ""
+	}
+	for _, entry := range strings.Split(detail[MaskedRepliesKey], ",") {
+		idText, digest, _ := strings.Cut(entry, ":")
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil {
+			return r.e.ID, "the redaction event's list of masked replies cannot be read"
+		}
+		if got, ok := masked[id]; ok {
+			if got != digest {
+				return id, "the reply's masked note is not the one its redaction recorded"
+			}
+			delete(masked, id)
+		}
+	}
+	return 0, ""
+}
+
+func firstKey(m map[int64]string) int64 {
+	var first int64
+	for id := range m {
+		if first == 0 || id < first {
+			first = id
+		}
+	}
+	return first
+}
+
 // blankable says why a blanked event could not have been redacted, "" when
 // it could: only the events a citizen's post made (no staff member, the
 // post named in the detail) are ever blanked, never the desk's own.
@@ -286,11 +341,14 @@ func (r *trailRow) check(prev string, c trailComplaint, first bool) string {
 	if r.hash == "" {
 		return "the event has no hash"
 	}
-	if r.e.Actor != "" && shikayat.PersonalDigest(r.salt, r.e.Actor) != r.actorDigest {
-		return "the actor does not match its digest"
-	}
-	if r.e.Note != "" && shikayat.PersonalDigest(r.salt, r.e.Note) != r.noteDigest {
-		return "the note does not match its digest"
+	// A masked reply's note is checked against its redaction's record.
+	if !r.maskedReply() {
+		if r.e.Actor != "" && shikayat.PersonalDigest(r.salt, r.e.Actor) != r.actorDigest {
+			return "the actor does not match its digest"
+		}
+		if r.e.Note != "" && shikayat.PersonalDigest(r.salt, r.e.Note) != r.noteDigest {
+			return "the note does not match its digest"
+		}
 	}
 	detail, err := parseDetail(r.detail)
 	if err != nil {

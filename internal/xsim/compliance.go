@@ -297,7 +297,7 @@ func (s *Server) simDownload(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/octet-stream")
 	enc := json.NewEncoder(w)
 	for _, id := range j.ids {
-		if rec, ok := s.complianceRecordLocked(id); ok {
+		for _, rec := range s.complianceRecordsLocked(id) {
 			_ = enc.Encode(rec)
 		}
 	}

@@ -45,7 +45,7 @@ func (s *Server) ScrubGeo(id string) bool {
 		return false
 	}
 	t.Geo = nil
-	s.records[id] = xapi.ComplianceRecord{ID: id, Action: "delete", Reason: "scrub_geo", CreatedAt: t.CreatedAt}
+	s.addRecordLocked(xapi.ComplianceRecord{ID: id, Action: "delete", Reason: "scrub_geo", CreatedAt: t.CreatedAt})
 	return true
 }
 
@@ -76,24 +76,36 @@ func (s *Server) SetUserState(username, state string) bool {
 func (s *Server) SetComplianceRecord(id, action, reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.records[id] = xapi.ComplianceRecord{ID: id, Action: action, Reason: reason}
+	s.addRecordLocked(xapi.ComplianceRecord{ID: id, Action: action, Reason: reason})
 }
 
-// complianceRecordLocked is what a job's result says of an uploaded id,
-// and false when nothing (the post is as it was).
-func (s *Server) complianceRecordLocked(id string) (xapi.ComplianceRecord, bool) {
+// addRecordLocked adds a record to those compliance jobs list for its
+// post, unless the same one is there already: a post may be withheld in
+// several countries, one record each, and have its location scrubbed too.
+func (s *Server) addRecordLocked(r xapi.ComplianceRecord) {
+	for _, o := range s.records[r.ID] {
+		if o.Action == r.Action && o.Reason == r.Reason && slices.Equal(o.WithheldInCountries, r.WithheldInCountries) {
+			return
+		}
+	}
+	s.records[r.ID] = append(s.records[r.ID], r)
+}
+
+// complianceRecordsLocked is what a job's result says of an uploaded id:
+// one deletion, or every other record of the post (none when the post is
+// as it was).
+func (s *Server) complianceRecordsLocked(id string) []xapi.ComplianceRecord {
 	if d, ok := s.deleted[id]; ok {
-		return xapi.ComplianceRecord{ID: id, Action: "delete", CreatedAt: d.createdAt,
-			RedactedAt: d.at.UTC().Format("2006-01-02T15:04:05.000Z"), Reason: "deleted"}, true
+		return []xapi.ComplianceRecord{{ID: id, Action: "delete", CreatedAt: d.createdAt,
+			RedactedAt: d.at.UTC().Format("2006-01-02T15:04:05.000Z"), Reason: "deleted"}}
 	}
 	if t := s.posts[id]; t != nil {
 		if st := s.userState[t.AuthorID]; st != "" {
-			return xapi.ComplianceRecord{ID: id, Action: "delete", CreatedAt: t.CreatedAt,
-				RedactedAt: s.now().UTC().Format("2006-01-02T15:04:05.000Z"), Reason: st}, true
+			return []xapi.ComplianceRecord{{ID: id, Action: "delete", CreatedAt: t.CreatedAt,
+				RedactedAt: s.now().UTC().Format("2006-01-02T15:04:05.000Z"), Reason: st}}
 		}
 	}
-	r, ok := s.records[id]
-	return r, ok
+	return s.records[id]
 }
 
 // lookupProblemLocked is the error the posts lookup gives for a post whose
@@ -115,10 +127,12 @@ func (s *Server) lookupProblemLocked(t *xapi.Tweet) (xapi.Problem, bool) {
 	return p, true
 }
 
-// SetWithheld makes X withhold a post in the given countries (ISO codes):
-// the posts lookup gives it with its "withheld" field, and compliance jobs
-// list it with action "withheld", reason "tweet_withheld" and the
-// countries. It reports whether the post exists.
+// SetWithheld makes X withhold a post in the given countries (ISO codes),
+// besides those it withholds it in already: the posts lookup gives it with
+// its "withheld" field naming them all, and compliance jobs list it with
+// action "withheld", reason "tweet_withheld" and the countries, one record
+// for each call (the earlier ones kept). It reports whether the post
+// exists.
 func (s *Server) SetWithheld(id string, countries ...string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -126,8 +140,13 @@ func (s *Server) SetWithheld(id string, countries ...string) bool {
 	if t == nil {
 		return false
 	}
-	t.Withheld = &xapi.Withheld{CountryCodes: countries, Scope: "tweet"}
-	s.records[id] = xapi.ComplianceRecord{ID: id, Action: "withheld", Reason: "tweet_withheld", CreatedAt: t.CreatedAt,
-		WithheldInCountries: countries}
+	all := slices.Clone(countries)
+	if t.Withheld != nil {
+		all = append(slices.Clone(t.Withheld.CountryCodes), countries...)
+	}
+	slices.Sort(all)
+	t.Withheld = &xapi.Withheld{CountryCodes: slices.Compact(all), Scope: "tweet"}
+	s.addRecordLocked(xapi.ComplianceRecord{ID: id, Action: "withheld", Reason: "tweet_withheld", CreatedAt: t.CreatedAt,
+		WithheldInCountries: slices.Clone(countries)})
 	return true
 }

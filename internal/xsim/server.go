@@ -89,9 +89,9 @@ type Server struct {
 	deleted             map[string]deletedPost // posts deleted by their authors
 	jobs                map[string]*simJob     // compliance jobs
 	complianceForbidden bool
-	records             map[string]xapi.ComplianceRecord // compliance data besides deletions (compliance_events.go)
-	userState           map[string]string                // author id → suspended, protected or deactivated
-	failJobs            int                              // the next compliance jobs to end as failAs
+	records             map[string][]xapi.ComplianceRecord // compliance data besides deletions, every record of a post (compliance_events.go)
+	userState           map[string]string                  // author id → suspended, protected or deactivated
+	failJobs            int                                // the next compliance jobs to end as failAs
 	failAs              string
 	readLag             time.Duration
 	visibleAt           map[string]time.Time // posts kept out of reads until then (readlag.go)
@@ -125,7 +125,7 @@ func New(o Options) *Server {
 		requests:  map[string]int{},
 		deleted:   map[string]deletedPost{},
 		jobs:      map[string]*simJob{},
-		records:   map[string]xapi.ComplianceRecord{},
+		records:   map[string][]xapi.ComplianceRecord{},
 		userState: map[string]string{},
 	}
 	if s.now == nil {
