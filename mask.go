@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// contactLike finds, in one pass so that one masking never feeds another,
-// in text folded by foldContacts (ASCII digits, spaces, dashes and dots):
+// contactLike finds, in one reading of the text (maskOnce), so that within
+// a pass one masking never feeds another, in text folded by foldContacts
+// (ASCII digits, spaces, dashes and dots):
 //
 //   - a date (12-03-2026, 12.03.2026, 2026-03-12), which is left alone, so
 //     that it neither is taken for a phone number nor glues onto one —
