@@ -19,13 +19,13 @@ import (
 // release it, and look at what committed. SQLite runs one writer at a time,
 // so only PostgreSQL is tested.
 
-// mergeRace is a store on PostgreSQL with two complaints in Lucknow and
-// an operator there.
+// mergeRace is a store on PostgreSQL with three complaints in Lucknow
+// and an operator there.
 type mergeRace struct {
-	db   *store.DB
-	raw  *sql.DB
-	op   shikayat.Actor
-	a, b string
+	db      *store.DB
+	raw     *sql.DB
+	op      shikayat.Actor
+	a, b, c string
 }
 
 func newMergeRace(t *testing.T) *mergeRace {
@@ -35,7 +35,7 @@ func newMergeRace(t *testing.T) *mergeRace {
 	}
 	db := open(t, storetest.DSN(t, "postgres"), store.Options{})
 	r := &mergeRace{db: db, raw: db.SQL(), op: actorIn(t, db, lucknow)}
-	codes := make([]string, 2)
+	codes := make([]string, 3)
 	for i := range codes {
 		in := post(fmt.Sprintf("m%d", i), "मेरी बाइक चोरी हो गई, थाने में कोई नहीं सुन रहा")
 		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, Type: shikayat.TypeTheft, District: 162, Confidence: 0.95}
@@ -46,7 +46,7 @@ func newMergeRace(t *testing.T) *mergeRace {
 		}
 		codes[i] = c.Code
 	}
-	r.a, r.b = codes[0], codes[1]
+	r.a, r.b, r.c = codes[0], codes[1], codes[2]
 	return r
 }
 
@@ -161,4 +161,24 @@ func TestMergeEachIntoTheOtherAtOnce(t *testing.T) {
 			wantCode(t, err, shikayat.EINVALID)
 		}
 	}
+}
+
+// C into A while A is being merged into B: the merge of C must not read A
+// unmerged and commit a chain C → A → B.
+func TestMergeIntoComplaintBeingMerged(t *testing.T) {
+	r := newMergeRace(t)
+	release := r.hold(t, r.a)
+	ab := r.start(r.a, shikayat.Action{Kind: shikayat.ActionMerge, Into: r.b})
+	r.queued(t, 1, ab)
+	ca := r.start(r.c, shikayat.Action{Kind: shikayat.ActionMerge, Into: r.a})
+	r.queued(t, 2, ab, ca)
+	release()
+	errAB, errCA := <-ab, <-ca
+	if errAB != nil {
+		t.Fatalf("merge A into B: %v", errAB)
+	}
+	if _, intoC := r.complaint(t, r.c); errCA == nil || intoC != "" {
+		t.Fatalf("C merged into %q (error %v) while A merged into B: a chain", intoC, errCA)
+	}
+	wantCode(t, errCA, shikayat.EINVALID)
 }
