@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// contactLike finds, in one pass so that one masking never feeds another,
-// in text folded by foldContacts (ASCII digits, spaces, dashes and dots):
+// contactLike finds, in one reading of the text (maskOnce), so that within
+// a pass one masking never feeds another, in text folded by foldContacts
+// (ASCII digits, spaces, dashes and dots):
 //
 //   - a date (12-03-2026, 12.03.2026, 2026-03-12), which is left alone, so
 //     that it neither is taken for a phone number nor glues onto one —
@@ -24,6 +25,12 @@ import (
 //     their STD code. Ten digits within such short gaps are a number
 //     however they are grouped; an amount (12,500), a date or a docket
 //     code has fewer, or letters between.
+//
+// An address's local part is at most 64 characters, as in RFC 5321: a
+// would-be address that never finds its "@" then ends within 64 bytes, so
+// that finding the next contact never reads the rest of the text again
+// (a note of numbers each followed by a letter would otherwise take time
+// growing with the square of its length).
 var contactLike = regexp.MustCompile(
 	`([0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])` +
 		`|(` + emailAddr + `)` +
@@ -31,8 +38,12 @@ var contactLike = regexp.MustCompile(
 		`|(` + phoneRun + `)`)
 
 const (
-	emailAddr = `[A-Za-z0-9._%+-][A-Za-z0-9._%+*-]*` + emailAt + `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,}`
-	phoneRun  = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
+	emailAddr   = emailLocal + emailAt + emailDomain
+	emailLocal  = `[A-Za-z0-9._%+-][A-Za-z0-9._%+*-]{0,` + maxLocalTail + `}`
+	emailDomain = `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,}`
+	// maxLocalTail is how many characters a local part has after its first.
+	maxLocalTail = "63"
+	phoneRun     = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -44,30 +55,55 @@ const (
 )
 
 // emailAtRe and emailDotRe split an address that contactLike found;
-// emailIn finds one alone.
+// emailTail finds the rest of one, from its "@" on.
 var (
-	emailIn    = regexp.MustCompile(emailAddr)
 	emailAtRe  = regexp.MustCompile(emailAt)
 	emailDotRe = regexp.MustCompile(emailDot)
+	emailTail  = regexp.MustCompile(`^(?:` + emailAt + `)(` + emailDomain + `)`)
 )
 
 // MaskContacts hides what would let a stranger reach a person through a
 // public note: phone numbers keep their first two and last two digits of
 // the national number (98XXXXXX10), e-mail addresses their first letter and
-// domain (a***@example.com), @handles nothing (@***). Digits of any script,
-// fullwidth forms, Unicode spaces and dashes, and invisible characters are
-// read as what they look like (foldContacts), so writing a number in
-// Devanagari, Bengali or fullwidth digits, or spacing it with thin spaces
-// or en dashes, does not hide it; the rest of the text is left as written.
-// Masking masked text changes nothing.
+// domain (a***@example.com), @handles nothing (@***). A number with an
+// address glued onto its end (98765 43210ram@gmail.com) is masked as a
+// number and the address after it as an address (98XXXXXX10r***@gmail.com).
+// Digits of any script, fullwidth forms, Unicode spaces and dashes, and
+// invisible characters are read as what they look like (foldContacts), so
+// writing a number in Devanagari, Bengali or fullwidth digits, or spacing
+// it with thin spaces or en dashes, does not hide it; the rest of the text
+// is left as written.
+//
+// Masking masked text changes nothing. A masking can make a contact of
+// what is around it — a number masked loses its spaces, and after "ram@ "
+// or "ram at " it reads as an address's domain (ram@ 98765 43210,in) — so
+// the text is masked again until a pass finds nothing left to change. Each
+// pass only hides more, and the masked forms are fixed points of a pass,
+// so this ends after a pass or two (the fuzz target checks it); the
+// bound is a guard, not a reading.
 func MaskContacts(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	for range maxMaskPasses {
+		masked := maskOnce(s)
+		if masked == s {
+			break
+		}
+		s = masked
+	}
+	return s
+}
+
+// maxMaskPasses bounds MaskContacts' passes.
+const maxMaskPasses = 5
+
+// maskOnce masks the contacts found in one reading of s, in time linear in
+// its length.
+func maskOnce(s string) string {
 	folded, at := foldContacts(s)
 	var b strings.Builder
 	last, prev := 0, 0 // in s, and the end of the previous match in folded
-	bare := false      // the next address follows digits it was cut from
 	for pos := 0; pos < len(folded); {
 		m := contactLike.FindStringSubmatchIndex(folded[pos:])
 		if m == nil {
@@ -97,6 +133,10 @@ func MaskContacts(s string) string {
 			m[1], m[8] = end, m[0]
 			pos = m[1]
 		}
+		// An address that begins in a number's last digits and runs on
+		// past it (98765 43210ram@gmail.com): local is the rest of its
+		// local part after the number, domain what follows its "@".
+		local, domain, stop := -1, -1, -1
 		if m[8] >= 0 {
 			// Digits just before a number that were too few to match
 			// alone join it, so that masking leaves no run to mask again.
@@ -108,43 +148,60 @@ func MaskContacts(s string) string {
 			for m[0] > 0 && wordByte(folded[m[0]-1]) && (folded[m[0]] == '+' || folded[m[0]] == '(') {
 				m[0]++
 			}
-		}
-		if m[8] >= 0 {
-			// An address that begins inside the number and runs on past
-			// it (98765 43210ram@gmail.com) takes the digits it begins
-			// with: masked apart, the two would read as one address.
-			if e := emailIn.FindStringIndex(folded[m[0]:]); e != nil && e[0] > 0 && m[0]+e[0] < m[1] && m[0]+e[1] > m[1] {
-				n := phoneAt.FindStringIndex(folded[m[0] : m[0]+e[0]])
-				if n == nil {
-					// Too few digits left for a number: the address
-					// then shows no digit of its own either (X***@…).
-					pos, bare = m[0]+e[0], true
-					continue
-				}
-				m[1] = m[0] + n[1]
-				pos = m[1]
-			}
+			local, domain, stop = gluedAddress(folded, m[1])
 		}
 		prev = m[1]
 		start, end := at[m[0]], at[m[1]]
 		b.WriteString(s[last:start])
 		switch found := folded[m[0]:m[1]]; {
-		case m[4] >= 0 && bare && found[0] >= '0' && found[0] <= '9':
-			b.WriteString("X" + maskEmail(found)[1:])
 		case m[4] >= 0:
 			b.WriteString(maskEmail(found))
 		case m[6] >= 0:
 			b.WriteString("@***")
 		default:
 			b.WriteString(maskDigits(found))
+			if stop >= 0 {
+				// The number is masked as a number (above), the address
+				// after it as an address: the two masked parts stay
+				// glued as written, and maskLocal knows the masked number
+				// before an address when it reads the two as one.
+				b.WriteString(maskLocal(folded[m[1]:local]) + "@" + maskDomain(folded[domain:stop]))
+				prev, pos, end = stop, stop, at[stop]
+			}
 		}
-		last, bare = end, false
+		last = end
 	}
 	if last == 0 {
 		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// gluedAddress looks, at the end of a number in folded, for the rest of an
+// address whose local part takes the number's last digits. It returns the
+// end of that local part (the "@" or its spelling starts there), the start
+// of the domain and the end of the address, or -1s. It reads at most one
+// local part and one address.
+func gluedAddress(folded string, end int) (local, domain, stop int) {
+	local = end
+	for local < len(folded) && localByte(folded[local]) {
+		if local-end >= 64 {
+			return -1, -1, -1
+		}
+		local++
+	}
+	t := emailTail.FindStringSubmatchIndex(folded[local:])
+	if t == nil {
+		return -1, -1, -1
+	}
+	return local, local + t[2], local + t[1]
+}
+
+// localByte reports whether c may stand in an address's local part after
+// its first character.
+func localByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || strings.IndexByte("._%+*-", c) >= 0
 }
 
 // wordByte reports whether c, before a number, would join onto it: a
@@ -242,10 +299,37 @@ func digitsBefore(folded string, start, floor int) int {
 // plainly: r***@gmail.com. A phone number made into a domain
 // (ram@9876543210.in) is masked as a number.
 func maskEmail(m string) string {
-	first, _ := utf8.DecodeRuneInString(m)
 	loc := emailAtRe.FindStringIndex(m)
-	domain := strings.Join(emailDotRe.Split(m[loc[1]:], -1), ".")
-	return string(first) + "***@" + phoneLike.ReplaceAllStringFunc(domain, maskDigits)
+	return maskLocal(m[:loc[0]]) + "@" + maskDomain(m[loc[1]:])
+}
+
+// maskLocal masks an address's local part to its first character and
+// "***". A masked number that begins it (98XXXXXX10r***, where an address
+// was glued onto a number) stays, and "***" stands for the rest when the
+// number was all of it (98XXXXXX10***); stars alone are left as they are,
+// so that masking a masked address changes nothing.
+func maskLocal(l string) string {
+	var kept string
+	if n := maskedNumber.FindStringIndex(l); n != nil {
+		kept, l = l[:n[1]], l[n[1]:]
+	}
+	switch {
+	case l == "":
+		return kept + "***"
+	case strings.Trim(l, "*") == "":
+		return kept + l
+	}
+	first, _ := utf8.DecodeRuneInString(l)
+	return kept + string(first) + "***"
+}
+
+// maskedNumber is a number as maskDigits writes it, at the start of a text.
+var maskedNumber = regexp.MustCompile(`^[0-9]{2}X{6,}[0-9]{2}`)
+
+// maskDomain writes an address's domain plainly, its dots spelled out or
+// spaced made ".", and masks a phone number in it.
+func maskDomain(d string) string {
+	return phoneLike.ReplaceAllStringFunc(strings.Join(emailDotRe.Split(d, -1), "."), maskDigits)
 }
 
 // phoneLike is contactLike's phone number alone.

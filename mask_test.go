@@ -72,7 +72,9 @@ func FuzzMaskContacts(f *testing.F) {
 		"९८७६५\u00a0४३२१०", "৯৮৭৬৫–৪৩২১০", "９８７６５—４３２１０", "98\u200b76\u2009543210", "ram at gmail dot com",
 		"ram [at] gmail (dot) co (dot) in", "ｒａｍ＠ｅｘａｍｐｌｅ．ｃｏｍ", "12-03-2026 9876543210", "₹5000 on 12/03/2026",
 		"9.8.2012.3456", "1/1/2098765432", "98765/43210", "98765 , 43210", "ram@gmail . com", "ram at the rate gmail dot com",
-		"9.8.2012 3456", "9-12-2012 345", "12.03.2026 1530 hrs", "9.8.2012 3456, 15/03/2026"} {
+		"9.8.2012 3456", "9-12-2012 345", "12.03.2026 1530 hrs", "9.8.2012 3456, 15/03/2026",
+		"0@ 0 000000000,AA", "ram at 98765 43210 dot in", "call 98765 43210ram@gmail.com", "9.8.2012 3456x@y.in",
+		"98765 43210 at gmail dot com", strings.Repeat("a", 70) + "@gmail.com", strings.Repeat("9876543210a", 8)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

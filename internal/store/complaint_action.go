@@ -163,6 +163,16 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		if err != nil {
 			return nil, err
 		}
+		// Both complaints are locked before the target is read, so that
+		// what is checked below still holds at commit: a close of the
+		// target, or a merge of the target into this one, waits for this
+		// merge or is seen by it (on PostgreSQL; SQLite runs one writer at
+		// a time). Locked in id order, as every merge locks them, two
+		// merges of the pair cannot deadlock; paths that lock one
+		// complaint hold no other.
+		if err := s.lockMergePair(ctx, tx, c.ID, into); err != nil {
+			return nil, err
+		}
 		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
 		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
 			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_merge_target", "There is no complaint %s to merge into.", into)
@@ -258,4 +268,25 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		}
 	}
 	return ev, nil
+}
+
+// lockMergePair locks, until the transaction ends, the complaint with
+// the given id and the one with the given code, in id order (PostgreSQL;
+// a no-op on SQLite, where the write lock is the database's). The rows are
+// then read afresh by the statements after it.
+func (s *DB) lockMergePair(ctx context.Context, tx *sql.Tx, id int64, code string) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM complaints WHERE id = $1 OR code = $2 ORDER BY id FOR UPDATE`, id, code)
+	if err != nil {
+		return fmt.Errorf("lock complaints: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("lock complaints: %w", err)
+	}
+	return nil
 }
