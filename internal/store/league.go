@@ -18,12 +18,15 @@ import (
 // moment (closed before it, reopened before it); a complaint closed then
 // and reopened since counts with its latest closure.
 func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error) {
-	now, err := s.leagueCounts(ctx, scope, end.Add(-r.Window), end)
-	if err != nil {
-		return nil, err
-	}
-	prevEnd := end.Add(-r.Step)
-	prev, err := s.leagueCounts(ctx, scope, prevEnd.Add(-r.Window), prevEnd)
+	var now, prev []shikayat.LeagueCounts
+	err := s.readTx(ctx, func(q querier) (err error) {
+		if now, err = s.leagueCounts(ctx, q, scope, end.Add(-r.Window), end); err != nil {
+			return err
+		}
+		prevEnd := end.Add(-r.Step)
+		prev, err = s.leagueCounts(ctx, q, scope, prevEnd.Add(-r.Window), prevEnd)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +34,7 @@ func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r 
 }
 
 // leagueCounts counts the league's numbers per district for [start, end).
-func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
+func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
 	f := shikayat.StatsFilter{Scope: scope, From: start, To: end}
 	by := map[int]*shikayat.LeagueCounts{}
 	row := func(d int) *shikayat.LeagueCounts {
@@ -41,7 +44,7 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		return by[d]
 	}
 	sla := s.sla()
-	err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
 		// A merged complaint is settled by the complaint it was merged
@@ -94,10 +97,10 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+	if err := s.eachDistrictCount(ctx, db, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
 		return nil, err
 	}
-	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+	if err := s.eachDistrictCount(ctx, db, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
 		return nil, err
 	}
 	out := make([]shikayat.LeagueCounts, 0, len(by))
