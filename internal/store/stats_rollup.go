@@ -133,7 +133,9 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use, and stats_open (migration 00038). tx must hold lockComplaints.
+// view of facts the triggers use, stats_open (migration 00038) and the
+// complaints' acted_at from their events (00045). tx must hold
+// lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
 	if s.engine == Postgres {
@@ -164,6 +166,10 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 				FROM complaints c CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) v
 				WHERE c.stage <> 'closed') o
 			GROUP BY class, type, unit_id, district, due_day`,
+		`UPDATE complaints SET acted_at = (SELECT min(a.at) FROM events a WHERE a.complaint_id = complaints.id AND a.user_id IS NOT NULL
+				AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+					OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station'))))
+			WHERE acted_at IS NOT NULL OR id IN (SELECT complaint_id FROM events WHERE action IN ('note', 'reply') AND user_id IS NOT NULL)`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
