@@ -99,11 +99,28 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eachDistrictCount(ctx, db, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
-		return nil, err
-	}
-	if err := s.eachDistrictCount(ctx, db, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
-		return nil, err
+	// Every bounce and reopening of the window: from stats_events for
+	// whole IST days, else from the events.
+	if ok, _ := eventsRollupFilter(f); ok {
+		for kind, add := range map[string]func(r *shikayat.LeagueCounts, n int){
+			"reopen": func(r *shikayat.LeagueCounts, n int) { r.Reopened += n },
+			"bounce": func(r *shikayat.LeagueCounts, n int) { r.Bounces += n },
+		} {
+			by, _, err := s.rollupEvents(ctx, db, f, kind)
+			if err != nil {
+				return nil, err
+			}
+			for d, c := range by {
+				add(row(d), c.events)
+			}
+		}
+	} else {
+		if err := s.eachDistrictCount(ctx, db, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+			return nil, err
+		}
+		if err := s.eachDistrictCount(ctx, db, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]shikayat.LeagueCounts, 0, len(by))
 	for _, c := range by {

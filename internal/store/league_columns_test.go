@@ -18,64 +18,8 @@ import (
 func TestLeagueEqualsRecount(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
-		d := newStatsDesk(t, dsn())
-		rng := rand.New(rand.NewPCG(17, 8))
-		districts := []int{lucknow162, kanpur157, agra118}
-		type complaint struct {
-			code string
-			lgd  int
-		}
-		var cs []complaint
+		d := randomDesk(t, dsn())
 		hour := time.Hour
-		done := map[shikayat.ActionKind]int{}
-		for step := range 900 {
-			d.at(time.Duration(step) * 2 * hour)
-			if step%6 == 0 {
-				lgd := districts[rng.IntN(len(districts))]
-				cs = append(cs, complaint{d.complaint(t, lgd, []shikayat.Class{shikayat.ClassImmediate, shikayat.ClassMidTerm, shikayat.ClassLongTerm}[rng.IntN(3)]), lgd})
-			}
-			c := &cs[rng.IntN(len(cs))]
-			op, sho := d.op(t, c.lgd), d.station(t, c.lgd)
-			var a shikayat.Action
-			by := op
-			switch rng.IntN(10) {
-			case 0, 9:
-				a = shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}
-				d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, op, "")
-			case 1:
-				a, by = shikayat.Action{Kind: shikayat.ActionNote, Text: "mauke par gaye"}, sho
-			case 2:
-				a, by = shikayat.Action{Kind: shikayat.ActionReply, Text: "karyavahi ki ja rahi hai"}, sho
-			case 3:
-				a = shikayat.Action{Kind: shikayat.ActionReply, Text: "karyavahi ki ja rahi hai"}
-			case 4:
-				a = shikayat.Action{Kind: shikayat.ActionNote, Text: "dekh rahe hain"}
-			case 5:
-				a = shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}
-				if rng.IntN(3) > 0 {
-					by = sho
-					d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, op, "")
-					d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, op, "")
-					d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionNote, Text: "mauke par gaye"}, sho, "")
-				}
-			case 6:
-				a = shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not resolved"}
-			case 7:
-				to := districts[rng.IntN(len(districts))]
-				a = shikayat.Action{Kind: shikayat.ActionForward, District: to, Reason: "not ours"}
-				if _, _, err := d.db.ApplyAction(ctx, c.code, a, op, ""); err == nil {
-					c.lgd = to
-					done[a.Kind]++
-				}
-				continue
-			case 8:
-				a = shikayat.Action{Kind: shikayat.ActionMerge, Into: cs[rng.IntN(len(cs))].code}
-			}
-			if _, _, err := d.db.ApplyAction(ctx, c.code, a, by, ""); err == nil { // one the stage refuses is skipped
-				done[a.Kind]++
-			}
-		}
-		t.Logf("actions done: %v", done)
 		compare := func(when string) {
 			t.Helper()
 			for _, end := range []time.Time{
@@ -113,4 +57,72 @@ func TestLeagueEqualsRecount(t *testing.T) {
 		}
 		compare("after a rebuild")
 	})
+}
+
+// randomDesk is a desk of random actions over seventy-five days in three
+// districts — notes, station replies, canned replies, closures in and out
+// of time, reopenings, forwards back and forth, merges; what the stage
+// refuses is skipped.
+func randomDesk(t *testing.T, dsn string) *statsDesk {
+	t.Helper()
+	ctx := context.Background()
+	d := newStatsDesk(t, dsn)
+	rng := rand.New(rand.NewPCG(17, 8))
+	districts := []int{lucknow162, kanpur157, agra118}
+	type complaint struct {
+		code string
+		lgd  int
+	}
+	var cs []complaint
+	hour := time.Hour
+	done := map[shikayat.ActionKind]int{}
+	for step := range 900 {
+		d.at(time.Duration(step) * 2 * hour)
+		if step%6 == 0 {
+			lgd := districts[rng.IntN(len(districts))]
+			cs = append(cs, complaint{d.complaint(t, lgd, []shikayat.Class{shikayat.ClassImmediate, shikayat.ClassMidTerm, shikayat.ClassLongTerm}[rng.IntN(3)]), lgd})
+		}
+		c := &cs[rng.IntN(len(cs))]
+		op, sho := d.op(t, c.lgd), d.station(t, c.lgd)
+		var a shikayat.Action
+		by := op
+		switch rng.IntN(10) {
+		case 0, 9:
+			a = shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}
+			d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, op, "")
+		case 1:
+			a, by = shikayat.Action{Kind: shikayat.ActionNote, Text: "mauke par gaye"}, sho
+		case 2:
+			a, by = shikayat.Action{Kind: shikayat.ActionReply, Text: "karyavahi ki ja rahi hai"}, sho
+		case 3:
+			a = shikayat.Action{Kind: shikayat.ActionReply, Text: "karyavahi ki ja rahi hai"}
+		case 4:
+			a = shikayat.Action{Kind: shikayat.ActionNote, Text: "dekh rahe hain"}
+		case 5:
+			a = shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}
+			if rng.IntN(3) > 0 {
+				by = sho
+				d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, op, "")
+				d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, op, "")
+				d.db.ApplyAction(ctx, c.code, shikayat.Action{Kind: shikayat.ActionNote, Text: "mauke par gaye"}, sho, "")
+			}
+		case 6:
+			a = shikayat.Action{Kind: shikayat.ActionReopen, Reason: "not resolved"}
+		case 7:
+			to := districts[rng.IntN(len(districts))]
+			a = shikayat.Action{Kind: shikayat.ActionForward, District: to, Reason: "not ours"}
+			if _, _, err := d.db.ApplyAction(ctx, c.code, a, op, ""); err == nil {
+				c.lgd = to
+				done[a.Kind]++
+			}
+			continue
+		case 8:
+			a = shikayat.Action{Kind: shikayat.ActionMerge, Into: cs[rng.IntN(len(cs))].code}
+		}
+		if _, _, err := d.db.ApplyAction(ctx, c.code, a, by, ""); err == nil { // one the stage refuses is skipped
+			done[a.Kind]++
+		}
+	}
+	t.Logf("actions done: %v", done)
+	return d
 }

@@ -214,22 +214,13 @@ func (s *DB) districtStatsIn(ctx context.Context, q querier, f shikayat.StatsFil
 		return nil, err
 	}
 	// Complaints reopened in the period, against the district that closed
-	// them.
-	if err := s.eachDistrictComplaints(ctx, q, f, reopenedSQL, reopenedSQL.districtCol, func(d, n int) { row(d).Reopened += n }); err != nil {
-		return nil, err
-	}
-	// Complaints bounced in the period, against the district of the unit
-	// that sent them away (a station counts for its district).
-	if err := s.eachDistrictComplaints(ctx, q, f, bouncesSQL, bouncesSQL.districtCol, func(d, n int) { row(d).Bounces += n }); err != nil {
-		return nil, err
-	}
-	// The totals count each complaint once, as the lists do, though two
-	// districts may each have bounced it.
-	var bounced, reopened int
-	if err := s.eachDistrictComplaints(ctx, q, f, reopenedSQL, "0", func(_, n int) { reopened += n }); err != nil {
-		return nil, err
-	}
-	if err := s.eachDistrictComplaints(ctx, q, f, bouncesSQL, "0", func(_, n int) { bounced += n }); err != nil {
+	// them (the unit that held it when it was reopened: a closed complaint
+	// cannot be re-routed, whoever holds it now); complaints bounced in the
+	// period, against the district of the unit that sent them away (a
+	// station counts for its district). The totals count each complaint
+	// once, as the lists do, though two districts may each have bounced it.
+	bounced, reopened, err := s.eventTotals(ctx, q, f, rollups, row)
+	if err != nil {
 		return nil, err
 	}
 
@@ -356,6 +347,54 @@ func (s *DB) statsQuery(ctx context.Context, q querier, f shikayat.StatsFilter, 
 		return fmt.Errorf("district stats: %w", err)
 	}
 	return nil
+}
+
+// eventTotals adds to rows the complaints bounced and reopened in f's
+// period per district and returns those in all: from stats_events when
+// rollups allows and f has no class or type filter, else from the events
+// (the index of migration 00039).
+func (s *DB) eventTotals(ctx context.Context, q querier, f shikayat.StatsFilter, rollups bool, row func(int) *shikayat.DistrictStats) (bounced, reopened int, err error) {
+	evOK, evTotals := eventsRollupFilter(f)
+	for _, k := range []struct {
+		kind  string
+		sql   eventCount
+		add   func(r *shikayat.DistrictStats, n int)
+		total *int
+	}{
+		{"reopen", reopenedSQL, func(r *shikayat.DistrictStats, n int) { r.Reopened += n }, &reopened},
+		{"bounce", bouncesSQL, func(r *shikayat.DistrictStats, n int) { r.Bounces += n }, &bounced},
+	} {
+		if !rollups || !evOK {
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, k.sql.districtCol, func(d, n int) { k.add(row(d), n) }); err != nil {
+				return 0, 0, err
+			}
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, "0", func(_, n int) { *k.total += n }); err != nil {
+				return 0, 0, err
+			}
+			continue
+		}
+		by, all, err := s.rollupEvents(ctx, q, f, k.kind)
+		if err != nil {
+			return 0, 0, err
+		}
+		sum := 0
+		for d, c := range by {
+			k.add(row(d), c.complaints)
+			sum += c.complaints
+		}
+		switch {
+		case evTotals:
+			*k.total = all
+		case len(by) <= 1:
+			// One district's complaints are each counted once already.
+			*k.total = sum
+		default:
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, "0", func(_, n int) { *k.total += n }); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	return bounced, reopened, nil
 }
 
 // reopenedSQL and bouncesSQL count events of a period per district.

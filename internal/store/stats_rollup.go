@@ -133,8 +133,8 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use, stats_open (migration 00038) and the
-// complaints' acted_at from their events (00045). tx must hold
+// view of facts the triggers use, stats_open (migration 00038), and from
+// the events the complaints' acted_at and stats_events (00045). tx must hold
 // lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
@@ -170,6 +170,8 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 				AND ((a.action = 'note' AND a.to_stage = 'in_progress')
 					OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station'))))
 			WHERE acted_at IS NOT NULL OR id IN (SELECT complaint_id FROM events WHERE action IN ('note', 'reply') AND user_id IS NOT NULL)`,
+		`DELETE FROM stats_events`,
+		fillStatsEvents,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
