@@ -132,6 +132,11 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// actedEvent is the events (alias a) that count as the league's action on
+// a complaint, as the trigger of migration 00045 keeps acted_at.
+const actedEvent = `a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+	OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))`
+
 // rebuildRollups recounts stats_days from the complaints, through the same
 // view of facts the triggers use, stats_open (migration 00038), and from
 // the events the complaints' acted_at and stats_events (00045). tx must hold
@@ -166,10 +171,11 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 				FROM complaints c CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) v
 				WHERE c.stage <> 'closed') o
 			GROUP BY class, type, unit_id, district, due_day`,
-		`UPDATE complaints SET acted_at = (SELECT min(a.at) FROM events a WHERE a.complaint_id = complaints.id AND a.user_id IS NOT NULL
-				AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-					OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station'))))
-			WHERE acted_at IS NOT NULL OR id IN (SELECT complaint_id FROM events WHERE action IN ('note', 'reply') AND user_id IS NOT NULL)`,
+		`UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
+			AND id NOT IN (SELECT a.complaint_id FROM events a WHERE ` + actedEvent + `)`,
+		`UPDATE complaints SET acted_at = a.at
+			FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE ` + actedEvent + ` GROUP BY a.complaint_id) a
+			WHERE complaints.id = a.complaint_id AND complaints.acted_at IS DISTINCT FROM a.at`,
 		`DELETE FROM stats_events`,
 		fillStatsEvents,
 	} {
