@@ -52,7 +52,9 @@ CREATE INDEX events_reopen ON events (complaint_id, at, from_unit) WHERE action 
 -- not in it). The district is the unit's lgd when the event is written (a
 -- rebuild takes today's). A trigger on events (append-only) keeps it in the
 -- transaction of the event; RebuildStatsRollups recounts it; it is filled
--- here from the events.
+-- here from the events. The trigger finds the previous event by walking the
+-- complaint's own events backwards (ORDER BY complaint_id, id names index
+-- events_complaint, so no planner walks the whole table by id instead).
 CREATE TABLE stats_events (
     kind              TEXT NOT NULL,
     day               BIGINT NOT NULL,
@@ -83,12 +85,12 @@ BEGIN
 			WHERE p.complaint_id = NEW.complaint_id AND p.id < NEW.id AND pu.lgd = nu.lgd
 				AND (CASE WHEN k.kind = 'reopen' THEN p.action = 'reopen'
 					ELSE p.action = 'forward' AND p.from_stage <> 'received' AND p.from_unit <> 'hq' AND p.from_unit <> p.to_unit END)
-			ORDER BY p.id DESC LIMIT 1), -1),
+			ORDER BY p.complaint_id DESC, p.id DESC LIMIT 1), -1),
 		coalesce((SELECT (p.at + 19800000) / 86400000 FROM events p JOIN units pu ON pu.id = p.from_unit
 			WHERE p.complaint_id = NEW.complaint_id AND p.id < NEW.id
 				AND (CASE WHEN k.kind = 'reopen' THEN p.action = 'reopen'
 					ELSE p.action = 'forward' AND p.from_stage <> 'received' AND p.from_unit <> 'hq' AND p.from_unit <> p.to_unit END)
-			ORDER BY p.id DESC LIMIT 1), -1), 1
+			ORDER BY p.complaint_id DESC, p.id DESC LIMIT 1), -1), 1
 	FROM units nu CROSS JOIN (SELECT CASE WHEN NEW.action = 'reopen' THEN 'reopen' ELSE 'bounce' END AS kind) k
 	WHERE nu.id = NEW.from_unit
 	ON CONFLICT (kind, day, from_unit, prev_district_day, prev_day) DO UPDATE SET n = stats_events.n + excluded.n;
