@@ -157,6 +157,14 @@ func (s *DB) readTx(ctx context.Context, fn func(q querier) error) error {
 		return fmt.Errorf("district stats: begin: %w", err)
 	}
 	defer tx.Rollback()
+	if s.engine == Postgres {
+		// The league's and dashboard's expressions make plans whose cost
+		// passes jit_above_cost, and compiling them took seconds where
+		// running them takes milliseconds.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
