@@ -18,12 +18,15 @@ import (
 // moment (closed before it, reopened before it); a complaint closed then
 // and reopened since counts with its latest closure.
 func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error) {
-	now, err := s.leagueCounts(ctx, scope, end.Add(-r.Window), end)
-	if err != nil {
-		return nil, err
-	}
-	prevEnd := end.Add(-r.Step)
-	prev, err := s.leagueCounts(ctx, scope, prevEnd.Add(-r.Window), prevEnd)
+	var now, prev []shikayat.LeagueCounts
+	err := s.readTx(ctx, func(q querier) (err error) {
+		if now, err = s.leagueCounts(ctx, q, scope, end.Add(-r.Window), end); err != nil {
+			return err
+		}
+		prevEnd := end.Add(-r.Step)
+		prev, err = s.leagueCounts(ctx, q, scope, prevEnd.Add(-r.Window), prevEnd)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +34,7 @@ func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r 
 }
 
 // leagueCounts counts the league's numbers per district for [start, end).
-func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
+func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
 	f := shikayat.StatsFilter{Scope: scope, From: start, To: end}
 	by := map[int]*shikayat.LeagueCounts{}
 	row := func(d int) *shikayat.LeagueCounts {
@@ -41,30 +44,33 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		return by[d]
 	}
 	sla := s.sla()
-	err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
 		// A merged complaint is settled by the complaint it was merged
 		// into (t): it is closed when that one is, and good only when that
 		// one was acted on, never reopened, and closed within the merged
 		// complaint's own deadline. Merging a hard case away hides nothing.
-		closedAt := `(CASE WHEN c.merged_into <> '' THEN t.closed_at ELSE c.closed_at END)`
-		settled := `(CASE WHEN c.merged_into <> '' THEN t.id ELSE c.id END)`
+		// The few merged ones read t by its code; the rest read no other row.
+		settled := func(col string) string {
+			return `(CASE WHEN c.merged_into <> '' THEN (SELECT t.` + col + ` FROM complaints t WHERE t.code = c.merged_into) ELSE c.` + col + ` END)`
+		}
+		closedAt := settled("closed_at")
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
 		// to in_progress, DESIGN's "the station recorded an action"), or a
 		// station officer replied to the citizen, before the closure. A
 		// note or a reply of the district office's own (a canned line), or
-		// a closing note, is not one.
-		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
-			AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-				OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))
-			AND a.at <= ` + closedAt + `)`
+		// a closing note, is not one. acted_at is the first such action's
+		// time (migration 00045).
+		actedAt := settled("acted_at")
+		acted := `(` + actedAt + ` IS NOT NULL AND ` + actedAt + ` <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted
 		// against the district that closed the complaint, not the one that
-		// holds it after.
-		reopened := `EXISTS (SELECT 1 FROM events o JOIN units ou ON ou.id = o.from_unit WHERE o.complaint_id = ` + settled + `
-			AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
+		// holds it after. Asked only of the complaints that would count as
+		// good, from the index of reopenings.
+		reopened := `EXISTS (SELECT 1 FROM events o` + s.indexedBy("events_reopen") + ` JOIN units ou ON ou.id = o.from_unit
+			WHERE o.complaint_id = ` + settled("id") + ` AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
 		// Past the citizen's deadline at the end: the close deadline, or
 		// an immediate complaint's first hour gone without a person's act.
 		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
@@ -73,14 +79,13 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
 		// Each complaint's facts once, then the sums per district.
-		return `SELECT d, count(*),
-				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
-				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
-			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
-					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
-				FROM complaints c LEFT JOIN complaints t ON c.merged_into <> '' AND t.code = c.merged_into
-				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
-					AND (` + closed + ` OR ` + late + `)) x
+		return `SELECT d, count(*), coalesce(sum(good), 0), coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
+			FROM (SELECT d, closed, acted,
+					(CASE WHEN closed = 1 AND met = 1 AND acted = 1 THEN ` + flag(`NOT `+reopened) + ` ELSE 0 END) AS good
+				FROM (SELECT c.id, c.district, c.merged_into, ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met, ` + flag(acted) + ` AS acted
+					FROM complaints c` + s.indexedBy("complaints_league") + `
+					WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
+						AND (` + closed + ` OR ` + late + `)) c) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int
@@ -94,11 +99,28 @@ func (s *DB) leagueCounts(ctx context.Context, scope shikayat.Scope, start, end 
 	if err != nil {
 		return nil, err
 	}
-	if err := s.eachDistrictCount(ctx, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
-		return nil, err
-	}
-	if err := s.eachDistrictCount(ctx, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
-		return nil, err
+	// Every bounce and reopening of the window: from stats_events for
+	// whole IST days, else from the events.
+	if ok, _ := eventsRollupFilter(f); ok {
+		for kind, add := range map[string]func(r *shikayat.LeagueCounts, n int){
+			"reopen": func(r *shikayat.LeagueCounts, n int) { r.Reopened += n },
+			"bounce": func(r *shikayat.LeagueCounts, n int) { r.Bounces += n },
+		} {
+			by, _, err := s.rollupEvents(ctx, db, f, kind)
+			if err != nil {
+				return nil, err
+			}
+			for d, c := range by {
+				add(row(d), c.events)
+			}
+		}
+	} else {
+		if err := s.eachDistrictCount(ctx, db, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+			return nil, err
+		}
+		if err := s.eachDistrictCount(ctx, db, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]shikayat.LeagueCounts, 0, len(by))
 	for _, c := range by {

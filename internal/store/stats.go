@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -128,10 +129,49 @@ func (s *DB) RecountDistrictStats(ctx context.Context, f shikayat.StatsFilter) (
 	return s.districtStats(ctx, f, false)
 }
 
-func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups bool) (*shikayat.Stats, error) {
+func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups bool) (st *shikayat.Stats, err error) {
 	if !f.From.Before(f.To) {
 		return nil, shikayat.Errorf(shikayat.EINVALID, "The period must end after it starts.")
 	}
+	err = s.readTx(ctx, func(q querier) error {
+		st, err = s.districtStatsIn(ctx, q, f, rollups)
+		return err
+	})
+	return st, err
+}
+
+// readTx runs fn in one read-only transaction, so that the several reads
+// of a dashboard or league see one snapshot: a change committed between
+// two of them (a complaint closed between the read of stats_open and the
+// correction of those received after the end) cannot count twice or not
+// at all. PostgreSQL's REPEATABLE READ gives the snapshot of the first
+// read to all; SQLite's deferred read transaction keeps its snapshot of
+// the WAL until it ends, and takes no write lock.
+func (s *DB) readTx(ctx context.Context, fn func(q querier) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.engine == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.db.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("district stats: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if s.engine == Postgres {
+		// The league's and dashboard's expressions make plans whose cost
+		// passes jit_above_cost, and compiling them took seconds where
+		// running them takes milliseconds.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (s *DB) districtStatsIn(ctx context.Context, q querier, f shikayat.StatsFilter, rollups bool) (*shikayat.Stats, error) {
 	rows := map[int]*shikayat.DistrictStats{}
 	row := func(d int) *shikayat.DistrictStats {
 		r := rows[d]
@@ -152,20 +192,20 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 	}
 	from, to := ms(f.From), ms(f.To)
 	if rollups {
-		if err := s.rollupCounts(ctx, f, row, day); err != nil {
+		if err := s.rollupCounts(ctx, q, f, row, day); err != nil {
 			return nil, err
 		}
-	} else if err := s.baseCounts(ctx, f, row, day); err != nil {
+	} else if err := s.baseCounts(ctx, q, f, row, day); err != nil {
 		return nil, err
 	}
 	// Pending and overdue now (the unit's clock), received up to the end:
 	// from stats_open, else from the index of open complaints (SQLite's
 	// planner would rather walk a smaller partial index and read every row).
 	if rollups {
-		if err := s.rollupOpen(ctx, f, row); err != nil {
+		if err := s.rollupOpen(ctx, q, f, row); err != nil {
 			return nil, err
 		}
-	} else if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	} else if err := s.statsQuery(ctx, q, f, "c.unit_id", "c.district", func(w *where) string {
 		now := w.arg(ms(s.now()))
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + now + ` THEN 1 ELSE 0 END), 0)
 			FROM complaints c` + s.indexedBy("complaints_open_district_class") + ` WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at + 0 < ` + w.arg(to) + `
@@ -182,22 +222,13 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 		return nil, err
 	}
 	// Complaints reopened in the period, against the district that closed
-	// them.
-	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, reopenedSQL.districtCol, func(d, n int) { row(d).Reopened += n }); err != nil {
-		return nil, err
-	}
-	// Complaints bounced in the period, against the district of the unit
-	// that sent them away (a station counts for its district).
-	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, bouncesSQL.districtCol, func(d, n int) { row(d).Bounces += n }); err != nil {
-		return nil, err
-	}
-	// The totals count each complaint once, as the lists do, though two
-	// districts may each have bounced it.
-	var bounced, reopened int
-	if err := s.eachDistrictComplaints(ctx, f, reopenedSQL, "0", func(_, n int) { reopened += n }); err != nil {
-		return nil, err
-	}
-	if err := s.eachDistrictComplaints(ctx, f, bouncesSQL, "0", func(_, n int) { bounced += n }); err != nil {
+	// them (the unit that held it when it was reopened: a closed complaint
+	// cannot be re-routed, whoever holds it now); complaints bounced in the
+	// period, against the district of the unit that sent them away (a
+	// station counts for its district). The totals count each complaint
+	// once, as the lists do, though two districts may each have bounced it.
+	bounced, reopened, err := s.eventTotals(ctx, q, f, rollups, row)
+	if err != nil {
 		return nil, err
 	}
 
@@ -227,12 +258,12 @@ func (s *DB) districtStats(ctx context.Context, f shikayat.StatsFilter, rollups 
 // received, disposed (with the histogram and the citizen's deadline) and
 // rated, per district and per day. Four grouped queries, each answered
 // from one index of migration 00024 when no class or type filter applies.
-func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+func (s *DB) baseCounts(ctx context.Context, q querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, to := ms(f.From), ms(f.To)
 	sla := s.sla()
 
 	// Received, per district and IST day.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, q, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT ` + districtKey + `, (c.received_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
 			FROM complaints c WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(from) + ` AND c.received_at < ` + w.arg(to) + `
 			GROUP BY 1, 2`
@@ -250,7 +281,7 @@ func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(in
 	}
 	// Disposed, per district and bucket of time to disposal, with how many
 	// met the citizen's deadline.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, q, f, "c.unit_id", "c.district", func(w *where) string {
 		met := metSLA(w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds()))
 		return `SELECT ` + districtKey + `, ` + disposalBucket + `, count(*), coalesce(sum(` + met + `), 0)
 			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
@@ -270,7 +301,7 @@ func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(in
 	}
 	// Ratings: the last rating of each complaint closed in the period
 	// (0: not rated).
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, q, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(c.rating), 0)
 			FROM complaints c WHERE ` + w.String() + ` AND c.rating > 0 AND c.last_closed_at >= ` + w.arg(from) + ` AND c.last_closed_at < ` + w.arg(to) + `
 			GROUP BY 1`
@@ -286,7 +317,7 @@ func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(in
 		return err
 	}
 	// Disposed per IST day.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, q, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT (c.closed_at + ` + fmt.Sprint(istOffsetMS) + `) / ` + fmt.Sprint(dayMS) + `, count(*)
 			FROM complaints c WHERE ` + w.String() + ` AND c.closed_at >= ` + w.arg(from) + ` AND c.closed_at < ` + w.arg(to) + `
 			GROUP BY 1`
@@ -305,12 +336,12 @@ func (s *DB) baseCounts(ctx context.Context, f shikayat.StatsFilter, row func(in
 }
 
 // statsQuery runs one grouped query of the dashboard and scans its rows.
-func (s *DB) statsQuery(ctx context.Context, f shikayat.StatsFilter, unitCol, districtCol string, query func(*where) string, scan func(func(...any) error) error) error {
+func (s *DB) statsQuery(ctx context.Context, q querier, f shikayat.StatsFilter, unitCol, districtCol string, query func(*where) string, scan func(func(...any) error) error) error {
 	w, err := s.statsWhere(ctx, f, unitCol, districtCol)
 	if err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, query(w), w.args...)
+	rows, err := q.QueryContext(ctx, query(w), w.args...)
 	if err != nil {
 		return fmt.Errorf("district stats: %w", err)
 	}
@@ -324,6 +355,54 @@ func (s *DB) statsQuery(ctx context.Context, f shikayat.StatsFilter, unitCol, di
 		return fmt.Errorf("district stats: %w", err)
 	}
 	return nil
+}
+
+// eventTotals adds to rows the complaints bounced and reopened in f's
+// period per district and returns those in all: from stats_events when
+// rollups allows and f has no class or type filter, else from the events
+// (the index of migration 00039).
+func (s *DB) eventTotals(ctx context.Context, q querier, f shikayat.StatsFilter, rollups bool, row func(int) *shikayat.DistrictStats) (bounced, reopened int, err error) {
+	evOK, evTotals := eventsRollupFilter(f)
+	for _, k := range []struct {
+		kind  string
+		sql   eventCount
+		add   func(r *shikayat.DistrictStats, n int)
+		total *int
+	}{
+		{"reopen", reopenedSQL, func(r *shikayat.DistrictStats, n int) { r.Reopened += n }, &reopened},
+		{"bounce", bouncesSQL, func(r *shikayat.DistrictStats, n int) { r.Bounces += n }, &bounced},
+	} {
+		if !rollups || !evOK {
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, k.sql.districtCol, func(d, n int) { k.add(row(d), n) }); err != nil {
+				return 0, 0, err
+			}
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, "0", func(_, n int) { *k.total += n }); err != nil {
+				return 0, 0, err
+			}
+			continue
+		}
+		by, all, err := s.rollupEvents(ctx, q, f, k.kind)
+		if err != nil {
+			return 0, 0, err
+		}
+		sum := 0
+		for d, c := range by {
+			k.add(row(d), c.complaints)
+			sum += c.complaints
+		}
+		switch {
+		case evTotals:
+			*k.total = all
+		case len(by) <= 1:
+			// One district's complaints are each counted once already.
+			*k.total = sum
+		default:
+			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, "0", func(_, n int) { *k.total += n }); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	return bounced, reopened, nil
 }
 
 // reopenedSQL and bouncesSQL count events of a period per district.
@@ -344,19 +423,19 @@ var (
 
 // eachDistrictCount counts q's events of the period per district (the
 // league counts every bounce and reopening).
-func (s *DB) eachDistrictCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, add func(d, n int)) error {
-	return s.eventCount(ctx, f, q, q.districtCol, "count(*)", add)
+func (s *DB) eachDistrictCount(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, add func(d, n int)) error {
+	return s.eventCount(ctx, db, f, q, q.districtCol, "count(*)", add)
 }
 
 // eachDistrictComplaints counts the complaints with q's events in the
 // period per district, and with group "0" the complaints in all: what the
 // inbox lists behind the dashboard's number (a complaint bounced twice by
 // one district is one complaint in its list).
-func (s *DB) eachDistrictComplaints(ctx context.Context, f shikayat.StatsFilter, q eventCount, group string, add func(d, n int)) error {
-	return s.eventCount(ctx, f, q, group, "count(DISTINCT e.complaint_id)", add)
+func (s *DB) eachDistrictComplaints(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, group string, add func(d, n int)) error {
+	return s.eventCount(ctx, db, f, q, group, "count(DISTINCT e.complaint_id)", add)
 }
 
-func (s *DB) eventCount(ctx context.Context, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
+func (s *DB) eventCount(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
 	// The events of the period from the index that holds every column the
 	// counts read (migration 00039).
 	from := `events e` + s.indexedBy("events_stats") + ` JOIN units u ON u.id = e.from_unit`
@@ -364,7 +443,7 @@ func (s *DB) eventCount(ctx context.Context, f shikayat.StatsFilter, q eventCoun
 		// The class and type filters are the complaint's.
 		from += ` JOIN complaints c ON c.id = e.complaint_id`
 	}
-	return s.statsQuery(ctx, f, q.unitCol, q.districtCol, func(w *where) string {
+	return s.statsQuery(ctx, db, f, q.unitCol, q.districtCol, func(w *where) string {
 		return `SELECT ` + group + `, ` + count + ` FROM ` + from + ` WHERE ` + w.String() + ` AND ` + q.where +
 			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
 	}, func(scan func(...any) error) error {

@@ -132,8 +132,15 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// actedEvent is the events (alias a) that count as the league's action on
+// a complaint, as the trigger of migration 00045 keeps acted_at.
+const actedEvent = `a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+	OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))`
+
 // rebuildRollups recounts stats_days from the complaints, through the same
-// view of facts the triggers use, and stats_open (migration 00038). tx must hold lockComplaints.
+// view of facts the triggers use, stats_open (migration 00038), and from
+// the events the complaints' acted_at and stats_events (00045). tx must hold
+// lockComplaints.
 func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 	agg := `json_group_object(CAST(bucket AS TEXT), n)`
 	if s.engine == Postgres {
@@ -164,6 +171,13 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 				FROM complaints c CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) v
 				WHERE c.stage <> 'closed') o
 			GROUP BY class, type, unit_id, district, due_day`,
+		`UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
+			AND id NOT IN (SELECT a.complaint_id FROM events a WHERE ` + actedEvent + `)`,
+		`UPDATE complaints SET acted_at = a.at
+			FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE ` + actedEvent + ` GROUP BY a.complaint_id) a
+			WHERE complaints.id = a.complaint_id AND complaints.acted_at IS DISTINCT FROM a.at`,
+		`DELETE FROM stats_events`,
+		fillStatsEvents,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
@@ -219,7 +233,7 @@ func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where,
 // rollupCounts adds to rows and days what the roll-ups count for f:
 // received, disposed, met, the disposal histogram and ratings, per
 // district and per day.
-func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
+func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
 	w, class, typ, err := s.rollupWhere(ctx, f)
@@ -229,7 +243,7 @@ func (s *DB) rollupCounts(ctx context.Context, f shikayat.StatsFilter, row func(
 	q := `SELECT r.district, r.day, r.received, r.disposed, r.met, r.rated, r.rating_sum, r.hist
 		FROM stats_days r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
 			AND r.day >= ` + w.arg(from) + ` AND r.day < ` + w.arg(to) + ` AND ` + w.String()
-	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	rows, err := db.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("district stats: %w", err)
 	}
@@ -408,8 +422,11 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 // due on a day before today, and from the index of deadlines those due
 // today up to now. An open complaint received at or after the period's end
 // (a period that ends before now) is not pending in it, so those are taken
-// away again, counted from the index of receipt.
-func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
+// away again, counted from the index of the open complaints by receipt
+// (migration 00044), which holds no closed complaint: the walk is bounded by
+// the open complaints received since the end, not by all of them. The three
+// reads run in the caller's read transaction (readTx), one snapshot.
+func (s *DB) rollupOpen(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
 	w, class, typ, err := s.rollupWhere(ctx, f)
 	if err != nil {
 		return err
@@ -427,7 +444,7 @@ func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(in
 	q := `SELECT r.district, coalesce(sum(r.n), 0), coalesce(sum(CASE WHEN r.due_day < ` + w.arg(today) + ` THEN r.n ELSE 0 END), 0)
 		FROM stats_open r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + ` AND ` + w.String() + `
 		GROUP BY r.district`
-	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	rows, err := db.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("district stats: %w", err)
 	}
@@ -444,7 +461,7 @@ func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(in
 		return fmt.Errorf("district stats: %w", err)
 	}
 	// Due today, up to now.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT ` + districtKey + `, count(*) FROM complaints c` + s.indexedBy("complaints_due") + `
 			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.due_at >= ` + w.arg(today*dayMS-istOffsetMS) + ` AND c.due_at <= ` + w.arg(now) + `
 			GROUP BY 1`
@@ -459,9 +476,9 @@ func (s *DB) rollupOpen(ctx context.Context, f shikayat.StatsFilter, row func(in
 		return err
 	}
 	// Received at or after the end.
-	if err := s.statsQuery(ctx, f, "c.unit_id", "c.district", func(w *where) string {
+	if err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		return `SELECT ` + districtKey + `, count(*), coalesce(sum(CASE WHEN c.due_at <= ` + w.arg(now) + ` THEN 1 ELSE 0 END), 0)
-			FROM complaints c` + s.indexedBy("complaints_received") + `
+			FROM complaints c` + s.indexedBy("complaints_open_received") + `
 			WHERE ` + w.String() + ` AND c.stage <> 'closed' AND c.received_at >= ` + w.arg(ms(f.To)) + `
 			GROUP BY 1`
 	}, func(scan func(...any) error) error {

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shikayat/shikayat"
+)
+
+// LeagueRecount is League counted by leagueRecount.
+func (s *DB) LeagueRecount(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error) {
+	now, err := s.leagueRecount(ctx, s.db, scope, end.Add(-r.Window), end)
+	if err != nil {
+		return nil, err
+	}
+	prevEnd := end.Add(-r.Step)
+	prev, err := s.leagueRecount(ctx, s.db, scope, prevEnd.Add(-r.Window), prevEnd)
+	if err != nil {
+		return nil, err
+	}
+	return shikayat.RankLeague(now, prev, r), nil
+}
+
+// leagueRecount is leagueCounts as it was before migration 00045: each
+// complaint's facts from its events, with correlated EXISTS. The league
+// from the columns and indexes must equal it.
+func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
+	f := shikayat.StatsFilter{Scope: scope, From: start, To: end}
+	by := map[int]*shikayat.LeagueCounts{}
+	row := func(d int) *shikayat.LeagueCounts {
+		if by[d] == nil {
+			by[d] = &shikayat.LeagueCounts{District: d}
+		}
+		return by[d]
+	}
+	sla := s.sla()
+	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
+		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
+		e := w.arg(ms(end))
+		// A merged complaint is settled by the complaint it was merged
+		// into (t): it is closed when that one is, and good only when that
+		// one was acted on, never reopened, and closed within the merged
+		// complaint's own deadline. Merging a hard case away hides nothing.
+		closedAt := `(CASE WHEN c.merged_into <> '' THEN t.closed_at ELSE c.closed_at END)`
+		settled := `(CASE WHEN c.merged_into <> '' THEN t.id ELSE c.id END)`
+		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
+		// An action: the station recorded one (its note moved the complaint
+		// to in_progress, DESIGN's "the station recorded an action"), or a
+		// station officer replied to the citizen, before the closure. A
+		// note or a reply of the district office's own (a canned line), or
+		// a closing note, is not one.
+		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
+			AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+				OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))
+			AND a.at <= ` + closedAt + `)`
+		// Reopened while this district held it: a reopening is counted
+		// against the district that closed the complaint, not the one that
+		// holds it after.
+		reopened := `EXISTS (SELECT 1 FROM events o JOIN units ou ON ou.id = o.from_unit WHERE o.complaint_id = ` + settled + `
+			AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
+		// Past the citizen's deadline at the end: the close deadline, or
+		// an immediate complaint's first hour gone without a person's act.
+		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
+			OR (` + effectiveClass + ` = 'immediate' AND c.received_at + ` + first + ` < ` + e + `
+				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
+		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
+		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
+		// Each complaint's facts once, then the sums per district.
+		return `SELECT d, count(*),
+				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
+				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
+			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
+					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
+				FROM complaints c LEFT JOIN complaints t ON c.merged_into <> '' AND t.code = c.merged_into
+				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
+					AND (` + closed + ` OR ` + late + `)) x
+			GROUP BY d`
+	}, func(scan func(...any) error) error {
+		var d, n, good, none int
+		if err := scan(&d, &n, &good, &none); err != nil {
+			return err
+		}
+		r := row(d)
+		r.Decided, r.Good, r.NoAction = n, good, none
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictCount(ctx, db, f, reopenedSQL, func(d, n int) { row(d).Reopened += n }); err != nil {
+		return nil, err
+	}
+	if err := s.eachDistrictCount(ctx, db, f, bouncesSQL, func(d, n int) { row(d).Bounces += n }); err != nil {
+		return nil, err
+	}
+	out := make([]shikayat.LeagueCounts, 0, len(by))
+	for _, c := range by {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].District < out[j].District })
+	return out, nil
+}
