@@ -21,7 +21,14 @@ func TestProcessThatCannotListenTouchesNoNodeRecord(t *testing.T) {
 	ts := httptest.NewServer(sim)
 	defer ts.Close()
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "s.db")
-	live := startAccountsDesk(t, dsn, ts.URL, writeAccounts(t, "lucknowpolice,district:162"))
+	// Both are started with one pinned --addr, as deploy files do.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	live := startAccountsDeskWith(t, dsn, ts.URL, writeAccounts(t, "lucknowpolice,district:162"), func(m *Main) { m.Config.Addr = addr })
 	raw := openRaw(t, dsn)
 	count := func(like string) (n int) {
 		t.Helper()
@@ -36,14 +43,14 @@ func TestProcessThatCannotListenTouchesNoNodeRecord(t *testing.T) {
 
 	second := NewMain()
 	second.Logger = discardLogger()
-	second.Config.Addr, second.Config.DB, second.Config.XAPI = live.Addr, dsn, ts.URL
+	second.Config.Addr, second.Config.DB, second.Config.XAPI = addr, dsn, ts.URL
 	second.Config.XPoll, second.Config.Account, second.Config.DocketState, second.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
 	second.Config.IntakeLease, second.Config.AccountsFile = 30*time.Second, writeAccounts(t, "ghaziabadpolice,district:145")
 	if err := second.Config.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	second.Config.BaseURL = "https://shikayat.example"
-	err := second.Run(context.Background())
+	err = second.Run(context.Background())
 	if second.DB != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
@@ -51,7 +58,7 @@ func TestProcessThatCannotListenTouchesNoNodeRecord(t *testing.T) {
 	}
 	var opErr *net.OpError
 	if !errors.As(err, &opErr) {
-		t.Fatalf("second process on %s: Run returned %v; want the listen error", live.Addr, err)
+		t.Fatalf("second process on %s (served by %s): Run returned %v; want the listen error", addr, live.Addr, err)
 	}
 	if n := count("replies-ghaziabad%"); n != 0 {
 		t.Errorf("the process that could not listen recorded %d queues of its accounts", n)
