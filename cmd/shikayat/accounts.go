@@ -201,11 +201,11 @@ func (m *Main) accountsCheck(context.Context) error {
 	return nil
 }
 
-// nodeName names this node in the record of the reply queues each node
-// works: its host and listen address, the same across its restarts, so
-// that a restarted node's record replaces the one it left (which is not
-// withdrawn on stop, and would otherwise keep a dropped account's queue
-// from adoption until it expires).
+// nodeName is this node's readable name in the record of the reply queues
+// each node works: its host and the address it listens on, for operators.
+// It need not be unique: the record's key adds the process id and a random
+// suffix (jobs.Queue.Node), so a restarted process is a new node and the
+// record the old one left expires by its TTL.
 func nodeName(addr string) string {
 	host, err := os.Hostname()
 	if err != nil || host == "" {

@@ -102,6 +102,19 @@ func NewMain() *Main {
 func (m *Main) Run(ctx context.Context) error {
 	cfg := &m.Config
 	m.Logger.Info("starting", slog.String("config", cfg.String()))
+	// The address is bound first: a process that cannot serve (another
+	// one on this address) gives up before it records or adopts any reply
+	// queue, or starts a worker.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	defer func() {
+		if m.server == nil {
+			ln.Close()
+		}
+	}()
+	m.Addr = ln.Addr().String()
 	if missing := cfg.MissingXCredentials(); len(missing) > 0 && !isLocal(cfg.XAPI) {
 		m.Logger.Warn("X credentials are missing: real X will refuse the desk's requests", slog.String("missing", strings.Join(missing, ",")))
 	}
@@ -169,7 +182,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
 		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
 		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
-		Node: nodeName(cfg.Addr),
+		Node: nodeName(m.Addr),
 	}
 	if cfg.Retention > 0 {
 		jcfg.Retention = m.RunRetention
@@ -181,8 +194,9 @@ func (m *Main) Run(ctx context.Context) error {
 	db.SetJobs(m.Queue)
 	// This node's accounts are recorded first, before any adoption and
 	// before the account checks: no other node adopts the queue of an
-	// account this one works while it starts. Under its stable name the
-	// record replaces the one this node left when it stopped.
+	// account this one works while it starts. The record is this
+	// process's own (jobs.Config.Node): the one a previous process left
+	// expires.
 	if err := m.Queue.Announce(ctx); err != nil {
 		return err
 	}
@@ -252,11 +266,6 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Web.Handle("GET /x/webhook", wh)
 		m.Web.Handle("POST /x/webhook", wh)
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
-	m.Addr = ln.Addr().String()
 	m.server = &http.Server{
 		Handler:           m.Web,
 		ReadHeaderTimeout: 10 * time.Second,

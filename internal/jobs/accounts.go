@@ -2,9 +2,12 @@ package jobs
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 
@@ -59,8 +62,8 @@ func AccountQueue(username string) string {
 	return fmt.Sprintf("replies-%s-%08x", b.String(), h.Sum32())
 }
 
-// A node's record of the reply queues it works (reply_queue_nodes) is
-// renewed every nodeRenewEvery while its workers run; a record not renewed
+// A node's record of the reply queues it works (reply_queue_nodes), one
+// row per queue, is keyed by the node's process (nodeKey) and renewed every nodeRenewEvery while its workers run; a record not renewed
 // for nodeListTTL is a node that stopped (or lost the database), whose
 // list no longer keeps a queue from adoption. A stopped node's record is
 // left to expire: during a rolling restart the new process may take a
@@ -69,9 +72,14 @@ func AccountQueue(username string) string {
 // /readyz (RecordErr): the record then expires, and the node's queues no
 // longer keep their replies.
 //
-// Records are stamped and judged by the database's clock, never a node's:
-// a node whose clock runs ahead would purge the others' records, one
-// behind would look dead and have its queues adopted.
+// A restarted process is a new node: the record it left expires, so the
+// queue of an account removed from --accounts everywhere is adopted up to
+// nodeListTTL after the restart, not at once.
+//
+// Records are stamped and judged by the database's clock, never a node's
+// (seen_ms; migration 00036's comment says "by its clock", which is
+// wrong): a node whose clock runs ahead would purge the others' records,
+// one behind would look dead and have its queues adopted.
 const (
 	nodeRenewEvery     = time.Minute
 	nodeListTTL        = 5 * time.Minute
@@ -87,33 +95,56 @@ func (q *Queue) dbNowMS() string {
 	return "CAST(unixepoch('subsec') * 1000 AS INTEGER)"
 }
 
+// nodeKey is the key of this process's record: name (host and listen
+// address, for operators; "node" when empty), the process id and a random
+// suffix, so that no two processes, nor two Queues of one, share a key.
+func nodeKey(name string) string {
+	if name == "" {
+		name = "node"
+	}
+	var b [6]byte
+	crand.Read(b[:])
+	return fmt.Sprintf("%s/%d-%s", name, os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// Node is the key of this node's record of the reply queues it works:
+// its readable name, process id and random suffix.
+func (q *Queue) Node() string { return q.node }
+
 // Announce records, for this node, the reply queues it works (one per
 // account it lists), stamped with the database's clock: while the record
 // is live no node adopts those queues' jobs (AdoptReplies). Start calls
 // it, then every nodeRenewEvery until Stop; the record outlives Stop by
-// nodeListTTL.
+// nodeListTTL. Each row is inserted or, when there, only has its time
+// moved forward, so renewals that race (the same key announced twice at
+// once) never fail on the key. Records not renewed for nodePurgeAfter
+// are deleted.
 func (q *Queue) Announce(ctx context.Context) error {
-	tx, err := q.db.BeginTx(ctx, nil)
-	if err == nil {
-		err = func() error {
-			defer tx.Rollback()
-			if _, err := tx.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE node = $1 OR seen_ms < `+q.dbNowMS()+` - $2`,
-				q.node, nodePurgeAfter.Milliseconds()); err != nil {
-				return err
-			}
-			for _, name := range q.replyQueues()[1:] {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO reply_queue_nodes (node, queue, seen_ms) VALUES ($1, $2, `+q.dbNowMS()+`)`,
-					q.node, name); err != nil {
-					return err
-				}
-			}
-			return tx.Commit()
-		}()
-	}
+	err := q.announce(ctx)
 	if err != nil {
 		return fmt.Errorf("record the reply queues this node works: %w", err)
 	}
 	return nil
+}
+
+func (q *Queue) announce(ctx context.Context) error {
+	if _, err := q.db.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE seen_ms < `+q.dbNowMS()+` - $1`,
+		nodePurgeAfter.Milliseconds()); err != nil {
+		return err
+	}
+	queues := q.replyQueues()[1:]
+	if len(queues) == 0 {
+		return nil
+	}
+	args := []any{q.node}
+	rows := make([]string, len(queues))
+	for i, name := range queues {
+		args = append(args, name)
+		rows[i] = fmt.Sprintf("($1, $%d, %s)", i+2, q.dbNowMS())
+	}
+	_, err := q.db.ExecContext(ctx, `INSERT INTO reply_queue_nodes (node, queue, seen_ms) VALUES `+strings.Join(rows, ", ")+`
+		ON CONFLICT (node, queue) DO UPDATE SET seen_ms = excluded.seen_ms`, args...)
+	return err
 }
 
 // renew announces this node's queues every nodeRenewEvery until ctx ends.

@@ -59,7 +59,7 @@ func TestGracefulStopKeepsTheNodesQueuesFromAdoption(t *testing.T) {
 			t.Fatalf("during the listing node's restart the old-list node adopted %d of its replies: %v", res.Adopted, jobRows(t, db))
 		}
 		// Once the record has expired (nobody restarted), the replies move.
-		ageRecord(t, db.SQL(), "listing", 6*time.Minute)
+		ageRecord(t, db.SQL(), listing.Node(), 6*time.Minute)
 		if res, err = oldNode.Sweep(ctx); err != nil || res.Adopted != 1 {
 			t.Fatalf("after the record expired: adopted %d, %v; want 1", res.Adopted, err)
 		}
@@ -120,7 +120,7 @@ func TestNodeClockAheadPurgesNoRecord(t *testing.T) {
 			t.Fatal(err)
 		}
 		var n int
-		if err := db.SQL().QueryRow(`SELECT count(*) FROM reply_queue_nodes WHERE node = 'new'`).Scan(&n); err != nil {
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM reply_queue_nodes WHERE node = $1`, newNode.Node()).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		res, err := oldNode.Sweep(ctx)

@@ -69,7 +69,7 @@ func TestOldNodeDoesNotAdoptRepliesOfAnAccountANewNodeAdded(t *testing.T) {
 
 		// The new node stops renewing its record (it died): after a few
 		// minutes nobody lists @lucknowpolice.
-		ageRecord(t, db.SQL(), "new", 6*time.Minute)
+		ageRecord(t, db.SQL(), newNode.Node(), 6*time.Minute)
 		if err := oldNode.Announce(ctx); err != nil {
 			t.Fatal(err)
 		}

@@ -8,9 +8,7 @@ package jobs
 import (
 	"cmp"
 	"context"
-	crand "crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -184,8 +182,12 @@ type Config struct {
 	// so that an account waiting on its rate limit holds up no other.
 	StateAccount string
 	Accounts     []string
-	// Node names this node in the record of the reply queues each node
-	// works (Announce); a random name when empty.
+	// Node is this node's readable name (its host and listen address) in
+	// the record of the reply queues each node works (Announce). The
+	// record's key adds the process id and a random suffix drawn by New
+	// (Queue.Node): processes that share a name (cloned hosts, one pinned
+	// --addr everywhere, ":0") never share a record, and a restarted
+	// process is a new node whose old record expires.
 	Node string
 	// Sealer, when set with a Handler, seals the trail daily (and at start,
 	// catching up on days a stopped desk missed). River enqueues periodic
@@ -264,12 +266,7 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 		RetryPolicy:          retryPolicy{base: cfg.RetryBackoff},
 		MaxAttempts:          25,
 	}
-	q := &Queue{db: db, engine: engine, replies: cfg.Replies, cfg: cfg, log: cfg.Logger, node: cfg.Node}
-	if q.node == "" {
-		var b [8]byte
-		crand.Read(b[:])
-		q.node = hex.EncodeToString(b[:])
-	}
+	q := &Queue{db: db, engine: engine, replies: cfg.Replies, cfg: cfg, log: cfg.Logger, node: nodeKey(cfg.Node)}
 	if cfg.Handler != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &worker[AcknowledgeArgs]{work: cfg.Handler.Acknowledge})
