@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -109,9 +110,23 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	// The address answers at once: 503 with Retry-After until the desk is
+	// ready (a client or proxy is told to come back, not left waiting
+	// through the migrations and the account checks).
+	gate := &startGate{}
+	srv := &http.Server{
+		Handler:           gate,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
 	defer func() {
 		if m.server == nil {
-			ln.Close()
+			srv.Close()
 		}
 	}()
 	m.Addr = ln.Addr().String()
@@ -200,6 +215,14 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Queue.Announce(ctx); err != nil {
 		return err
 	}
+	// A start that fails from here on never served: its record protects
+	// nothing, and a process restarted in a loop must not leave one each
+	// time (Close withdraws it again after the workers stop).
+	defer func() {
+		if m.server == nil {
+			m.withdrawRecord(ctx)
+		}
+	}()
 	// The replies queued for an account removed from --accounts are worked
 	// with the others: each moves to an account its post mentioned, or
 	// waits named in /readyz.
@@ -266,16 +289,8 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Web.Handle("GET /x/webhook", wh)
 		m.Web.Handle("POST /x/webhook", wh)
 	}
-	m.server = &http.Server{
-		Handler:           m.Web,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
-	}
-	m.served = make(chan error, 1)
-	go func() { m.served <- m.server.Serve(ln) }()
+	gate.open(m.Web)
+	m.server, m.served = srv, served
 
 	sctx, stopSLA := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSLA, m.slaDone = stopSLA, make(chan struct{})
@@ -432,6 +447,11 @@ func (m *Main) Close(ctx context.Context) error {
 		if err := m.Queue.Stop(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			errs = append(errs, fmt.Errorf("stop jobs: %w", err))
 		}
+		if m.server == nil {
+			// A start that failed: its renewals may have recorded the
+			// queues again before the workers stopped.
+			m.withdrawRecord(ctx)
+		}
 	}
 	if m.DB != nil {
 		if err := m.DB.Close(); err != nil {
@@ -498,4 +518,27 @@ type noX struct{}
 
 func (noX) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, shikayat.Errorf(shikayat.EINVALID, "--no-x: this desk sends nothing to X (%s %s)", r.Method, r.URL.Path)
+}
+
+// startGate is the HTTP handler of a node that is starting: 503 with
+// Retry-After until open hands it the desk's handler.
+type startGate struct{ h atomic.Pointer[http.Handler] }
+
+func (g *startGate) open(h http.Handler) { g.h.Store(&h) }
+
+func (g *startGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := g.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Retry-After", "5")
+	http.Error(w, "starting", http.StatusServiceUnavailable)
+}
+
+// withdrawRecord deletes this process's record of its reply queues after
+// a start that never served.
+func (m *Main) withdrawRecord(ctx context.Context) {
+	if err := m.Queue.Withdraw(context.WithoutCancel(ctx)); err != nil {
+		m.Logger.Warn("could not delete the record of a start that failed; it expires", slog.String("error", err.Error()))
+	}
 }

@@ -127,6 +127,16 @@ func (q *Queue) Announce(ctx context.Context) error {
 	return nil
 }
 
+// Withdraw deletes this node's record of its reply queues: for a start
+// that failed before it served (a graceful stop leaves the record to
+// expire, so that no node adopts the queues during a restart).
+func (q *Queue) Withdraw(ctx context.Context) error {
+	if _, err := q.db.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE node = $1`, q.node); err != nil {
+		return fmt.Errorf("delete the record of the reply queues this node works: %w", err)
+	}
+	return nil
+}
+
 func (q *Queue) announce(ctx context.Context) error {
 	if _, err := q.db.ExecContext(ctx, `DELETE FROM reply_queue_nodes WHERE seen_ms < `+q.dbNowMS()+` - $1`,
 		nodePurgeAfter.Milliseconds()); err != nil {

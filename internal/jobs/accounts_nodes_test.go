@@ -174,3 +174,39 @@ func TestDeadNodesQueueIsAdoptedOnlyAfterItsRecordExpires(t *testing.T) {
 		}
 	})
 }
+
+// A start that failed withdraws its record: a process restarted in a loop
+// leaves no rows behind, and another node's record stays.
+func TestWithdrawDeletesOnlyThisProcessesRecord(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		db := open(t, dsn())
+		defer db.Close()
+		live, err := jobs.New(db.SQL(), db.Engine(), jobs.Config{StateAccount: "Uppolice", Accounts: []string{"lucknowpolice"}, Node: oneName})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := live.Announce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for range 10 {
+			q, err := jobs.New(db.SQL(), db.Engine(), jobs.Config{StateAccount: "Uppolice", Accounts: []string{"lucknowpolice", "ghaziabadpolice"}, Node: oneName})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := q.Announce(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := q.Withdraw(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var rows, lives int
+		if err := db.SQL().QueryRow(`SELECT count(*), coalesce(sum(CASE WHEN node = $1 THEN 1 ELSE 0 END), 0) FROM reply_queue_nodes`, live.Node()).Scan(&rows, &lives); err != nil {
+			t.Fatal(err)
+		}
+		if rows != 1 || lives != 1 {
+			t.Fatalf("%d record rows, %d of the live node; want only the live node's one after ten failed starts withdrew theirs", rows, lives)
+		}
+	})
+}
