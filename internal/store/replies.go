@@ -136,12 +136,18 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		if closeEvent != 0 {
-			// The complaint's row first, then the reply's, as a complaint's
-			// action takes them: the other order can deadlock on PostgreSQL.
-			if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
-				return err
-			}
+		// The complaint's row first, then the reply's, as a complaint's
+		// action and a redaction take them: the other order can deadlock on
+		// PostgreSQL, and a redaction either lands before this check or
+		// waits for the turn to be recorded.
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
+		if given, err := s.refuseRedactedTurn(ctx, tx, id, account, attempts, now.Add(-inFlight)); err != nil {
+			return err
+		} else if given {
+			turn = TurnLost
+			return nil
 		}
 		var day string
 		err := tx.QueryRowContext(ctx, `
@@ -195,6 +201,28 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 		return turn, nil
 	}
 	return turn, err
+}
+
+// refuseRedactedTurn settles reply id, when the post it answers or its
+// complaint was redacted and the turn would otherwise be won (pending, or
+// 'sending' with its last try begun at or before stale): such a reply never
+// gets a send turn again. It is given up (settleRedacted: failed when no
+// try of it may stand on X, else given_up_unverified for its sender to look
+// for on X) with its text masked, and given reports so.
+func (s *DB) refuseRedactedTurn(ctx context.Context, tx *sql.Tx, id int64, account string, attempts int, stale time.Time) (given bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM replies r WHERE r.id = $1 AND r.attempts = $2 AND r.account = $3
+			AND (r.state = 'pending' OR (r.state = 'sending' AND COALESCE(r.attempted_at, 0) <= $4))
+			AND (EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id AND c.redacted_at IS NOT NULL)
+				OR EXISTS (SELECT 1 FROM posts p WHERE p.id = r.in_reply_to AND p.redacted_at IS NOT NULL)))`,
+		id, attempts, account, ms(stale)).Scan(&given)
+	if err != nil {
+		return false, fmt.Errorf("reply %d: redacted: %w", id, err)
+	}
+	if !given {
+		return false, nil
+	}
+	_, err = s.settleRedacted(ctx, tx, id)
+	return true, err
 }
 
 // lockReplyComplaint locks the row of reply id's complaint (PostgreSQL;
