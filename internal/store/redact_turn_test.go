@@ -54,3 +54,29 @@ func TestErasedSendingReplyNeverSentAgain(t *testing.T) {
 	})
 }
 
+// A reply claimed after the erasure (its job was queued before) is
+// recorded failed, with no text, and never wins a send turn.
+func TestReplyClaimedAfterErasureNeverSent(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		d := newPrivacyDesk(t, dsn())
+		db := d.db
+		cid := complaintID(t, db, d.mine[0])
+		if _, err := db.ErasePerson(ctx, "user7", "DPO", true); err != nil {
+			t.Fatal(err)
+		}
+		r, err := db.ClaimReply(ctx, &shikayat.Reply{Key: "close:late", ComplaintID: cid, InReplyTo: "101", Text: "@user7 closed, we called 9876543211", Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.State != shikayat.ReplyFailed || r.Error != store.RedactedReplyReason || r.Text != "" {
+			t.Errorf("claimed as %s (%q) text %q; want failed (%q) with no text", r.State, r.Error, r.Text, store.RedactedReplyReason)
+		}
+		if turn, err := db.MarkReplySending(ctx, r.ID, "", r.Attempts, 35*time.Second, 100); err != nil || turn == store.TurnWon {
+			t.Errorf("turn = %v, %v; want it refused", turn, err)
+		}
+		if held := columnsHolding(t, db, "9876543211"); len(held) > 0 {
+			t.Errorf("the erased number is held in %v", held)
+		}
+	})
+}

@@ -48,19 +48,51 @@ func (s *DB) ClaimReply(ctx context.Context, r *shikayat.Reply) (*shikayat.Reply
 		if r.Urgent {
 			urgent = 1
 		}
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO replies (key, account, complaint_id, in_reply_to, text, lang, state, urgent, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8)
-			ON CONFLICT (key) DO NOTHING`,
-			r.Key, r.Account, cid, r.InReplyTo, r.Text, r.Lang, urgent, ms(s.now())); err != nil {
+		// The complaint's row first, as a redaction takes it: a redaction
+		// either lands before the check below or after the reply is
+		// recorded (and then settles it).
+		if cid.Valid {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM complaints WHERE id = $1`+s.forUpdate(), cid); err != nil {
+				return fmt.Errorf("claim reply: lock complaint: %w", err)
+			}
+		}
+		var redacted bool
+		if err := tx.QueryRowContext(ctx, `SELECT
+			EXISTS (SELECT 1 FROM complaints WHERE id = $1 AND redacted_at IS NOT NULL)
+			OR EXISTS (SELECT 1 FROM posts WHERE id = $2 AND redacted_at IS NOT NULL)`, cid, r.InReplyTo).Scan(&redacted); err != nil {
 			return fmt.Errorf("claim reply: %w", err)
+		}
+		// A reply to a redacted post or complaint (its job was queued
+		// before the redaction) is recorded failed, without its text.
+		text, state, reason := r.Text, "pending", ""
+		if redacted {
+			text, state, reason = "", string(shikayat.ReplyFailed), RedactedReplyReason
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO replies (key, account, complaint_id, in_reply_to, text, lang, state, error, urgent, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			ON CONFLICT (key) DO NOTHING`,
+			r.Key, r.Account, cid, r.InReplyTo, text, r.Lang, state, reason, urgent, ms(s.now()))
+		if err != nil {
+			return fmt.Errorf("claim reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("claim reply: %w", err)
+		} else if n == 1 && redacted {
+			var id int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM replies WHERE key = $1`, r.Key).Scan(&id); err != nil {
+				return fmt.Errorf("claim reply: %w", err)
+			}
+			if err := s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_given_up",
+				"The post was redacted: the reply is not sent.", string(shikayat.ReplyPending)); err != nil {
+				return err
+			}
 		}
 		if r.Account != "" { // a reply recorded before replies named their account
 			if _, err := tx.ExecContext(ctx, `UPDATE replies SET account = $1 WHERE key = $2 AND account = ''`, r.Account, r.Key); err != nil {
 				return fmt.Errorf("claim reply: %w", err)
 			}
 		}
-		var err error
 		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE key = $1`, r.Key))
 		if err != nil {
 			return fmt.Errorf("claim reply: %w", err)
