@@ -236,8 +236,8 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 // sender, which learns whether it went out (see settleRedacted). One
 // pending again but unsure since a try of unknown outcome is given up
 // unverified (counted too); it and every other reply given up unverified
-// (X called it a duplicate, say) have their text masked at once, keeping a
-// digest of the text their sender matches X's posts by (maskUnsettled).
+// (X called it a duplicate, say) have their text masked at once, keeping no
+// digest of it (maskUnsettled).
 // The settled ones (sent, failed) keep their text, as their "replied"
 // events do: the force's own public posts, with phone numbers, e-mail
 // addresses and @handles masked (maskReplied).

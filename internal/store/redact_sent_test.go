@@ -121,8 +121,8 @@ func TestErasureMaskedRepliedEventTamperFails(t *testing.T) {
 }
 
 // A reply X called a duplicate whose post never showed waits for a person
-// with its text; the erasure masks that text at once and keeps a digest
-// for matching X's posts.
+// with its text; the erasure masks that text at once and keeps no digest of
+// it (one of a template with few unknowns gives them back to a guesser).
 func TestErasureMasksUnseenReplies(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
@@ -139,6 +139,9 @@ func TestErasureMasksUnseenReplies(t *testing.T) {
 				t.Errorf("%q still held in %v", s, found)
 			}
 		}
+		if found := digestsHeld(t, db, text); len(found) > 0 {
+			t.Errorf("a digest of the erased reply's text is held in %v", found)
+		}
 		got, err := db.FindReply(ctx, r.Key)
 		if err != nil {
 			t.Fatal(err)
@@ -146,19 +149,8 @@ func TestErasureMasksUnseenReplies(t *testing.T) {
 		if got.State != shikayat.ReplyUnverified {
 			t.Fatalf("state = %s, want it left unverified", got.State)
 		}
-		if got.TextDigest == "" || got.TextDigest != shikayat.ReplyTextDigest(text) {
-			t.Errorf("text digest = %q, want the digest of the text as sent", got.TextDigest)
-		}
-		if !got.SameText(text) || got.SameText("@***  ring 98XXXXXX99") {
-			t.Errorf("the reply matches X's posts by its digest: %v", got.SameText(text))
-		}
-		// Settled as not posted, nothing of it is kept beyond the mask.
-		if err := db.GiveUpReply(ctx, r.ID, "hq", "not on X"); err != nil {
-			t.Fatal(err)
-		}
-		got, _ = db.FindReply(ctx, r.Key)
-		if got.TextDigest != "" {
-			t.Errorf("a settled reply keeps its digest %q", got.TextDigest)
+		if !got.Redacted {
+			t.Errorf("the reply is not marked redacted: its sender would look for its masked text on X")
 		}
 		if rep := verify(t, db); rep.Failure != nil {
 			t.Fatalf("verify after erasure: %+v", rep.Failure)

@@ -11,7 +11,9 @@ import (
 )
 
 const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at, unsure_since,
-	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), ''), text_digest`
+	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), ''),
+	EXISTS (SELECT 1 FROM complaints c WHERE c.id = replies.complaint_id AND c.redacted_at IS NOT NULL)
+		OR EXISTS (SELECT 1 FROM posts p WHERE p.id = replies.in_reply_to AND p.redacted_at IS NOT NULL)`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
@@ -21,7 +23,7 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var sent, tried sql.NullInt64
 	var duplicate, unsure int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code, &x.TextDigest); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code, &x.Redacted); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
