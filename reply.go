@@ -1,8 +1,6 @@
 package shikayat
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"html"
 	"strings"
 	"time"
@@ -56,24 +54,19 @@ type Reply struct {
 	UnsureSince *time.Time
 	// Code is the docket code of its complaint, as read ("" for none).
 	Code string
-	// TextDigest is ReplyTextDigest of the text as written, kept while
-	// the reply of a redacted post or complaint waits to be settled: its
-	// Text is masked then, and X's posts are matched against the digest
-	// (SameText). "" otherwise.
-	TextDigest string
+	// Redacted: the post it answers or its complaint was redacted. Its
+	// Text is masked (no digest of the text as written is kept), and it is
+	// never sent again; while its outcome is unknown, any post of the
+	// account's answering InReplyTo after its try counts as it.
+	Redacted bool
 }
 
 // SameText reports whether a post's text as X shows it is the reply's
 // text as sent: X escapes &, < and >, and shortens every link to a t.co
 // link, so entities are read back and links are compared as links, not by
-// URL. A reply whose text was masked (TextDigest set) is matched by its
-// digest alone.
+// URL.
 func (r *Reply) SameText(posted string) bool {
-	shown := CanonicalReplyText(html.UnescapeString(posted))
-	if r.TextDigest != "" {
-		return textDigest(shown) == r.TextDigest
-	}
-	return shown == CanonicalReplyText(r.Text)
+	return CanonicalReplyText(html.UnescapeString(posted)) == CanonicalReplyText(r.Text)
 }
 
 // CanonicalReplyText is a reply's text as compared with X's posts: words
@@ -86,16 +79,4 @@ func CanonicalReplyText(s string) string {
 		}
 	}
 	return strings.Join(f, " ")
-}
-
-// ReplyTextDigest is the digest a reply's text is matched by once the text
-// itself is masked: SHA-256 (hex) over "shikayat/reply/v1", a zero byte and
-// the canonical text.
-func ReplyTextDigest(text string) string {
-	return textDigest(CanonicalReplyText(text))
-}
-
-func textDigest(canonical string) string {
-	h := sha256.Sum256([]byte("shikayat/reply/v1\x00" + canonical))
-	return hex.EncodeToString(h[:])
 }

@@ -84,8 +84,8 @@ type Result struct {
 	// retries it).
 	Failed []string
 	// Skipped are the compliance jobs that gave no result for a window
-	// whose job gave none on the check before either: the check moved on
-	// past it (logged), and its posts are checked on the next walk.
+	// whose job gave none on the check before either: its posts were
+	// looked up instead (logged), and the check moved on past it.
 	Skipped []string
 }
 
@@ -174,12 +174,13 @@ func (c *Checker) Run(ctx context.Context) (Result, error) {
 			var ended *jobEnded
 			if errors.As(err, &ended) && len(res.Failed) == 0 && start == retryAt && tries+1 >= windowTries {
 				// The window at the cursor gave no result on the check
-				// before too: the check moves on, so that a window X keeps
-				// failing does not hold the cursor for good.
-				log.Warn("a compliance job gave no result again for the same posts; moving on, they are checked on the next walk",
+				// before too: its posts are looked up at once instead, so
+				// that a window X keeps failing neither holds the cursor
+				// for good nor keeps a deleted post past the day.
+				log.Warn("a compliance job gave no result again for the same posts; looking them up instead",
 					slog.String("job", ended.id), slog.String("status", ended.status), slog.Int("posts", len(batch)), slog.Int("tries", tries+1))
 				res.Skipped = append(res.Skipped, ended.id)
-				if err := progress(batch[len(batch)-1]); err != nil {
+				if err := c.viaLookup(ctx, batch, &res, progress); err != nil {
 					return res, err
 				}
 				continue

@@ -13,7 +13,7 @@ import (
 // TestFailedWindowDoesNotFreezeTheCursor: a compliance job X ends failed
 // holds the check's progress at its window, and the check fails for a
 // retry; when the retry's job for that window fails too, the check moves
-// on past it (its posts wait for the next walk), so the cursor advances
+// on past it (its posts looked up instead), so the cursor advances
 // again instead of staying at the failing window for good.
 func TestFailedWindowDoesNotFreezeTheCursor(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
@@ -64,6 +64,41 @@ func TestFailedWindowDoesNotFreezeTheCursor(t *testing.T) {
 		}
 		if len(x.named) != 1 || !slices.Equal(x.named[0], ids[4:5]) {
 			t.Fatalf("the next check named %v, want the last window", x.named)
+		}
+	})
+}
+
+// TestSkippedWindowIsLookedUp: a window whose compliance job X ends failed
+// on the check and on its retry is looked up at once on the retry, so a
+// post of it deleted on X is redacted then, not on a later walk that would
+// use a job again.
+func TestSkippedWindowIsLookedUp(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newLookupDesk(t, dsn())
+		d.sim.SetComplianceForbidden(false)
+		var ids []string
+		for _, text := range []string{"one", "two", "three"} {
+			ids = append(ids, d.post(t, "phone stolen, post "+text, nil))
+		}
+		d.sim.DeletePost(ids[1])
+		run := func() (int, error) {
+			c := d.checker()
+			c.X, c.JobIDs = xapi.New(xapi.Options{BaseURL: d.url}), 2
+			res, err := c.Run(ctx)
+			return res.Redacted, err
+		}
+		d.sim.FailComplianceJobs("failed", 1)
+		if n, err := run(); err == nil || n != 0 {
+			t.Fatalf("a check whose job failed = %d redacted, %v; want it retried", n, err)
+		}
+		d.sim.FailComplianceJobs("failed", 1)
+		n, err := run()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Fatalf("the retry that skipped the window redacted %d posts, want the one deleted on X", n)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/jobs"
@@ -151,7 +152,16 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 		return x.UserTweets(ctx, me, r.InReplyTo, token)
 	}, func(p *xapi.Page) error {
 		for _, t := range p.Data {
-			if !repliesTo(t, r.InReplyTo) || !(r.SameText(t.Text) || restored && sameDocket(t.Text, r)) {
+			if !repliesTo(t, r.InReplyTo) {
+				continue
+			}
+			if r.Redacted {
+				// Its text is masked and no digest of it is kept: any
+				// post of ours answering that post since its try is it.
+				if !postedSinceTry(t, r) {
+					continue
+				}
+			} else if !(r.SameText(t.Text) || restored && sameDocket(t.Text, r)) {
 				continue
 			}
 			another, err := s.DB.PostRecorded(ctx, t.ID, r.ID)
@@ -170,6 +180,25 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 		return "", false, err
 	}
 	return posted, other && posted == "", nil
+}
+
+// postedSinceTry reports whether post t was made at or after the first try
+// of r whose outcome is unknown (its last try when none is recorded; any
+// time, when X gives no time or r was never tried).
+func postedSinceTry(t xapi.Tweet, r *shikayat.Reply) bool {
+	since := r.UnsureSince
+	if since == nil {
+		since = r.TriedAt
+	}
+	if since == nil || t.CreatedAt == "" {
+		return true
+	}
+	at, err := time.Parse(time.RFC3339, t.CreatedAt)
+	if err != nil {
+		return true
+	}
+	// X's times are to the millisecond or second: a second's slack.
+	return !at.Before(since.Add(-time.Second))
 }
 
 // deskWritten reports whether r is an answer the desk writes itself (an

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"reflect"
 	"strings"
@@ -18,6 +20,21 @@ import (
 // somewhere, in any case (both sides lower-cased, so folded copies such
 // as search_text count). SQLite's full-text index internals (the fts5 shadow tables)
 // are left out; the full-text tables themselves are searched.
+// digestsHeld lists the columns holding a SHA-256 (hex) of any of texts:
+// plain, or as a reply's text was digested for matching X's posts
+// ("shikayat/reply/v1", a zero byte, the text with single spaces).
+func digestsHeld(t *testing.T, db *store.DB, texts ...string) []string {
+	t.Helper()
+	var found []string
+	for _, text := range texts {
+		for _, in := range []string{text, "shikayat/reply/v1\x00" + strings.Join(strings.Fields(text), " ")} {
+			h := sha256.Sum256([]byte(in))
+			found = append(found, columnsHolding(t, db, hex.EncodeToString(h[:]))...)
+		}
+	}
+	return found
+}
+
 func columnsHolding(t *testing.T, db *store.DB, needle string) []string {
 	t.Helper()
 	ctx := context.Background()

@@ -236,8 +236,8 @@ func (s *DB) blankComplaintAll(ctx context.Context, tx *sql.Tx, cid int64, r *re
 // sender, which learns whether it went out (see settleRedacted). One
 // pending again but unsure since a try of unknown outcome is given up
 // unverified (counted too); it and every other reply given up unverified
-// (X called it a duplicate, say) have their text masked at once, keeping a
-// digest of the text their sender matches X's posts by (maskUnsettled).
+// (X called it a duplicate, say) have their text masked at once, keeping no
+// digest of it (maskUnsettled).
 // The settled ones (sent, failed) keep their text, as their "replied"
 // events do: the force's own public posts, with phone numbers, e-mail
 // addresses and @handles masked (maskReplied).
@@ -304,27 +304,28 @@ func (s *DB) blankReplies(ctx context.Context, tx *sql.Tx, where string, arg any
 	return nil
 }
 
-// maskReplied masks the note of the "replied" event that put the reply
-// posted as postedID on complaint cid's trail, as the reply's row is
-// masked. The salt goes, so that the note's digest (which the event's hash
-// covers) cannot be tested against guesses; the redaction event names the
-// digest of the masked note (MaskedRepliesKey), so that audit verify still
-// checks the note.
+// maskReplied replaces the note of the "replied" event that put the reply
+// posted as postedID on complaint cid's trail, when it holds contact
+// details, by RedactedNote, the only other note such an event may take
+// (the events trigger refuses any other). The salt goes, so that the
+// note's digest (which the event's hash covers) cannot be tested against
+// guesses; the redaction event names the event with that digest
+// (MaskedRepliesKey), so that audit verify accepts the marker there only.
 func maskReplied(ctx context.Context, tx *sql.Tx, cid int64, postedID string, r *redaction) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, note FROM events
+	rows, err := tx.QueryContext(ctx, `SELECT id, note, note_digest FROM events
 		WHERE complaint_id = $1 AND action = 'replied' AND user_id IS NULL AND hash <> '' AND salt <> '' AND detail LIKE $2`,
 		cid, `%"post_id":`+jsonString(postedID)+`%`)
 	if err != nil {
 		return fmt.Errorf("redact replied events: %w", err)
 	}
 	type note struct {
-		id   int64
-		text string
+		id           int64
+		text, digest string
 	}
 	var notes []note
 	for rows.Next() {
 		var n note
-		if err := rows.Scan(&n.id, &n.text); err != nil {
+		if err := rows.Scan(&n.id, &n.text, &n.digest); err != nil {
 			rows.Close()
 			return fmt.Errorf("redact replied events: %w", err)
 		}
@@ -335,28 +336,27 @@ func maskReplied(ctx context.Context, tx *sql.Tx, cid int64, postedID string, r 
 		return fmt.Errorf("redact replied events: %w", err)
 	}
 	for _, n := range notes {
-		m := shikayat.MaskContacts(n.text)
-		if m == n.text {
+		if shikayat.MaskContacts(n.text) == n.text {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET note = $1, salt = '' WHERE id = $2`, m, n.id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET note = $1, salt = '' WHERE id = $2`, RedactedNote, n.id); err != nil {
 			return fmt.Errorf("redact replied events: %w", err)
 		}
-		r.masked[cid] = append(r.masked[cid], maskedNote(n.id, m))
+		r.masked[cid] = append(r.masked[cid], strconv.FormatInt(n.id, 10)+":"+n.digest)
 		r.touch(cid, 0)
 	}
 	return nil
 }
 
 // MaskedRepliesKey is the key of a redaction event's detail that lists the
-// "replied" events whose notes the redaction masked, each as
-// "EVENT-ID:DIGEST" (maskedNote), separated by commas.
+// "replied" events whose notes the redaction replaced by RedactedNote,
+// each as "EVENT-ID:NOTE-DIGEST" (the event's note digest, as its hash
+// covers it), separated by commas.
 const MaskedRepliesKey = "masked_replies"
 
-// maskedNote is the entry of MaskedRepliesKey for event id masked to note.
-func maskedNote(id int64, note string) string {
-	return strconv.FormatInt(id, 10) + ":" + shikayat.PersonalDigest("", note)
-}
+// RedactedNote is the note a redaction leaves on the desk's "replied"
+// event of a redacted post or complaint in place of the reply as posted.
+const RedactedNote = "[redacted]"
 
 // record writes one redaction event in the trail of every complaint the
 // redaction touched, and moves the complaint's version on: a staff action

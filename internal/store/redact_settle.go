@@ -10,8 +10,8 @@ import (
 )
 
 // A redaction masks the text of a reply whose outcome is unknown and no try
-// of which is in flight (given_up_unverified), keeping a digest of the
-// text its sender matches X's posts by (see blankReplies); one being sent
+// of which is in flight (given_up_unverified), keeping no digest of it
+// (see blankReplies, maskUnsettled); one being sent
 // ('sending') is left to its sender. Every path that later moves such a
 // reply (sent, found posted, not found, refused for good, called a
 // duplicate, given up, back to pending after a try X refused for now, put
@@ -30,10 +30,8 @@ const RedactedReplyReason = "given up: the post was redacted"
 // an internal event), as is one put back to 'sending' by a restore (it
 // may have gone out from the desk the copy came from: given_up_unverified,
 // its sender looks for it on X); a settled reply (sent or failed) has its
-// contact details masked and its digest dropped, and one given up
-// unverified has its text masked and its digest kept for its sender to
-// match X's posts by (maskUnsettled). It returns the reply's text as it now
-// stands.
+// contact details masked, and so has one given up unverified
+// (maskUnsettled). It returns the reply's text as it now stands.
 func (s *DB) settleRedacted(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
 	var state, text string
 	var unsure int64
@@ -64,7 +62,7 @@ func (s *DB) settleRedacted(ctx context.Context, tx *sql.Tx, id int64) (string, 
 			return "", err
 		}
 		if state == string(shikayat.ReplyUnverified) {
-			return maskUnsettled(ctx, tx, id, text) // its sender looks for it on X by its digest
+			return maskUnsettled(ctx, tx, id, text) // its sender looks for it on X
 		}
 	case shikayat.ReplyUnverified:
 		return maskUnsettled(ctx, tx, id, text)
@@ -79,18 +77,15 @@ func (s *DB) settleRedacted(ctx context.Context, tx *sql.Tx, id int64) (string, 
 	return masked, nil
 }
 
-// maskUnsettled masks the text of reply id, whose outcome is unknown,
-// keeping the digest of the text as written (shikayat.ReplyTextDigest) for
-// its sender to match X's posts by. A reply masked before keeps its
-// digest.
+// maskUnsettled masks the text of reply id, whose outcome is unknown. No
+// digest of the text as written is kept (one of a template with a few
+// unknowns gives them back to whoever guesses): its sender counts any post
+// of the account's answering the same post after its try as it
+// (shikayat.Reply.Redacted).
 func maskUnsettled(ctx context.Context, tx *sql.Tx, id int64, text string) (string, error) {
 	masked := shikayat.MaskContacts(text)
-	if masked == text {
-		return text, nil
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1,
-		text_digest = CASE WHEN text_digest = '' THEN $2 ELSE text_digest END WHERE id = $3`,
-		masked, shikayat.ReplyTextDigest(text), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE replies SET text = $1, text_digest = ''
+		WHERE id = $2 AND (text <> $1 OR text_digest <> '')`, masked, id); err != nil {
 		return "", fmt.Errorf("mask reply %d: %w", id, err)
 	}
 	return masked, nil

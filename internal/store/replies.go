@@ -11,7 +11,9 @@ import (
 )
 
 const replyColumns = `id, key, account, COALESCE(complaint_id, 0), in_reply_to, text, lang, state, posted_id, attempts, error, urgent, created_at, sent_at, attempted_at, duplicate_at, unsure_since,
-	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), ''), text_digest`
+	COALESCE((SELECT c.code FROM complaints c WHERE c.id = replies.complaint_id), ''),
+	EXISTS (SELECT 1 FROM complaints c WHERE c.id = replies.complaint_id AND c.redacted_at IS NOT NULL)
+		OR EXISTS (SELECT 1 FROM posts p WHERE p.id = replies.in_reply_to AND p.redacted_at IS NOT NULL)`
 
 func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var x shikayat.Reply
@@ -21,7 +23,7 @@ func scanReply(r rowScanner) (*shikayat.Reply, error) {
 	var sent, tried sql.NullInt64
 	var duplicate, unsure int64
 	if err := r.Scan(&x.ID, &x.Key, &x.Account, &x.ComplaintID, &x.InReplyTo, &x.Text, &x.Lang, &state, &x.PostedID,
-		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code, &x.TextDigest); err != nil {
+		&x.Attempts, &x.Error, &urgent, &created, &sent, &tried, &duplicate, &unsure, &x.Code, &x.Redacted); err != nil {
 		return nil, err
 	}
 	x.State, x.Urgent, x.CreatedAt, x.SentAt = shikayat.ReplyState(state), urgent != 0, fromMS(created), timePtr(sent)
@@ -48,19 +50,51 @@ func (s *DB) ClaimReply(ctx context.Context, r *shikayat.Reply) (*shikayat.Reply
 		if r.Urgent {
 			urgent = 1
 		}
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO replies (key, account, complaint_id, in_reply_to, text, lang, state, urgent, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8)
-			ON CONFLICT (key) DO NOTHING`,
-			r.Key, r.Account, cid, r.InReplyTo, r.Text, r.Lang, urgent, ms(s.now())); err != nil {
+		// The complaint's row first, as a redaction takes it: a redaction
+		// either lands before the check below or after the reply is
+		// recorded (and then settles it).
+		if cid.Valid {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM complaints WHERE id = $1`+s.forUpdate(), cid); err != nil {
+				return fmt.Errorf("claim reply: lock complaint: %w", err)
+			}
+		}
+		var redacted bool
+		if err := tx.QueryRowContext(ctx, `SELECT
+			EXISTS (SELECT 1 FROM complaints WHERE id = $1 AND redacted_at IS NOT NULL)
+			OR EXISTS (SELECT 1 FROM posts WHERE id = $2 AND redacted_at IS NOT NULL)`, cid, r.InReplyTo).Scan(&redacted); err != nil {
 			return fmt.Errorf("claim reply: %w", err)
+		}
+		// A reply to a redacted post or complaint (its job was queued
+		// before the redaction) is recorded failed, without its text.
+		text, state, reason := r.Text, "pending", ""
+		if redacted {
+			text, state, reason = "", string(shikayat.ReplyFailed), RedactedReplyReason
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO replies (key, account, complaint_id, in_reply_to, text, lang, state, error, urgent, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			ON CONFLICT (key) DO NOTHING`,
+			r.Key, r.Account, cid, r.InReplyTo, text, r.Lang, state, reason, urgent, ms(s.now()))
+		if err != nil {
+			return fmt.Errorf("claim reply: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("claim reply: %w", err)
+		} else if n == 1 && redacted {
+			var id int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM replies WHERE key = $1`, r.Key).Scan(&id); err != nil {
+				return fmt.Errorf("claim reply: %w", err)
+			}
+			if err := s.replyEvent(ctx, tx, id, shikayat.SystemActor.Name(), "reply_given_up",
+				"The post was redacted: the reply is not sent.", string(shikayat.ReplyPending)); err != nil {
+				return err
+			}
 		}
 		if r.Account != "" { // a reply recorded before replies named their account
 			if _, err := tx.ExecContext(ctx, `UPDATE replies SET account = $1 WHERE key = $2 AND account = ''`, r.Account, r.Key); err != nil {
 				return fmt.Errorf("claim reply: %w", err)
 			}
 		}
-		var err error
 		out, err = scanReply(tx.QueryRowContext(ctx, `SELECT `+replyColumns+` FROM replies WHERE key = $1`, r.Key))
 		if err != nil {
 			return fmt.Errorf("claim reply: %w", err)
@@ -136,12 +170,18 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 	turn := TurnWon
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		if closeEvent != 0 {
-			// The complaint's row first, then the reply's, as a complaint's
-			// action takes them: the other order can deadlock on PostgreSQL.
-			if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
-				return err
-			}
+		// The complaint's row first, then the reply's, as a complaint's
+		// action and a redaction take them: the other order can deadlock on
+		// PostgreSQL, and a redaction either lands before this check or
+		// waits for the turn to be recorded.
+		if err := s.lockReplyComplaint(ctx, tx, id); err != nil {
+			return err
+		}
+		if given, err := s.refuseRedactedTurn(ctx, tx, id, account, attempts, now.Add(-inFlight)); err != nil {
+			return err
+		} else if given {
+			turn = TurnLost
+			return nil
 		}
 		var day string
 		err := tx.QueryRowContext(ctx, `
@@ -195,6 +235,28 @@ func (s *DB) markReplySending(ctx context.Context, id int64, account string, att
 		return turn, nil
 	}
 	return turn, err
+}
+
+// refuseRedactedTurn settles reply id, when the post it answers or its
+// complaint was redacted and the turn would otherwise be won (pending, or
+// 'sending' with its last try begun at or before stale): such a reply never
+// gets a send turn again. It is given up (settleRedacted: failed when no
+// try of it may stand on X, else given_up_unverified for its sender to look
+// for on X) with its text masked, and given reports so.
+func (s *DB) refuseRedactedTurn(ctx context.Context, tx *sql.Tx, id int64, account string, attempts int, stale time.Time) (given bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM replies r WHERE r.id = $1 AND r.attempts = $2 AND r.account = $3
+			AND (r.state = 'pending' OR (r.state = 'sending' AND COALESCE(r.attempted_at, 0) <= $4))
+			AND (EXISTS (SELECT 1 FROM complaints c WHERE c.id = r.complaint_id AND c.redacted_at IS NOT NULL)
+				OR EXISTS (SELECT 1 FROM posts p WHERE p.id = r.in_reply_to AND p.redacted_at IS NOT NULL)))`,
+		id, attempts, account, ms(stale)).Scan(&given)
+	if err != nil {
+		return false, fmt.Errorf("reply %d: redacted: %w", id, err)
+	}
+	if !given {
+		return false, nil
+	}
+	_, err = s.settleRedacted(ctx, tx, id)
+	return true, err
 }
 
 // lockReplyComplaint locks the row of reply id's complaint (PostgreSQL;

@@ -115,7 +115,11 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 		for haveEvent && ev.complaintID == c.id {
 			rep.Events++
 			if ev.maskedReply() {
-				masked[ev.e.ID] = shikayat.PersonalDigest("", ev.e.Note)
+				if ev.e.Note != RedactedNote {
+					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: "the reply's note was rewritten"}
+					return rep, nil
+				}
+				masked[ev.e.ID] = ev.noteDigest
 			} else if ev.blanked() {
 				if reason := ev.blankable(); reason != "" {
 					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: reason}
@@ -281,16 +285,16 @@ func (r *trailRow) blanked() bool {
 }
 
 // maskedReply tells whether the event is the desk's "replied" event whose
-// note a redaction masked (maskReplied): the salt is gone, the actor is
-// the system's. The redaction event that follows names the masked note's
-// digest (vouch).
+// note a redaction replaced (maskReplied): the salt is gone, the actor is
+// the system's. Its note must be RedactedNote, and the redaction event
+// that follows names its note digest (vouch).
 func (r *trailRow) maskedReply() bool {
 	return r.hash != "" && r.salt == "" && r.e.Action == "replied" && r.e.UserID == 0 && r.e.Actor == shikayat.SystemActor.Name()
 }
 
 // vouch takes off masked the "replied" events the redaction event r names,
-// each with its masked note's digest; a named event whose note is not the
-// one named fails, with its id.
+// each with its note digest; a named event whose digest is not the one
+// named fails, with its id.
 func (r *trailRow) vouch(masked map[int64]string) (int64, string) {
 	detail, err := parseDetail(r.detail)
 	if err != nil || detail[MaskedRepliesKey] == "" {
@@ -304,7 +308,7 @@ func (r *trailRow) vouch(masked map[int64]string) (int64, string) {
 		}
 		if got, ok := masked[id]; ok {
 			if got != digest {
-				return id, "the reply's masked note is not the one its redaction recorded"
+				return id, "the reply's note is not the one its redaction recorded"
 			}
 			delete(masked, id)
 		}
