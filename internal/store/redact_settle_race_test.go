@@ -12,11 +12,13 @@ import (
 )
 
 // TestSettleWaitsForErasure: a try X refused for now puts its reply back to
-// pending while an erasure of its complaint is under way. The two take the
-// complaint's row first, so the reply is either settled before the
-// erasure reads it or sees the erasure when it settles: it is never left
-// pending (to be sent) with its text on an erased complaint. PostgreSQL
-// only: SQLite lets one writer in at a time.
+// pending while an erasure of its complaint is under way: the reply is
+// either settled before the erasure reads it or sees the erasure when it
+// settles, and is never left pending (to be sent) with its text on an
+// erased complaint. Here the reply's own row, which the erasure holds
+// once it has masked it, is what makes the settle wait; the complaint
+// lock both take first orders the paths that do not touch that row.
+// PostgreSQL only: SQLite lets one writer in at a time.
 func TestSettleWaitsForErasure(t *testing.T) {
 	if !slices.Contains(storetest.Engines(), "postgres") {
 		t.Skip("needs PostgreSQL (SHIKAYAT_TEST_POSTGRES)")
