@@ -53,7 +53,7 @@ func (s *DB) settleRedacted(ctx context.Context, tx *sql.Tx, id int64) (string, 
 			state = string(shikayat.ReplyUnverified)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE replies SET state = $1, error = $2,
-			unsure_since = CASE WHEN $1 = 'failed' THEN 0 WHEN unsure_since <> 0 THEN unsure_since ELSE $3 END
+			unsure_since = CASE WHEN $1 = 'failed' THEN 0 WHEN unsure_since <> 0 THEN unsure_since WHEN attempted_at <> 0 THEN attempted_at ELSE $3 END
 			WHERE id = $4`, state, RedactedReplyReason, ms(s.now()), id); err != nil {
 			return "", fmt.Errorf("settle reply %d: %w", id, err)
 		}

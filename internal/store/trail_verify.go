@@ -58,8 +58,14 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The posts redacted: a "replied" event may carry RedactedNote only
+	// when the post it answers, or its complaint, was redacted.
+	redactedPosts, err := s.redactedPostIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
 	crows, err := s.db.QueryContext(ctx, `
-		SELECT id, code, source_post_id, text, author_username, text_digest, author_digest, digest_salt
+		SELECT id, code, source_post_id, text, author_username, text_digest, author_digest, digest_salt, redacted_at IS NOT NULL
 		FROM complaints ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
@@ -81,7 +87,7 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	}
 	for crows.Next() {
 		var c trailComplaint
-		if err := crows.Scan(&c.id, &c.code, &c.sourcePostID, &c.text, &c.author, &c.textDigest, &c.authorDigest, &c.salt); err != nil {
+		if err := crows.Scan(&c.id, &c.code, &c.sourcePostID, &c.text, &c.author, &c.textDigest, &c.authorDigest, &c.salt, &c.redacted); err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
 		rep.Complaints++
@@ -117,6 +123,10 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 			if ev.maskedReply() {
 				if ev.e.Note != RedactedNote {
 					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: "the reply's note was rewritten"}
+					return rep, nil
+				}
+				if detail, _ := parseDetail(ev.detail); !c.redacted && !redactedPosts[detail["in_reply_to"]] {
+					rep.Failure = &TrailFailure{Code: c.code, EventID: ev.e.ID, Reason: "the reply's note was blanked, but neither its complaint nor the post it answers was redacted"}
 					return rep, nil
 				}
 				masked[ev.e.ID] = ev.noteDigest
@@ -229,6 +239,29 @@ type trailComplaint struct {
 	id                                           int64
 	code, text, author, textDigest, authorDigest string
 	salt, sourcePostID                           string
+	redacted                                     bool
+}
+
+// redactedPostIDs returns the ids of the posts redacted (deleted on X or
+// erased).
+func (s *DB) redactedPostIDs(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM posts WHERE redacted_at IS NOT NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	defer rows.Close()
+	ids := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		ids[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	return ids, nil
 }
 
 // check tests the complaint's personal text against its digests; redacted
