@@ -32,7 +32,7 @@ type eventCounts struct{ events, complaints int }
 func (s *DB) rollupEvents(ctx context.Context, db querier, f shikayat.StatsFilter, kind string) (map[int]eventCounts, int, error) {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
-	w, err := s.statsWhere(ctx, f, "r.from_unit", "u.lgd")
+	w, err := s.statsWhere(ctx, db, f, "r.from_unit", "u.lgd")
 	if err != nil {
 		return nil, 0, err
 	}

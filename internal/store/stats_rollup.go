@@ -210,7 +210,7 @@ func rollupFilter(f shikayat.StatsFilter) bool {
 // rollupWhere is statsWhere for a roll-up table (alias r): the scope on its
 // owning unit and district, and the class and type filters as the
 // roll-up's own columns, "*" standing for every class or type.
-func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where, class, typ string, err error) {
+func (s *DB) rollupWhere(ctx context.Context, q querier, f shikayat.StatsFilter) (w *where, class, typ string, err error) {
 	if f.Class != "" && !f.Class.Valid() {
 		return nil, "", "", shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
 	}
@@ -226,7 +226,7 @@ func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where,
 	}
 	g := f
 	g.Class, g.Type = "", ""
-	w, err = s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	w, err = s.statsWhere(ctx, q, g, "r.unit_id", "r.district")
 	return w, class, typ, err
 }
 
@@ -236,7 +236,7 @@ func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where,
 func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
-	w, class, typ, err := s.rollupWhere(ctx, f)
+	w, class, typ, err := s.rollupWhere(ctx, db, f)
 	if err != nil {
 		return err
 	}
@@ -427,7 +427,7 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 // the open complaints received since the end, not by all of them. The three
 // reads run in the caller's read transaction (readTx), one snapshot.
 func (s *DB) rollupOpen(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
-	w, class, typ, err := s.rollupWhere(ctx, f)
+	w, class, typ, err := s.rollupWhere(ctx, db, f)
 	if err != nil {
 		return err
 	}
