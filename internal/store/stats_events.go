@@ -12,8 +12,8 @@ import (
 const fillStatsEvents = `INSERT INTO stats_events (kind, day, from_unit, prev_district_day, prev_day, n)
 SELECT kind, day, from_unit, pd, pa, count(*) FROM (
 	SELECT kind, (at + 19800000) / 86400000 AS day, from_unit,
-		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id, lgd ORDER BY id) + 19800000) / 86400000, -1) AS pd,
-		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id ORDER BY id) + 19800000) / 86400000, -1) AS pa
+		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id, lgd ORDER BY at, id) + 19800000) / 86400000, -1) AS pd,
+		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id ORDER BY at, id) + 19800000) / 86400000, -1) AS pa
 	FROM (SELECT CASE WHEN e.action = 'reopen' THEN 'reopen' ELSE 'bounce' END AS kind, e.id, e.complaint_id, e.at, e.from_unit, u.lgd
 		FROM events e JOIN units u ON u.id = e.from_unit
 		WHERE e.action = 'reopen' OR (e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit)) k
