@@ -77,3 +77,24 @@ func eventsRollupFilter(f shikayat.StatsFilter) (ok, totals bool) {
 	}
 	return true, f.Scope.All() && f.Under == "" && f.District == 0
 }
+
+// recountStatsEvents recounts stats_events in tx after a station moved to
+// another district: its rows carry, for each bounce and reopening, the day
+// of the complaint's previous one from a unit of the same district, and the
+// dashboard, the recount and the list of bounces it links to all read a
+// unit's district as it is now. Writers of events wait until tx ends
+// (PostgreSQL; SQLite has one writer at a time), so none adds to the rows
+// between the delete and the refill. A station moves rarely; the recount
+// reads every bounce and reopening once.
+func (s *DB) recountStatsEvents(ctx context.Context, tx querier) error {
+	q := []string{`DELETE FROM stats_events`, fillStatsEvents}
+	if s.engine == Postgres {
+		q = append([]string{`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`}, q...)
+	}
+	for _, q := range q {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("recount stats events: %w", err)
+		}
+	}
+	return nil
+}
