@@ -131,3 +131,46 @@ func TestStatsEventsOutOfTimeOrder(t *testing.T) {
 		sameAsRecount(t, d, "Jan 7-8", shikayat.StatsFilter{Scope: shikayat.SystemScope(), From: mid.AddDate(0, 0, -1), To: mid.AddDate(0, 0, 1)})
 	})
 }
+
+// A station officer's reply is the league's action on the complaint by the
+// unit that held it when the reply was written: the officer's later move to
+// the district office changes nothing, in the trigger or in a rebuild.
+func TestActedAtSurvivesOfficerMove(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		lko := d.op(t, lucknow162)
+		sho := d.station(t, lucknow162)
+		u := &shikayat.User{Username: sho.Username, Role: sho.Role, UnitID: sho.UnitID}
+		if err := d.db.CreateUser(ctx, u, "x"); err != nil {
+			t.Fatal(err)
+		}
+		sho.UserID = u.ID
+		c := d.complaint(t, lucknow162, shikayat.ClassMidTerm)
+		d.at(time.Hour)
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, lko)
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, lko)
+		d.at(2 * time.Hour)
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionReply, Text: "Hum dekh rahe hain"}, sho)
+		acted := func() (at *int64) {
+			t.Helper()
+			if err := d.db.SQL().QueryRowContext(ctx, `SELECT acted_at FROM complaints WHERE code = $1`, c).Scan(&at); err != nil {
+				t.Fatal(err)
+			}
+			return at
+		}
+		before := acted()
+		if before == nil {
+			t.Fatal("the station officer's reply set no acted_at")
+		}
+		if _, err := d.db.SQL().ExecContext(ctx, `UPDATE users SET unit_id = $1 WHERE id = $2`, shikayat.DistrictUnitID(lucknow162), sho.UserID); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.db.RebuildStatsRollups(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if after := acted(); after == nil || *after != *before {
+			t.Errorf("acted_at after the officer moved and a rebuild: %v, want %d", after, *before)
+		}
+	})
+}

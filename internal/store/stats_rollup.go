@@ -133,9 +133,12 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // actedEvent is the events (alias a) that count as the league's action on
-// a complaint, as the trigger of migration 00045 keeps acted_at.
+// a complaint, as the trigger of migration 00048 keeps acted_at: a person's
+// note that moved it to in_progress, or a person's reply while a station
+// held it (the unit on the event, as it was written; never the replying
+// officer's unit now, which a later move would change).
 const actedEvent = `a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-	OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))`
+	OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')))`
 
 // rebuildRollups recounts stats_days from the complaints, through the same
 // view of facts the triggers use, stats_open (migration 00038), and from

@@ -49,6 +49,32 @@ END;
 $$;
 -- +goose StatementEnd
 
+-- complaints.acted_at (00045) counts a person's reply as the league's action
+-- when a station held the complaint as the reply was written (the event's
+-- from_unit), not when the replying officer's unit is a station now: a
+-- rebuild read users.unit_id as it is today and an officer's move changed
+-- the league after the fact. The trigger and the rebuild (actedEvent) read
+-- the event alone; acted_at is recounted here by that rule.
+UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
+	AND id NOT IN (SELECT a.complaint_id FROM events a WHERE a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+		OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station'))));
+UPDATE complaints SET acted_at = a.at
+	FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+		OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station'))) GROUP BY a.complaint_id) a
+	WHERE complaints.id = a.complaint_id AND complaints.acted_at IS DISTINCT FROM a.at;
+
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION events_acted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.user_id IS NOT NULL AND ((NEW.action = 'note' AND NEW.to_stage = 'in_progress')
+		OR (NEW.action = 'reply' AND EXISTS (SELECT 1 FROM units uu WHERE uu.id = NEW.from_unit AND uu.kind = 'station'))) THEN
+		UPDATE complaints SET acted_at = NEW.at WHERE id = NEW.complaint_id AND (acted_at IS NULL OR acted_at > NEW.at);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+
 -- +goose Down
 -- +goose StatementBegin
 CREATE OR REPLACE FUNCTION events_stats() RETURNS trigger LANGUAGE plpgsql
@@ -69,6 +95,17 @@ BEGIN
 	FROM units nu CROSS JOIN (SELECT CASE WHEN NEW.action = 'reopen' THEN 'reopen' ELSE 'bounce' END AS kind) k
 	WHERE nu.id = NEW.from_unit
 	ON CONFLICT (kind, day, from_unit, prev_district_day, prev_day) DO UPDATE SET n = stats_events.n + excluded.n;
+	RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION events_acted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.user_id IS NOT NULL AND ((NEW.action = 'note' AND NEW.to_stage = 'in_progress')
+		OR (NEW.action = 'reply' AND EXISTS (SELECT 1 FROM users us JOIN units uu ON uu.id = us.unit_id WHERE us.id = NEW.user_id AND uu.kind = 'station'))) THEN
+		UPDATE complaints SET acted_at = NEW.at WHERE id = NEW.complaint_id AND (acted_at IS NULL OR acted_at > NEW.at);
+	END IF;
 	RETURN NULL;
 END;
 $$;

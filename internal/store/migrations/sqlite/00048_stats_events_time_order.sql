@@ -48,6 +48,30 @@ BEGIN
 END;
 -- +goose StatementEnd
 
+-- complaints.acted_at (00045) counts a person's reply as the league's action
+-- when a station held the complaint as the reply was written (the event's
+-- from_unit), not when the replying officer's unit is a station now: a
+-- rebuild read users.unit_id as it is today and an officer's move changed
+-- the league after the fact. The trigger and the rebuild (actedEvent) read
+-- the event alone; acted_at is recounted here by that rule.
+UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
+	AND id NOT IN (SELECT a.complaint_id FROM events a WHERE a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+		OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station'))));
+UPDATE complaints SET acted_at = a.at
+	FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
+		OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station'))) GROUP BY a.complaint_id) a
+	WHERE complaints.id = a.complaint_id AND complaints.acted_at IS DISTINCT FROM a.at;
+
+DROP TRIGGER events_acted;
+-- +goose StatementBegin
+CREATE TRIGGER events_acted AFTER INSERT ON events
+WHEN NEW.user_id IS NOT NULL AND ((NEW.action = 'note' AND NEW.to_stage = 'in_progress')
+	OR (NEW.action = 'reply' AND NEW.from_unit IN (SELECT id FROM units WHERE kind = 'station')))
+BEGIN
+	UPDATE complaints SET acted_at = NEW.at WHERE id = NEW.complaint_id AND (acted_at IS NULL OR acted_at > NEW.at);
+END;
+-- +goose StatementEnd
+
 -- +goose Down
 DROP TRIGGER events_stats;
 -- +goose StatementBegin
@@ -69,6 +93,15 @@ BEGIN
 	FROM units nu CROSS JOIN (SELECT CASE WHEN NEW.action = 'reopen' THEN 'reopen' ELSE 'bounce' END AS kind) k
 	WHERE nu.id = NEW.from_unit
 	ON CONFLICT (kind, day, from_unit, prev_district_day, prev_day) DO UPDATE SET n = stats_events.n + excluded.n;
+END;
+-- +goose StatementEnd
+DROP TRIGGER events_acted;
+-- +goose StatementBegin
+CREATE TRIGGER events_acted AFTER INSERT ON events
+WHEN NEW.user_id IS NOT NULL AND ((NEW.action = 'note' AND NEW.to_stage = 'in_progress')
+	OR (NEW.action = 'reply' AND NEW.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))
+BEGIN
+	UPDATE complaints SET acted_at = NEW.at WHERE id = NEW.complaint_id AND (acted_at IS NULL OR acted_at > NEW.at);
 END;
 -- +goose StatementEnd
 
