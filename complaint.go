@@ -167,8 +167,12 @@ type ComplaintFilter struct {
 	// event — the one that sent the complaint away or had closed it — not
 	// the complaint's owner now, so that a district lists what is counted
 	// against it. BouncedFrom is Bounced with District.
-	Bounced            bool
-	BouncedFrom        int
+	Bounced     bool
+	BouncedFrom int
+	// Rated keeps the complaints the citizen rated; ClosedFrom and
+	// ClosedTo then bound the latest closure (a rating answers one), reopened
+	// since or not: the list behind the dashboard's mean rating.
+	Rated              bool
 	Reopened           bool
 	ActedFrom, ActedTo time.Time
 	// Under keeps the complaints owned within a unit's subtree (a zone or

@@ -44,6 +44,7 @@ func FuzzParseFilter(f *testing.F) {
 		"district=-1", "page=0", "overdue=maybe", "q=%25_", "stage=lost",
 		"received_from=2026-03-01&received_to=2026-03-31&open=true&zone=lucknow",
 		"closed_from=2026-02-30&bounced_from=162&reopened=1&acted_to=2026-01-01&range=../x",
+		"rated=true&closed_from=2026-03-01&closed_to=2026-03-31&district=162", "rated=yes",
 	} {
 		f.Add(s)
 	}

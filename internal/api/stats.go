@@ -166,7 +166,7 @@ func parsePeriods(q url.Values, f *shikayat.ComplaintFilter) error {
 	for _, b := range []struct {
 		name string
 		to   *bool
-	}{{"bounced", &f.Bounced}, {"reopened", &f.Reopened}} {
+	}{{"bounced", &f.Bounced}, {"reopened", &f.Reopened}, {"rated", &f.Rated}} {
 		switch q.Get(b.name) {
 		case "", "false", "0":
 		case "true", "1":

@@ -49,7 +49,7 @@ type statsRow struct {
 	*shikayat.DistrictStats
 	Label                                     string
 	Received, Disposed, Pending, Overdue      string // links
-	Bounced, Reopened                         string // links
+	Bounced, Reopened, Rated                  string // links
 	Median, WithinSLA, ReopenRate, MeanRating string
 }
 
@@ -154,6 +154,9 @@ func (h *Handler) statsRow(lang Lang, d *shikayat.DistrictStats, total, events b
 	row.Disposed = link("closed_from", from, "closed_to", to, "stage", "closed")
 	row.Pending = link("open", "true", "received_to", to)
 	row.Overdue = link("overdue", "true", "received_to", to)
+	// The mean rating is of the complaints rated whose latest closure is
+	// in the period (reopened since or not).
+	row.Rated = link("rated", "true", "closed_from", from, "closed_to", to)
 	// Bounces and reopenings are counted against the unit that sent the
 	// complaint away or had closed it, wherever the complaint is now; a
 	// list shows only what the user's unit holds now, so only a scope
@@ -293,6 +296,9 @@ func narrowed(lang Lang, q url.Values) string {
 	}
 	if q.Get("reopened") == "true" {
 		parts = append(parts, T(lang, "reopened"))
+	}
+	if q.Get("rated") == "true" {
+		parts = append(parts, T(lang, "mean_rating"))
 	}
 	if len(parts) > 0 && (q.Get("bounced_from") != "" || q.Get("bounced") == "true" || q.Get("reopened") == "true") {
 		period("acted", "acted_from", "acted_to")

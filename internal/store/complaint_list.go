@@ -145,11 +145,16 @@ func (s *DB) complaintWhere(ctx context.Context, f shikayat.ComplaintFilter) (*w
 	if f.Open {
 		w.add("c.stage <> 'closed'")
 	}
+	closedCol := "c.closed_at"
+	if f.Rated {
+		w.add("c.rating > 0")
+		closedCol = "c.last_closed_at"
+	}
 	for _, b := range []struct {
 		col string
 		at  time.Time
 		op  string
-	}{{"c.received_at", f.ReceivedFrom, ">="}, {"c.received_at", f.ReceivedTo, "<"}, {"c.closed_at", f.ClosedFrom, ">="}, {"c.closed_at", f.ClosedTo, "<"}} {
+	}{{"c.received_at", f.ReceivedFrom, ">="}, {"c.received_at", f.ReceivedTo, "<"}, {closedCol, f.ClosedFrom, ">="}, {closedCol, f.ClosedTo, "<"}} {
 		if !b.at.IsZero() {
 			w.add(b.col+" "+b.op+" ?", ms(b.at))
 		}

@@ -53,7 +53,7 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 		// a closing note, is not one.
 		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
 			AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-				OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))
+				OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')))
 			AND a.at <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted
 		// against the district that closed the complaint, not the one that

@@ -50,7 +50,13 @@ func metSLA(long, mid, first string) string {
 // (the complaint's owner, or the column unitCol names), under a zone or
 // range, of a class, type and district. Sensitive complaints count: a count
 // tells their number and nothing else.
-func (s *DB) statsWhere(ctx context.Context, f shikayat.StatsFilter, unitCol, districtCol string) (*where, error) {
+//
+// The zone or range is read through q, the caller's read transaction: a
+// lookup on the pool would ask for a second connection while the
+// transaction holds one, and many dashboards at once would wait on each
+// other. Only a unit that does not exist or is of another kind is the
+// caller's mistake; a failure to read it passes through.
+func (s *DB) statsWhere(ctx context.Context, q querier, f shikayat.StatsFilter, unitCol, districtCol string) (*where, error) {
 	w := &where{}
 	switch {
 	case f.Scope.IsZero():
@@ -59,7 +65,10 @@ func (s *DB) statsWhere(ctx context.Context, f shikayat.StatsFilter, unitCol, di
 		w.add(unitCol+` IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\')`, likePrefix(f.Scope.Path()))
 	}
 	if f.Under != "" {
-		u, err := s.FindUnit(ctx, f.Under)
+		u, err := findUnit(ctx, q, f.Under)
+		if err != nil && shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
+			return nil, fmt.Errorf("district stats: %w", err)
+		}
 		if err != nil || (u.Kind != shikayat.UnitZone && u.Kind != shikayat.UnitRange) {
 			return nil, shikayat.Errorf(shikayat.EINVALID, "%q is not a zone or range.", f.Under)
 		}
@@ -337,7 +346,7 @@ func (s *DB) baseCounts(ctx context.Context, q querier, f shikayat.StatsFilter, 
 
 // statsQuery runs one grouped query of the dashboard and scans its rows.
 func (s *DB) statsQuery(ctx context.Context, q querier, f shikayat.StatsFilter, unitCol, districtCol string, query func(*where) string, scan func(func(...any) error) error) error {
-	w, err := s.statsWhere(ctx, f, unitCol, districtCol)
+	w, err := s.statsWhere(ctx, q, f, unitCol, districtCol)
 	if err != nil {
 		return err
 	}

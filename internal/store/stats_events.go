@@ -12,8 +12,8 @@ import (
 const fillStatsEvents = `INSERT INTO stats_events (kind, day, from_unit, prev_district_day, prev_day, n)
 SELECT kind, day, from_unit, pd, pa, count(*) FROM (
 	SELECT kind, (at + 19800000) / 86400000 AS day, from_unit,
-		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id, lgd ORDER BY id) + 19800000) / 86400000, -1) AS pd,
-		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id ORDER BY id) + 19800000) / 86400000, -1) AS pa
+		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id, lgd ORDER BY at, id) + 19800000) / 86400000, -1) AS pd,
+		coalesce((lag(at) OVER (PARTITION BY kind, complaint_id ORDER BY at, id) + 19800000) / 86400000, -1) AS pa
 	FROM (SELECT CASE WHEN e.action = 'reopen' THEN 'reopen' ELSE 'bounce' END AS kind, e.id, e.complaint_id, e.at, e.from_unit, u.lgd
 		FROM events e JOIN units u ON u.id = e.from_unit
 		WHERE e.action = 'reopen' OR (e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit)) k
@@ -32,7 +32,7 @@ type eventCounts struct{ events, complaints int }
 func (s *DB) rollupEvents(ctx context.Context, db querier, f shikayat.StatsFilter, kind string) (map[int]eventCounts, int, error) {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
-	w, err := s.statsWhere(ctx, f, "r.from_unit", "u.lgd")
+	w, err := s.statsWhere(ctx, db, f, "r.from_unit", "u.lgd")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -76,4 +76,25 @@ func eventsRollupFilter(f shikayat.StatsFilter) (ok, totals bool) {
 		return false, false
 	}
 	return true, f.Scope.All() && f.Under == "" && f.District == 0
+}
+
+// recountStatsEvents recounts stats_events in tx after a station moved to
+// another district: its rows carry, for each bounce and reopening, the day
+// of the complaint's previous one from a unit of the same district, and the
+// dashboard, the recount and the list of bounces it links to all read a
+// unit's district as it is now. Writers of events wait until tx ends
+// (PostgreSQL; SQLite has one writer at a time), so none adds to the rows
+// between the delete and the refill. A station moves rarely; the recount
+// reads every bounce and reopening once.
+func (s *DB) recountStatsEvents(ctx context.Context, tx querier) error {
+	q := []string{`DELETE FROM stats_events`, fillStatsEvents}
+	if s.engine == Postgres {
+		q = append([]string{`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`}, q...)
+	}
+	for _, q := range q {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("recount stats events: %w", err)
+		}
+	}
+	return nil
 }

@@ -133,9 +133,12 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // actedEvent is the events (alias a) that count as the league's action on
-// a complaint, as the trigger of migration 00045 keeps acted_at.
+// a complaint, as the trigger of migration 00048 keeps acted_at: a person's
+// note that moved it to in_progress, or a person's reply while a station
+// held it (the unit on the event, as it was written; never the replying
+// officer's unit now, which a later move would change).
 const actedEvent = `a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-	OR (a.action = 'reply' AND a.user_id IN (SELECT us.id FROM users us JOIN units uu ON uu.id = us.unit_id WHERE uu.kind = 'station')))`
+	OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')))`
 
 // rebuildRollups recounts stats_days from the complaints, through the same
 // view of facts the triggers use, stats_open (migration 00038), and from
@@ -210,7 +213,7 @@ func rollupFilter(f shikayat.StatsFilter) bool {
 // rollupWhere is statsWhere for a roll-up table (alias r): the scope on its
 // owning unit and district, and the class and type filters as the
 // roll-up's own columns, "*" standing for every class or type.
-func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where, class, typ string, err error) {
+func (s *DB) rollupWhere(ctx context.Context, q querier, f shikayat.StatsFilter) (w *where, class, typ string, err error) {
 	if f.Class != "" && !f.Class.Valid() {
 		return nil, "", "", shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)
 	}
@@ -226,7 +229,7 @@ func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where,
 	}
 	g := f
 	g.Class, g.Type = "", ""
-	w, err = s.statsWhere(ctx, g, "r.unit_id", "r.district")
+	w, err = s.statsWhere(ctx, q, g, "r.unit_id", "r.district")
 	return w, class, typ, err
 }
 
@@ -236,7 +239,7 @@ func (s *DB) rollupWhere(ctx context.Context, f shikayat.StatsFilter) (w *where,
 func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
-	w, class, typ, err := s.rollupWhere(ctx, f)
+	w, class, typ, err := s.rollupWhere(ctx, db, f)
 	if err != nil {
 		return err
 	}
@@ -427,7 +430,7 @@ func (s *DB) RebuildStatsRollups(ctx context.Context) error {
 // the open complaints received since the end, not by all of them. The three
 // reads run in the caller's read transaction (readTx), one snapshot.
 func (s *DB) rollupOpen(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats) error {
-	w, class, typ, err := s.rollupWhere(ctx, f)
+	w, class, typ, err := s.rollupWhere(ctx, db, f)
 	if err != nil {
 		return err
 	}

@@ -236,6 +236,7 @@ func checkUnitName(n string) error {
 func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (created, updated int, err error) {
 	now := ms(s.now())
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		moved := false
 		for _, st := range stations {
 			if st.Kind != shikayat.UnitStation || !strings.HasPrefix(st.ID, "station:") {
 				return shikayat.Errorf(shikayat.EINVALID, "Unit %s is not a station.", st.ID)
@@ -244,11 +245,12 @@ func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (cre
 			if err != nil {
 				return shikayat.Errorf(shikayat.EINVALID, "Station %s: district %d is not known.", st.ID, st.LGD)
 			}
-			var exists int
-			err = tx.QueryRowContext(ctx, `SELECT count(*) FROM units WHERE id = $1`, st.ID).Scan(&exists)
+			var exists, other int
+			err = tx.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN lgd <> $2 THEN 1 END) FROM units WHERE id = $1`, st.ID, st.LGD).Scan(&exists, &other)
 			if err != nil {
 				return fmt.Errorf("import stations: %w", err)
 			}
+			moved = moved || other > 0
 			u := *st
 			u.ParentID = d.ID
 			u.Path = d.Path + st.ID + "/"
@@ -260,6 +262,9 @@ func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (cre
 			} else {
 				created++
 			}
+		}
+		if moved {
+			return s.recountStatsEvents(ctx, tx)
 		}
 		return nil
 	})

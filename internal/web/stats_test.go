@@ -246,3 +246,53 @@ func TestDashboardNumbersLinkToTheirLists(t *testing.T) {
 		}
 	})
 }
+
+// The mean rating links to the rated complaints it is the mean of: those
+// whose latest closure is in the period, one reopened since included.
+func TestDashboardMeanRatingLinksToRatedList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		f, hindi := statsFixture(t, dsn())
+		f.clock.Add(2 * 3600e9)
+		hq := f.session(t, f.users[shikayat.RoleHQOperator])
+		for _, a := range []struct{ code, body string }{
+			{f.codes["district:175"], `{"action": "close", "resolution": "action_taken"}`},
+			{hindi, `{"action": "close", "resolution": "action_taken"}`},
+			{hindi, `{"action": "reopen", "reason": "citizen says not resolved"}`},
+		} {
+			if rec := f.do("POST", "/api/v1/complaints/"+a.code+"/actions", "application/json", a.body, hq); rec.Code != 200 {
+				t.Fatalf("%s: %d %s", a.body, rec.Code, rec.Body)
+			}
+		}
+		if _, err := f.db.SQL().ExecContext(context.Background(), `UPDATE complaints SET rating = 2 WHERE code IN ($1, $2)`, f.codes["district:175"], hindi); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Add(11 * 24 * 3600e9)
+		hq = f.session(t, f.users[shikayat.RoleHQOperator])
+		rec := f.do("GET", "/desk/stats?from=2026-03-01&to=2026-03-31&lang=en", "", "", hq)
+		if rec.Code != 200 {
+			t.Fatalf("stats page: %d %s", rec.Code, rec.Body)
+		}
+		links := regexp.MustCompile(`<a href="/desk/\?([^"]+)"[^>]*>2\.0</a>`).FindAllStringSubmatch(rec.Body.String(), -1)
+		if len(links) == 0 {
+			t.Fatalf("no mean rating links to a list:\n%s", rec.Body)
+		}
+		for _, l := range links {
+			q := html.UnescapeString(l[1])
+			if !strings.Contains(q, "rated=true") {
+				t.Errorf("the mean rating links %s, not the rated complaints", q)
+			}
+			rec := f.do("GET", "/api/v1/complaints?"+q, "", "", hq)
+			var list struct{ Total int }
+			if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil || rec.Code != 200 {
+				t.Fatalf("list %s: %d %s", q, rec.Code, rec.Body)
+			}
+			want := 1
+			if !strings.Contains(q, "district=") {
+				want = 2
+			}
+			if list.Total != want {
+				t.Errorf("%s: %d rated complaints listed, want %d", q, list.Total, want)
+			}
+		}
+	})
+}
