@@ -12,10 +12,11 @@ import (
 //
 //	decided  = complaints it owns that were received in the window and are
 //	           closed, or past their citizen's deadline, at the window's end
-//	           (merged duplicates leave the count; a complaint still within
-//	           its deadline counts neither way)
-//	           (a complaint merged into another counts too, settled by
-//	           that other complaint: merging a hard case away hides nothing)
+//	           (a complaint still within its deadline counts neither way;
+//	           a complaint merged into another, a duplicate, is decided
+//	           from its merge and never good nor "no action": a duplicate
+//	           is not rewarded, and a merge neither hides a late case nor
+//	           borrows the quick closure of the one it was merged into)
 //	good     = decided complaints closed within the citizen's deadline (for
 //	           an immediate one also first acted on within the hour), after
 //	           an action, and never reopened while the district held them;

@@ -51,7 +51,7 @@ const (
 	// emailDot is "." (or " . ", spaces on both sides, so that the end of
 	// a sentence, "at home. Then", is no address), "," in its place, or
 	// "dot" spelled out, bracketed or between spaces.
-	emailDot = `(?:\.|[ ]+\.[ ]+|,|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
+	emailDot = `(?:\.|[ ]+\.[ ]*|,|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
 )
 
 // emailAtRe and emailDotRe split an address that contactLike found;
@@ -88,9 +88,12 @@ func MaskContacts(s string) string {
 	for range maxMaskPasses {
 		masked := maskOnce(s)
 		if masked == s {
-			break
+			return s
 		}
 		s = masked
+	}
+	if maskOnce(s) != s {
+		return failSafe(s)
 	}
 	return s
 }
@@ -132,6 +135,30 @@ func maskOnce(s string) string {
 			}
 			m[1], m[8] = end, m[0]
 			pos = m[1]
+		}
+		// A handle of digits may be a number written right after "@"
+		// (mob@98765 43210): the number is masked, the "@" kept; a
+		// masked one (mob@98XXXXXX10) is left as it is.
+		if m[6] >= 0 && m[7]-m[6] > 1 && isDigit(folded[m[6]+1]) {
+			if maskedNumber.MatchString(folded[m[6]+1:]) {
+				prev = m[7]
+				pos = m[6] + 1 + len(maskedNumber.FindString(folded[m[6]+1:]))
+				continue
+			}
+			if n := phoneAt.FindStringIndex(folded[m[6]+1:]); n != nil {
+				m[0], m[1], m[6], m[7], m[8], m[9] = m[6]+1, m[6]+1+n[1], -1, -1, m[6]+1, m[6]+1+n[1]
+				pos = m[1]
+			}
+		}
+		// An address whose local part would run back past its 64
+		// characters (ram.kumar.xxx…x@gmail.com) is masked from the start
+		// of the run, so that no part of the name is left and a second
+		// pass finds nothing.
+		if m[4] >= 0 {
+			for m[0] > prev && localByte(folded[m[0]-1]) {
+				m[0]--
+			}
+			m[4] = m[0]
 		}
 		// An address that begins in a number's last digits and runs on
 		// past it (98765 43210ram@gmail.com): local is the rest of its
@@ -390,8 +417,18 @@ func foldContacts(s string) (folded string, at []int) {
 // to drop it.
 func foldRune(r rune) rune {
 	switch {
+	case r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r':
+		return ' '
 	case r < utf8.RuneSelf:
 		return r
+	case r == '\ufe6b': // small commercial at
+		return '@'
+	case r == '\u0964' || r == '\u30fb': // danda, katakana middle dot
+		return '.'
+	case r == '\u3001' || r == '\u060c': // ideographic and Arabic comma
+		return ','
+	case unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
+		return ' '
 	case r >= '！' && r <= '～': // fullwidth ASCII
 		return r - '！' + '!'
 	case r == '\u00b7' || r == '\u2024' || r == '\u3002' || r == '\uff61':
@@ -429,3 +466,28 @@ func digitValue(r rune) (int, bool) {
 	}
 	return 0, false
 }
+
+// failSafe is what MaskContacts returns for text still changing after its
+// last pass: every digit of any script made "X", and every run of
+// non-space characters around an "@" made "***".
+func failSafe(s string) string {
+	s = addressRun.ReplaceAllString(s, "***")
+	var b strings.Builder
+	for _, r := range s {
+		if _, ok := digitValue(r); ok {
+			r = 'X'
+		}
+		b.WriteRune(r)
+	}
+	s = b.String()
+	// Spelled-out addresses ("ram at gmail dot com") hold no digit and
+	// no "@": one more pass masks them into runs with an "@".
+	if m := maskOnce(s); m != s {
+		s = addressRun.ReplaceAllString(m, "***")
+	}
+	return s
+}
+
+// addressRun is a run of non-space characters around an "@" (or its
+// fullwidth and small forms).
+var addressRun = regexp.MustCompile(`[^\s]*[@＠﹫][^\s]*`)

@@ -74,7 +74,13 @@ func FuzzMaskContacts(f *testing.F) {
 		"9.8.2012.3456", "1/1/2098765432", "98765/43210", "98765 , 43210", "ram@gmail . com", "ram at the rate gmail dot com",
 		"9.8.2012 3456", "9-12-2012 345", "12.03.2026 1530 hrs", "9.8.2012 3456, 15/03/2026",
 		"0@ 0 000000000,AA", "ram at 98765 43210 dot in", "call 98765 43210ram@gmail.com", "9.8.2012 3456x@y.in",
-		"98765 43210 at gmail dot com", strings.Repeat("a", 70) + "@gmail.com", strings.Repeat("9876543210a", 8)} {
+		"98765 43210 at gmail dot com", strings.Repeat("a", 70) + "@gmail.com", strings.Repeat("9876543210a", 8),
+		"ram.kumar." + strings.Repeat("x", 330) + "@gmail.com", strings.Repeat("a", 400) + "@gmail.com",
+		"mob@98765 43210", "call@98 76 54 32 10", "@9876 543210", "x@98765.43210", "98765 43210ram@98765 43210.in",
+		"98765\n43210", "call 9.8.2012\n3456", "98765।43210", "98765、43210", "98765،43210", "98765・43210",
+		"ram﹫gmail.com", "ram @gmail .com", "98765\u202843210",
+		"***a )a987654321098765 43210", "9876543210 [at] 9876543210 3456 dot in, 34569876543210a+91",
+		strings.Repeat("mob@98765 43210 ram.kumar@gmail . com 9.8.2012\n3456 ", 40)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

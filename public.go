@@ -89,7 +89,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 	case ActionNote:
 		switch {
 		case e.Public:
-			s.Step, s.Note = StepNote, MaskContacts(e.Note)
+			s.Step, s.Note = StepNote, maskPublic(e.ID, e.Note)
 		case e.FromStage != e.ToStage:
 			s.Step = StepInProgress
 		default:
@@ -100,7 +100,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 	case ActionClose:
 		s.Step, s.Resolution = StepClosed, Resolution(e.Detail["resolution"])
 		if e.Public {
-			s.Note = MaskContacts(e.Note)
+			s.Note = maskPublic(e.ID, e.Note)
 		}
 	case ActionMerge:
 		s.Step, s.Resolution = StepMerged, ResolutionDuplicate
@@ -109,7 +109,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 		if e.Detail["appeal"] != "" {
 			s.Step = StepAppeal
 		} else if e.Public {
-			s.Note = MaskContacts(e.Note)
+			s.Note = maskPublic(e.ID, e.Note)
 		}
 	default:
 		if e.FromStage == e.ToStage || e.ToStage == "" {

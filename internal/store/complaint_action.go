@@ -173,6 +173,23 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		if err := s.lockMergePair(ctx, tx, c.ID, into); err != nil {
 			return nil, err
 		}
+		// The complaint merged was read before the lock: read it again,
+		// so that a change committed meanwhile is a conflict, not lost.
+		var now int
+		if err := tx.QueryRowContext(ctx, `SELECT version FROM complaints WHERE id = $1`, c.ID).Scan(&now); err != nil {
+			return nil, fmt.Errorf("apply action: %w", err)
+		} else if now != version {
+			return nil, shikayat.Errork(shikayat.ECONFLICT, "err_conflict", "The complaint changed while you worked on it; reload and try again.")
+		}
+		// A complaint that has duplicates of its own stays the one they
+		// point at: merging it would make a chain (C → A → B), each
+		// duplicate then pointing at a complaint nobody works on.
+		var dups int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM complaints WHERE merged_into = $1`, c.Code).Scan(&dups); err != nil {
+			return nil, fmt.Errorf("apply action: %w", err)
+		} else if dups > 0 {
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_merge_has_duplicates", "Complaint %s has %d duplicates merged into it; merge the other complaint into this one instead.", c.Code, dups)
+		}
 		other, err := findComplaintBy(ctx, tx, "c.code = $1"+sc, append([]any{into}, sargs...)...)
 		if shikayat.ErrorCode(err) == shikayat.ENOTFOUND {
 			return nil, shikayat.Errork(shikayat.EINVALID, "err_no_merge_target", "There is no complaint %s to merge into.", into)
@@ -180,7 +197,7 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 			return nil, err
 		}
 		if other.MergedInto != "" {
-			return nil, shikayat.Errorf(shikayat.EINVALID, "Complaint %s is itself merged into %s; merge into that one.", other.Code, other.MergedInto)
+			return nil, shikayat.Errork(shikayat.EINVALID, "err_merge_target_merged", "Complaint %s is itself merged into %s; merge into that one.", other.Code, other.MergedInto)
 		}
 		// A closed complaint takes no more: merging an open one into it
 		// would close it with a disposal it never had (and, on the league,

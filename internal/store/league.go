@@ -47,15 +47,12 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
-		// A merged complaint is settled by the complaint it was merged
-		// into (t): it is closed when that one is, and good only when that
-		// one was acted on, never reopened, and closed within the merged
-		// complaint's own deadline. Merging a hard case away hides nothing.
-		// The few merged ones read t by its code; the rest read no other row.
-		settled := func(col string) string {
-			return `(CASE WHEN c.merged_into <> '' THEN (SELECT t.` + col + ` FROM complaints t WHERE t.code = c.merged_into) ELSE c.` + col + ` END)`
-		}
-		closedAt := settled("closed_at")
+		// A merged complaint (a duplicate) counts as decided and never
+		// good, nor as closed without action: a duplicate is not
+		// rewarded, and a merge can neither hide a late case nor borrow
+		// the quick closure of the complaint it was merged into. It is
+		// decided from its merge on (the merge closes it) or when late.
+		closedAt := "c.closed_at"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
 		// to in_progress, DESIGN's "the station recorded an action"), or a
@@ -63,14 +60,14 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		// note or a reply of the district office's own (a canned line), or
 		// a closing note, is not one. acted_at is the first such action's
 		// time (migration 00045).
-		actedAt := settled("acted_at")
+		actedAt := "c.acted_at"
 		acted := `(` + actedAt + ` IS NOT NULL AND ` + actedAt + ` <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted
 		// against the district that closed the complaint, not the one that
 		// holds it after. Asked only of the complaints that would count as
 		// good, from the index of reopenings.
 		reopened := `EXISTS (SELECT 1 FROM events o` + s.indexedBy("events_reopen") + ` JOIN units ou ON ou.id = o.from_unit
-			WHERE o.complaint_id = ` + settled("id") + ` AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
+			WHERE o.complaint_id = c.id AND o.action = 'reopen' AND o.at < ` + e + ` AND ou.lgd = c.district)`
 		// Past the citizen's deadline at the end: the close deadline, or
 		// an immediate complaint's first hour gone without a person's act.
 		late := `(c.received_at + (CASE WHEN ` + effectiveClass + ` = 'long_term' THEN ` + long + ` ELSE ` + mid + ` END) < ` + e + `
@@ -79,9 +76,9 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
 		// Each complaint's facts once, then the sums per district.
-		return `SELECT d, count(*), coalesce(sum(good), 0), coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
-			FROM (SELECT d, closed, acted,
-					(CASE WHEN closed = 1 AND met = 1 AND acted = 1 THEN ` + flag(`NOT `+reopened) + ` ELSE 0 END) AS good
+		return `SELECT d, count(*), coalesce(sum(good), 0), coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND merged_into = '' THEN 1 ELSE 0 END), 0)
+			FROM (SELECT d, closed, acted, merged_into,
+					(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND merged_into = '' THEN ` + flag(`NOT `+reopened) + ` ELSE 0 END) AS good
 				FROM (SELECT c.id, c.district, c.merged_into, ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met, ` + flag(acted) + ` AS acted
 					FROM complaints c` + s.indexedBy("complaints_league") + `
 					WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `

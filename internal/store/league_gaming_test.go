@@ -101,3 +101,82 @@ func TestLeagueMergeIntoClosedDoesNotWin(t *testing.T) {
 		}
 	})
 }
+
+// mergeGaming builds an honest district that works 25 of its 30
+// complaints, and a district that gives one complaint (X) a station's note
+// and then merges 28 others into it; then runs more, and returns the
+// league 20 days on, by district.
+func mergeGaming(t *testing.T, dsn string, more func(d *statsDesk, x, y string, merger int)) (rows []shikayat.LeagueRow, honest, merger int) {
+	t.Helper()
+	ctx := context.Background()
+	d := newStatsDesk(t, dsn)
+	honest, merger = lucknow162, kanpur157
+	codes := map[int][]string{}
+	for _, lgd := range []int{honest, merger} {
+		for range 30 {
+			codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
+		}
+	}
+	d.at(2 * time.Hour)
+	for _, c := range codes[honest][:25] {
+		work(t, d, c, honest)
+	}
+	x, y := codes[merger][0], codes[merger][1]
+	sho := d.station(t, merger)
+	d.act(t, x, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, d.op(t, merger))
+	d.act(t, x, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, d.op(t, merger))
+	d.act(t, x, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne jaanch ki"}, sho)
+	d.at(3 * time.Hour)
+	for _, c := range codes[merger][2:] {
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, merger))
+	}
+	more(d, x, y, merger)
+	d.at(20 * 24 * time.Hour)
+	end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
+	rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+	}
+	return rows, honest, merger
+}
+
+// checkMergeGaming: the merged duplicates count as decided and never good,
+// and the honest district is on top.
+func checkMergeGaming(t *testing.T, rows []shikayat.LeagueRow, honest, merger int) {
+	t.Helper()
+	for _, r := range rows {
+		if r.District == merger && r.Good > 1 {
+			t.Errorf("the merger counts %d good closures, one at most (X)", r.Good)
+		}
+	}
+	if len(rows) == 0 || rows[0].District != honest {
+		t.Errorf("the honest district is not on top: %+v", rows)
+	}
+}
+
+// "Merge everything into X, note X, close X": X's one quick, acted-on
+// closure must not count for the 28 duplicates merged into it.
+func TestLeagueMergeAllThenCloseOneDoesNotWin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		rows, honest, merger := mergeGaming(t, dsn(), func(d *statsDesk, x, y string, merger int) {
+			d.act(t, y, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, merger))
+			d.act(t, x, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}, d.station(t, merger))
+		})
+		checkMergeGaming(t, rows, honest, merger)
+	})
+}
+
+// The chain variant: X, with its duplicates, merged on into Y. The merge
+// is refused (X has duplicates), and nothing of it counts as good.
+func TestLeagueMergeChainDoesNotWin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		rows, honest, merger := mergeGaming(t, dsn(), func(d *statsDesk, x, y string, merger int) {
+			_, _, err := d.db.ApplyAction(context.Background(), x, shikayat.Action{Kind: shikayat.ActionMerge, Into: y}, d.op(t, merger), "")
+			wantCode(t, err, shikayat.EINVALID)
+		})
+		checkMergeGaming(t, rows, honest, merger)
+	})
+}

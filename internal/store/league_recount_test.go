@@ -39,12 +39,10 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
-		// A merged complaint is settled by the complaint it was merged
-		// into (t): it is closed when that one is, and good only when that
-		// one was acted on, never reopened, and closed within the merged
-		// complaint's own deadline. Merging a hard case away hides nothing.
-		closedAt := `(CASE WHEN c.merged_into <> '' THEN t.closed_at ELSE c.closed_at END)`
-		settled := `(CASE WHEN c.merged_into <> '' THEN t.id ELSE c.id END)`
+		// A merged complaint counts as decided and never good, nor as
+		// closed without action.
+		closedAt := "c.closed_at"
+		settled := "c.id"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
 		// to in_progress, DESIGN's "the station recorded an action"), or a
@@ -69,11 +67,11 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*),
-				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 THEN 1 ELSE 0 END), 0),
-				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 THEN 1 ELSE 0 END), 0)
+				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 AND merged = 0 THEN 1 ELSE 0 END), 0),
+				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND merged = 0 THEN 1 ELSE 0 END), 0)
 			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
-					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened
-				FROM complaints c LEFT JOIN complaints t ON c.merged_into <> '' AND t.code = c.merged_into
+					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened, ` + flag("c.merged_into <> ''") + ` AS merged
+				FROM complaints c
 				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
 					AND (` + closed + ` OR ` + late + `)) x
 			GROUP BY d`
