@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,19 +17,19 @@ import (
 	"github.com/shikayat/shikayat/internal/xsim"
 )
 
-// holdReplies works no reply: each job waits an hour, as replies do while
-// X is down or the budget is spent.
+// holdReplies works no reply: each try fails for now and is retried, as
+// replies are while X answers 503. (A job snoozed instead waits out its
+// snooze in its own queue before any node may adopt it: whether the first
+// desk tried it before it stopped would decide what the test sees.)
 type holdReplies struct{}
 
-func (holdReplies) Acknowledge(context.Context, jobs.AcknowledgeArgs) error {
-	return jobs.Snooze(time.Hour)
-}
-func (holdReplies) Reply(context.Context, jobs.ReplyArgs) error { return jobs.Snooze(time.Hour) }
-func (holdReplies) StatusReply(context.Context, jobs.StatusReplyArgs) error {
-	return jobs.Snooze(time.Hour)
-}
+var errHeld = errors.New("X is unavailable (held by the test)")
+
+func (holdReplies) Acknowledge(context.Context, jobs.AcknowledgeArgs) error { return errHeld }
+func (holdReplies) Reply(context.Context, jobs.ReplyArgs) error             { return errHeld }
+func (holdReplies) StatusReply(context.Context, jobs.StatusReplyArgs) error { return errHeld }
 func (holdReplies) HelplineReply(context.Context, jobs.HelplineReplyArgs) error {
-	return jobs.Snooze(time.Hour)
+	return errHeld
 }
 
 // When an account is removed from --accounts, the replies queued for it do
@@ -78,9 +79,16 @@ func TestRemovedAccountsRepliesMoveOrAreNamed(t *testing.T) {
 			return err == nil && v.Complaint != nil
 		})
 	}
+	// Every reply was tried (and is waiting) before the desk stops.
+	raw := openRaw(t, dsn)
+	waitFor(t, "both replies tried", func() bool {
+		var n int
+		err := raw.QueryRow(`SELECT count(*) FROM river_job WHERE queue LIKE 'replies-%' AND attempt > 0 AND state = 'retryable'`).Scan(&n)
+		return err == nil && n == 2
+	})
 	old := m.Queue.Node()
 	stop(m)
-	if _, err := openRaw(t, dsn).Exec(`UPDATE reply_queue_nodes SET seen_ms = seen_ms - $1 WHERE node = $2`,
+	if _, err := raw.Exec(`UPDATE reply_queue_nodes SET seen_ms = seen_ms - $1 WHERE node = $2`,
 		(6 * time.Minute).Milliseconds(), old); err != nil {
 		t.Fatal(err)
 	}
