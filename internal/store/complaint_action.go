@@ -295,15 +295,8 @@ func (s *DB) lockMergePair(ctx context.Context, tx *sql.Tx, id int64, code strin
 	if s.engine != Postgres {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM complaints WHERE id = $1 OR code = $2 ORDER BY id FOR UPDATE`, id, code)
-	if err != nil {
-		return fmt.Errorf("lock complaints: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("lock complaints: %w", err)
+	if err := lockRows(ctx, tx, `SELECT id FROM complaints WHERE id = $1 OR code = $2 ORDER BY id FOR UPDATE`, []any{id, code}); err != nil {
+		return fmt.Errorf("merge: %w", err)
 	}
 	return nil
 }

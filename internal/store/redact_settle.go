@@ -152,24 +152,29 @@ func (s *DB) lockRedacted(ctx context.Context, tx *sql.Tx, cids []int64, postIDs
 		pargs = append(pargs, all...)
 	}
 	if err := lockRows(ctx, tx, posts+` ORDER BY id FOR UPDATE`, pargs); err != nil {
-		return err
+		return fmt.Errorf("redact: %w", err)
 	}
 	if len(all) == 0 {
 		return nil
 	}
-	return lockRows(ctx, tx, `SELECT id FROM complaints WHERE id IN (`+inList(1, len(all))+`) ORDER BY id FOR UPDATE`, all)
+	if err := lockRows(ctx, tx, `SELECT id FROM complaints WHERE id IN (`+inList(1, len(all))+`) ORDER BY id FOR UPDATE`, all); err != nil {
+		return fmt.Errorf("redact: %w", err)
+	}
+	return nil
 }
 
+// lockRows runs q, a SELECT … FOR UPDATE, and reads its rows: the rows
+// are locked until tx ends, in the order q gives them.
 func lockRows(ctx context.Context, tx *sql.Tx, q string, args []any) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("redact: lock: %w", err)
+		return fmt.Errorf("lock: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("redact: lock: %w", err)
+		return fmt.Errorf("lock: %w", err)
 	}
 	return nil
 }
