@@ -152,18 +152,9 @@ func (m *Main) checkAccountsOnce(ctx context.Context) bool {
 // change, not at every check. A first standing of "" (confirmed at once)
 // is not logged.
 func (m *Main) noteStanding(account, standing string, say func(*slog.Logger)) {
-	key := strings.ToLower(account)
-	m.standingMu.Lock()
-	last, seen := m.standing[key]
-	if m.standing == nil {
-		m.standing = map[string]string{}
+	if m.standing.Changed(account, standing) {
+		say(m.Logger.With(slog.String("account", account)))
 	}
-	m.standing[key] = standing
-	m.standingMu.Unlock()
-	if last == standing || !seen && standing == "" {
-		return
-	}
-	say(m.Logger.With(slog.String("account", account)))
 }
 
 // checkAccounts checks the accounts (checkAccountsOnce) every

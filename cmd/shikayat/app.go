@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -80,8 +79,7 @@ type Main struct {
 	accountsRecheck time.Duration
 	// standing is what the log last said of each account's token
 	// (noteStanding), by lower-case username.
-	standingMu sync.Mutex
-	standing   map[string]string
+	standing   xapi.StandingChanges
 	checksDone chan struct{}
 
 	// stopSLA ends the re-reading of the stored SLA periods (followSLA).

@@ -65,15 +65,7 @@ func (s *Sender) noteOwner(account string, x *xapi.Client, err error) {
 			standing = "other:" + err.Error()
 		}
 	}
-	key := strings.ToLower(account)
-	s.ownerMu.Lock()
-	last, seen := s.ownerSeen[key]
-	if s.ownerSeen == nil {
-		s.ownerSeen = map[string]string{}
-	}
-	s.ownerSeen[key] = standing
-	s.ownerMu.Unlock()
-	if last == standing || !seen && standing == "" {
+	if !s.ownerSeen.Changed(account, standing) {
 		return
 	}
 	log := s.log().With(slog.String("account", account))

@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -79,8 +78,7 @@ type Sender struct {
 
 	accounts xapi.AccountIDs
 
-	ownerMu   sync.Mutex
-	ownerSeen map[string]string // account → its token's standing last logged (noteOwner)
+	ownerSeen xapi.StandingChanges // each account's token standing last logged (noteOwner)
 }
 
 func (s *Sender) now() time.Time {

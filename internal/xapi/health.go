@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/shikayat/shikayat"
 )
@@ -134,4 +135,28 @@ func (c *Client) noteAnswer(r request, status int, err error) {
 	} else {
 		c.standing.app = s
 	}
+}
+
+// StandingChanges remembers, per account, the last standing of its token
+// that was logged, so that a caller logs a standing once per change
+// rather than at every check or reply. The zero value is ready to use and
+// safe for concurrent use.
+type StandingChanges struct {
+	mu   sync.Mutex
+	last map[string]string
+}
+
+// Changed records standing ("" for confirmed) as account's and reports
+// whether it differs from the one recorded before. A first standing of ""
+// (confirmed at once) is not a change.
+func (s *StandingChanges) Changed(account, standing string) bool {
+	key := strings.ToLower(account)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	last, seen := s.last[key]
+	if s.last == nil {
+		s.last = map[string]string{}
+	}
+	s.last[key] = standing
+	return last != standing && (seen || standing != "")
 }
