@@ -51,6 +51,22 @@ func startAccountsDesk(t *testing.T, dsn, xURL, accounts string) *Main {
 // program before it runs.
 func startAccountsDeskWith(t *testing.T, dsn, xURL, accounts string, adjust func(*Main)) *Main {
 	t.Helper()
+	m := accountsDesk(t, dsn, xURL, accounts, adjust)
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		m.Close(ctx)
+	})
+	return m
+}
+
+// accountsDesk is the desk startAccountsDeskWith runs, configured and not
+// yet started.
+func accountsDesk(t *testing.T, dsn, xURL, accounts string, adjust func(*Main)) *Main {
+	t.Helper()
 	m := NewMain()
 	m.Logger = discardLogger()
 	m.Config.Addr, m.Config.DB, m.Config.XAPI = "127.0.0.1:0", dsn, xURL
@@ -64,14 +80,6 @@ func startAccountsDeskWith(t *testing.T, dsn, xURL, accounts string, adjust func
 	if adjust != nil {
 		adjust(m)
 	}
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
-		m.Close(ctx)
-	})
 	return m
 }
 

@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -42,15 +45,7 @@ func TestProcessThatCannotListenTouchesNoNodeRecord(t *testing.T) {
 		t.Fatal("the live node recorded no queue of @lucknowpolice")
 	}
 
-	second := NewMain()
-	second.Logger = discardLogger()
-	second.Config.Addr, second.Config.DB, second.Config.XAPI = addr, dsn, ts.URL
-	second.Config.XPoll, second.Config.Account, second.Config.DocketState, second.Config.DailyPostBudget = time.Second, "Uppolice", "UP", 1000
-	second.Config.IntakeLease, second.Config.AccountsFile = 30*time.Second, writeAccounts(t, "ghaziabadpolice,district:145")
-	if err := second.Config.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	second.Config.BaseURL = "https://shikayat.example"
+	second := accountsDesk(t, dsn, ts.URL, writeAccounts(t, "ghaziabadpolice,district:145"), func(m *Main) { m.Config.Addr = addr })
 	err = second.Run(context.Background())
 	if second.DB != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -70,18 +65,72 @@ func TestProcessThatCannotListenTouchesNoNodeRecord(t *testing.T) {
 }
 
 // A starting node answers at once: 503 with Retry-After until the desk is
-// ready, then the desk.
-func TestStartGateAnswersUntilReady(t *testing.T) {
-	g := &startGate{}
-	rec := httptest.NewRecorder()
-	g.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
-	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
-		t.Fatalf("starting: %d Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+// ready, then the desk. Here X holds the start's check of the accounts'
+// tokens, so Run is still starting while a client asks.
+func TestStartingNodeAnswersUntilReady(t *testing.T) {
+	sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice"}})
+	hold := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(hold) }) }
+	defer release()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/2/users/me" {
+			select {
+			case <-hold:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		sim.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	g.open(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) }))
-	rec = httptest.NewRecorder()
-	g.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
-	if rec.Code != http.StatusTeapot {
-		t.Fatalf("ready: %d; want the desk's answer", rec.Code)
+	addr := l.Addr().String()
+	l.Close()
+	m := accountsDesk(t, "sqlite:"+filepath.Join(t.TempDir(), "s.db"), ts.URL, writeAccounts(t, "lucknowpolice,district:162"), func(m *Main) {
+		m.Config.Addr, m.accountsStartCheck = addr, time.Minute
+	})
+	ran := make(chan error, 1)
+	go func() { ran <- m.Run(context.Background()) }()
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		m.Close(ctx)
+	}()
+	get := func() (*http.Response, string, error) {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			return nil, "", err
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b), nil
+	}
+	var resp *http.Response
+	var body string
+	waitFor(t, "the starting node to answer", func() bool {
+		resp, body, err = get()
+		return err == nil
+	})
+	select {
+	case err := <-ran:
+		t.Fatalf("Run returned (%v) while X held the account check", err)
+	default:
+	}
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("starting: %d Retry-After %q %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	release()
+	if err := <-ran; err != nil {
+		t.Fatal(err)
+	}
+	if resp, body, err = get(); err != nil || resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") != "" {
+		t.Fatalf("ready: %v %v %q; want the desk's own answer", err, resp, body)
+	}
+	if !strings.Contains(body, `"x_accounts"`) {
+		t.Errorf("ready: not the desk's /readyz: %q", body)
 	}
 }
