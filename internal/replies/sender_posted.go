@@ -156,8 +156,8 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 				continue
 			}
 			if r.Redacted {
-				// Its text is masked and no digest of it is kept: any
-				// post of ours answering that post since its try is it.
+				// Its text is masked and no digest of it is kept: a post
+				// of ours answering that post since its try is it.
 				if !postedSinceTry(t, r) {
 					continue
 				}
@@ -168,11 +168,19 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 			if err != nil {
 				return err
 			}
-			if !another {
+			switch {
+			case another:
+				other = true
+			case !r.Redacted:
 				posted = t.ID
 				return errFound
+			case posted == "" || olderPost(t.ID, posted):
+				// The earliest one: of two replies to one post whose
+				// outcomes are unknown, the one tried first is not
+				// given the later one's post (the timeline lists the
+				// newest first).
+				posted = t.ID
 			}
-			other = true
 		}
 		return nil
 	})
@@ -180,6 +188,15 @@ func (s *Sender) findPosted(ctx context.Context, r *shikayat.Reply, restored boo
 		return "", false, err
 	}
 	return posted, other && posted == "", nil
+}
+
+// olderPost reports whether X post id a was made before b: ids are
+// decimal numbers that grow with time.
+func olderPost(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
 }
 
 // postedSinceTry reports whether post t was made at or after the first try
