@@ -23,7 +23,8 @@ type leaguePage struct {
 	Provisional bool
 	PublishedAt time.Time
 	// StateRanks says that the reader sees some of the state's districts,
-	// ranked in the state's table.
+	// ranked in the state's table (a published table; the provisional one
+	// ranks the districts of the reader's scope, as counted).
 	StateRanks bool
 	Today      string // today's IST day, for the provisional table's link
 }
@@ -51,8 +52,7 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 		rules = shikayat.DefaultLeague
 	}
 	page := &leaguePage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/league"},
-		WindowDays: int(rules.Window / (24 * time.Hour)), StepDays: int(rules.Step / (24 * time.Hour)), MinVolume: rules.MinVolume,
-		StateRanks: !s.Scope.All()}
+		WindowDays: int(rules.Window / (24 * time.Hour)), StepDays: int(rules.Step / (24 * time.Hour)), MinVolume: rules.MinVolume}
 	code := http.StatusOK
 	clock := h.now()
 	now := clock.In(shikayat.IST)
@@ -83,7 +83,7 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 			h.problem(w, r, err)
 			return
 		}
-		rows, page.PublishedAt = t.Rows, t.PublishedAt
+		rows, page.PublishedAt, page.StateRanks = t.Rows, t.PublishedAt, !s.Scope.All()
 	}
 	for _, lr := range rows {
 		row := leagueRow{LeagueRow: lr, Label: districtName(page.Lang, lr.District),

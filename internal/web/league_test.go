@@ -83,5 +83,8 @@ func TestLeaguePagePublishedAndProvisional(t *testing.T) {
 		if !strings.Contains(body, "one table for the whole state") || !strings.Contains(body, published) {
 			t.Error("the district's user is not told the ranks are the state's, or when the table was published")
 		}
+		if body := get("/desk/league?to=2026-03-10", shikayat.RoleDistrictOperator); strings.Contains(body, "one table for the whole state") {
+			t.Error("today's table, counted within the district, claims state ranks")
+		}
 	})
 }
