@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -278,4 +279,34 @@ func zoneOf(t *testing.T, db *store.DB, lgd int) (shikayat.Scope, string) {
 		t.Fatal(err)
 	}
 	return shikayat.ScopeOf(&shikayat.User{ID: 1, Role: shikayat.RoleSupervisor, UnitID: zu.ID}, zu), zu.Path
+}
+
+// A backup carries the published tables: the copy reads the same table
+// without counting it again, even after the complaints behind it changed.
+func TestPublishedLeagueSurvivesBackup(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.DSN(t, "sqlite")
+	d, codes := leagueDesk(t, dsn)
+	d.at(15 * 24 * time.Hour)
+	end := time.Date(2026, 1, 20, 0, 0, 0, 0, shikayat.IST)
+	pub, err := d.db.PublishedLeague(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.at(16 * 24 * time.Hour)
+	for _, c := range codes[lucknow162][:10] {
+		d.act(t, c, shikayat.Action{Kind: shikayat.ActionReopen, Reason: "citizen says not resolved"}, d.op(t, lucknow162))
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := store.BackupSQLite(ctx, dsn, path); err != nil {
+		t.Fatal(err)
+	}
+	copied := open(t, "sqlite:"+path, store.Options{Now: d.clock.Now})
+	got, err := copied.PublishedLeague(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, pub) {
+		t.Errorf("the copy's table %+v\nwas %+v", got, pub)
+	}
 }
