@@ -137,3 +137,19 @@ func rank(counts []LeagueCounts, r LeagueRules) []LeagueRow {
 	}
 	return rows
 }
+
+// LeagueTable is a league table as the desk shows it. A published table
+// (PublishedAt set) was counted once for the whole state and is never
+// counted again; its rows carry the state's ranks even when a reader sees
+// only some of its districts.
+type LeagueTable struct {
+	// End is the start of the IST day after the last day counted.
+	End  time.Time
+	Rows []LeagueRow
+	// PublishedAt is when the table was published; zero for a table
+	// counted live (its end not yet past).
+	PublishedAt time.Time
+	// PrevPublishedAt is when the table Step earlier, the one movement
+	// compares with, was published.
+	PrevPublishedAt time.Time
+}

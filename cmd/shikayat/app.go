@@ -192,7 +192,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Compliance = &compliance.Checker{Store: db, X: m.X, Logger: m.Logger}
 	jcfg := jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
-		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, SLA: db,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, League: db, SLA: db,
 		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
 		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
 		Node: nodeName(m.Addr),

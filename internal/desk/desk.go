@@ -42,6 +42,9 @@ type Store interface {
 	ApproveReply(ctx context.Context, code string, eventID int64, by shikayat.Actor) (*shikayat.Complaint, *shikayat.Event, error)
 	DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error)
 	League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error)
+	// PublishedLeague reads (publishing it when missing) the state's table
+	// ending at end, a moment already past, with the scope's districts.
+	PublishedLeague(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) (*shikayat.LeagueTable, error)
 	// EachComplaint streams the complaints a filter matches, one at a time.
 	EachComplaint(ctx context.Context, f shikayat.ComplaintFilter, fn func(*shikayat.Complaint) error) error
 }

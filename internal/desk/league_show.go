@@ -18,6 +18,15 @@ type leaguePage struct {
 	StepDays   int
 	MinVolume  int
 	Rows       []leagueRow
+	// Provisional marks a table counted live: its last day (today) is not
+	// over. Otherwise PublishedAt says when the table was published.
+	Provisional bool
+	PublishedAt time.Time
+	// StateRanks says that the reader sees some of the state's districts,
+	// ranked in the state's table (a published table; the provisional one
+	// ranks the districts of the reader's scope, as counted).
+	StateRanks bool
+	Today      string // today's IST day, for the provisional table's link
 }
 
 type leagueRow struct {
@@ -27,8 +36,11 @@ type leagueRow struct {
 	Score, Share string
 }
 
-// League serves GET /desk/league?to=YYYY-MM-DD: the table for the window
-// ending that IST day (today by default), within the user's scope.
+// League serves GET /desk/league?to=YYYY-MM-DD: the state's table for the
+// window ending that IST day, yesterday by default, with the districts of
+// the user's scope. A day that is over reads the table published for it
+// (publishing it when missing), which never changes afterwards; today's is
+// counted live and marked provisional.
 func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	s := shikayat.StaffFromContext(r.Context())
 	if s == nil {
@@ -42,8 +54,11 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	page := &leaguePage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/league"},
 		WindowDays: int(rules.Window / (24 * time.Hour)), StepDays: int(rules.Step / (24 * time.Hour)), MinVolume: rules.MinVolume}
 	code := http.StatusOK
-	now := h.now().In(shikayat.IST)
-	last := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
+	clock := h.now()
+	now := clock.In(shikayat.IST)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
+	page.Today = api.Day(today)
+	last := today.AddDate(0, 0, -1)
 	if v := r.URL.Query().Get("to"); v != "" {
 		t, err := api.ParseDay("to", v)
 		if err != nil {
@@ -54,10 +69,21 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	}
 	end := last.AddDate(0, 0, 1)
 	page.From, page.To = api.Day(end.Add(-rules.Window)), api.Day(last)
-	rows, err := h.Store.League(r.Context(), s.Scope, end, rules)
-	if err != nil {
-		h.problem(w, r, err)
-		return
+	var rows []shikayat.LeagueRow
+	if end.After(clock) {
+		var err error
+		if rows, err = h.Store.League(r.Context(), s.Scope, end, rules); err != nil {
+			h.problem(w, r, err)
+			return
+		}
+		page.Provisional = true
+	} else {
+		t, err := h.Store.PublishedLeague(r.Context(), s.Scope, end, rules)
+		if err != nil {
+			h.problem(w, r, err)
+			return
+		}
+		rows, page.PublishedAt, page.StateRanks = t.Rows, t.PublishedAt, !s.Scope.All()
 	}
 	for _, lr := range rows {
 		row := leagueRow{LeagueRow: lr, Label: districtName(page.Lang, lr.District),

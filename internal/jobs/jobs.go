@@ -119,6 +119,48 @@ func (sealSchedule) Next(t time.Time) time.Time {
 	return next
 }
 
+// LeagueArgs asks for the state's league table through yesterday (IST) to
+// be published.
+type LeagueArgs struct{}
+
+// Kind names the job kind in River.
+func (LeagueArgs) Kind() string { return "publish_league" }
+
+// LeaguePublisher publishes the state's league table ending at end, or
+// reads the one published (store.DB).
+type LeaguePublisher interface {
+	PublishLeague(ctx context.Context, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueCounts, time.Time, error)
+}
+
+// leagueSchedule fires once a day, 20 minutes after IST midnight, after
+// the trail's seal: the day just ended is over on every node's clock.
+type leagueSchedule struct{}
+
+func (leagueSchedule) Next(t time.Time) time.Time {
+	ist := t.In(shikayat.IST)
+	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 20, 0, 0, shikayat.IST)
+	if !next.After(t) {
+		next = next.AddDate(0, 0, 1)
+	}
+	return next
+}
+
+// publishLeague publishes the table through yesterday by the queue's
+// clock. Publishing is keyed by its end and settings: a second run, on
+// this node or another, reads the table the first one published.
+func (q *Queue) publishLeague(ctx context.Context, _ LeagueArgs) error {
+	rules := cmp.Or(q.cfg.LeagueRules, shikayat.DefaultLeague)
+	now := q.now().In(shikayat.IST)
+	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
+	counts, at, err := q.cfg.League.PublishLeague(ctx, end, rules)
+	if err != nil {
+		return err
+	}
+	q.log.Info("league published", slog.String("through", shikayat.ISTDay(end.Add(-time.Minute))),
+		slog.Time("published_at", at), slog.Int("districts", len(counts)))
+	return nil
+}
+
 // Handler does the work of each job kind. A returned error makes River retry
 // the job later with back-off.
 type Handler interface {
@@ -194,6 +236,13 @@ type Config struct {
 	// jobs on its elected leader only; sealing is keyed by day and the same
 	// on every node besides.
 	Sealer Sealer
+	// League, when set with a Handler, publishes the state's league table
+	// through yesterday (IST) shortly after each IST midnight, and at start
+	// when it is missing (a desk started mid-day), under LeagueRules (zero:
+	// shikayat.DefaultLeague). Publishing is keyed by the table's end, the
+	// same on every node.
+	League      LeaguePublisher
+	LeagueRules shikayat.LeagueRules
 	// Compliance, when set with a Handler and ComplianceEvery > 0, checks
 	// the desk's posts against X every ComplianceEvery and at start (on
 	// River's leader), redacting those deleted on X.
@@ -292,6 +341,12 @@ func New(db *sql.DB, engine store.Engine, cfg Config) (*Queue, error) {
 			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(sealSchedule{},
 				func() (river.JobArgs, *river.InsertOpts) { return SealArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "seal_trail", RunOnStart: true}))
+		}
+		if cfg.League != nil {
+			river.AddWorker(workers, &worker[LeagueArgs]{work: q.publishLeague})
+			rc.PeriodicJobs = append(rc.PeriodicJobs, river.NewPeriodicJob(leagueSchedule{},
+				func() (river.JobArgs, *river.InsertOpts) { return LeagueArgs{}, nil },
+				&river.PeriodicJobOpts{ID: LeagueArgs{}.Kind(), RunOnStart: true}))
 		}
 		addPrivacy(cfg, workers, rc)
 		rc.Queues = map[string]river.QueueConfig{

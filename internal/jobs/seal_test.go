@@ -72,3 +72,89 @@ func (idle) Acknowledge(context.Context, AcknowledgeArgs) error     { return nil
 func (idle) Reply(context.Context, ReplyArgs) error                 { return nil }
 func (idle) StatusReply(context.Context, StatusReplyArgs) error     { return nil }
 func (idle) HelplineReply(context.Context, HelplineReplyArgs) error { return nil }
+
+func TestLeagueScheduleFiresAfterISTMidnight(t *testing.T) {
+	utc := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct{ now, want time.Time }{
+		{utc(10, 6, 30), utc(10, 18, 50)},  // noon IST → 00:20 IST next day
+		{utc(10, 18, 49), utc(10, 18, 50)}, // 00:19 IST → a minute later
+		{utc(10, 18, 50), utc(11, 18, 50)}, // at the time → the next day
+	} {
+		if got := (leagueSchedule{}).Next(tc.now); !got.Equal(tc.want) {
+			t.Errorf("Next(%s) = %s, want %s", tc.now, got.UTC(), tc.want)
+		}
+	}
+}
+
+// A desk started mid-day publishes yesterday's league table through River,
+// and a second desk started on it keeps the table published.
+func TestLeagueJobPublishesYesterdayOnStart(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		name := dsn()
+		now := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC) // noon IST
+		clock := func() time.Time { return now }
+		db, err := store.Open(ctx, name, store.Options{AfterMigrate: Migrate, Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, _, err := db.CreateComplaint(ctx, shikayat.NewComplaint{SourcePostID: "1", Text: "bike stolen"}); err != nil {
+			t.Fatal(err)
+		}
+		yesterday := time.Date(2026, 3, 10, 0, 0, 0, 0, shikayat.IST)
+		published := func() (ends []int64, at []int64) {
+			rows, err := db.SQL().QueryContext(ctx, `SELECT end_ms, published_ms FROM league_published ORDER BY end_ms`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var e, a int64
+				if err := rows.Scan(&e, &a); err != nil {
+					t.Fatal(err)
+				}
+				ends, at = append(ends, e), append(at, a)
+			}
+			return ends, at
+		}
+		if ends, _ := published(); len(ends) != 0 {
+			t.Fatalf("published before the job ran: %v", ends)
+		}
+		for i := range 2 {
+			q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, League: db, Now: clock, PollInterval: 50 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := q.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			// Each start runs the job once; the second finds the table.
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				var done int
+				if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = 'publish_league' AND state = 'completed'`).Scan(&done); err != nil {
+					t.Fatal(err)
+				}
+				if done == i+1 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("%d league jobs completed, want %d", done, i+1)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			ends, at := published()
+			if len(ends) != 1 || ends[0] != yesterday.UnixMilli() {
+				t.Fatalf("published tables ending %v, want only %d (start of 10 March IST)", ends, yesterday.UnixMilli())
+			}
+			if want := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC).UnixMilli(); at[0] != want {
+				t.Errorf("published at %d, want %d (the first start)", at[0], want)
+			}
+			if err := q.Stop(ctx); err != nil {
+				t.Fatal(err)
+			}
+			now = now.Add(time.Hour)
+		}
+	})
+}
