@@ -9,7 +9,7 @@ import (
 
 // contactLike finds, in one reading of the text (maskOnce), so that within
 // a pass one masking never feeds another, in text folded by foldContacts
-// (ASCII digits, spaces, dashes and dots):
+// (ASCII digits, dashes and dots, one space for any run of white space):
 //
 //   - a date (12-03-2026, 12.03.2026, 2026-03-12), which is left alone, so
 //     that it neither is taken for a phone number nor glues onto one —
@@ -19,12 +19,16 @@ import (
 //     part takes "*" after its first character, so that a masked address
 //     is left as it is and a masked handle before it is not taken in;
 //   - an @handle (a person's name on X);
-//   - a run of ten or more digits with at most three of space, dash, dot,
-//     slash, comma or brackets between them and an optional leading "+" —
-//     Indian mobiles with or without +91, 0 or separators, landlines with
-//     their STD code. Ten digits within such short gaps are a number
-//     however they are grouped; an amount (12,500), a date or a docket
-//     code has fewer, or letters between.
+//   - a run of ten or more digits with short gaps between them (numberGap:
+//     at most three of dash, dot, slash, comma, brackets, "_", ":" or "|",
+//     and a space around each) and an optional leading "+" — Indian mobiles
+//     with or without +91, 0 or separators, landlines with their STD code.
+//     Ten digits within such short gaps are a number however they are
+//     grouped; an amount (12,500), a date or a docket code has fewer, or
+//     letters between.
+//
+// An address's name and domain may be written in any script (राम@उदाहरण.भारत,
+// rām@gmail.com), as internationalised addresses are (RFC 6531).
 //
 // An address's local part is at most 64 characters, as in RFC 5321: a
 // would-be address that never finds its "@" then ends within 64 bytes, so
@@ -39,11 +43,15 @@ var contactLike = regexp.MustCompile(
 
 const (
 	emailAddr   = emailLocal + emailAt + emailDomain
-	emailLocal  = `[A-Za-z0-9._%+-][A-Za-z0-9._%+*-]{0,` + maxLocalTail + `}`
-	emailDomain = `[A-Za-z0-9-]+(?:` + emailDot + `[A-Za-z0-9-]+)*` + emailDot + `[A-Za-z]{2,}`
+	emailLocal  = `[\pL\pM\pN._%+-][\pL\pM\pN._%+*-]{0,` + maxLocalTail + `}`
+	emailDomain = `[\pL\pM\pN-]+(?:` + emailDot + `[\pL\pM\pN-]+)*` + emailDot + `\pL[\pL\pM]+`
 	// maxLocalTail is how many characters a local part has after its first.
 	maxLocalTail = "63"
-	phoneRun     = `\+?\(?[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`
+	phoneRun     = `\+?\(?[0-9](?:` + numberGap + `[0-9]){9,}`
+	// numberGap is what may stand between two digits of a number: up to
+	// maxGapSeps of gapSeps, with a space (foldContacts leaves one for any
+	// run of white space) before, between and after them.
+	numberGap = `[ ]?(?:[` + gapSeps + `][ ]?){0,3}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -53,6 +61,48 @@ const (
 	// "dot" spelled out, bracketed or between spaces.
 	emailDot = `(?:\.|[ ]+\.[ ]*|,|[ ]*[\[({<][ ]*(?i:dot)[ ]*[\])}>][ ]*|[ ]+(?i:dot)[ ]+)`
 )
+
+// gapChars are the characters, besides spaces, that may stand between the
+// digit groups of a number (gapSeps in a regular expression's class), and
+// maxGapSeps how many of them one gap has at most (numberGap).
+const (
+	gapChars   = "-.()/,_:|"
+	gapSeps    = `\-.()/,_:|`
+	maxGapSeps = 3 // as numberGap's {0,3}
+)
+
+// gapAfter returns where the digits after a gap that begins at i in
+// folded begin, the gap read as numberGap reads it with the separators
+// seps; i when there is no gap. sawSlash tells whether the gap has a "/".
+func gapAfter(folded string, i int, seps string) (k int, sawSlash bool) {
+	k = i
+	if k < len(folded) && folded[k] == ' ' {
+		k++
+	}
+	for n := 0; n < maxGapSeps && k < len(folded) && strings.IndexByte(seps, folded[k]) >= 0; n++ {
+		sawSlash = sawSlash || folded[k] == '/'
+		k++
+		if k < len(folded) && folded[k] == ' ' {
+			k++
+		}
+	}
+	return k, sawSlash
+}
+
+// gapBefore is gapAfter read backwards from i, not past floor.
+func gapBefore(folded string, i, floor int, seps string) int {
+	k := i
+	if k > floor && folded[k-1] == ' ' {
+		k--
+	}
+	for n := 0; n < maxGapSeps && k > floor && strings.IndexByte(seps, folded[k-1]) >= 0; n++ {
+		k--
+		if k > floor && folded[k-1] == ' ' {
+			k--
+		}
+	}
+	return k
+}
 
 // emailAtRe and emailDotRe split an address that contactLike found;
 // emailTail finds the rest of one, from its "@" on.
@@ -155,8 +205,12 @@ func maskOnce(s string) string {
 		// of the run, so that no part of the name is left and a second
 		// pass finds nothing.
 		if m[4] >= 0 {
-			for m[0] > prev && localByte(folded[m[0]-1]) {
-				m[0]--
+			for m[0] > prev {
+				r, n := utf8.DecodeLastRuneInString(folded[prev:m[0]])
+				if !localRune(r) {
+					break
+				}
+				m[0] -= n
 			}
 			m[4] = m[0]
 		}
@@ -212,11 +266,15 @@ func maskOnce(s string) string {
 // local part and one address.
 func gluedAddress(folded string, end int) (local, domain, stop int) {
 	local = end
-	for local < len(folded) && localByte(folded[local]) {
-		if local-end >= 64 {
+	for n := 0; local < len(folded); n++ {
+		r, size := utf8.DecodeRuneInString(folded[local:])
+		if !localRune(r) {
+			break
+		}
+		if n >= 64 {
 			return -1, -1, -1
 		}
-		local++
+		local += size
 	}
 	t := emailTail.FindStringSubmatchIndex(folded[local:])
 	if t == nil {
@@ -225,10 +283,11 @@ func gluedAddress(folded string, end int) (local, domain, stop int) {
 	return local, local + t[2], local + t[1]
 }
 
-// localByte reports whether c may stand in an address's local part after
-// its first character.
-func localByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || strings.IndexByte("._%+*-", c) >= 0
+// localRune reports whether r may stand in an address's local part after
+// its first character: a letter, mark or digit of any script, or one of
+// "._%+*-".
+func localRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) || strings.ContainsRune("._%+*-", r)
 }
 
 // wordByte reports whether c, before a number, would join onto it: a
@@ -238,43 +297,45 @@ func wordByte(c byte) bool {
 }
 
 // dateGlued matches, after a date, digits that continue it as its own do
-// (9.8.2012.3456, 1/1/2098765432): no space, at most two of dot, slash or
-// dash. A date followed by a space and digits (a time, an amount, a
-// number of its own) stays a date.
-var dateGlued = regexp.MustCompile(`^[./-]{0,2}[0-9]`)
+// (9.8.2012.3456, 1/1/2098765432, 9.8.2012|3456): no space, at most two of
+// a number's separators. A date followed by a space and digits (a time, an
+// amount, a number of its own) is read by numberFromDate.
+var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
 
 // numberFromDate returns the end of the phone number that the date at
 // folded[start:end] begins, its digits going on after a space or another
 // separator (9.8.2012 3456 is 98 2012 3456), or -1 when the date is a date.
-// The date and the digit groups after it (at most three separators apart,
-// as in a number) are one number when together they have a phone number's
-// digits — ten, or eleven after a 0, twelve after 91, thirteen after 091 —
-// and at least three of them follow the date; the number then runs on as
-// far as a number does (more digits close after it are taken in, so that
-// masking leaves no run to mask again). So a time or a count after a date (12.03.2026 12 baje, 12.03.2026
-// 1530 hrs) stays as written, and a date followed by one short number that
-// makes ten digits with it (1.1.2026 1530) is masked: a number hidden as a
-// date weighs more than a time shown.
+// The date and the digit groups after it (read through gaps as a number's,
+// dateGapChars) are one number when, with at least three digits after the
+// date, together they have a phone number's digits — ten, or eleven after
+// a 0, twelve after 91, thirteen after 091 — or, with at least five after
+// the date and no "/" between, ten to thirteen digits of any kind (a number
+// that begins inside the date: 1.1.2098 765432 holds 2098765432). The
+// number then runs on as far as a number does (more digits close after it
+// are taken in, so that masking leaves no run to mask again). So a time or
+// a count after a date (12.03.2026 12 baje, 12.03.2026 1530 hrs, 9.8.2012
+// 10:30) and an FIR number (1.3.2026 123/2026) stay as written, and a date
+// followed by one short number that makes ten digits with it (1.1.2026
+// 1530) is masked: a number hidden as a date weighs more than a time shown.
 func numberFromDate(folded string, start, end int) int {
 	var d []byte
 	for i := start; i < end; i++ {
-		if c := folded[i]; c >= '0' && c <= '9' {
+		if c := folded[i]; isDigit(c) {
 			d = append(d, c)
 		}
 	}
-	dateDigits, found := len(d), -1
+	dateDigits, found, slash := len(d), -1, false
 	for i := end; len(d) <= 13; {
-		k := i
-		for n := 0; n < 3 && k < len(folded) && strings.IndexByte(" -.()/,", folded[k]) >= 0; n++ {
-			k++
-		}
-		if k == len(folded) || folded[k] < '0' || folded[k] > '9' {
+		k, sawSlash := gapAfter(folded, i, dateGapChars)
+		if k == i || k == len(folded) || !isDigit(folded[k]) {
 			break
 		}
-		for i = k; i < len(folded) && folded[i] >= '0' && folded[i] <= '9'; i++ {
+		slash = slash || sawSlash
+		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
 			d = append(d, folded[i])
 		}
-		if len(d)-dateDigits >= 3 && nationalNumber(d) {
+		after := len(d) - dateDigits
+		if after >= 3 && nationalNumber(d) || after >= 5 && !slash && len(d) >= 10 && len(d) <= 13 {
 			found = i
 		}
 	}
@@ -286,6 +347,11 @@ func numberFromDate(folded string, start, end int) int {
 	}
 	return found
 }
+
+// dateGapChars are the separators numberFromDate reads between the digit
+// groups after a date: a number's (gapChars) but ":", so that a time
+// (9.8.2012 10:30) is no part of a number.
+const dateGapChars = "-.()/,_|"
 
 // nationalNumber reports whether the digits d are an Indian phone number
 // as written: ten digits, or eleven after a 0, twelve after 91, thirteen
@@ -308,14 +374,11 @@ func nationalNumber(d []byte) bool {
 var phoneAt = regexp.MustCompile(`^(?:` + phoneRun + `)`)
 
 // digitsBefore moves the start of a number in folded back over the digits
-// before it (at most three separators apart), not past floor.
+// before it (a number's gap apart, or a "+"), not past floor.
 func digitsBefore(folded string, start, floor int) int {
 	for {
-		k := start
-		for n := 0; n < 3 && k > floor && strings.IndexByte(" -.()+/,", folded[k-1]) >= 0; n++ {
-			k--
-		}
-		if k <= floor || folded[k-1] < '0' || folded[k-1] > '9' {
+		k := gapBefore(folded, start, floor, gapChars+"+")
+		if k <= floor || !isDigit(folded[k-1]) {
 			return start
 		}
 		start = k - 1
@@ -385,20 +448,23 @@ func maskDigits(m string) string {
 
 // foldContacts reads s as a reader sees it, for finding contacts: a
 // decimal digit of any script becomes its ASCII digit; a fullwidth ASCII
-// form its ASCII letter; any Unicode space a space; any dash or minus "-";
-// a dot-like full stop "."; and format characters (zero-width spaces and
-// joiners, soft hyphens) are dropped. at[i] is the offset in s of the byte
+// form its ASCII letter; any run of Unicode spaces and line breaks one
+// space (a line break and the next line's indentation are one gap); any
+// dash or minus "-"; a dot-like full stop "."; and format characters
+// (zero-width spaces and joiners, soft hyphens) are dropped. at[i] is the offset in s of the byte
 // folded[i] came from, at[len(folded)] is len(s): a match in folded is the
 // text s[at[start]:at[end]].
 func foldContacts(s string) (folded string, at []int) {
 	var b strings.Builder
 	b.Grow(len(s))
 	at = make([]int, 0, len(s)+1)
+	space := false // the last byte written is a space
 	for i, r := range s {
 		f := foldRune(r)
-		if f < 0 {
+		if f < 0 || f == ' ' && space {
 			continue
 		}
+		space = f == ' '
 		if f == r {
 			b.WriteRune(r)
 			for range utf8.RuneLen(r) {

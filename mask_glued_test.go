@@ -56,13 +56,17 @@ func TestMaskContactsTwice(t *testing.T) {
 }
 
 // A long note of numbers, as many as fit in 100 KB, is masked whole; the
-// same with a letter between the numbers, so that each number begins a
-// would-be address that never finds its "@".
+// same with letters (of any script) between the numbers, so that each
+// number begins a would-be address that never finds its "@".
 func TestMaskContactsLongNote(t *testing.T) {
 	for _, tc := range []struct{ unit, want string }{
 		{"98765 43210; ", "98XXXXXX10; "},
 		{"9876543210a", "98XXXXXX10a"},
 		{"9.8.2012 3456; ", "98XXXXXX56; "},
+		{"98765 --\n    43210; ", "98XXXXXX10; "},
+		{"9876543210राम", "98XXXXXX10राम"},
+		{"राम@उदाहरण.भारत ", "र***@उदाहरण.भारत "},
+		{"1.1.2098 765432; ", "11XXXXXXXX32; "},
 	} {
 		n := 100<<10/len(tc.unit) + 1
 		in := strings.Repeat(tc.unit, n)
@@ -82,6 +86,7 @@ func BenchmarkMaskContacts(b *testing.B) {
 		{"numbers", "98765 43210; "},
 		{"glued", "9876543210a"},
 		{"text", "thana mein koi sunwai nahi hui, 12.03.2026 ko FIR di. "},
+		{"devanagari", "थाने में कोई सुनवाई नहीं हुई, राम ने १२.०३.२०२६ को FIR दी।\n    "},
 	} {
 		s := strings.Repeat(bc.unit, 2000)
 		b.Run(bc.name, func(b *testing.B) {

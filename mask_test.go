@@ -31,28 +31,28 @@ func TestMaskContacts(t *testing.T) {
 }
 
 var (
-	unmaskedPhone = regexp.MustCompile(`[0-9](?:[ \-.()/,]{0,3}[0-9]){9,}`)
-	unmaskedEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9-]+(?:\.| \. |,)[A-Za-z]{2}`)
-	splitTail     = regexp.MustCompile(`^[ \-.()/,]{1,3}([0-9]{3,})`)
-	nonDigit      = regexp.MustCompile(`[^0-9]`)
+	unmaskedPhone = regexp.MustCompile(`[0-9](?: ?(?:[-.()/,_:|] ?){0,3}[0-9]){9,}`)
+	unmaskedEmail = regexp.MustCompile(`[\pL\pM\pN._%+-]{2,}@[\pL\pM\pN-]+(?:\.| \. |,)\pL[\pL\pM]`)
+	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_|] ?){0,3})([0-9]+)`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
 )
 
 // hideDates replaces the dates in read with "#", but not a date that
-// more digits follow with no space between (9.8.2012.3456), nor one that a
-// group of three or more digits follows after a space or other separators
-// making ten digits with the date's (9.8.2012 3456): those digits and the
-// date's are one number.
+// more digits follow with no space between (9.8.2012.3456), nor one whose
+// digits and the digit groups after it, a number's gap apart but for ":",
+// make a phone number: three digits or more after the date that make ten
+// with it (9.8.2012 3456), or five or more, no "/" between, that make ten
+// to thirteen (1.1.2098 765432). Those digits and the date's are one
+// number.
 func hideDates(read string) string {
 	var b strings.Builder
 	last := 0
 	for _, d := range dateLike.FindAllStringIndex(read, -1) {
-		rest := strings.TrimLeft(read[d[1]:], "./-")
+		rest := strings.TrimLeft(read[d[1]:], "./-_:|,()")
 		if len(read[d[1]:])-len(rest) <= 2 && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			continue
 		}
-		if g := splitTail.FindStringSubmatch(read[d[1]:]); g != nil &&
-			len(nonDigit.ReplaceAllString(read[d[0]:d[1]], ""))+len(g[1]) == 10 {
+		if dateNumber(read, d[0], d[1]) {
 			continue
 		}
 		b.WriteString(read[last:d[0]])
@@ -60,6 +60,32 @@ func hideDates(read string) string {
 		last = d[1]
 	}
 	return b.String() + read[last:]
+}
+
+// dateNumber reports whether the date at read[start:end] and the digit
+// groups after it are a phone number (hideDates).
+func dateNumber(read string, start, end int) bool {
+	var d string
+	for _, c := range read[start:end] {
+		if c >= '0' && c <= '9' {
+			d += string(c)
+		}
+	}
+	date, slash := len(d), false
+	for rest := read[end:]; len(d) <= 13; {
+		g := afterDate.FindStringSubmatch(rest)
+		if g == nil || g[0] == g[2] {
+			break
+		}
+		slash = slash || strings.Contains(g[1], "/")
+		d += g[2]
+		rest = rest[len(g[0]):]
+		national := len(d) == 10 || len(d) == 11 && d[0] == '0' || len(d) == 12 && d[:2] == "91" || len(d) == 13 && d[:3] == "091"
+		if after := len(d) - date; after >= 3 && national || after >= 5 && !slash && len(d) >= 10 && len(d) <= 13 {
+			return true
+		}
+	}
+	return false
 }
 
 // FuzzMaskContacts: whatever the text, the result is UTF-8, masking it
@@ -79,7 +105,10 @@ func FuzzMaskContacts(f *testing.F) {
 		"mob@98765 43210", "call@98 76 54 32 10", "@9876 543210", "x@98765.43210", "98765 43210ram@98765 43210.in",
 		"98765\n43210", "call 9.8.2012\n3456", "98765।43210", "98765、43210", "98765،43210", "98765・43210",
 		"ram﹫gmail.com", "ram @gmail .com", "98765\u202843210",
-		"***a )a987654321098765 43210", "9876543210 [at] 9876543210 3456 dot in, 34569876543210a+91",
+		"***a )a987654321098765 43210",
+		"98765\n    43210", "98765 -- 43210", "98_765_43210", "98765:43210", "98765|43210", "98765 - - 43210",
+		"राम@उदाहरण.भारत", "rām@gmail.com", "user@exämple.com", "राम.कुमार at उदाहरण dot भारत",
+		"9.8.2012    3456", "1.1.2098 765432", "12.3.2098 76 54 32", "on 9.8.2012 10:30", "dinank 1.3.2026 123/2026", "9876543210 [at] 9876543210 3456 dot in, 34569876543210a+91",
 		strings.Repeat("mob@98765 43210 ram.kumar@gmail . com 9.8.2012\n3456 ", 40)} {
 		f.Add(s)
 	}

@@ -36,10 +36,19 @@ type PublicStep struct {
 // masked. Internal notes, the posts of citizens and staff, who acted, the
 // units a complaint passed through, the complaint a duplicate was merged
 // into, views, SLA moments and corrections are left out.
-func PublicHistory(events []*Event) []PublicStep {
+//
+// mask masks a note's contacts: MaskContacts, or a cache of it (the web
+// server keeps one); nil is MaskContacts.
+func PublicHistory(events []*Event, mask func(string) string) []PublicStep {
+	if mask == nil {
+		mask = MaskContacts
+	}
 	out := []PublicStep{}
 	for _, e := range events {
 		if s, ok := publicStep(e); ok {
+			if s.Note != "" {
+				s.Note = mask(s.Note)
+			}
 			out = append(out, s)
 		}
 	}
@@ -48,9 +57,11 @@ func PublicHistory(events []*Event) []PublicStep {
 
 // PublicEvents returns copies of the events that make a public step, with
 // nothing of them a citizen may not see: no actor, no units, a note only
-// where it was marked public (masked), no detail but the resolution and
-// whether it was an appeal. PublicHistory of them is PublicHistory of the
-// events.
+// where it was marked public, no detail but the resolution and whether it
+// was an appeal. The notes are as written: whoever shows one masks it
+// (PublicHistory, MaskContacts), so that the masking of a long note can
+// be cached where it is shown. PublicHistory of them is PublicHistory of
+// the events.
 func PublicEvents(events []*Event) []*Event {
 	out := []*Event{}
 	for _, e := range events {
@@ -89,7 +100,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 	case ActionNote:
 		switch {
 		case e.Public:
-			s.Step, s.Note = StepNote, maskPublic(e.ID, e.Note)
+			s.Step, s.Note = StepNote, e.Note
 		case e.FromStage != e.ToStage:
 			s.Step = StepInProgress
 		default:
@@ -100,7 +111,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 	case ActionClose:
 		s.Step, s.Resolution = StepClosed, Resolution(e.Detail["resolution"])
 		if e.Public {
-			s.Note = maskPublic(e.ID, e.Note)
+			s.Note = e.Note
 		}
 	case ActionMerge:
 		s.Step, s.Resolution = StepMerged, ResolutionDuplicate
@@ -109,7 +120,7 @@ func publicStep(e *Event) (PublicStep, bool) {
 		if e.Detail["appeal"] != "" {
 			s.Step = StepAppeal
 		} else if e.Public {
-			s.Note = maskPublic(e.ID, e.Note)
+			s.Note = e.Note
 		}
 	default:
 		if e.FromStage == e.ToStage || e.ToStage == "" {

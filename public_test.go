@@ -32,7 +32,7 @@ func TestPublicHistory(t *testing.T) {
 		ev("reopen", StageClosed, StageInProgress, "reopened: owner asked", true, nil),
 		ev("merge", StageInProgress, StageClosed, "Merged into UP26-7K3QM9XD4P", true, map[string]string{"into": "UP26-7K3QM9XD4P"}),
 	}
-	got := PublicHistory(events)
+	got := PublicHistory(events, nil)
 	var steps []string
 	for _, s := range got {
 		steps = append(steps, s.Step+"|"+s.Note)
@@ -49,7 +49,7 @@ func TestPublicHistory(t *testing.T) {
 	if strings.Join(steps, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("public history:\n%s\nwant:\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 	}
-	again := PublicHistory(PublicEvents(events))
+	again := PublicHistory(PublicEvents(events), nil)
 	for i := range got {
 		if i >= len(again) || again[i] != got[i] {
 			t.Fatalf("the history of the public events differs at %d: %+v", i, again)

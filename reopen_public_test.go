@@ -20,7 +20,7 @@ func TestReopenReasonPublicOnlyWhenMarked(t *testing.T) {
 		if e.Public != public {
 			t.Errorf("public=%v: event Public = %v", public, e.Public)
 		}
-		h := shikayat.PublicHistory([]*shikayat.Event{e})
+		h := shikayat.PublicHistory([]*shikayat.Event{e}, nil)
 		if len(h) != 1 || h[0].Step != shikayat.StepReopened {
 			t.Fatalf("public=%v: history = %+v", public, h)
 		}

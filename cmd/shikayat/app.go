@@ -382,7 +382,7 @@ func (m *Main) mountDesk(db *store.DB) error {
 	signin := web.Signin{Accounts: db, Sessions: d.Sessions, Origins: origins}
 	alerts := &live.Stream{Hub: m.Alerts, UnitPath: web.StaffUnitPath, StillSignedIn: m.Web.StillSignedIn(signin), Logger: logger}
 	o311 := &open311.Handler{Store: db, Triager: m.Triager, Logger: logger, BaseURL: cfg.BaseURL,
-		Jurisdiction: jurisdiction(cfg.BaseURL), Limit: track.Limit, Clients: clients}
+		Jurisdiction: jurisdiction(cfg.BaseURL), Limit: track.Limit, Clients: clients, MaskNote: m.Web.MaskNote}
 	routes := web.Routes(web.Handlers{Desk: d, API: a, Track: track, Alerts: alerts, Open311: o311})
 	return m.Web.Mount(routes, signin)
 }

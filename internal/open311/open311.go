@@ -62,6 +62,9 @@ type Handler struct {
 	Limit *throttle.Lookups
 	// Clients says which address a request comes from.
 	Clients throttle.Clients
+	// MaskNote masks the contacts in a public note (the web server's
+	// cache of it); shikayat.MaskContacts when nil.
+	MaskNote func(string) string
 
 	mu    sync.Mutex
 	block cipher.Block // nil until the secret is read
@@ -72,6 +75,14 @@ func (h *Handler) now() time.Time {
 		return h.Now()
 	}
 	return time.Now()
+}
+
+// mask masks a public note: MaskNote, or MaskContacts.
+func (h *Handler) mask(note string) string {
+	if h.MaskNote != nil {
+		return h.MaskNote(note)
+	}
+	return shikayat.MaskContacts(note)
 }
 
 // Format is an answer's format, from the path's suffix.

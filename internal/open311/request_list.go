@@ -119,15 +119,15 @@ func (h *Handler) showRequest(r *http.Request, id string) (request, error) {
 		}
 		return request{}, err
 	}
-	return publicRequest(c, c.Code, latestNote(c), lang), nil
+	return publicRequest(c, c.Code, latestNote(c, h.mask), lang), nil
 }
 
-// latestNote is the latest public note of a tracked complaint, else its
-// stage.
-func latestNote(c *shikayat.Complaint) string {
+// latestNote is the latest public note of a tracked complaint, its
+// contacts masked, else its stage.
+func latestNote(c *shikayat.Complaint, mask func(string) string) string {
 	for i := len(c.Events) - 1; i >= 0; i-- {
 		if e := c.Events[i]; e.Public && e.Note != "" {
-			return e.Note
+			return mask(e.Note)
 		}
 	}
 	return string(c.Stage)

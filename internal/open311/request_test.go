@@ -229,10 +229,10 @@ func TestCreateRequest(t *testing.T) {
 			}
 		})
 
-		t.Run("closing shows closed with the public note", func(t *testing.T) {
+		t.Run("closing shows closed with the public note, contacts masked", func(t *testing.T) {
 			jobsBefore := f.jobs.count()
 			_, _, err := f.db.ApplyAction(ctx, docket, shikayat.Action{Kind: shikayat.ActionClose,
-				Resolution: shikayat.ResolutionActionTaken, Note: "Bike recovered and returned.", Public: true}, shikayat.SystemActor, "")
+				Resolution: shikayat.ResolutionActionTaken, Note: "Bike recovered and returned. Call SI on 98765 43210.", Public: true}, shikayat.SystemActor, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -241,7 +241,7 @@ func TestCreateRequest(t *testing.T) {
 			}
 			_, body := f.get(t, "/open311/v2/requests/"+docket+".json")
 			got := decodeRequests(t, body)
-			if len(got) != 1 || got[0].Status != "closed" || got[0].StatusNotes != "Bike recovered and returned." {
+			if len(got) != 1 || got[0].Status != "closed" || got[0].StatusNotes != "Bike recovered and returned. Call SI on 98XXXXXX10." {
 				t.Errorf("%s", body)
 			}
 			_, body = f.get(t, "/open311/v2/requests.json?status=closed")

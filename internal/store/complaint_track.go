@@ -62,8 +62,9 @@ func (s *DB) trackFor() time.Duration {
 // TrackComplaint is the public lookup by docket code: anyone holding the code
 // may read it, so it returns only what the tracking page shows — code,
 // stage, district, class, type, times and the public steps of the trail
-// (shikayat.PublicEvents: no internal notes, no posts, nobody named, notes
-// masked). The post's text, its author and everything else stay empty. Of
+// (shikayat.PublicEvents: no internal notes, no posts, nobody named). The
+// notes marked public are as written: whoever shows one masks its contacts
+// (shikayat.PublicHistory; the web server caches the masking). The post's text, its author and everything else stay empty. Of
 // a sensitive complaint it returns the code and the stage alone (Sensitive
 // set, so the page knows to show nothing else).
 //

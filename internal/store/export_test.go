@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"github.com/shikayat/shikayat"
 )
@@ -17,3 +18,6 @@ func (s *DB) ForgeEvent(ctx context.Context, complaintID int64, e *shikayat.Even
 // OnLockHeld sets the hook called inside a transaction once it holds a
 // post's row lock (see DB.locked).
 func (s *DB) OnLockHeld(f func(step string)) { s.locked = f }
+
+// SetImportLockWait sets how long ImportStations waits for a lock.
+func (s *DB) SetImportLockWait(d time.Duration) { s.lockWait = d }

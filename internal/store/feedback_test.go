@@ -105,7 +105,7 @@ func TestFeedback(t *testing.T) {
 			t.Fatal(err)
 		}
 		var steps []string
-		for _, s := range shikayat.PublicHistory(pub.Events) {
+		for _, s := range shikayat.PublicHistory(pub.Events, nil) {
 			steps = append(steps, s.Step)
 		}
 		want := []string{"received", "forwarded", "closed", "appeal", "closed"}

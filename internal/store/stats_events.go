@@ -82,18 +82,29 @@ func eventsRollupFilter(f shikayat.StatsFilter) (ok, totals bool) {
 // another district: its rows carry, for each bounce and reopening, the day
 // of the complaint's previous one from a unit of the same district, and the
 // dashboard, the recount and the list of bounces it links to all read a
-// unit's district as it is now. Writers of events wait until tx ends
-// (PostgreSQL; SQLite has one writer at a time), so none adds to the rows
-// between the delete and the refill. A station moves rarely; the recount
-// reads every bounce and reopening once.
+// unit's district as it is now. A station moves rarely; the recount reads
+// every bounce and reopening once.
+//
+// On PostgreSQL it locks stats_events alone (SHARE ROW EXCLUSIVE: readers
+// go on, writers wait), not the events: no event is kept from being
+// written but a bounce or a reopening, whose trigger adds to stats_events,
+// and that one only until tx ends. Such a trigger that ran before the lock
+// has its transaction commit before the lock is granted, so the refill
+// reads its event; one that runs after waits for the lock before it reads
+// (a statement takes its snapshot once it holds its locks), so it counts
+// its event with the units as tx left them. SQLite has one writer at a
+// time.
 func (s *DB) recountStatsEvents(ctx context.Context, tx querier) error {
 	q := []string{`DELETE FROM stats_events`, fillStatsEvents}
 	if s.engine == Postgres {
-		q = append([]string{`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`}, q...)
+		q = append([]string{`LOCK TABLE stats_events IN SHARE ROW EXCLUSIVE MODE`}, q...)
 	}
-	for _, q := range q {
+	for i, q := range q {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("recount stats events: %w", err)
+		}
+		if i == 0 && s.engine == Postgres {
+			s.lockHeld("recount")
 		}
 	}
 	return nil

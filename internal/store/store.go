@@ -102,6 +102,8 @@ type DB struct {
 	// it; "redact": a redaction blanked it), so that a test can start a
 	// competing transaction while the lock is held.
 	locked func(step string)
+	// lockWait, set only by tests, replaces DefaultImportLockWait.
+	lockWait time.Duration
 	// bg is the work Open leaves running: the stats rules' sync.
 	bg struct {
 		cancel context.CancelFunc
@@ -110,7 +112,8 @@ type DB struct {
 	}
 }
 
-// lockHeld calls the test hook, if any, for step.
+// lockHeld calls the test hook, if any, for step ("recount": the station
+// import's recount holds its lock on the statistics, on PostgreSQL).
 func (s *DB) lockHeld(step string) {
 	if s.locked != nil {
 		s.locked(step)

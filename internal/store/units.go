@@ -3,10 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/shikayat/shikayat"
 )
@@ -233,9 +237,20 @@ func checkUnitName(n string) error {
 
 // ImportStations creates or updates police stations by id, all or nothing.
 // Each unit must be of kind station with its district's LGD code set.
+//
+// A station moved to another district has the bounce and reopening
+// statistics recounted (recountStatsEvents). On PostgreSQL the import
+// waits at most importLockWait for any lock it needs, the statistics'
+// among them: past that it fails (ECONFLICT) and changes nothing, rather
+// than hang while other writes hold them.
 func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (created, updated int, err error) {
 	now := ms(s.now())
 	err = s.withTx(ctx, func(tx *sql.Tx) error {
+		if s.engine == Postgres {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`SET LOCAL lock_timeout = %d`, s.importLockWait().Milliseconds())); err != nil {
+				return fmt.Errorf("import stations: %w", err)
+			}
+		}
 		moved := false
 		for _, st := range stations {
 			if st.Kind != shikayat.UnitStation || !strings.HasPrefix(st.ID, "station:") {
@@ -268,8 +283,31 @@ func (s *DB) ImportStations(ctx context.Context, stations []*shikayat.Unit) (cre
 		}
 		return nil
 	})
+	if isLockTimeout(err) {
+		return 0, 0, shikayat.Errorf(shikayat.ECONFLICT, "The station import waited more than %s for other writes to the units or the statistics to finish; nothing was imported. Try again.", s.importLockWait())
+	}
 	if err != nil {
 		return 0, 0, err
 	}
 	return created, updated, nil
+}
+
+// DefaultImportLockWait is how long a station import waits for a lock
+// (PostgreSQL's lock_timeout) before it gives up.
+const DefaultImportLockWait = 5 * time.Second
+
+// importLockWait is the station import's lock wait: DefaultImportLockWait
+// unless a test set another.
+func (s *DB) importLockWait() time.Duration {
+	if s.lockWait > 0 {
+		return s.lockWait
+	}
+	return DefaultImportLockWait
+}
+
+// isLockTimeout reports whether err is PostgreSQL's lock_not_available: a
+// lock waited for longer than lock_timeout.
+func isLockTimeout(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
 }

@@ -63,7 +63,14 @@ type Server struct {
 	failingMu sync.Mutex
 	failing   map[string]string
 	duration  *prometheus.HistogramVec
+	// masks masks the public notes this server shows (MaskNote).
+	masks NoteMasks
 }
+
+// MaskNote masks the contacts in a public note, from the server's cache
+// (NoteMasks): for tracking answers and for the Open311 handler mounted
+// on the server.
+func (s *Server) MaskNote(note string) string { return s.masks.Mask(note) }
 
 // NewServer makes a server with its metrics registered on reg.
 func NewServer(logger *slog.Logger, reg *prometheus.Registry) *Server {

@@ -58,8 +58,9 @@ type TrackingStep struct {
 	Resolution shikayat.Resolution `json:"resolution,omitempty"`
 }
 
-// NewTracking makes the public view of a complaint.
-func NewTracking(c *shikayat.Complaint) *Tracking {
+// NewTracking makes the public view of a complaint, its public notes
+// masked by mask (shikayat.MaskContacts when nil).
+func NewTracking(c *shikayat.Complaint, mask func(string) string) *Tracking {
 	t := &Tracking{Code: c.Code, Status: c.Stage.Status(), Stage: c.Stage}
 	if c.Sensitive {
 		return t
@@ -73,7 +74,7 @@ func NewTracking(c *shikayat.Complaint) *Tracking {
 		class := c.Class
 		t.Class = &class
 	}
-	for _, s := range shikayat.PublicHistory(c.Events) {
+	for _, s := range shikayat.PublicHistory(c.Events, mask) {
 		t.History = append(t.History, TrackingStep{At: s.At.UTC(), Stage: s.Stage, Note: s.Note, Action: s.Action,
 			Step: s.Step, Resolution: s.Resolution})
 	}
@@ -91,6 +92,15 @@ type Tracker struct {
 	Clients throttle.Clients
 
 	answers rendered
+}
+
+// mask is the server's masking of public notes, or MaskContacts without
+// a server.
+func (t *Tracker) mask() func(string) string {
+	if t.Server == nil {
+		return shikayat.MaskContacts
+	}
+	return t.Server.MaskNote
 }
 
 // lookup finds the complaint for a request, unless the client is over its
@@ -115,7 +125,7 @@ func (t *Tracker) JSON(w http.ResponseWriter, r *http.Request) {
 		t.Server.Error(w, r, err)
 		return
 	}
-	b, err := t.answers.get(renderKey{c: c, kind: "json"}, func() ([]byte, error) { return trackingJSON(c) })
+	b, err := t.answers.get(renderKey{c: c, kind: "json"}, func() ([]byte, error) { return trackingJSON(c, t.mask()) })
 	if err != nil {
 		t.Server.Error(w, r, err)
 		return
@@ -135,7 +145,7 @@ func (t *Tracker) Page(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		b, err := t.answers.get(renderKey{c: c, kind: lang, code: page.Code}, func() ([]byte, error) {
-			page.T = NewTracking(c)
+			page.T = NewTracking(c, t.mask())
 			return trackingPage(page)
 		})
 		if err != nil {

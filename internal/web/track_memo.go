@@ -53,8 +53,8 @@ func (m *rendered) get(k renderKey, render func() ([]byte, error)) ([]byte, erro
 }
 
 // trackingJSON is the JSON answer for c, as api.WriteJSON writes it.
-func trackingJSON(c *shikayat.Complaint) ([]byte, error) {
+func trackingJSON(c *shikayat.Complaint, mask func(string) string) ([]byte, error) {
 	var buf bytes.Buffer
-	err := json.NewEncoder(&buf).Encode(NewTracking(c))
+	err := json.NewEncoder(&buf).Encode(NewTracking(c, mask))
 	return buf.Bytes(), err
 }
