@@ -60,7 +60,7 @@ func TestBrowserDashboardAndLeague(t *testing.T) {
 					t.Fatalf("%s: the map has %d districts, want 75", lang, n)
 				}
 				if evalBool(b, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
-					t.Errorf("%s: the page scrolls sideways at %dpx", lang, size.w)
+					t.Errorf("%s: the page scrolls sideways at %dpx: %s", lang, size.w, overflowing(b))
 				}
 				want := map[string]string{"en": "Received and disposed per day", "hi": "प्रतिदिन प्राप्त और निस्तारित"}[lang]
 				if !strings.Contains(b.text("main"), want) {
@@ -73,7 +73,7 @@ func TestBrowserDashboardAndLeague(t *testing.T) {
 					t.Errorf("%s: the formula is not explained", lang)
 				}
 				if evalBool(b, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
-					t.Errorf("%s: the league scrolls sideways at %dpx", lang, size.w)
+					t.Errorf("%s: the league scrolls sideways at %dpx: %s", lang, size.w, overflowing(b))
 				}
 				b.screenshot("league-" + lang)
 			}
@@ -123,4 +123,19 @@ func seedDashboard(t *testing.T, m *Main) {
 			}
 		}
 	}
+}
+
+// overflowing names the elements outside a scrolling box that reach past
+// the window's right edge, and the window's width (a phone's browser
+// widens it to fit what overflows).
+func overflowing(b *browser) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("body *"))
+		.filter(e => !e.closest(".scroll") && e.getBoundingClientRect().right > innerWidth + 1).slice(0, 6)
+		.map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " to " + Math.round(e.getBoundingClientRect().right) + "px")
+		.join(", ") + " (window " + innerWidth + "px)"`))
+	if err != nil {
+		return err.Error()
+	}
+	return v
 }
