@@ -59,11 +59,13 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		closedAt := "c.closed_at"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
-		// to in_progress, DESIGN's "the station recorded an action"), or a
-		// station officer replied to the citizen, before the closure. A
-		// note or a reply of the district office's own (a canned line), or
-		// a closing note, is not one. acted_at is the first such action's
-		// time (migration 00045).
+		// to in_progress, DESIGN's "the station recorded an action"), or an
+		// officer of the station holding the complaint (or of a unit under
+		// it) replied to the citizen, before the closure. A note or a reply
+		// of the district office's own (a canned line), even while its
+		// station holds the complaint, or a closing note, is not one.
+		// acted_at is the first such action's time (migrations 00045,
+		// 00052; actedEvent).
 		actedAt := "c.acted_at"
 		acted := `(` + actedAt + ` IS NOT NULL AND ` + actedAt + ` <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted

@@ -72,6 +72,11 @@ SET jit = off AS $$
 DECLARE
 	zk text[]; zd bigint[]; zu text[]; zpd bigint[]; zpa bigint[];
 BEGIN
+	-- Most statements write no bounce or reopening: nothing to count.
+	IF NOT EXISTS (SELECT 1 FROM new_events e
+		WHERE e.action = 'reopen' OR (e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit)) THEN
+		RETURN NULL;
+	END IF;
 	WITH touched AS (
 		SELECT DISTINCT e.complaint_id FROM new_events e
 		WHERE (e.action = 'reopen' OR (e.action = 'forward' AND e.from_stage <> 'received' AND e.from_unit <> 'hq' AND e.from_unit <> e.to_unit))
