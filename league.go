@@ -62,8 +62,9 @@ type LeagueCounts struct {
 	District int `json:"district"`
 	Decided  int `json:"decided"`
 	Good     int `json:"good"`
-	// NoAction counts the decided complaints closed with no note, reply or
-	// assignment by a person (they are never good).
+	// NoAction counts the decided complaints closed without an action (they
+	// are never good), and the duplicates merged into a complaint that was
+	// not acted on and closed within its deadline.
 	NoAction int `json:"closed_without_action"`
 	Bounces  int `json:"bounces"`
 	Reopened int `json:"reopened"`
