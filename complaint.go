@@ -140,6 +140,12 @@ type Event struct {
 	Public      bool      `json:"public"`
 	// Detail holds action-specific fields (class, type, resolution, …).
 	Detail map[string]string `json:"detail,omitempty"`
+	// ByUnit is the unit of the person who wrote a reply, as it was then
+	// (the league counts a reply while a station holds the complaint as
+	// the station's action only when it is that station's or a unit's
+	// under it); "" on other events and on replies written before it was
+	// recorded.
+	ByUnit string `json:"by_unit,omitempty"`
 }
 
 // ComplaintFilter selects complaints. The store always applies Scope, and

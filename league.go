@@ -14,17 +14,25 @@ import (
 //	           closed, or past their citizen's deadline, at the window's end
 //	           (a complaint still within its deadline counts neither way;
 //	           a complaint merged into another, a duplicate, is decided
-//	           from its merge and never good nor "no action": a duplicate
-//	           is not rewarded, and a merge neither hides a late case nor
-//	           borrows the quick closure of the one it was merged into)
+//	           from its merge and never good: a duplicate is not rewarded,
+//	           and a merge neither hides a late case nor borrows the quick
+//	           closure of the one it was merged into)
 //	good     = decided complaints closed within the citizen's deadline (for
 //	           an immediate one also first acted on within the hour), after
 //	           an action, and never reopened while the district held them;
 //	           an action is the station's recorded action (its note that
-//	           moved the complaint to in_progress) or a station officer's
-//	           reply to the citizen — a note or reply of the district
-//	           office's own, or the closing note, is none
-//	no action = decided complaints closed without an action
+//	           moved the complaint to in_progress) or a reply to the citizen,
+//	           while a station holds the complaint, by an officer of that
+//	           station or of a unit under it (the officer's unit when the
+//	           reply was written; a reply recorded before the unit was, by
+//	           any officer while a station held it) — a note or reply of the
+//	           district office's own, even while its station holds the
+//	           complaint, or the closing note, is none
+//	no action = decided complaints closed without an action, and duplicates
+//	           unless the complaint they were merged into had an action and
+//	           was closed within its own deadline (so that merging hard cases
+//	           into a complaint closed with nothing done is no cheaper than
+//	           closing them so)
 //	bounces  = complaints its units forwarded away in the window (against
 //	           the unit that sent them away, not the one that got them)
 //	reopened = complaints reopened in the window that it had closed
@@ -54,8 +62,9 @@ type LeagueCounts struct {
 	District int `json:"district"`
 	Decided  int `json:"decided"`
 	Good     int `json:"good"`
-	// NoAction counts the decided complaints closed with no note, reply or
-	// assignment by a person (they are never good).
+	// NoAction counts the decided complaints closed without an action (they
+	// are never good), and the duplicates merged into a complaint that was
+	// not acted on and closed within its deadline.
 	NoAction int `json:"closed_without_action"`
 	Bounces  int `json:"bounces"`
 	Reopened int `json:"reopened"`

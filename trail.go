@@ -40,6 +40,12 @@ import (
 //	n × (str key, str value) the detail map, keys in byte order
 //	str text digest          the complaint's text; first event only, else ""
 //	str author digest        the complaint's author handle; first event only, else ""
+//	str by unit              the replier's unit (Event.ByUnit); only when not ""
+//
+// The replier's unit is appended only when the event has one, so that every
+// event hashed before it was recorded (and every event without one) hashes
+// as it did: the items before it are all length-prefixed, so an event with
+// a unit and one without never share an encoding.
 //
 // The text and author digests in the first event are the ones the complaint
 // was opened with. When X's own read of the post later replaced a pushed
@@ -76,6 +82,8 @@ type TrailEvent struct {
 	// author handle; set on the complaint's first event only.
 	TextDigest   string
 	AuthorDigest string
+	// ByUnit is the replier's unit, "" when none was recorded.
+	ByUnit string
 }
 
 // SealEntry is one complaint's last event hash of a day.
@@ -127,6 +135,9 @@ func EventHash(prev string, e TrailEvent) string {
 	}
 	w.str(e.TextDigest)
 	w.str(e.AuthorDigest)
+	if e.ByUnit != "" {
+		w.str(e.ByUnit)
+	}
 	return w.sum()
 }
 

@@ -130,3 +130,25 @@ func FuzzEventHash(f *testing.F) {
 		}
 	})
 }
+
+// The replier's unit is covered when set, and an event without one hashes
+// as every event did before it was recorded (TestEventHashIsPinned).
+func TestEventHashCoversReplierUnit(t *testing.T) {
+	base := EventHash("", sampleTrailEvent())
+	e := sampleTrailEvent()
+	e.ByUnit = "station:hazratganj"
+	with := EventHash("", e)
+	if with == base {
+		t.Fatal("the replier's unit is not covered")
+	}
+	e.ByUnit = "district:162"
+	if EventHash("", e) == with {
+		t.Fatal("another replier's unit hashes the same")
+	}
+	// The unit cannot pass for the author digest's tail.
+	e = sampleTrailEvent()
+	e.AuthorDigest, e.ByUnit = "", sampleTrailEvent().AuthorDigest
+	if EventHash("", e) == base {
+		t.Fatal("the author digest moved into the replier's unit hashes the same")
+	}
+}

@@ -216,6 +216,11 @@ func (s *DB) apply(ctx context.Context, tx *sql.Tx, c *shikayat.Complaint, versi
 		return nil, err
 	}
 	s.setDue(c)
+	// A person's reply records the replier's unit as it is now: the league
+	// counts it as a station's action only when it is that station's own.
+	if a.Kind == shikayat.ActionReply && !by.System {
+		ev.ByUnit = by.UnitID
+	}
 	res, err := tx.ExecContext(ctx, `
 		UPDATE complaints SET stage = $1, district = $2, unit_id = $3, station_id = $4,
 			class = $5, type = $6, resolution = $7, merged_into = $8, suggested_class = $9,

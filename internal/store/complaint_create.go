@@ -216,12 +216,12 @@ func insertEvent(ctx context.Context, tx *sql.Tx, complaintID int64, e *shikayat
 	}
 	err = tx.QueryRowContext(ctx, `
 		INSERT INTO events (complaint_id, at, actor, user_id, action, from_stage, to_stage,
-			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt, by_unit)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		RETURNING id`,
 		complaintID, ms(e.At), e.Actor, user, e.Action, string(e.FromStage), string(e.ToStage),
 		e.FromUnit, e.ToUnit, e.Note, public, string(detail),
-		tr.hash, tr.actorDigest, tr.noteDigest, tr.salt,
+		tr.hash, tr.actorDigest, tr.noteDigest, tr.salt, e.ByUnit,
 	).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("save event: %w", err)

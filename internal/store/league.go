@@ -47,19 +47,25 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
-		// A merged complaint (a duplicate) counts as decided and never
-		// good, nor as closed without action: a duplicate is not
-		// rewarded, and a merge can neither hide a late case nor borrow
-		// the quick closure of the complaint it was merged into. It is
-		// decided from its merge on (the merge closes it) or when late.
+		// A merged complaint (a duplicate) counts as decided from its
+		// merge (the merge closes it) or when late, and never good: a
+		// duplicate is not rewarded, and a merge can neither hide a late
+		// case nor borrow the quick closure of the complaint it was merged
+		// into. It counts as closed without action too, unless the
+		// complaint it was merged into had the station's action and was
+		// closed within its own deadline by the end: else merging hard
+		// cases into any complaint closed quickly would dodge the
+		// no-action count that closing them would bring.
 		closedAt := "c.closed_at"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
-		// to in_progress, DESIGN's "the station recorded an action"), or a
-		// station officer replied to the citizen, before the closure. A
-		// note or a reply of the district office's own (a canned line), or
-		// a closing note, is not one. acted_at is the first such action's
-		// time (migration 00045).
+		// to in_progress, DESIGN's "the station recorded an action"), or an
+		// officer of the station holding the complaint (or of a unit under
+		// it) replied to the citizen, before the closure. A note or a reply
+		// of the district office's own (a canned line), even while its
+		// station holds the complaint, or a closing note, is not one.
+		// acted_at is the first such action's time (migrations 00045,
+		// 00052; actedEvent).
 		actedAt := "c.acted_at"
 		acted := `(` + actedAt + ` IS NOT NULL AND ` + actedAt + ` <= ` + closedAt + `)`
 		// Reopened while this district held it: a reopening is counted
@@ -75,9 +81,16 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
+		// The complaint a duplicate was merged into (alias m): acted on,
+		// and closed within its deadline, by the end.
+		intoDone := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into
+			AND m.closed_at IS NOT NULL AND m.closed_at < ` + e + ` AND m.acted_at IS NOT NULL AND m.acted_at <= m.closed_at
+			AND ` + strings.ReplaceAll(metSLA(long, mid, first), "c.", "m.") + ` = 1)`
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*), coalesce(sum(good), 0), coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND merged_into = '' THEN 1 ELSE 0 END), 0)
+				+ coalesce(sum(merged_none), 0)
 			FROM (SELECT d, closed, acted, merged_into,
+					(CASE WHEN closed = 1 AND merged_into <> '' THEN 1 - ` + flag(intoDone) + ` ELSE 0 END) AS merged_none,
 					(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND merged_into = '' THEN ` + flag(`NOT `+reopened) + ` ELSE 0 END) AS good
 				FROM (SELECT c.id, c.district, c.merged_into, ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met, ` + flag(acted) + ` AS acted
 					FROM complaints c` + s.indexedBy("complaints_league") + `

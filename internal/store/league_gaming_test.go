@@ -180,3 +180,112 @@ func TestLeagueMergeChainDoesNotWin(t *testing.T) {
 		checkMergeGaming(t, rows, honest, merger)
 	})
 }
+
+// A district office that assigns its complaints to a station and then
+// replies a canned line itself, while the station holds them, and closes
+// at once does not win: the reply is the district office's, not the
+// station's action, though the station held the complaint.
+func TestLeagueOfficeReplyWhileStationHoldsDoesNotWin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		honest, replier := lucknow162, kanpur157
+		codes := map[int][]string{}
+		for _, lgd := range []int{honest, replier} {
+			for range 30 {
+				codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
+			}
+		}
+		d.at(2 * time.Hour)
+		sho := d.station(t, replier)
+		for _, c := range codes[replier] {
+			op := d.op(t, replier)
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, op)
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, op)
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionReply, Text: "Aapki shikayat par karyavahi ki ja rahi hai"}, op)
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken}, op)
+		}
+		for _, c := range codes[honest][:25] {
+			work(t, d, c, honest)
+		}
+		d.at(20 * 24 * time.Hour)
+		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
+		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+			if r.District == replier && (r.Good != 0 || r.NoAction != 30) {
+				t.Errorf("the office's replies count %d good closures and %d without action, want 0 and 30", r.Good, r.NoAction)
+			}
+		}
+		if len(rows) == 0 || rows[0].District != honest {
+			t.Errorf("the honest district is not on top: %+v", rows)
+		}
+	})
+}
+
+// A district that merges its hard cases into one complaint and closes that
+// one at once, with nothing done, does not top one that closes its own hard
+// cases without action and takes the count: each duplicate of a complaint
+// closed without action counts as closed without action too. Duplicates of
+// a complaint the station acted on and closed in time (a third district)
+// are only decided.
+func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		honest, merger, fair := lucknow162, kanpur157, agra118
+		codes := map[int][]string{}
+		for _, lgd := range []int{honest, merger, fair} {
+			for range 30 {
+				codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
+			}
+		}
+		d.at(2 * time.Hour)
+		for _, c := range codes[honest][:25] {
+			work(t, d, c, honest)
+		}
+		for _, c := range codes[honest][25:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "no police matter"}, d.op(t, honest))
+		}
+		for _, c := range codes[merger][:24] {
+			work(t, d, c, merger)
+		}
+		for _, c := range codes[fair][:24] {
+			work(t, d, c, fair)
+		}
+		d.at(3 * time.Hour)
+		x := codes[merger][24]
+		for _, c := range codes[merger][25:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, merger))
+		}
+		d.act(t, x, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}, d.op(t, merger))
+		y := codes[fair][24]
+		for _, c := range codes[fair][25:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: y}, d.op(t, fair))
+		}
+		work(t, d, y, fair)
+		d.at(20 * 24 * time.Hour)
+		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
+		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		by := map[int]shikayat.LeagueRow{}
+		for _, r := range rows {
+			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+			by[r.District] = r
+		}
+		if r := by[merger]; r.Decided != 30 || r.Good != 24 || r.NoAction != 6 {
+			t.Errorf("merger: %+v, want 30 decided, 24 good, and 6 without action (the one closed and its five duplicates)", r.LeagueCounts)
+		}
+		if r := by[fair]; r.Decided != 30 || r.Good != 25 || r.NoAction != 0 {
+			t.Errorf("fair: %+v, want 30 decided, 25 good, none without action", r.LeagueCounts)
+		}
+		if by[merger].Score >= by[honest].Score {
+			t.Errorf("the merger scores %.3f, the honest district %.3f", by[merger].Score, by[honest].Score)
+		}
+	})
+}

@@ -39,8 +39,7 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))
-		// A merged complaint counts as decided and never good, nor as
-		// closed without action.
+		// A merged complaint counts as decided and never good.
 		closedAt := "c.closed_at"
 		settled := "c.id"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
@@ -49,10 +48,15 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 		// station officer replied to the citizen, before the closure. A
 		// note or a reply of the district office's own (a canned line), or
 		// a closing note, is not one.
-		acted := `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + settled + ` AND a.user_id IS NOT NULL
+		actedOn := func(id, closedAt string) string {
+			return `EXISTS (SELECT 1 FROM events a WHERE a.complaint_id = ` + id + ` AND a.user_id IS NOT NULL
 			AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-				OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')))
+				OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')
+					AND (a.by_unit = '' OR a.by_unit IN (SELECT bu.id FROM units bu JOIN units fu ON fu.id = a.from_unit
+						WHERE bu.path LIKE fu.path || '%'))))
 			AND a.at <= ` + closedAt + `)`
+		}
+		acted := actedOn(settled, closedAt)
 		// Reopened while this district held it: a reopening is counted
 		// against the district that closed the complaint, not the one that
 		// holds it after.
@@ -65,12 +69,17 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
+		// A duplicate is closed without action unless the complaint it was
+		// merged into was acted on and closed in time by the end.
+		intoDone := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into AND m.closed_at < ` + e + `
+			AND ` + actedOn("m.id", "m.closed_at") + ` AND ` + strings.ReplaceAll(metSLA(long, mid, first), "c.", "m.") + ` = 1)`
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*),
 				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 AND merged = 0 THEN 1 ELSE 0 END), 0),
-				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND merged = 0 THEN 1 ELSE 0 END), 0)
+				coalesce(sum(CASE WHEN closed = 1 AND (acted = 0 AND merged = 0 OR merged = 1 AND into_done = 0) THEN 1 ELSE 0 END), 0)
 			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
-					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened, ` + flag("c.merged_into <> ''") + ` AS merged
+					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened, ` + flag("c.merged_into <> ''") + ` AS merged,
+					` + flag(intoDone) + ` AS into_done
 				FROM complaints c
 				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
 					AND (` + closed + ` OR ` + late + `)) x

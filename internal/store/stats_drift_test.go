@@ -2,7 +2,10 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,4 +176,91 @@ func TestActedAtSurvivesOfficerMove(t *testing.T) {
 			t.Errorf("acted_at after the officer moved and a rebuild: %v, want %d", after, *before)
 		}
 	})
+}
+
+// One statement that writes several bounces of a complaint leaves in
+// stats_events exactly the rows a rebuild recounts, whatever order the
+// statement lists them in: by time, or against it (ids then disagree with
+// the times, as between nodes whose clocks differ).
+func TestStatsEventsMultiRowInsertOrder(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		for _, order := range []string{"in time order", "against time order"} {
+			t.Run(order, func(t *testing.T) {
+				ctx := context.Background()
+				d := newStatsDesk(t, dsn())
+				var ids [2]int64
+				for i := range ids {
+					c := d.complaint(t, lucknow162, shikayat.ClassMidTerm)
+					if err := d.db.SQL().QueryRowContext(ctx, `SELECT id FROM complaints WHERE code = $1`, c).Scan(&ids[i]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				// Back and forth between two districts over three IST days,
+				// two bounces on the first, for two complaints.
+				day := int64(24 * time.Hour / time.Millisecond)
+				t0 := time.Date(2026, 1, 6, 10, 0, 0, 0, shikayat.IST).UnixMilli()
+				type bounce struct {
+					at       int64
+					from, to string
+				}
+				bounces := []bounce{
+					{t0, "district:162", "district:157"},
+					{t0 + 3600000, "district:157", "district:162"},
+					{t0 + day, "district:162", "district:157"},
+					{t0 + 2*day, "district:157", "district:162"},
+				}
+				if order != "in time order" {
+					slices.Reverse(bounces)
+				}
+				var rows []string
+				var args []any
+				for _, id := range ids {
+					for _, b := range bounces {
+						n := len(args)
+						rows = append(rows, fmt.Sprintf("($%d, $%d, 'op', 1, 'forward', 'forwarded', 'forwarded', $%d, $%d)", n+1, n+2, n+3, n+4))
+						args = append(args, id, b.at, b.from, b.to)
+					}
+				}
+				if _, err := d.db.SQL().ExecContext(ctx, `INSERT INTO events (complaint_id, at, actor, user_id, action, from_stage, to_stage, from_unit, to_unit)
+					VALUES `+strings.Join(rows, ", "), args...); err != nil {
+					t.Fatal(err)
+				}
+				kept := statsEventsRows(t, d)
+				if err := d.db.RebuildStatsRollups(ctx); err != nil {
+					t.Fatal(err)
+				}
+				recounted := statsEventsRows(t, d)
+				if !reflect.DeepEqual(kept, recounted) {
+					t.Errorf("stats_events as the trigger kept it:\n%s\nas a rebuild recounts it:\n%s", strings.Join(kept, "\n"), strings.Join(recounted, "\n"))
+				}
+				if len(recounted) == 0 {
+					t.Error("the rebuild counted no bounces")
+				}
+			})
+		}
+	})
+}
+
+// statsEventsRows reads stats_events, one line a row, in key order.
+func statsEventsRows(t *testing.T, d *statsDesk) []string {
+	t.Helper()
+	rows, err := d.db.SQL().QueryContext(context.Background(), `SELECT kind, day, from_unit, prev_district_day, prev_day, n FROM stats_events
+		ORDER BY kind, day, from_unit, prev_district_day, prev_day`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var kind, unit string
+		var day, pd, pa, n int64
+		if err := rows.Scan(&kind, &day, &unit, &pd, &pa, &n); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%s %d %s %d %d: %d", kind, day, unit, pd, pa, n))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -133,12 +133,17 @@ func (s *DB) lockComplaints(ctx context.Context, tx *sql.Tx) error {
 }
 
 // actedEvent is the events (alias a) that count as the league's action on
-// a complaint, as the trigger of migration 00048 keeps acted_at: a person's
+// a complaint, as the trigger of migration 00053 keeps acted_at: a person's
 // note that moved it to in_progress, or a person's reply while a station
 // held it (the unit on the event, as it was written; never the replying
-// officer's unit now, which a later move would change).
+// officer's unit now, which a later move would change) written by a member
+// of that station or of a unit under it (the replier's unit recorded with
+// the event, by_unit). A reply written before by_unit was recorded has
+// none and counts by the station alone, as it did.
 const actedEvent = `a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
-	OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')))`
+	OR (a.action = 'reply' AND a.from_unit IN (SELECT id FROM units WHERE kind = 'station')
+		AND (a.by_unit = '' OR EXISTS (SELECT 1 FROM units fu JOIN units bu ON substr(bu.path, 1, length(fu.path)) = fu.path
+			WHERE fu.id = a.from_unit AND bu.id = a.by_unit))))`
 
 // rebuildRollups recounts stats_days from the complaints, through the same
 // view of facts the triggers use, stats_open (migration 00038), and from

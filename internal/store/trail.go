@@ -89,7 +89,7 @@ func trailEvent(code string, e *shikayat.Event, es eventTrail, detail map[string
 		Code: code, At: fromMS(ms(e.At)), ActorDigest: es.actorDigest, UserID: e.UserID,
 		Action: e.Action, FromStage: string(e.FromStage), ToStage: string(e.ToStage),
 		FromUnit: e.FromUnit, ToUnit: e.ToUnit, NoteDigest: es.noteDigest, Public: e.Public,
-		Detail: detail,
+		Detail: detail, ByUnit: e.ByUnit,
 	}
 }
 

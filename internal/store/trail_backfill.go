@@ -79,7 +79,7 @@ func backfillComplaint(ctx context.Context, tx *sql.Tx, id, through int64) error
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, complaint_id, at, actor, COALESCE(user_id, 0), action, from_stage, to_stage,
-			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt
+			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt, by_unit
 		FROM events WHERE complaint_id = $1 ORDER BY id`, id)
 	if err != nil {
 		return fmt.Errorf("hash the trail of %s: %w", code, err)

@@ -73,7 +73,7 @@ func (s *DB) VerifyTrail(ctx context.Context) (*TrailReport, error) {
 	defer crows.Close()
 	erows, err := s.db.QueryContext(ctx, `
 		SELECT id, complaint_id, at, actor, COALESCE(user_id, 0), action, from_stage, to_stage,
-			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt
+			from_unit, to_unit, note, public, detail, hash, actor_digest, note_digest, salt, by_unit
 		FROM events ORDER BY complaint_id, id`)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
@@ -298,7 +298,7 @@ func (r *trailRow) next(rows *sql.Rows) (bool, error) {
 	var public int
 	r.e = shikayat.Event{}
 	if err := rows.Scan(&r.e.ID, &r.complaintID, &at, &r.e.Actor, &r.e.UserID, &r.e.Action, &from, &to,
-		&r.e.FromUnit, &r.e.ToUnit, &r.e.Note, &public, &r.detail, &r.hash, &r.actorDigest, &r.noteDigest, &r.salt); err != nil {
+		&r.e.FromUnit, &r.e.ToUnit, &r.e.Note, &public, &r.detail, &r.hash, &r.actorDigest, &r.noteDigest, &r.salt, &r.e.ByUnit); err != nil {
 		return false, fmt.Errorf("verify: %w", err)
 	}
 	r.e.At, r.e.FromStage, r.e.ToStage, r.e.Public = fromMS(at), shikayat.Stage(from), shikayat.Stage(to), public != 0
