@@ -16,7 +16,9 @@ import (
 //	           a complaint merged into another, a duplicate, is decided
 //	           from its merge and never good: a duplicate is not rewarded,
 //	           and a merge neither hides a late case nor borrows the quick
-//	           closure of the one it was merged into)
+//	           closure of the one it was merged into; while the one it went
+//	           into is open and within its deadline, the duplicate counts
+//	           neither way)
 //	good     = decided complaints closed within the citizen's deadline (for
 //	           an immediate one also first acted on within the hour), after
 //	           an action, and never reopened while the district held them;
@@ -28,11 +30,12 @@ import (
 //	           any officer while a station held it) — a note or reply of the
 //	           district office's own, even while its station holds the
 //	           complaint, or the closing note, is none
-//	no action = decided complaints closed without an action, and duplicates
-//	           unless the complaint they were merged into had an action and
-//	           was closed within its own deadline (so that merging hard cases
-//	           into a complaint closed with nothing done is no cheaper than
-//	           closing them so)
+//	no action = decided complaints closed without an action, duplicates
+//	           too unless the station acted on them before the merge or the
+//	           complaint they were merged into had an action and was closed
+//	           within its own deadline (so that merging hard cases into a
+//	           complaint closed with nothing done is no cheaper than closing
+//	           them so)
 //	bounces  = complaints its units forwarded away in the window (against
 //	           the unit that sent them away, not the one that got them)
 //	reopened = complaints reopened in the window that it had closed

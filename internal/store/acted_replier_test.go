@@ -116,6 +116,16 @@ func TestTrailCoversReplierUnit(t *testing.T) {
 			WHERE x.code = $1 AND e.action = 'reply' AND e.by_unit = $2`, c, lko.UnitID).Scan(&id); err != nil {
 			t.Fatal(err)
 		}
+		// The complaint's events as read back name it too.
+		got, err := d.db.FindComplaint(ctx, c, shikayat.SystemScope())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range got.Events {
+			if e.ID == id && e.ByUnit != lko.UnitID {
+				t.Errorf("the reply read back names unit %q, want %q", e.ByUnit, lko.UnitID)
+			}
+		}
 		if rep := verify(t, d.db); rep.Failure != nil || rep.Events < 4 {
 			t.Fatalf("the trail as written: %+v, failure %v", rep, rep.Failure)
 		}

@@ -139,7 +139,7 @@ func (s *DB) findWithEvents(ctx context.Context, where string, key any, scope sh
 func listEvents(ctx context.Context, q querier, complaintID int64) ([]*shikayat.Event, error) {
 	rows, err := q.QueryContext(ctx, `
 		SELECT id, at, actor, COALESCE(user_id, 0), action, from_stage, to_stage, from_unit,
-			to_unit, note, public, detail
+			to_unit, note, public, detail, by_unit
 		FROM events WHERE complaint_id = $1 ORDER BY id`, complaintID)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
@@ -152,7 +152,7 @@ func listEvents(ctx context.Context, q querier, complaintID int64) ([]*shikayat.
 		var from, to, detail string
 		var public int
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.UserID, &e.Action, &from, &to, &e.FromUnit,
-			&e.ToUnit, &e.Note, &public, &detail); err != nil {
+			&e.ToUnit, &e.Note, &public, &detail, &e.ByUnit); err != nil {
 			return nil, fmt.Errorf("list events: %w", err)
 		}
 		e.At, e.FromStage, e.ToStage, e.Public = fromMS(at), shikayat.Stage(from), shikayat.Stage(to), public != 0

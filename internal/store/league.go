@@ -52,10 +52,15 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		// duplicate is not rewarded, and a merge can neither hide a late
 		// case nor borrow the quick closure of the complaint it was merged
 		// into. It counts as closed without action too, unless the
-		// complaint it was merged into had the station's action and was
-		// closed within its own deadline by the end: else merging hard
-		// cases into any complaint closed quickly would dodge the
-		// no-action count that closing them would bring.
+		// station acted on it before the merge, or the complaint it was
+		// merged into had the station's action and was closed within its
+		// own deadline by the end: else merging hard cases into any
+		// complaint closed quickly would dodge the no-action count that
+		// closing them would bring. While the complaint it went into is
+		// still open and within its deadline at the end, the duplicate is
+		// not counted at all (neither decided nor without action): an
+		// honest merge into a case being worked costs the district
+		// nothing, and is judged with that case.
 		closedAt := "c.closed_at"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
@@ -86,16 +91,21 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		intoDone := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into
 			AND m.closed_at IS NOT NULL AND m.closed_at < ` + e + ` AND m.acted_at IS NOT NULL AND m.acted_at <= m.closed_at
 			AND ` + strings.ReplaceAll(metSLA(long, mid, first), "c.", "m.") + ` = 1)`
+		// The complaint a duplicate was merged into is still open (or
+		// closed only after the end) and not late at the end.
+		intoPending := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into
+			AND (m.closed_at IS NULL OR m.closed_at >= ` + e + `) AND NOT ` + strings.ReplaceAll(late, "c.", "m.") + `)`
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*), coalesce(sum(good), 0), coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND merged_into = '' THEN 1 ELSE 0 END), 0)
 				+ coalesce(sum(merged_none), 0)
 			FROM (SELECT d, closed, acted, merged_into,
-					(CASE WHEN closed = 1 AND merged_into <> '' THEN 1 - ` + flag(intoDone) + ` ELSE 0 END) AS merged_none,
+					(CASE WHEN closed = 1 AND merged_into <> '' AND acted = 0 THEN 1 - ` + flag(intoDone) + ` ELSE 0 END) AS merged_none,
 					(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND merged_into = '' THEN ` + flag(`NOT `+reopened) + ` ELSE 0 END) AS good
 				FROM (SELECT c.id, c.district, c.merged_into, ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met, ` + flag(acted) + ` AS acted
 					FROM complaints c` + s.indexedBy("complaints_league") + `
 					WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
-						AND (` + closed + ` OR ` + late + `)) c) x
+						AND (` + closed + ` OR ` + late + `)
+						AND (c.merged_into = '' OR NOT ` + intoPending + `)) c) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int

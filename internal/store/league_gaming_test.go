@@ -289,3 +289,90 @@ func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
 		}
 	})
 }
+
+// An honest merge costs a district nothing: duplicates merged into a
+// long-term complaint its station is working, still open and within its
+// deadline at the end, are not counted until that complaint is judged, so
+// a district that merges them scores as one that left them open; and a
+// duplicate the station had acted on before the merge is not counted as
+// closed without action, whatever became of the complaint it went into.
+func TestLeagueHonestMergeCostsNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		d := newStatsDesk(t, dsn())
+		merger, leaver, acted := lucknow162, kanpur157, agra118
+		codes := map[int][]string{}
+		for _, lgd := range []int{merger, leaver, acted} {
+			for range 31 {
+				codes[lgd] = append(codes[lgd], d.complaint(t, lgd, shikayat.ClassMidTerm))
+			}
+		}
+		d.at(2 * time.Hour)
+		for _, lgd := range []int{merger, leaver, acted} {
+			for _, c := range codes[lgd][:25] {
+				work(t, d, c, lgd)
+			}
+		}
+		longTerm := shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassLongTerm, Type: shikayat.TypeTheft}
+		// The merger's station works one long-term case; five duplicates
+		// of it are merged in. The leaver leaves six long-term cases open.
+		sho := d.station(t, merger)
+		target := codes[merger][25]
+		d.act(t, target, longTerm, d.op(t, merger))
+		d.act(t, target, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, d.op(t, merger))
+		d.act(t, target, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne jaanch shuru ki"}, sho)
+		for _, c := range codes[merger][26:] {
+			d.act(t, c, longTerm, d.op(t, merger))
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: target}, d.op(t, merger))
+		}
+		for _, c := range codes[leaver][25:] {
+			d.act(t, c, longTerm, d.op(t, leaver))
+		}
+		// The third district's station acts on five complaints, which are
+		// then merged into one the office closes at once without action.
+		sho3 := d.station(t, acted)
+		x := codes[acted][25]
+		for _, c := range codes[acted][26:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, d.op(t, acted))
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho3.UnitID, Reason: "area"}, d.op(t, acted))
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne mauke par jaanch ki"}, sho3)
+		}
+		for _, c := range codes[acted][26:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, acted))
+		}
+		d.act(t, x, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}, d.op(t, acted))
+		d.at(20 * 24 * time.Hour)
+		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
+		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		by := map[int]shikayat.LeagueRow{}
+		for _, r := range rows {
+			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+			by[r.District] = r
+		}
+		if r := by[merger]; r.Decided != 25 || r.Good != 25 || r.NoAction != 0 {
+			t.Errorf("merger: %+v, want 25 decided and good: the duplicates wait for the case being worked", r.LeagueCounts)
+		}
+		if by[merger].Score != by[leaver].Score {
+			t.Errorf("merging scores %.3f, leaving open %.3f: an honest merge must cost nothing", by[merger].Score, by[leaver].Score)
+		}
+		if r := by[acted]; r.Decided != 31 || r.Good != 25 || r.NoAction != 1 {
+			t.Errorf("acted: %+v, want 31 decided, 25 good, 1 without action (only the one closed at once)", r.LeagueCounts)
+		}
+		// Once the worked case is late, its duplicates count as closed
+		// without action.
+		late := time.Date(2026, 2, 10, 0, 0, 0, 0, shikayat.IST)
+		d.at(37 * 24 * time.Hour)
+		rows, err = d.db.League(ctx, shikayat.SystemScope(), late, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.District == merger && (r.Decided != 31 || r.NoAction != 5) {
+				t.Errorf("merger after the worked case went late: %+v, want 31 decided, 5 without action", r.LeagueCounts)
+			}
+		}
+	})
+}

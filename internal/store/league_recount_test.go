@@ -69,20 +69,25 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 				AND (c.first_action_at IS NULL OR c.first_action_at - c.received_at > ` + first + `)))`
 		flag := func(cond string) string { return `(CASE WHEN ` + cond + ` THEN 1 ELSE 0 END)` }
 		met := strings.ReplaceAll(metSLA(long, mid, first), "c.closed_at", closedAt)
-		// A duplicate is closed without action unless the complaint it was
-		// merged into was acted on and closed in time by the end.
+		// A duplicate is closed without action unless the station acted on
+		// it, or the complaint it was merged into was acted on and closed
+		// in time by the end; it is left out while that complaint is open
+		// (or closed after the end) and not late.
 		intoDone := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into AND m.closed_at < ` + e + `
 			AND ` + actedOn("m.id", "m.closed_at") + ` AND ` + strings.ReplaceAll(metSLA(long, mid, first), "c.", "m.") + ` = 1)`
+		intoPending := `EXISTS (SELECT 1 FROM complaints m WHERE m.code = c.merged_into
+			AND (m.closed_at IS NULL OR m.closed_at >= ` + e + `) AND NOT ` + strings.ReplaceAll(late, "c.", "m.") + `)`
 		// Each complaint's facts once, then the sums per district.
 		return `SELECT d, count(*),
 				coalesce(sum(CASE WHEN closed = 1 AND met = 1 AND acted = 1 AND reopened = 0 AND merged = 0 THEN 1 ELSE 0 END), 0),
-				coalesce(sum(CASE WHEN closed = 1 AND (acted = 0 AND merged = 0 OR merged = 1 AND into_done = 0) THEN 1 ELSE 0 END), 0)
+				coalesce(sum(CASE WHEN closed = 1 AND acted = 0 AND (merged = 0 OR into_done = 0) THEN 1 ELSE 0 END), 0)
 			FROM (SELECT ` + districtKey + ` AS d, ` + flag(closed) + ` AS closed, ` + met + ` AS met,
 					` + flag(acted) + ` AS acted, ` + flag(reopened) + ` AS reopened, ` + flag("c.merged_into <> ''") + ` AS merged,
 					` + flag(intoDone) + ` AS into_done
 				FROM complaints c
 				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
-					AND (` + closed + ` OR ` + late + `)) x
+					AND (` + closed + ` OR ` + late + `)
+					AND (c.merged_into = '' OR NOT ` + intoPending + `)) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int

@@ -8,14 +8,14 @@
 -- meanwhile, through 00052's functions, committed before this. The recount
 -- first waits for them and holds them off until it commits, so that no
 -- event is left out of the recount or counted in it and by its trigger
--- both: complaints first (SHARE ROW EXCLUSIVE, as a rebuild takes it), in
--- the order every writer of an event takes them (its complaint's row, then
--- the event), so that a writer holding a complaint and waiting for events
--- cannot deadlock with the recount's update of acted_at; then events in
--- SHARE mode, which waits for every writer of events under way and keeps
--- out new ones, readers still reading.
+-- both: every writer of an event updates its complaint's row first (the
+-- complaint's version, see insertEvent), so SHARE ROW EXCLUSIVE on
+-- complaints (as a rebuild takes it) waits for every writer under way and
+-- keeps out new ones, readers still reading. The events table itself is
+-- not locked: a redaction updates events before its complaint, and a lock
+-- on both would deadlock with it; the columns a redaction may change are
+-- none the recount reads.
 LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE;
-LOCK TABLE events IN SHARE MODE;
 
 UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
 	AND id NOT IN (SELECT a.complaint_id FROM events a WHERE a.user_id IS NOT NULL AND ((a.action = 'note' AND a.to_stage = 'in_progress')
