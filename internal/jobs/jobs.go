@@ -240,10 +240,12 @@ type Config struct {
 	// on every node besides.
 	Sealer Sealer
 	// League, when set with a Handler, publishes the state's league table
-	// through yesterday (IST) shortly after each IST midnight, and at start
-	// when it is missing (a desk started mid-day), under LeagueRules (zero:
-	// shikayat.DefaultLeague). Publishing is keyed by the table's end, the
-	// same on every node.
+	// through yesterday (IST) shikayat.LeaguePublishDelay after each IST
+	// midnight, and at start the last day over by that delay when it is
+	// missing (a desk started mid-day), under LeagueRules (zero:
+	// shikayat.DefaultLeague; the desk's page must read with the same).
+	// Publishing is keyed by the table's end, the same on every node; it is
+	// the only writer of league tables.
 	League      LeaguePublisher
 	LeagueRules shikayat.LeagueRules
 	// Compliance, when set with a Handler and ComplianceEvery > 0, checks
