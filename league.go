@@ -60,6 +60,13 @@ type LeagueRules struct {
 // complaints.
 var DefaultLeague = LeagueRules{Window: 90 * 24 * time.Hour, Step: 30 * 24 * time.Hour, MinVolume: 20}
 
+// LeaguePublishDelay is how long after an IST midnight the day just ended
+// may be published: by then the day is over on every node's clock. The
+// publishing job runs this long after midnight, and the store refuses to
+// publish earlier; a post ingested later than that is not in that day's
+// table (it counts in the next day's).
+const LeaguePublishDelay = 20 * time.Minute
+
 // LeagueCounts is what the store counts for one district in a window.
 type LeagueCounts struct {
 	District int `json:"district"`
@@ -162,6 +169,10 @@ type LeagueTable struct {
 	// counted live (its end not yet past).
 	PublishedAt time.Time
 	// PrevPublishedAt is when the table Step earlier, the one movement
-	// compares with, was published.
+	// compares with, was published; zero when none was published for that
+	// day, and then the rows carry no movement (PrevRank and Move zero).
 	PrevPublishedAt time.Time
+	// NoDistricts says that the reader's scope holds no district (a
+	// station's): the league ranks districts, so it has no rows.
+	NoDistricts bool
 }

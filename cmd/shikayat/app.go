@@ -59,6 +59,12 @@ type Main struct {
 	// deleted there; River runs it every --x-compliance-every.
 	Compliance *compliance.Checker
 
+	// LeagueRules set the league table for both the job that publishes it
+	// and the page that reads it, one value so that the page reads the
+	// table under the key the job published it with; zero is
+	// shikayat.DefaultLeague.
+	LeagueRules shikayat.LeagueRules
+
 	// AccountX are the clients of --accounts, by lower-case username, each
 	// with the account's own user token.
 	AccountX map[string]*xapi.Client
@@ -192,7 +198,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Compliance = &compliance.Checker{Store: db, X: m.X, Logger: m.Logger}
 	jcfg := jobs.Config{
 		Handler: m.JobHandler, Logger: m.Logger, RetryBackoff: cfg.ReplyBackoff,
-		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, League: db, SLA: db,
+		Replies: db, WaitAlert: cfg.ReplyWaitAlert, GiveUpAfter: cfg.ReplyGiveUp, Sealer: db, League: db, LeagueRules: m.leagueRules(), SLA: db,
 		Compliance: func(ctx context.Context) error { _, err := m.Compliance.Run(ctx); return err }, ComplianceEvery: cfg.XComplianceEvery,
 		StateAccount: cfg.Account, Accounts: cfg.ForceAccounts().Usernames()[1:],
 		Node: nodeName(m.Addr),
@@ -336,6 +342,14 @@ func (m *Main) RunRetention(ctx context.Context) error {
 	}
 }
 
+// leagueRules are the league's settings, the job's and the page's.
+func (m *Main) leagueRules() shikayat.LeagueRules {
+	if m.LeagueRules == (shikayat.LeagueRules{}) {
+		return shikayat.DefaultLeague
+	}
+	return m.LeagueRules
+}
+
 // mountDesk serves the route table: the desk's pages, the staff API and
 // the public tracking pages.
 func (m *Main) mountDesk(db *store.DB) error {
@@ -354,6 +368,7 @@ func (m *Main) mountDesk(db *store.DB) error {
 		return tmpl.Render(replies.TemplateReply, lang, replies.TemplateData{Code: code, URL: cfg.BaseURL + "/t/" + code, Text: text})
 	}
 	d.PoliceAccounts, d.AccountTrouble = cfg.ForceAccounts(), m.accountTrouble
+	d.LeagueRules = m.leagueRules()
 	if cfg.Boundaries != "" {
 		b, err := geo.LoadBoundaries(cfg.Boundaries)
 		if err != nil {

@@ -46,8 +46,9 @@ func (h *Handler) DistrictStats(w http.ResponseWriter, r *http.Request) {
 // up to and including today.
 const DefaultStatsDays = 30
 
-// maxStatsDays bounds a period: a little over a year.
-const maxStatsDays = 400
+// MaxStatsDays bounds a period, and how far back the league counts a day
+// live: a little over a year.
+const MaxStatsDays = 400
 
 // Day formats the IST day of t as YYYY-MM-DD.
 func Day(t time.Time) string { return t.In(shikayat.IST).Format("2006-01-02") }
@@ -94,8 +95,8 @@ func ParseStatsFilter(q url.Values, now time.Time) (shikayat.StatsFilter, error)
 	switch {
 	case f.To.Before(f.From.AddDate(0, 0, 1)):
 		return f, shikayat.Errorf(shikayat.EINVALID, "from must not come after to.")
-	case f.To.After(f.From.AddDate(0, 0, maxStatsDays)):
-		return f, shikayat.Errorf(shikayat.EINVALID, "A period is at most %d days.", maxStatsDays)
+	case f.To.After(f.From.AddDate(0, 0, MaxStatsDays)):
+		return f, shikayat.Errorf(shikayat.EINVALID, "A period is at most %d days.", MaxStatsDays)
 	}
 	if f.Class != "" && !f.Class.Valid() {
 		return f, shikayat.Errorf(shikayat.EINVALID, "Unknown class %q.", f.Class)

@@ -41,9 +41,10 @@ type Store interface {
 	SetUserLang(ctx context.Context, userID int64, lang string) error
 	ApproveReply(ctx context.Context, code string, eventID int64, by shikayat.Actor) (*shikayat.Complaint, *shikayat.Event, error)
 	DistrictStats(ctx context.Context, f shikayat.StatsFilter) (*shikayat.Stats, error)
-	League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error)
-	// PublishedLeague reads (publishing it when missing) the state's table
-	// ending at end, a moment already past, with the scope's districts.
+	// PublishedLeague reads the state's table published for end, with the
+	// scope's districts (ENOTFOUND: none published); ProvisionalLeague
+	// counts one live within the scope. Neither writes.
+	ProvisionalLeague(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) (*shikayat.LeagueTable, error)
 	PublishedLeague(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) (*shikayat.LeagueTable, error)
 	// EachComplaint streams the complaints a filter matches, one at a time.
 	EachComplaint(ctx context.Context, f shikayat.ComplaintFilter, fn func(*shikayat.Complaint) error) error

@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -18,29 +19,41 @@ type leaguePage struct {
 	StepDays   int
 	MinVolume  int
 	Rows       []leagueRow
-	// Provisional marks a table counted live: its last day (today) is not
-	// over. Otherwise PublishedAt says when the table was published.
+	// Shown is false when the request was refused or the reader's scope
+	// holds no district (NoDistricts): no table at all.
+	Shown       bool
+	NoDistricts bool
+	// Provisional marks a table counted live: its last day is today, not
+	// over (Today true), or a past day with no published table.
+	// Otherwise PublishedAt says when the table was published.
 	Provisional bool
+	Today       bool
 	PublishedAt time.Time
+	// NoPrev says that no table was published Step earlier: the Move
+	// column is blank.
+	NoPrev bool
 	// StateRanks says that the reader sees some of the state's districts,
-	// ranked in the state's table (a published table; the provisional one
-	// ranks the districts of the reader's scope, as counted).
-	StateRanks bool
-	Today      string // today's IST day, for the provisional table's link
+	// ranked in the state's table (a published table); ScopeRanks that a
+	// provisional table ranks the districts of the reader's scope among
+	// themselves.
+	StateRanks, ScopeRanks bool
+	TodayDay               string // today's IST day, for the provisional table's link
 }
 
 type leagueRow struct {
 	shikayat.LeagueRow
 	Label        string
-	Move         string // ▲2, ▼1, =, or "new"
+	Move         string // ▲2, ▼1, =, "new", or blank with no earlier table
 	Score, Share string
 }
 
 // League serves GET /desk/league?to=YYYY-MM-DD: the state's table for the
 // window ending that IST day, yesterday by default, with the districts of
-// the user's scope. A day that is over reads the table published for it
-// (publishing it when missing), which never changes afterwards; today's is
-// counted live and marked provisional.
+// the user's scope. It never publishes (the publish_league job does): a
+// day with a published table shows it, which never changes afterwards; a
+// day without one (today, or a day not yet published) is counted live and
+// marked provisional, no further back than the dashboard's longest period.
+// A day still to come is refused.
 func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	s := shikayat.StaffFromContext(r.Context())
 	if s == nil {
@@ -53,43 +66,68 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	}
 	page := &leaguePage{Page: Page{Lang: pageLang(w, r), Staff: s, Path: "/desk/league"},
 		WindowDays: int(rules.Window / (24 * time.Hour)), StepDays: int(rules.Step / (24 * time.Hour)), MinVolume: rules.MinVolume}
-	code := http.StatusOK
 	clock := h.now()
 	now := clock.In(shikayat.IST)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
-	page.Today = api.Day(today)
+	page.TodayDay = api.Day(today)
 	last := today.AddDate(0, 0, -1)
 	if v := r.URL.Query().Get("to"); v != "" {
 		t, err := api.ParseDay("to", v)
-		if err != nil {
-			page.ErrorText, code = errorText(page.Lang, err), http.StatusBadRequest
-		} else {
+		switch {
+		case err != nil:
+			page.ErrorText = errorText(page.Lang, err)
+		case t.After(today):
+			page.ErrorText = page.T("league_future")
+		default:
 			last = t
 		}
 	}
 	end := last.AddDate(0, 0, 1)
 	page.From, page.To = api.Day(end.Add(-rules.Window)), api.Day(last)
-	var rows []shikayat.LeagueRow
-	if end.After(clock) {
-		var err error
-		if rows, err = h.Store.League(r.Context(), s.Scope, end, rules); err != nil {
-			h.problem(w, r, err)
-			return
-		}
-		page.Provisional = true
-	} else {
-		t, err := h.Store.PublishedLeague(r.Context(), s.Scope, end, rules)
-		if err != nil {
-			h.problem(w, r, err)
-			return
-		}
-		rows, page.PublishedAt, page.StateRanks = t.Rows, t.PublishedAt, !s.Scope.All()
+	if page.ErrorText != "" {
+		h.render(w, r, http.StatusBadRequest, "league", page)
+		return
 	}
-	for _, lr := range rows {
+	var t *shikayat.LeagueTable
+	var err error
+	if end.After(clock) {
+		page.Provisional, page.Today = true, true
+	} else {
+		t, err = h.Store.PublishedLeague(r.Context(), s.Scope, end, rules)
+		switch {
+		case shikayat.ErrorCode(err) == shikayat.ENOTFOUND:
+			if last.Before(today.AddDate(0, 0, -api.MaxStatsDays)) {
+				page.ErrorText = strings.Replace(page.T("league_too_old"), "%d", fmt.Sprint(api.MaxStatsDays), 1)
+				h.render(w, r, http.StatusBadRequest, "league", page)
+				return
+			}
+			page.Provisional = true
+		case err != nil:
+			h.problem(w, r, err)
+			return
+		default:
+			page.PublishedAt, page.StateRanks = t.PublishedAt, !s.Scope.All()
+		}
+	}
+	if page.Provisional {
+		if t, err = h.Store.ProvisionalLeague(r.Context(), s.Scope, end, rules); err != nil {
+			h.problem(w, r, err)
+			return
+		}
+		page.ScopeRanks = !s.Scope.All()
+	}
+	if t.NoDistricts {
+		page.NoDistricts, page.StateRanks, page.ScopeRanks = true, false, false
+		h.render(w, r, http.StatusOK, "league", page)
+		return
+	}
+	page.Shown = true
+	page.NoPrev = t.PrevPublishedAt.IsZero()
+	for _, lr := range t.Rows {
 		row := leagueRow{LeagueRow: lr, Label: districtName(page.Lang, lr.District),
 			Score: fmt.Sprintf("%.2f", lr.Score), Share: fmt.Sprintf("%.0f%%", lr.Share*100)}
 		switch {
-		case lr.Rank == 0:
+		case lr.Rank == 0 || page.NoPrev:
 			row.Move = ""
 		case lr.PrevRank == 0:
 			row.Move = page.T("league_new")
@@ -102,5 +140,8 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Rows = append(page.Rows, row)
 	}
-	h.render(w, r, code, "league", page)
+	if len(page.Rows) == 0 {
+		page.StateRanks, page.ScopeRanks = false, false
+	}
+	h.render(w, r, http.StatusOK, "league", page)
 }

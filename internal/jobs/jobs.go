@@ -132,25 +132,28 @@ type LeaguePublisher interface {
 	PublishLeague(ctx context.Context, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueCounts, time.Time, error)
 }
 
-// leagueSchedule fires once a day, 20 minutes after IST midnight, after
-// the trail's seal: the day just ended is over on every node's clock.
+// leagueSchedule fires once a day, shikayat.LeaguePublishDelay (20
+// minutes) after IST midnight, after the trail's seal: the day just ended
+// is over on every node's clock.
 type leagueSchedule struct{}
 
 func (leagueSchedule) Next(t time.Time) time.Time {
 	ist := t.In(shikayat.IST)
-	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 20, 0, 0, shikayat.IST)
+	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 0, 0, 0, shikayat.IST).Add(shikayat.LeaguePublishDelay)
 	if !next.After(t) {
 		next = next.AddDate(0, 0, 1)
 	}
 	return next
 }
 
-// publishLeague publishes the table through yesterday by the queue's
-// clock. Publishing is keyed by its end and settings: a second run, on
-// this node or another, reads the table the first one published.
+// publishLeague publishes the table through the last day over by
+// shikayat.LeaguePublishDelay on the queue's clock: yesterday, or the day
+// before when it runs (at start) within that delay after midnight.
+// Publishing is keyed by its end and settings: a second run, on this node
+// or another, reads the table the first one published.
 func (q *Queue) publishLeague(ctx context.Context, _ LeagueArgs) error {
 	rules := cmp.Or(q.cfg.LeagueRules, shikayat.DefaultLeague)
-	now := q.now().In(shikayat.IST)
+	now := q.now().Add(-shikayat.LeaguePublishDelay).In(shikayat.IST)
 	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
 	counts, at, err := q.cfg.League.PublishLeague(ctx, end, rules)
 	if err != nil {
@@ -237,10 +240,12 @@ type Config struct {
 	// on every node besides.
 	Sealer Sealer
 	// League, when set with a Handler, publishes the state's league table
-	// through yesterday (IST) shortly after each IST midnight, and at start
-	// when it is missing (a desk started mid-day), under LeagueRules (zero:
-	// shikayat.DefaultLeague). Publishing is keyed by the table's end, the
-	// same on every node.
+	// through yesterday (IST) shikayat.LeaguePublishDelay after each IST
+	// midnight, and at start the last day over by that delay when it is
+	// missing (a desk started mid-day), under LeagueRules (zero:
+	// shikayat.DefaultLeague; the desk's page must read with the same).
+	// Publishing is keyed by the table's end, the same on every node; it is
+	// the only writer of league tables.
 	League      LeaguePublisher
 	LeagueRules shikayat.LeagueRules
 	// Compliance, when set with a Handler and ComplianceEvery > 0, checks

@@ -158,3 +158,59 @@ func TestLeagueJobPublishesYesterdayOnStart(t *testing.T) {
 		}
 	})
 }
+
+// A desk started within shikayat.LeaguePublishDelay after IST midnight
+// does not publish the day just ended (another node's clock may still be
+// in it): it publishes the day before, and the day just ended waits for
+// the schedule.
+func TestLeagueJobWaitsForTheDelayAfterMidnight(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		now := time.Date(2026, 3, 10, 18, 40, 0, 0, time.UTC) // 00:10 IST on 11 March
+		clock := func() time.Time { return now }
+		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: Migrate, Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		q, err := New(db.SQL(), db.Engine(), Config{Handler: idle{}, League: db, Now: clock, PollInterval: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer q.Stop(ctx)
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			var done int
+			if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = 'publish_league' AND state IN ('completed', 'retryable', 'discarded')`).Scan(&done); err != nil {
+				t.Fatal(err)
+			}
+			if done > 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the league job did not run at start")
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		var ends []int64
+		rows, err := db.SQL().QueryContext(ctx, `SELECT end_ms FROM league_published ORDER BY end_ms`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var e int64
+			if err := rows.Scan(&e); err != nil {
+				t.Fatal(err)
+			}
+			ends = append(ends, e)
+		}
+		rows.Close()
+		want := time.Date(2026, 3, 10, 0, 0, 0, 0, shikayat.IST).UnixMilli()
+		if len(ends) != 1 || ends[0] != want {
+			t.Fatalf("published tables ending %v, want only %d (through 9 March): 10 March is not over on every clock until 00:20 IST", ends, want)
+		}
+	})
+}

@@ -19,12 +19,13 @@ import (
 // and reopened since counts with its latest closure.
 func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) ([]shikayat.LeagueRow, error) {
 	var now, prev []shikayat.LeagueCounts
+	sla := s.sla()
 	err := s.readTx(ctx, func(q querier) (err error) {
-		if now, err = s.leagueCounts(ctx, q, scope, end.Add(-r.Window), end); err != nil {
+		if now, err = s.leagueCounts(ctx, q, scope, sla, end.Add(-r.Window), end); err != nil {
 			return err
 		}
 		prevEnd := end.Add(-r.Step)
-		prev, err = s.leagueCounts(ctx, q, scope, prevEnd.Add(-r.Window), prevEnd)
+		prev, err = s.leagueCounts(ctx, q, scope, sla, prevEnd.Add(-r.Window), prevEnd)
 		return err
 	})
 	if err != nil {
@@ -33,8 +34,9 @@ func (s *DB) League(ctx context.Context, scope shikayat.Scope, end time.Time, r 
 	return shikayat.RankLeague(now, prev, r), nil
 }
 
-// leagueCounts counts the league's numbers per district for [start, end).
-func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope, start, end time.Time) ([]shikayat.LeagueCounts, error) {
+// leagueCounts counts the league's numbers per district for [start, end)
+// with the closing periods sla.
+func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope, sla shikayat.SLA, start, end time.Time) ([]shikayat.LeagueCounts, error) {
 	f := shikayat.StatsFilter{Scope: scope, From: start, To: end}
 	by := map[int]*shikayat.LeagueCounts{}
 	row := func(d int) *shikayat.LeagueCounts {
@@ -43,7 +45,6 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		}
 		return by[d]
 	}
-	sla := s.sla()
 	err := s.statsQuery(ctx, db, f, "c.unit_id", "c.district", func(w *where) string {
 		long, mid, first := w.arg(sla.LongTermClose.Milliseconds()), w.arg(sla.MidTermClose.Milliseconds()), w.arg(sla.ImmediateFirstAction.Milliseconds())
 		e := w.arg(ms(end))

@@ -13,47 +13,124 @@ import (
 )
 
 // PublishedLeague returns the league table at end as published: the
-// state's counts for the window ending at end and for the one Step earlier,
-// each read from its published table (league_published, migration 00051)
-// or, when missing, counted now and published (PublishLeague), then ranked
-// by shikayat.RankLeague over all the state's districts. A reader whose
-// scope is narrower than the state gets the rows of the districts in its
-// scope with their state ranks and movement: the league is one state
-// table.
-//
-// Only a past end can be published: end must be the start of an IST day
-// no later than the store's clock, so that every day counted is over.
-// League counts a table whose end is still to come.
+// state's counts for the window ending at end, read from its published
+// table (league_published, migration 00051), ranked by shikayat.RankLeague
+// over all the state's districts with the movement since the table
+// published Step earlier (none when none was published for that day:
+// movement is never counted back). It only reads: a table is published by
+// PublishLeague (the publish_league job), and a day with none is an
+// ENOTFOUND error. A reader whose scope is narrower than the state gets
+// the rows of the districts in its scope with their state ranks and
+// movement: the league is one state table.
 func (s *DB) PublishedLeague(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) (*shikayat.LeagueTable, error) {
-	if scope.IsZero() {
-		return nil, shikayat.ErrNoScope()
+	if err := leagueReadable(scope, end, r); err != nil {
+		return nil, err
 	}
-	if r.Step <= 0 || r.Step%(24*time.Hour) != 0 {
-		return nil, shikayat.Errorf(shikayat.EINVALID, "The league's step must be a whole number of days to compare published tables; it is %s.", r.Step)
-	}
-	now, at, err := s.PublishLeague(ctx, end, r)
+	key, _ := leagueKey(r, s.sla())
+	now, at, ok, err := s.readPublishedLeague(ctx, end, key)
 	if err != nil {
 		return nil, err
 	}
-	prev, prevAt, err := s.PublishLeague(ctx, end.Add(-r.Step), r)
+	if !ok {
+		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "The league table through %s has not been published.", shikayat.ISTDay(end.Add(-time.Minute)))
+	}
+	prev, prevAt, _, err := s.readPublishedLeague(ctx, end.Add(-r.Step), key)
 	if err != nil {
 		return nil, err
 	}
-	rows := shikayat.RankLeague(now, prev, r)
-	if !scope.All() {
-		in, err := s.districtsIn(ctx, scope)
-		if err != nil {
-			return nil, err
-		}
-		kept := rows[:0]
-		for _, row := range rows {
-			if in[row.District] {
-				kept = append(kept, row)
+	t := &shikayat.LeagueTable{End: end, PublishedAt: at, PrevPublishedAt: prevAt}
+	in, err := s.scopeDistricts(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	t.NoDistricts = in != nil && len(in) == 0
+	t.Rows = keepDistricts(shikayat.RankLeague(now, prev, r), in)
+	return t, nil
+}
+
+// ProvisionalLeague counts the league table at end live, as things stand
+// now, for a day whose table is not published (today's, or one the job has
+// not published yet), within scope: the districts of the scope are ranked
+// among themselves. Movement compares with the table published Step
+// earlier, its rows of the same districts ranked among themselves; when
+// none was published for that day the rows carry no movement. It writes
+// nothing. A scope holding no district (a station's) counts nothing: the
+// table says so (NoDistricts).
+func (s *DB) ProvisionalLeague(ctx context.Context, scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) (*shikayat.LeagueTable, error) {
+	if err := leagueReadable(scope, end, r); err != nil {
+		return nil, err
+	}
+	in, err := s.scopeDistricts(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	t := &shikayat.LeagueTable{End: end}
+	if in != nil && len(in) == 0 {
+		t.NoDistricts = true
+		return t, nil
+	}
+	// One snapshot of the closing periods for the counts and the key of
+	// the earlier table they are compared with.
+	key, sla := leagueKey(r, s.sla())
+	prev, prevAt, _, err := s.readPublishedLeague(ctx, end.Add(-r.Step), key)
+	if err != nil {
+		return nil, err
+	}
+	t.PrevPublishedAt = prevAt
+	var now []shikayat.LeagueCounts
+	err = s.readTx(ctx, func(q querier) (err error) {
+		now, err = s.leagueCounts(ctx, q, scope, sla, end.Add(-r.Window), end)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		kept := prev[:0:0]
+		for _, c := range prev {
+			if in[c.District] {
+				kept = append(kept, c)
 			}
 		}
-		rows = kept
+		prev = kept
 	}
-	return &shikayat.LeagueTable{End: end, Rows: rows, PublishedAt: at, PrevPublishedAt: prevAt}, nil
+	t.Rows = shikayat.RankLeague(now, prev, r)
+	return t, nil
+}
+
+// leagueReadable checks a league reader's scope and rules.
+func leagueReadable(scope shikayat.Scope, end time.Time, r shikayat.LeagueRules) error {
+	switch {
+	case scope.IsZero():
+		return shikayat.ErrNoScope()
+	case r.Window <= 0:
+		return shikayat.Errorf(shikayat.EINVALID, "The league's window must be longer than nothing; it is %s.", r.Window)
+	case r.Step <= 0 || r.Step%(24*time.Hour) != 0:
+		return shikayat.Errorf(shikayat.EINVALID, "The league's step must be a whole number of days to compare published tables; it is %s.", r.Step)
+	}
+	return nil
+}
+
+// scopeDistricts returns the districts of scope; nil for the whole state.
+func (s *DB) scopeDistricts(ctx context.Context, scope shikayat.Scope) (map[int]bool, error) {
+	if scope.All() {
+		return nil, nil
+	}
+	return s.districtsIn(ctx, scope)
+}
+
+// keepDistricts keeps the rows of the districts in in (all when nil).
+func keepDistricts(rows []shikayat.LeagueRow, in map[int]bool) []shikayat.LeagueRow {
+	if in == nil {
+		return rows
+	}
+	kept := rows[:0]
+	for _, row := range rows {
+		if in[row.District] {
+			kept = append(kept, row)
+		}
+	}
+	return kept
 }
 
 // PublishLeague returns the state's league counts for the window of r
@@ -69,13 +146,16 @@ func (s *DB) PublishLeague(ctx context.Context, end time.Time, r shikayat.League
 	if err := s.publishableEnd(end, r); err != nil {
 		return nil, time.Time{}, err
 	}
-	key, sla := s.leagueKey(r)
+	// One snapshot of the closing periods: the counts are made with the
+	// periods their key names, even when they change meanwhile.
+	key, sla := leagueKey(r, s.sla())
+	s.lockHeld("league key")
 	counts, at, ok, err := s.readPublishedLeague(ctx, end, key)
 	if err != nil || ok {
 		return counts, at, err
 	}
 	err = s.readTx(ctx, func(q querier) (err error) {
-		counts, err = s.leagueCounts(ctx, q, shikayat.SystemScope(), end.Add(-r.Window), end)
+		counts, err = s.leagueCounts(ctx, q, shikayat.SystemScope(), sla, end.Add(-r.Window), end)
 		return err
 	})
 	if err != nil {
@@ -130,7 +210,8 @@ func (s *DB) PublishLeague(ctx context.Context, end time.Time, r shikayat.League
 }
 
 // publishableEnd checks that the table ending at end may be published:
-// end is the start of an IST day, past by the store's clock.
+// end is the start of an IST day, past by shikayat.LeaguePublishDelay by
+// the store's clock, so that the day is over on every node's clock.
 func (s *DB) publishableEnd(end time.Time, r shikayat.LeagueRules) error {
 	ist := end.In(shikayat.IST)
 	switch {
@@ -138,17 +219,18 @@ func (s *DB) publishableEnd(end time.Time, r shikayat.LeagueRules) error {
 		return shikayat.Errorf(shikayat.EINVALID, "The league's window must be longer than nothing; it is %s.", r.Window)
 	case ist.Hour() != 0 || ist.Minute() != 0 || ist.Second() != 0 || ist.Nanosecond() != 0:
 		return shikayat.Errorf(shikayat.EINVALID, "A published league table ends at the start of an IST day, not at %s.", ist.Format(time.RFC3339))
-	case end.After(s.now()):
-		return shikayat.Errorf(shikayat.EINVALID, "The league table through %s cannot be published before that day is over.", shikayat.ISTDay(end.Add(-time.Minute)))
+	case end.Add(shikayat.LeaguePublishDelay).After(s.now()):
+		return shikayat.Errorf(shikayat.EINVALID, "The league table through %s cannot be published before %s after that day is over.",
+			shikayat.ISTDay(end.Add(-time.Minute)), shikayat.LeaguePublishDelay)
 	}
 	return nil
 }
 
 // leagueKey names what a published table's numbers depend on besides its
 // end: the league's window and the closing periods the store counts with
-// (sla). Step and MinVolume only rank the counts, so they are not in it.
-func (s *DB) leagueKey(r shikayat.LeagueRules) (string, shikayat.SLA) {
-	sla := s.sla()
+// (sla, one snapshot: the caller counts with the periods returned). Step
+// and MinVolume only rank the counts, so they are not in it.
+func leagueKey(r shikayat.LeagueRules, sla shikayat.SLA) (string, shikayat.SLA) {
 	sum := sha256.Sum256(fmt.Appendf(nil, "league/1 window=%d long=%d mid=%d first=%d", r.Window.Milliseconds(),
 		sla.LongTermClose.Milliseconds(), sla.MidTermClose.Milliseconds(), sla.ImmediateFirstAction.Milliseconds()))
 	return hex.EncodeToString(sum[:8]), sla
