@@ -58,10 +58,12 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 		// own deadline by the end: else merging hard cases into any
 		// complaint closed quickly would dodge the no-action count that
 		// closing them would bring. While the complaint it went into is
-		// still open and within its deadline at the end, the duplicate is
-		// not counted at all (neither decided nor without action): an
-		// honest merge into a case being worked costs the district
-		// nothing, and is judged with that case.
+		// still open and within its deadline at the end, and the duplicate
+		// within its own, the duplicate is not counted at all (neither
+		// decided nor without action): an honest merge into a case being
+		// worked costs the district nothing, and is judged with that case;
+		// merging into a long-term case does not stretch a duplicate's own
+		// deadline.
 		closedAt := "c.closed_at"
 		closed := `(` + closedAt + ` IS NOT NULL AND ` + closedAt + ` < ` + e + `)`
 		// An action: the station recorded one (its note moved the complaint
@@ -106,7 +108,7 @@ func (s *DB) leagueCounts(ctx context.Context, db querier, scope shikayat.Scope,
 					FROM complaints c` + s.indexedBy("complaints_league") + `
 					WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
 						AND (` + closed + ` OR ` + late + `)
-						AND (c.merged_into = '' OR NOT ` + intoPending + `)) c) x
+						AND (c.merged_into = '' OR ` + late + ` OR NOT ` + intoPending + `)) c) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int

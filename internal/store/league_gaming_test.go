@@ -341,6 +341,25 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, acted))
 		}
 		d.act(t, x, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"}, d.op(t, acted))
+		// A fourth district merges six mid-term cases, with nothing done,
+		// into a long-term one its station works: the merge does not
+		// stretch their own ten days.
+		stretcher := prayag120
+		var late4 []string
+		for range 31 {
+			late4 = append(late4, d.complaint(t, stretcher, shikayat.ClassMidTerm))
+		}
+		for _, c := range late4[:25] {
+			work(t, d, c, stretcher)
+		}
+		sho4 := d.station(t, stretcher)
+		t4 := late4[25]
+		d.act(t, t4, longTerm, d.op(t, stretcher))
+		d.act(t, t4, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho4.UnitID, Reason: "area"}, d.op(t, stretcher))
+		d.act(t, t4, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne jaanch shuru ki"}, sho4)
+		for _, c := range late4[26:] {
+			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: t4}, d.op(t, stretcher))
+		}
 		d.at(20 * 24 * time.Hour)
 		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
 		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
@@ -351,6 +370,9 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 		for _, r := range rows {
 			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
 			by[r.District] = r
+		}
+		if r := by[stretcher]; r.Decided != 30 || r.NoAction != 5 {
+			t.Errorf("stretcher: %+v, want 30 decided and 5 without action: its mid-term duplicates are past their own ten days", r.LeagueCounts)
 		}
 		if r := by[merger]; r.Decided != 25 || r.Good != 25 || r.NoAction != 0 {
 			t.Errorf("merger: %+v, want 25 decided and good: the duplicates wait for the case being worked", r.LeagueCounts)

@@ -87,7 +87,7 @@ func (s *DB) leagueRecount(ctx context.Context, db querier, scope shikayat.Scope
 				FROM complaints c
 				WHERE ` + w.String() + ` AND c.received_at >= ` + w.arg(ms(start)) + ` AND c.received_at < ` + e + `
 					AND (` + closed + ` OR ` + late + `)
-					AND (c.merged_into = '' OR NOT ` + intoPending + `)) x
+					AND (c.merged_into = '' OR ` + late + ` OR NOT ` + intoPending + `)) x
 			GROUP BY d`
 	}, func(scan func(...any) error) error {
 		var d, n, good, none int
