@@ -17,8 +17,8 @@ import (
 //	           from its merge and never good: a duplicate is not rewarded,
 //	           and a merge neither hides a late case nor borrows the quick
 //	           closure of the one it was merged into; while the one it went
-//	           into is open and within its deadline, the duplicate counts
-//	           neither way)
+//	           into is open and within its deadline, and the duplicate
+//	           within its own, the duplicate counts neither way)
 //	good     = decided complaints closed within the citizen's deadline (for
 //	           an immediate one also first acted on within the hour), after
 //	           an action, and never reopened while the district held them;
