@@ -382,12 +382,20 @@ func (s *DB) eventTotals(ctx context.Context, q querier, f shikayat.StatsFilter,
 		{"bounce", bouncesSQL, func(r *shikayat.DistrictStats, n int) { r.Bounces += n }, &bounced},
 	} {
 		if !rollups || !evOK {
-			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, k.sql.districtCol, func(d, n int) { k.add(row(d), n) }); err != nil {
+			// One read of the period's events gives both: each complaint
+			// once per district, and once in all.
+			by := map[int]int{}
+			all := map[int64]bool{}
+			if err := s.eachDistrictComplaint(ctx, q, f, k.sql, func(d int, id int64) {
+				by[d]++
+				all[id] = true
+			}); err != nil {
 				return 0, 0, err
 			}
-			if err := s.eachDistrictComplaints(ctx, q, f, k.sql, "0", func(_, n int) { *k.total += n }); err != nil {
-				return 0, 0, err
+			for d, n := range by {
+				k.add(row(d), n)
 			}
+			*k.total = len(all)
 			continue
 		}
 		by, all, err := s.rollupEvents(ctx, q, f, k.kind)
@@ -444,14 +452,39 @@ func (s *DB) eachDistrictComplaints(ctx context.Context, db querier, f shikayat.
 	return s.eventCount(ctx, db, f, q, group, "count(DISTINCT e.complaint_id)", add)
 }
 
-func (s *DB) eventCount(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
-	// The events of the period from the index that holds every column the
-	// counts read (migration 00039).
+// eachDistrictComplaint calls add once for each district and complaint
+// with q's events in f's period: the pairs both of eachDistrictComplaints'
+// counts are made of, read once.
+func (s *DB) eachDistrictComplaint(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, add func(d int, id int64)) error {
+	return s.statsQuery(ctx, db, f, q.unitCol, q.districtCol, func(w *where) string {
+		return `SELECT DISTINCT ` + q.districtCol + `, e.complaint_id FROM ` + s.eventsFrom(f) + ` WHERE ` + w.String() + ` AND ` + q.where +
+			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To))
+	}, func(scan func(...any) error) error {
+		var d int
+		var id int64
+		if err := scan(&d, &id); err != nil {
+			return err
+		}
+		add(d, id)
+		return nil
+	})
+}
+
+// eventsFrom is the FROM of a count of events: the events of the period
+// from the index that holds every column the counts read (migration
+// 00039), their unit, and the complaint when f filters by class or type
+// (the complaint's), read from the index of migration 00055 that holds
+// those columns.
+func (s *DB) eventsFrom(f shikayat.StatsFilter) string {
 	from := `events e` + s.indexedBy("events_stats") + ` JOIN units u ON u.id = e.from_unit`
 	if f.Class != "" || f.Type != "" {
-		// The class and type filters are the complaint's.
-		from += ` JOIN complaints c ON c.id = e.complaint_id`
+		from += ` JOIN complaints c` + s.indexedBy("complaints_class_of") + ` ON c.id = e.complaint_id`
 	}
+	return from
+}
+
+func (s *DB) eventCount(ctx context.Context, db querier, f shikayat.StatsFilter, q eventCount, group, count string, add func(d, n int)) error {
+	from := s.eventsFrom(f)
 	return s.statsQuery(ctx, db, f, q.unitCol, q.districtCol, func(w *where) string {
 		return `SELECT ` + group + `, ` + count + ` FROM ` + from + ` WHERE ` + w.String() + ` AND ` + q.where +
 			` AND e.at >= ` + w.arg(ms(f.From)) + ` AND e.at < ` + w.arg(ms(f.To)) + ` GROUP BY 1`
