@@ -62,7 +62,7 @@ var DefaultLeague = LeagueRules{Window: 90 * 24 * time.Hour, Step: 30 * 24 * tim
 
 // LeaguePublishDelay is how long after an IST midnight the day just ended
 // may be published: by then the day is over on every node's clock. The
-// publishing job runs this long after midnight, and the store refuses to
+// publishing job runs a minute after that, and the store refuses to
 // publish earlier; a post ingested later than that is not in that day's
 // table (it counts in the next day's).
 const LeaguePublishDelay = 20 * time.Minute
@@ -73,8 +73,9 @@ type LeagueCounts struct {
 	Decided  int `json:"decided"`
 	Good     int `json:"good"`
 	// NoAction counts the decided complaints closed without an action (they
-	// are never good), and the duplicates merged into a complaint that was
-	// not acted on and closed within its deadline.
+	// are never good), duplicates among them unless the station acted on
+	// them before the merge or the complaint they were merged into was
+	// acted on and closed within its deadline.
 	NoAction int `json:"closed_without_action"`
 	Bounces  int `json:"bounces"`
 	Reopened int `json:"reopened"`

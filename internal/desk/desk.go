@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -79,6 +80,10 @@ type Handler struct {
 	LeagueRules shikayat.LeagueRules
 
 	views map[string]*template.Template
+	// liveLeague lets one live count of the league (a full scan of the
+	// window) run at a time in this process; others wait their turn.
+	liveLeague     chan struct{}
+	liveLeagueOnce sync.Once
 }
 
 //go:embed templates/*.html

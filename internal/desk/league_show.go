@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -52,7 +53,8 @@ type leagueRow struct {
 // the user's scope. It never publishes (the publish_league job does): a
 // day with a published table shows it, which never changes afterwards; a
 // day without one (today, or a day not yet published) is counted live and
-// marked provisional, no further back than the dashboard's longest period.
+// marked provisional, no further back than the days the job makes up
+// (leagueLiveDays), one such count at a time.
 // A day still to come is refused.
 func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 	s := shikayat.StaffFromContext(r.Context())
@@ -96,8 +98,12 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 		t, err = h.Store.PublishedLeague(r.Context(), s.Scope, end, rules)
 		switch {
 		case shikayat.ErrorCode(err) == shikayat.ENOTFOUND:
-			if last.Before(today.AddDate(0, 0, -api.MaxStatsDays)) {
-				page.ErrorText = strings.Replace(page.T("league_too_old"), "%d", fmt.Sprint(api.MaxStatsDays), 1)
+			// The job publishes each day and makes up the last few it
+			// missed; a day older than that was never published (before
+			// the desk ran, or under other closing periods) and is not
+			// counted live on a page's request.
+			if last.Before(today.AddDate(0, 0, -leagueLiveDays)) {
+				page.ErrorText = strings.Replace(page.T("league_too_old"), "%d", fmt.Sprint(leagueLiveDays), 1)
 				h.render(w, r, http.StatusBadRequest, "league", page)
 				return
 			}
@@ -110,7 +116,14 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if page.Provisional {
-		if t, err = h.Store.ProvisionalLeague(r.Context(), s.Scope, end, rules); err != nil {
+		release, err := h.liveLeagueTurn(r.Context())
+		if err != nil {
+			h.problem(w, r, err)
+			return
+		}
+		t, err = h.Store.ProvisionalLeague(r.Context(), s.Scope, end, rules)
+		release()
+		if err != nil {
 			h.problem(w, r, err)
 			return
 		}
@@ -144,4 +157,21 @@ func (h *Handler) League(w http.ResponseWriter, r *http.Request) {
 		page.StateRanks, page.ScopeRanks = false, false
 	}
 	h.render(w, r, http.StatusOK, "league", page)
+}
+
+// leagueLiveDays is how far back a day without a published table is
+// counted live: today, and the days the publish_league job makes up.
+const leagueLiveDays = 3
+
+// liveLeagueTurn waits for the turn to count the league live (one at a
+// time in this process: each count reads the whole window) and returns its
+// release, or the request's error when it is given up first.
+func (h *Handler) liveLeagueTurn(ctx context.Context) (func(), error) {
+	h.liveLeagueOnce.Do(func() { h.liveLeague = make(chan struct{}, 1) })
+	select {
+	case h.liveLeague <- struct{}{}:
+		return func() { <-h.liveLeague }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

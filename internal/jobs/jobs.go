@@ -133,34 +133,48 @@ type LeaguePublisher interface {
 }
 
 // leagueSchedule fires once a day, shikayat.LeaguePublishDelay (20
-// minutes) after IST midnight, after the trail's seal: the day just ended
-// is over on every node's clock.
+// minutes) and a minute after IST midnight, after the trail's seal: the
+// day just ended is over on every node's clock, and the node that runs the
+// job may be a minute behind the one that scheduled it.
 type leagueSchedule struct{}
+
+// leagueScheduleSlack is how far the clock of the node running the job may
+// be behind the one that scheduled it.
+const leagueScheduleSlack = time.Minute
+
+// leagueBackfill is how many days back each run publishes what is missing:
+// a run missed (the desk down at that hour, its retries spent) is made up
+// by the next.
+const leagueBackfill = 3
 
 func (leagueSchedule) Next(t time.Time) time.Time {
 	ist := t.In(shikayat.IST)
-	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 0, 0, 0, shikayat.IST).Add(shikayat.LeaguePublishDelay)
+	next := time.Date(ist.Year(), ist.Month(), ist.Day(), 0, 0, 0, 0, shikayat.IST).Add(shikayat.LeaguePublishDelay + leagueScheduleSlack)
 	if !next.After(t) {
 		next = next.AddDate(0, 0, 1)
 	}
 	return next
 }
 
-// publishLeague publishes the table through the last day over by
-// shikayat.LeaguePublishDelay on the queue's clock: yesterday, or the day
-// before when it runs (at start) within that delay after midnight.
+// publishLeague publishes the tables through each of the last
+// leagueBackfill days over by shikayat.LeaguePublishDelay on the queue's
+// clock that are not published yet, oldest first: yesterday's, or (run at
+// start within that delay after midnight) the day before's and earlier.
 // Publishing is keyed by its end and settings: a second run, on this node
 // or another, reads the table the first one published.
 func (q *Queue) publishLeague(ctx context.Context, _ LeagueArgs) error {
 	rules := cmp.Or(q.cfg.LeagueRules, shikayat.DefaultLeague)
 	now := q.now().Add(-shikayat.LeaguePublishDelay).In(shikayat.IST)
-	end := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
-	counts, at, err := q.cfg.League.PublishLeague(ctx, end, rules)
-	if err != nil {
-		return err
+	last := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, shikayat.IST)
+	for back := leagueBackfill - 1; back >= 0; back-- {
+		end := last.AddDate(0, 0, -back)
+		counts, at, err := q.cfg.League.PublishLeague(ctx, end, rules)
+		if err != nil {
+			return err
+		}
+		q.log.Info("league published", slog.String("through", shikayat.ISTDay(end.Add(-time.Minute))),
+			slog.Time("published_at", at), slog.Int("districts", len(counts)))
 	}
-	q.log.Info("league published", slog.String("through", shikayat.ISTDay(end.Add(-time.Minute))),
-		slog.Time("published_at", at), slog.Int("districts", len(counts)))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -76,9 +77,9 @@ func (idle) HelplineReply(context.Context, HelplineReplyArgs) error { return nil
 func TestLeagueScheduleFiresAfterISTMidnight(t *testing.T) {
 	utc := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, time.UTC) }
 	for _, tc := range []struct{ now, want time.Time }{
-		{utc(10, 6, 30), utc(10, 18, 50)},  // noon IST → 00:20 IST next day
-		{utc(10, 18, 49), utc(10, 18, 50)}, // 00:19 IST → a minute later
-		{utc(10, 18, 50), utc(11, 18, 50)}, // at the time → the next day
+		{utc(10, 6, 30), utc(10, 18, 51)},  // noon IST → 00:21 IST next day
+		{utc(10, 18, 50), utc(10, 18, 51)}, // 00:20 IST → a minute later
+		{utc(10, 18, 51), utc(11, 18, 51)}, // at the time → the next day
 	} {
 		if got := (leagueSchedule{}).Next(tc.now); !got.Equal(tc.want) {
 			t.Errorf("Next(%s) = %s, want %s", tc.now, got.UTC(), tc.want)
@@ -144,12 +145,13 @@ func TestLeagueJobPublishesYesterdayOnStart(t *testing.T) {
 				}
 				time.Sleep(50 * time.Millisecond)
 			}
+			// Yesterday's and, made up, the two days' before it.
 			ends, at := published()
-			if len(ends) != 1 || ends[0] != yesterday.UnixMilli() {
-				t.Fatalf("published tables ending %v, want only %d (start of 10 March IST)", ends, yesterday.UnixMilli())
+			if len(ends) != 3 || ends[2] != yesterday.UnixMilli() || ends[0] != yesterday.AddDate(0, 0, -2).UnixMilli() {
+				t.Fatalf("published tables ending %v, want the three through 7, 8 and 9 March (the last %d)", ends, yesterday.UnixMilli())
 			}
-			if want := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC).UnixMilli(); at[0] != want {
-				t.Errorf("published at %d, want %d (the first start)", at[0], want)
+			if want := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC).UnixMilli(); at[2] != want {
+				t.Errorf("published at %d, want %d (the first start)", at[2], want)
 			}
 			if err := q.Stop(ctx); err != nil {
 				t.Fatal(err)
@@ -208,9 +210,11 @@ func TestLeagueJobWaitsForTheDelayAfterMidnight(t *testing.T) {
 			ends = append(ends, e)
 		}
 		rows.Close()
-		want := time.Date(2026, 3, 10, 0, 0, 0, 0, shikayat.IST).UnixMilli()
-		if len(ends) != 1 || ends[0] != want {
-			t.Fatalf("published tables ending %v, want only %d (through 9 March): 10 March is not over on every clock until 00:20 IST", ends, want)
+		// The last three days over: through 7, 8 and 9 March.
+		want := []int64{time.Date(2026, 3, 8, 0, 0, 0, 0, shikayat.IST).UnixMilli(),
+			time.Date(2026, 3, 9, 0, 0, 0, 0, shikayat.IST).UnixMilli(), time.Date(2026, 3, 10, 0, 0, 0, 0, shikayat.IST).UnixMilli()}
+		if fmt.Sprint(ends) != fmt.Sprint(want) {
+			t.Fatalf("published tables ending %v, want %v (through 7, 8 and 9 March): 10 March is not over on every clock until 00:20 IST", ends, want)
 		}
 	})
 }

@@ -77,9 +77,15 @@ func (s *DB) ProvisionalLeague(ctx context.Context, scope shikayat.Scope, end ti
 		return nil, err
 	}
 	t.PrevPublishedAt = prevAt
+	// A day not over yet is counted as things stand now: a complaint due
+	// later in the day is not late yet, a closure can only be one made.
+	cutoff := end
+	if now := s.now(); now.Before(cutoff) {
+		cutoff = now
+	}
 	var now []shikayat.LeagueCounts
 	err = s.readTx(ctx, func(q querier) (err error) {
-		now, err = s.leagueCounts(ctx, q, scope, sla, end.Add(-r.Window), end)
+		now, err = s.leagueCounts(ctx, q, scope, sla, end.Add(-r.Window), cutoff)
 		return err
 	})
 	if err != nil {
