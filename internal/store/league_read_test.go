@@ -211,3 +211,39 @@ func TestPublishLeagueCountsWithItsKeysPeriods(t *testing.T) {
 		}
 	})
 }
+
+// Today's provisional table counts as things stand now: complaints due
+// later today are not late yet.
+func TestProvisionalLeagueTodayAsItStands(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		d := newStatsDesk(t, dsn())
+		for range 3 {
+			d.complaint(t, lucknow162, shikayat.ClassMidTerm) // due ten days on, 10:00 IST
+		}
+		d.at(10*24*time.Hour - 2*time.Hour) // 08:00 IST on the day they are due
+		end := time.Date(2026, 1, 16, 0, 0, 0, 0, shikayat.IST)
+		table, err := d.db.ProvisionalLeague(context.Background(), shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range table.Rows {
+			if r.District == lucknow162 && r.Decided != 0 {
+				t.Errorf("Lucknow at 08:00: %+v, want nothing decided: its complaints are due at 10:00", r.LeagueCounts)
+			}
+		}
+		d.at(10*24*time.Hour + time.Hour) // 11:00 IST: now late
+		table, err = d.db.ProvisionalLeague(context.Background(), shikayat.SystemScope(), end, shikayat.DefaultLeague)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range table.Rows {
+			if r.District == lucknow162 {
+				found = r.Decided == 3 && r.Good == 0
+			}
+		}
+		if !found {
+			t.Errorf("Lucknow at 11:00: %+v, want 3 decided late", table.Rows)
+		}
+	})
+}
