@@ -19,16 +19,20 @@ import (
 //     part takes "*" after its first character, so that a masked address
 //     is left as it is and a masked handle before it is not taken in;
 //   - an @handle (a person's name on X);
+//   - digit groups joined by ":" or "|" that make a mobile number and
+//     hold no time (colonNumber);
 //   - a run of ten or more digits with short gaps between them (numberGap:
-//     at most three of dash, dot, slash, comma, brackets, "_", ":" or "|",
-//     and a space around each) and an optional leading "+" — Indian mobiles
+//     at most eight of dash, dot, slash, comma, parentheses, square
+//     brackets, "_", "~", "*", "#" or "+", and a space around each; or
+//     one ";" with no space) and an optional leading "+" — Indian mobiles
 //     with or without +91, 0 or separators, landlines with their STD code.
 //     Ten digits within such short gaps are a number however they are
 //     grouped; an amount (12,500), a date or a docket code has fewer, or
 //     letters between.
 //
 // An address's name and domain may be written in any script (राम@उदाहरण.भारत,
-// rām@gmail.com), as internationalised addresses are (RFC 6531).
+// rām@gmail.com), as internationalised addresses are (RFC 6531), when its
+// "@" is glued to its name.
 //
 // An address's local part is at most 64 characters, as in RFC 5321: a
 // would-be address that never finds its "@" then ends within 64 bytes, so
@@ -39,19 +43,39 @@ var contactLike = regexp.MustCompile(
 	`([0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])` +
 		`|(` + emailAddr + `)` +
 		`|(@[A-Za-z0-9_]{1,15})` +
-		`|(` + phoneRun + `)`)
+		`|(` + phoneRun + `)` +
+		`|(` + colonRun + `)`)
 
 const (
-	emailAddr   = emailLocal + emailAt + emailDomain
-	emailLocal  = `[\pL\pM\pN._%+-][\pL\pM\pN._%+*-]{0,` + maxLocalTail + `}`
-	emailDomain = `[\pL\pM\pN-]+(?:` + emailDot + `[\pL\pM\pN-]+)*` + emailDot + `\pL[\pL\pM]+`
+	// emailAddr is an address in any script with its "@" glued to its
+	// name (राम@उदाहरण.भारत), or an ASCII name before an "@" with spaces
+	// around it or "at" spelled out, and then a domain that ends in ASCII
+	// letters (ram at gmail dot com): "@" after a space is a handle's
+	// (शिकायतकर्ता @RameshKumar1987।), and "at" between Hindi words is no
+	// address (राम at घर,वहीं).
+	emailAddr    = emailLocal + `@` + emailDomain + `|` + asciiLocal + emailAt + spelledDomain
+	emailLocal   = `[\pL\pM\pN._%+-][\pL\pM\pN._%+*-]{0,` + maxLocalTail + `}`
+	asciiLocal   = `[A-Za-z0-9._%+-][A-Za-z0-9._%+*-]{0,` + maxLocalTail + `}`
+	emailDomain  = domainLabels + `\pL[\pL\pM]+`
+	domainLabels = `[\pL\pM\pN-]+(?:` + emailDot + `[\pL\pM\pN-]+)*` + emailDot
+	// spelledDomain is a domain whose last label is ASCII letters.
+	spelledDomain = domainLabels + `[A-Za-z]{2,}`
 	// maxLocalTail is how many characters a local part has after its first.
 	maxLocalTail = "63"
 	phoneRun     = `\+?\(?[0-9](?:` + numberGap + `[0-9]){9,}`
 	// numberGap is what may stand between two digits of a number: up to
 	// maxGapSeps of gapSeps, with a space (foldContacts leaves one for any
 	// run of white space) before, between and after them.
-	numberGap = `[ ]?(?:[` + gapSeps + `][ ]?){0,3}`
+	// A ";" counts only glued to digits on both sides (98765;43210), so
+	// that a list of numbers (98765 43210; 98765 43210) stays a list.
+	numberGap = `(?:;|[ ]?(?:[` + gapSeps + `][ ]?){0,8})`
+	// colonRun is digit groups joined by ":" or "|", which are a number's
+	// only when they cannot be a time and make a mobile number
+	// (colonNumber): 98765:43210, but not 10:30 or 379 | 411 | 420.
+	// Its groups may also be a number's gap apart (98 | 765-43210); at
+	// most 13 groups are read at once, so that a long run is read in
+	// pieces.
+	colonRun = `[0-9]{1,13}(?:(?:[ ]?[:|][ ]?|` + numberGap + `)[0-9]{1,13}){1,12}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -66,9 +90,9 @@ const (
 // digit groups of a number (gapSeps in a regular expression's class), and
 // maxGapSeps how many of them one gap has at most (numberGap).
 const (
-	gapChars   = "-.()/,_:|"
-	gapSeps    = `\-.()/,_:|`
-	maxGapSeps = 3 // as numberGap's {0,3}
+	gapChars   = "-.()/,_~*#+[]"
+	gapSeps    = `\-.()/,_~*#+\[\]`
+	maxGapSeps = 8 // as numberGap's {0,8}
 )
 
 // gapAfter returns where the digits after a gap that begins at i in
@@ -168,6 +192,22 @@ func maskOnce(s string) string {
 			}
 		}
 		pos = m[1]
+		if m[10] >= 0 { // groups joined by ":" or "|"
+			start, end := colonSpan(folded[m[10]:m[11]])
+			if start < 0 {
+				// Go on from the last group: a number may begin there.
+				pos = m[11]
+				for pos > m[10] && isDigit(folded[pos-1]) {
+					pos--
+				}
+				if pos == m[10] {
+					pos = m[11]
+				}
+				continue
+			}
+			m[0], m[1], m[8], m[9] = m[10]+start, m[10]+end, m[10]+start, m[10]+end
+			pos = m[1]
+		}
 		if m[2] >= 0 { // a date
 			end := -1
 			if dateGlued.MatchString(folded[m[1]:]) {
@@ -296,8 +336,82 @@ func wordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '@'
 }
 
+// colonSpan returns where, in digit groups joined by ":" or "|", the
+// first and longest run of whole groups that is a phone number
+// (colonNumber) begins and ends, or -1s.
+func colonSpan(run string) (start, end int) {
+	var at []int // where each group begins, and len(run)+1
+	for i := 0; i < len(run); i++ {
+		if i == 0 || isDigit(run[i]) && !isDigit(run[i-1]) {
+			at = append(at, i)
+		}
+	}
+	ends := func(g int) int { // the end of group g's digits
+		e := at[g]
+		for e < len(run) && isDigit(run[e]) {
+			e++
+		}
+		return e
+	}
+	for a := 0; a < len(at)-1; a++ {
+		for b := len(at) - 1; b > a; b-- {
+			if colonNumber(run[at[a]:ends(b)]) {
+				return at[a], ends(b)
+			}
+		}
+	}
+	return -1, -1
+}
+
+// colonNumber reports whether digit groups joined by ":" or "|" (and a
+// number's gaps) are a phone number: no two groups around a ":" alone make
+// a time (hh:mm, its hours up to 23 and minutes up to 59), and the digits
+// are a mobile number (any phone number when no ":" or "|" joins them).
+func colonNumber(run string) bool {
+	var d []byte
+	prev, sep := "", ""
+	for i := 0; i < len(run); {
+		j := i
+		for j < len(run) && isDigit(run[j]) {
+			j++
+		}
+		g := run[i:j]
+		if sep == ":" && len(prev) <= 2 && len(g) == 2 && atoi(prev) <= 23 && atoi(g) <= 59 {
+			return false
+		}
+		d = append(d, g...)
+		prev = g
+		for i = j; j < len(run) && !isDigit(run[j]); j++ {
+		}
+		sep, i = strings.TrimSpace(run[i:j]), j
+	}
+	if !strings.ContainsAny(run, ":|") {
+		return nationalNumber(d)
+	}
+	return mobileNumber(d)
+}
+
+// atoi is the value of a short run of ASCII digits.
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// mobileNumber reports whether the digits d are an Indian mobile number:
+// ten digits beginning with 6 to 9, alone or after 0, 91 or 091.
+func mobileNumber(d []byte) bool {
+	if !nationalNumber(d) {
+		return false
+	}
+	first := d[len(d)-10]
+	return first >= '6' && first <= '9'
+}
+
 // dateGlued matches, after a date, digits that continue it as its own do
-// (9.8.2012.3456, 1/1/2098765432, 9.8.2012|3456): no space, at most two of
+// (9.8.2012.3456, 1/1/2098765432): no space, at most two of
 // a number's separators. A date followed by a space and digits (a time, an
 // amount, a number of its own) is read by numberFromDate.
 var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
@@ -308,9 +422,10 @@ var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
 // The date and the digit groups after it (read through gaps as a number's,
 // dateGapChars) are one number when, with at least three digits after the
 // date, together they have a phone number's digits — ten, or eleven after
-// a 0, twelve after 91, thirteen after 091 — or, with at least five after
-// the date and no "/" between, ten to thirteen digits of any kind (a number
-// that begins inside the date: 1.1.2098 765432 holds 2098765432). The
+// a 0, twelve after 91, thirteen after 091. An amount, a PIN code or a case
+// number after a date (1.3.2026 25000, 1.3.2026 226001, 01.03.2026 12345)
+// makes no such count, and neither does a number that would begin inside
+// the date (1.1.2098 765432): that one stays as written. The
 // number then runs on as far as a number does (more digits close after it
 // are taken in, so that masking leaves no run to mask again). So a time or
 // a count after a date (12.03.2026 12 baje, 12.03.2026 1530 hrs, 9.8.2012
@@ -324,18 +439,16 @@ func numberFromDate(folded string, start, end int) int {
 			d = append(d, c)
 		}
 	}
-	dateDigits, found, slash := len(d), -1, false
+	dateDigits, found := len(d), -1
 	for i := end; len(d) <= 13; {
-		k, sawSlash := gapAfter(folded, i, dateGapChars)
+		k, _ := gapAfter(folded, i, dateGapChars)
 		if k == i || k == len(folded) || !isDigit(folded[k]) {
 			break
 		}
-		slash = slash || sawSlash
 		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
 			d = append(d, folded[i])
 		}
-		after := len(d) - dateDigits
-		if after >= 3 && nationalNumber(d) || after >= 5 && !slash && len(d) >= 10 && len(d) <= 13 {
+		if after := len(d) - dateDigits; after >= 3 && nationalNumber(d) {
 			found = i
 		}
 	}
@@ -349,9 +462,9 @@ func numberFromDate(folded string, start, end int) int {
 }
 
 // dateGapChars are the separators numberFromDate reads between the digit
-// groups after a date: a number's (gapChars) but ":", so that a time
+// groups after a date: a number's (gapChars), so that a time
 // (9.8.2012 10:30) is no part of a number.
-const dateGapChars = "-.()/,_|"
+const dateGapChars = gapChars
 
 // nationalNumber reports whether the digits d are an Indian phone number
 // as written: ten digits, or eleven after a 0, twelve after 91, thirteen
@@ -497,8 +610,10 @@ func foldRune(r rune) rune {
 		return ' '
 	case r >= '！' && r <= '～': // fullwidth ASCII
 		return r - '！' + '!'
-	case r == '\u00b7' || r == '\u2024' || r == '\u3002' || r == '\uff61':
+	case r == '\u00b7' || r == '\u2024' || r == '\u3002' || r == '\uff61' || r == '\u2022' || r == '\u2027':
 		return '.'
+	case r == '\u2215' || r == '\u2044': // division and fraction slash
+		return '/'
 	case r == '\u2212' || unicode.Is(unicode.Pd, r):
 		return '-'
 	case unicode.Is(unicode.Zs, r):
@@ -509,7 +624,34 @@ func foldRune(r rune) rune {
 	if d, ok := digitValue(r); ok {
 		return '0' + rune(d)
 	}
+	if d, ok := otherDigitValue(r); ok {
+		return '0' + rune(d)
+	}
 	return r
+}
+
+// otherDigits are runs of Unicode's other numbers (No) that stand for the
+// digits 0 to 9 in order, or 1 to 9 (first is their value at lo):
+// superscript and subscript, circled, parenthesised, with a full stop,
+// dingbat circled digits.
+var otherDigits = []struct {
+	lo, hi rune
+	first  int
+}{
+	{0x2070, 0x2070, 0}, {0x00b9, 0x00b9, 1}, {0x00b2, 0x00b3, 2}, {0x2074, 0x2079, 4},
+	{0x2080, 0x2089, 0}, {0x2460, 0x2468, 1}, {0x24ea, 0x24ea, 0}, {0x2474, 0x247c, 1},
+	{0x2488, 0x2490, 1}, {0x24f5, 0x24fd, 1}, {0x24ff, 0x24ff, 0}, {0x2776, 0x277e, 1},
+	{0x2780, 0x2788, 1}, {0x278a, 0x2792, 1}, {0x1f100, 0x1f10a, 0}, {0x1f10b, 0x1f10c, 0},
+}
+
+// otherDigitValue is the value of a digit written as one of otherDigits.
+func otherDigitValue(r rune) (int, bool) {
+	for _, g := range otherDigits {
+		if g.lo <= r && r <= g.hi {
+			return g.first + int(r-g.lo), true
+		}
+	}
+	return 0, false
 }
 
 // digitValue is the value of a decimal digit of any script (Unicode's Nd:

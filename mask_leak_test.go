@@ -30,6 +30,7 @@ func TestMaskContactsLeaks(t *testing.T) {
 		{"call ９.８.２０１２　３４５６", "call 98XXXXXX56"},
 		{"call 9.8.2012 3456, 15/03/2026", "call 98XXXXXXXXXXXXXX26"},
 		{"call 9.8.2012 3456; 15/03/2026", "call 98XXXXXX56; 15/03/2026"},
+		{"call 9.8.2012 3456;15/03/2026", "call 98XXXXXXXXXXXXXX26"},
 
 		{"mail ram.kumar1987 @ gmail . com", "mail r***@gmail.com"},
 		{"mail ram@gmail . com", "mail r***@gmail.com"},

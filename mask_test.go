@@ -31,9 +31,11 @@ func TestMaskContacts(t *testing.T) {
 }
 
 var (
-	unmaskedPhone = regexp.MustCompile(`[0-9](?: ?(?:[-.()/,_:|] ?){0,3}[0-9]){9,}`)
+	unmaskedPhone = regexp.MustCompile(`[0-9](?:;|(?: ?(?:[-.()/,_~*#+\[\]] ?){0,8}))[0-9](?:(?:;| ?(?:[-.()/,_~*#+\[\]] ?){0,8})[0-9]){8,}`)
+	// colonMobile is a mobile number split in two by ":" or "|".
+	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4} ?[:|] ?[0-9]{5}(?:$|[^0-9])`)
 	unmaskedEmail = regexp.MustCompile(`[\pL\pM\pN._%+-]{2,}@[\pL\pM\pN-]+(?:\.| \. |,)\pL[\pL\pM]`)
-	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_|] ?){0,3})([0-9]+)`)
+	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_~*#+\[\]] ?){0,8})([0-9]+)`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
 )
 
@@ -41,14 +43,12 @@ var (
 // more digits follow with no space between (9.8.2012.3456), nor one whose
 // digits and the digit groups after it, a number's gap apart but for ":",
 // make a phone number: three digits or more after the date that make ten
-// with it (9.8.2012 3456), or five or more, no "/" between, that make ten
-// to thirteen (1.1.2098 765432). Those digits and the date's are one
-// number.
+// with it (9.8.2012 3456). Those digits and the date's are one number.
 func hideDates(read string) string {
 	var b strings.Builder
 	last := 0
 	for _, d := range dateLike.FindAllStringIndex(read, -1) {
-		rest := strings.TrimLeft(read[d[1]:], "./-_:|,()")
+		rest := strings.TrimLeft(read[d[1]:], "-.()/,_~*#+[]")
 		if len(read[d[1]:])-len(rest) <= 2 && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			continue
 		}
@@ -71,17 +71,16 @@ func dateNumber(read string, start, end int) bool {
 			d += string(c)
 		}
 	}
-	date, slash := len(d), false
+	date := len(d)
 	for rest := read[end:]; len(d) <= 13; {
 		g := afterDate.FindStringSubmatch(rest)
 		if g == nil || g[0] == g[2] {
 			break
 		}
-		slash = slash || strings.Contains(g[1], "/")
 		d += g[2]
 		rest = rest[len(g[0]):]
 		national := len(d) == 10 || len(d) == 11 && d[0] == '0' || len(d) == 12 && d[:2] == "91" || len(d) == 13 && d[:3] == "091"
-		if after := len(d) - date; after >= 3 && national || after >= 5 && !slash && len(d) >= 10 && len(d) <= 13 {
+		if after := len(d) - date; after >= 3 && national {
 			return true
 		}
 	}
@@ -123,6 +122,9 @@ func FuzzMaskContacts(f *testing.F) {
 		read, _ := foldContacts(got)
 		read = hideDates(read)
 		if m := unmaskedPhone.FindString(read); m != "" {
+			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
+		}
+		if m := colonMobile.FindString(read); m != "" {
 			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
 		}
 		if m := unmaskedEmail.FindString(read); m != "" && !strings.Contains(m, "*") {
