@@ -66,9 +66,11 @@ const (
 	// numberGap is what may stand between two digits of a number: up to
 	// maxGapSeps of gapSeps, with a space (foldContacts leaves one for any
 	// run of white space) before, between and after them.
-	// A ";" counts only glued to digits on both sides (98765;43210), so
-	// that a list of numbers (98765 43210; 98765 43210) stays a list.
-	numberGap = `(?:;|[ ]?(?:[` + gapSeps + `][ ]?){0,8})`
+	// A ";", "+" or "*" counts only alone and glued to digits on both
+	// sides (98765;43210, 98765+43210), so that a list of numbers
+	// (98765 43210; 98765 43210) stays a list and a sum (Rs. 5,000 + 2,000
+	// + 3,500) stays a sum.
+	numberGap = `(?:[;+*]|[ ]?(?:[` + gapSeps + `][ ]?){0,8})`
 	// colonRun is digit groups joined by ":" or "|", which are a number's
 	// only when they cannot be a time and make a mobile number
 	// (colonNumber): 98765:43210, but not 10:30 or 379 | 411 | 420.
@@ -90,8 +92,8 @@ const (
 // digit groups of a number (gapSeps in a regular expression's class), and
 // maxGapSeps how many of them one gap has at most (numberGap).
 const (
-	gapChars   = "-.()/,_~*#+[]"
-	gapSeps    = `\-.()/,_~*#+\[\]`
+	gapChars   = "-.()/,_~#[]"
+	gapSeps    = `\-.()/,_~#\[\]`
 	maxGapSeps = 8 // as numberGap's {0,8}
 )
 
