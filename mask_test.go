@@ -31,11 +31,11 @@ func TestMaskContacts(t *testing.T) {
 }
 
 var (
-	unmaskedPhone = regexp.MustCompile(`[0-9](?:;|(?: ?(?:[-.()/,_~*#+\[\]] ?){0,8}))[0-9](?:(?:;| ?(?:[-.()/,_~*#+\[\]] ?){0,8})[0-9]){8,}`)
+	unmaskedPhone = regexp.MustCompile(`[0-9](?:[;+*]|(?: ?(?:[-.()/,_~#\[\]] ?){0,8}))[0-9](?:(?:[;+*]| ?(?:[-.()/,_~#\[\]] ?){0,8})[0-9]){8,}`)
 	// colonMobile is a mobile number split in two by ":" or "|".
 	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4} ?[:|] ?[0-9]{5}(?:$|[^0-9])`)
 	unmaskedEmail = regexp.MustCompile(`[\pL\pM\pN._%+-]{2,}@[\pL\pM\pN-]+(?:\.| \. |,)\pL[\pL\pM]`)
-	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_~*#+\[\]] ?){0,8})([0-9]+)`)
+	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_~#\[\]] ?){0,8})([0-9]+)`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
 )
 
@@ -48,7 +48,7 @@ func hideDates(read string) string {
 	var b strings.Builder
 	last := 0
 	for _, d := range dateLike.FindAllStringIndex(read, -1) {
-		rest := strings.TrimLeft(read[d[1]:], "-.()/,_~*#+[]")
+		rest := strings.TrimLeft(read[d[1]:], "-.()/,_~#[]")
 		if len(read[d[1]:])-len(rest) <= 2 && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			continue
 		}
