@@ -81,15 +81,7 @@ func TestLeagueMergeIntoClosedDoesNotWin(t *testing.T) {
 		}
 		d.at(20 * 24 * time.Hour)
 		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
-		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
-		if err != nil {
-			t.Fatal(err)
-		}
-		by := map[int]shikayat.LeagueRow{}
-		for _, r := range rows {
-			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
-			by[r.District] = r
-		}
+		rows, by := leagueByDistrict(t, d, end)
 		if r := by[merger]; r.Decided != 30 || r.Good != 18 {
 			t.Errorf("merger: %+v, want the twelve hard ones decided (late) and not good", r)
 		}
@@ -234,7 +226,6 @@ func TestLeagueOfficeReplyWhileStationHoldsDoesNotWin(t *testing.T) {
 // are only decided.
 func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
 		honest, merger, fair := lucknow162, kanpur157, agra118
 		codes := map[int][]string{}
@@ -269,15 +260,7 @@ func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
 		work(t, d, y, fair)
 		d.at(20 * 24 * time.Hour)
 		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
-		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
-		if err != nil {
-			t.Fatal(err)
-		}
-		by := map[int]shikayat.LeagueRow{}
-		for _, r := range rows {
-			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
-			by[r.District] = r
-		}
+		_, by := leagueByDistrict(t, d, end)
 		if r := by[merger]; r.Decided != 30 || r.Good != 24 || r.NoAction != 6 {
 			t.Errorf("merger: %+v, want 30 decided, 24 good, and 6 without action (the one closed and its five duplicates)", r.LeagueCounts)
 		}
@@ -298,7 +281,6 @@ func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
 // closed without action, whatever became of the complaint it went into.
 func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
 		merger, leaver, acted := lucknow162, kanpur157, agra118
 		codes := map[int][]string{}
@@ -316,11 +298,8 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 		longTerm := shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassLongTerm, Type: shikayat.TypeTheft}
 		// The merger's station works one long-term case; five duplicates
 		// of it are merged in. The leaver leaves six long-term cases open.
-		sho := d.station(t, merger)
 		target := codes[merger][25]
-		d.act(t, target, longTerm, d.op(t, merger))
-		d.act(t, target, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, d.op(t, merger))
-		d.act(t, target, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne jaanch shuru ki"}, sho)
+		startWork(t, d, target, merger, shikayat.ClassLongTerm)
 		for _, c := range codes[merger][26:] {
 			d.act(t, c, longTerm, d.op(t, merger))
 			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: target}, d.op(t, merger))
@@ -330,12 +309,9 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 		}
 		// The third district's station acts on five complaints, which are
 		// then merged into one the office closes at once without action.
-		sho3 := d.station(t, acted)
 		x := codes[acted][25]
 		for _, c := range codes[acted][26:] {
-			d.act(t, c, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, d.op(t, acted))
-			d.act(t, c, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho3.UnitID, Reason: "area"}, d.op(t, acted))
-			d.act(t, c, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne mauke par jaanch ki"}, sho3)
+			startWork(t, d, c, acted, shikayat.ClassMidTerm)
 		}
 		for _, c := range codes[acted][26:] {
 			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, acted))
@@ -352,25 +328,14 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 		for _, c := range late4[:25] {
 			work(t, d, c, stretcher)
 		}
-		sho4 := d.station(t, stretcher)
 		t4 := late4[25]
-		d.act(t, t4, longTerm, d.op(t, stretcher))
-		d.act(t, t4, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho4.UnitID, Reason: "area"}, d.op(t, stretcher))
-		d.act(t, t4, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne jaanch shuru ki"}, sho4)
+		startWork(t, d, t4, stretcher, shikayat.ClassLongTerm)
 		for _, c := range late4[26:] {
 			d.act(t, c, shikayat.Action{Kind: shikayat.ActionMerge, Into: t4}, d.op(t, stretcher))
 		}
 		d.at(20 * 24 * time.Hour)
 		end := time.Date(2026, 1, 26, 0, 0, 0, 0, shikayat.IST)
-		rows, err := d.db.League(ctx, shikayat.SystemScope(), end, shikayat.DefaultLeague)
-		if err != nil {
-			t.Fatal(err)
-		}
-		by := map[int]shikayat.LeagueRow{}
-		for _, r := range rows {
-			t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
-			by[r.District] = r
-		}
+		_, by := leagueByDistrict(t, d, end)
 		if r := by[stretcher]; r.Decided != 30 || r.NoAction != 5 {
 			t.Errorf("stretcher: %+v, want 30 decided and 5 without action: its mid-term duplicates are past their own ten days", r.LeagueCounts)
 		}
@@ -387,14 +352,8 @@ func TestLeagueHonestMergeCostsNothing(t *testing.T) {
 		// without action.
 		late := time.Date(2026, 2, 10, 0, 0, 0, 0, shikayat.IST)
 		d.at(37 * 24 * time.Hour)
-		rows, err = d.db.League(ctx, shikayat.SystemScope(), late, shikayat.DefaultLeague)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows {
-			if r.District == merger && (r.Decided != 31 || r.NoAction != 5) {
-				t.Errorf("merger after the worked case went late: %+v, want 31 decided, 5 without action", r.LeagueCounts)
-			}
+		if _, by := leagueByDistrict(t, d, late); by[merger].Decided != 31 || by[merger].NoAction != 5 {
+			t.Errorf("merger after the worked case went late: %+v, want 31 decided, 5 without action", by[merger].LeagueCounts)
 		}
 	})
 }

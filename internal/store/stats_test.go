@@ -204,11 +204,36 @@ func (d *statsDesk) station(t *testing.T, lgd int) shikayat.Actor {
 // its station, the station records what it did and closes it.
 func work(t *testing.T, d *statsDesk, code string, lgd int) {
 	t.Helper()
+	sho := startWork(t, d, code, lgd, shikayat.ClassMidTerm)
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "bike mil gayi"}, sho)
+}
+
+// startWork classifies a complaint of district lgd as class, assigns it to
+// the district's station and has the station record its action, leaving
+// it open; it returns the station's officer.
+func startWork(t *testing.T, d *statsDesk, code string, lgd int, class shikayat.Class) shikayat.Actor {
+	t.Helper()
 	sho := d.station(t, lgd)
-	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassMidTerm, Type: shikayat.TypeTheft}, d.op(t, lgd))
+	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClassify, Class: class, Type: shikayat.TypeTheft}, d.op(t, lgd))
 	d.act(t, code, shikayat.Action{Kind: shikayat.ActionAssign, Station: sho.UnitID, Reason: "area"}, d.op(t, lgd))
 	d.act(t, code, shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO ne mauke par jaakar bike baramad ki"}, sho)
-	d.act(t, code, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "bike mil gayi"}, sho)
+	return sho
+}
+
+// leagueByDistrict returns the state's live league at end, in rank order
+// and by district, logging each row.
+func leagueByDistrict(t *testing.T, d *statsDesk, end time.Time) ([]shikayat.LeagueRow, map[int]shikayat.LeagueRow) {
+	t.Helper()
+	rows, err := d.db.League(context.Background(), shikayat.SystemScope(), end, shikayat.DefaultLeague)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[int]shikayat.LeagueRow{}
+	for _, r := range rows {
+		t.Logf("%s (%d): rank %d score %.3f good %d decided %d noaction %d", r.Name, r.District, r.Rank, r.Score, r.Good, r.Decided, r.NoAction)
+		by[r.District] = r
+	}
+	return rows, by
 }
 
 // The league table cannot be topped by gaming it: a district with three
