@@ -115,7 +115,8 @@ func (w *where) arg(v any) string {
 // received and disposed.
 //
 // Received, disposed, the median's histogram, the deadline met and the
-// ratings come from the daily roll-ups (migration 00029) when the period is
+// ratings come from the daily roll-ups (migration 00029, summed by blocks
+// of 16 days in 00056 for long periods) when the period is
 // whole IST days and the scope a district or wider, else from the
 // complaints (RecountDistrictStats); pending and overdue (as of now),
 // bounces and reopenings are counted from the complaints and events, each

@@ -155,20 +155,26 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 		agg = `jsonb_object_agg(bucket::text, n)`
 	}
 	const key = `day, class, type, unit_id, district`
-	for _, q := range []string{
-		`DELETE FROM stats_days`,
+	qs := []string{
 		`DELETE FROM stats_pending`,
 		`INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d)
 			SELECT unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, 1 FROM complaints`,
-		`INSERT INTO stats_days (` + key + `, received, disposed, met, rated, rating_sum)
-			SELECT ` + key + `, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum)
-			FROM stats_pending_facts GROUP BY ` + key,
-		`UPDATE stats_days SET hist = f.hist
-			FROM (SELECT ` + key + `, ` + agg + ` AS hist
-				FROM (SELECT ` + key + `, bucket, sum(disposed) AS n FROM stats_pending_facts WHERE bucket IS NOT NULL GROUP BY ` + key + `, bucket) b
-				GROUP BY ` + key + `) f
-			WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type
-				AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district`,
+	}
+	// The days, and the blocks of days (migration 00056) from the same facts.
+	for _, t := range []struct{ table, facts string }{{"stats_days", "stats_pending_facts"}, {"stats_blocks", "stats_pending_blocks"}} {
+		qs = append(qs,
+			`DELETE FROM `+t.table,
+			`INSERT INTO `+t.table+` (`+key+`, received, disposed, met, rated, rating_sum)
+			SELECT `+key+`, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum)
+			FROM `+t.facts+` GROUP BY `+key,
+			`UPDATE `+t.table+` SET hist = f.hist
+			FROM (SELECT `+key+`, `+agg+` AS hist
+				FROM (SELECT `+key+`, bucket, sum(disposed) AS n FROM `+t.facts+` WHERE bucket IS NOT NULL GROUP BY `+key+`, bucket) b
+				GROUP BY `+key+`) f
+			WHERE `+t.table+`.day = f.day AND `+t.table+`.class = f.class AND `+t.table+`.type = f.type
+				AND `+t.table+`.unit_id = f.unit_id AND `+t.table+`.district = f.district`)
+	}
+	for _, q := range append(qs,
 		`DELETE FROM stats_pending`,
 		`DELETE FROM stats_open`,
 		`INSERT INTO stats_open (class, type, unit_id, district, due_day, n)
@@ -180,13 +186,13 @@ func (s *DB) rebuildRollups(ctx context.Context, tx *sql.Tx) error {
 				WHERE c.stage <> 'closed') o
 			GROUP BY class, type, unit_id, district, due_day`,
 		`UPDATE complaints SET acted_at = NULL WHERE acted_at IS NOT NULL
-			AND id NOT IN (SELECT a.complaint_id FROM events a WHERE ` + actedEvent + `)`,
+			AND id NOT IN (SELECT a.complaint_id FROM events a WHERE `+actedEvent+`)`,
 		`UPDATE complaints SET acted_at = a.at
-			FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE ` + actedEvent + ` GROUP BY a.complaint_id) a
+			FROM (SELECT a.complaint_id, min(a.at) AS at FROM events a WHERE `+actedEvent+` GROUP BY a.complaint_id) a
 			WHERE complaints.id = a.complaint_id AND complaints.acted_at IS DISTINCT FROM a.at`,
 		`DELETE FROM stats_events`,
 		fillStatsEvents,
-	} {
+	) {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("rebuild stats roll-ups: %w", err)
 		}
@@ -238,18 +244,77 @@ func (s *DB) rollupWhere(ctx context.Context, q querier, f shikayat.StatsFilter)
 	return w, class, typ, err
 }
 
+// blockDays is the length in IST days of a block of stats_blocks
+// (migration 00056): its rows sum stats_days over days d with
+// d - d % blockDays the same.
+const blockDays = 16
+
 // rollupCounts adds to rows and days what the roll-ups count for f:
 // received, disposed, met, the disposal histogram and ratings, per
-// district and per day.
+// district, and received and disposed per day. The districts' numbers come
+// from stats_blocks for the blocks inside the period and from stats_days
+// for the days at its ends (fewer than blockDays at each); the days' from
+// stats_days summed by the database, one row per day.
 func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilter, row func(int) *shikayat.DistrictStats, day func(int64) *shikayat.DayCount) error {
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
+	first, end := from+(blockDays-from%blockDays)%blockDays, to-to%blockDays
+	if first >= end || from < 0 {
+		// No whole block (or days before 1970, which SQL's division
+		// would file in the wrong block): every day from stats_days.
+		first, end = to, to
+	}
+	for _, r := range []struct {
+		table    string
+		from, to int64
+	}{{"stats_days", from, first}, {"stats_blocks", first, end}, {"stats_days", end, to}} {
+		if r.from < r.to {
+			if err := s.rollupDistricts(ctx, db, f, r.table, r.from, r.to, row); err != nil {
+				return err
+			}
+		}
+	}
 	w, class, typ, err := s.rollupWhere(ctx, db, f)
 	if err != nil {
 		return err
 	}
-	q := `SELECT r.district, r.day, r.received, r.disposed, r.met, r.rated, r.rating_sum, r.hist
+	q := `SELECT r.day, sum(r.received), sum(r.disposed)
 		FROM stats_days r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
+			AND r.day >= ` + w.arg(from) + ` AND r.day < ` + w.arg(to) + ` AND ` + w.String() + `
+		GROUP BY r.day`
+	rows, err := db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var dn int64
+		var received, disposed int
+		if err := rows.Scan(&dn, &received, &disposed); err != nil {
+			return fmt.Errorf("district stats: %w", err)
+		}
+		if received != 0 || disposed != 0 {
+			dc := day(dn)
+			dc.Received += received
+			dc.Disposed += disposed
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("district stats: %w", err)
+	}
+	return nil
+}
+
+// rollupDistricts adds to rows what table (stats_days or stats_blocks)
+// counts for f's filter from day from up to day to: received, disposed,
+// met, the disposal histogram and ratings.
+func (s *DB) rollupDistricts(ctx context.Context, db querier, f shikayat.StatsFilter, table string, from, to int64, row func(int) *shikayat.DistrictStats) error {
+	w, class, typ, err := s.rollupWhere(ctx, db, f)
+	if err != nil {
+		return err
+	}
+	q := `SELECT r.district, r.received, r.disposed, r.met, r.rated, r.rating_sum, r.hist
+		FROM ` + table + ` r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
 			AND r.day >= ` + w.arg(from) + ` AND r.day < ` + w.arg(to) + ` AND ` + w.String()
 	rows, err := db.QueryContext(ctx, q, w.args...)
 	if err != nil {
@@ -258,9 +323,8 @@ func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilte
 	defer rows.Close()
 	for rows.Next() {
 		var d, received, disposed, met, rated, ratingSum int
-		var dn int64
 		var hist string
-		if err := rows.Scan(&d, &dn, &received, &disposed, &met, &rated, &ratingSum, &hist); err != nil {
+		if err := rows.Scan(&d, &received, &disposed, &met, &rated, &ratingSum, &hist); err != nil {
 			return fmt.Errorf("district stats: %w", err)
 		}
 		if received == 0 && disposed == 0 && rated == 0 {
@@ -276,9 +340,6 @@ func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilte
 		if err := addHist(r.Hist, hist); err != nil {
 			return fmt.Errorf("district stats: %w", err)
 		}
-		dc := day(dn)
-		dc.Received += received
-		dc.Disposed += disposed
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("district stats: %w", err)

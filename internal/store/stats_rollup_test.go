@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -71,6 +74,10 @@ func TestStatsRollupsEqualRecount(t *testing.T) {
 			"range":        {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), Under: range162.ParentID},
 			"district":     {Scope: shikayat.SystemScope(), From: from, To: from.AddDate(0, 0, 30), District: agra118},
 			"a district's": {Scope: lko.Scope, From: from, To: from.AddDate(0, 0, 30)},
+			// Blocks of 16 days inside, odd days at both ends.
+			"a year":           {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -200), To: from.AddDate(0, 0, 165)},
+			"a year's class":   {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -201), To: from.AddDate(0, 0, 166), Class: shikayat.ClassMidTerm},
+			"a year in a zone": {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -199), To: from.AddDate(0, 0, 164), Under: range162.ParentID},
 		}
 		check := func(t *testing.T, when string) map[string]*shikayat.Stats {
 			t.Helper()
@@ -92,6 +99,7 @@ func TestStatsRollupsEqualRecount(t *testing.T) {
 			return out
 		}
 		before := check(t, "after the actions")
+		blocksSumDays(t, d.db.SQL())
 		if before["state"].Totals.Received != 8 || before["state"].Totals.Disposed != 5 || before["state"].Totals.Rated != 3 {
 			t.Errorf("state totals %+v", before["state"].Totals)
 		}
@@ -108,6 +116,14 @@ func TestStatsRollupsEqualRecount(t *testing.T) {
 		if !reflect.DeepEqual(before, after) {
 			t.Errorf("erasure changed the numbers: %+v, then %+v", before["state"].Totals, after["state"].Totals)
 		}
+		// A rebuild writes the same rows the triggers kept.
+		if err := d.db.RebuildStatsRollups(ctx); err != nil {
+			t.Fatal(err)
+		}
+		blocksSumDays(t, d.db.SQL())
+		if rebuilt := check(t, "after a rebuild"); !reflect.DeepEqual(before, rebuilt) {
+			t.Errorf("the rebuild changed the numbers: %+v, then %+v", before["state"].Totals, rebuilt["state"].Totals)
+		}
 	})
 }
 
@@ -122,4 +138,82 @@ func rowsOf(st *shikayat.Stats) string {
 		}
 	}
 	return out
+}
+
+// blocksSumDays fails t unless every row of stats_blocks is the sum of the
+// rows of stats_days in its block of 16 days, and every day is in a block.
+func blocksSumDays(t *testing.T, db *sql.DB) {
+	t.Helper()
+	type key struct {
+		class, typ, unit string
+		day              int64
+		district         int
+	}
+	type sums struct {
+		n    [5]int
+		hist shikayat.DisposalHistogram
+	}
+	read := func(table string, block bool) map[key]*sums {
+		rows, err := db.Query(`SELECT class, type, unit_id, day, district, received, disposed, met, rated, rating_sum, hist FROM ` + table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[key]*sums{}
+		for rows.Next() {
+			var k key
+			var n [5]int
+			var hist string
+			if err := rows.Scan(&k.class, &k.typ, &k.unit, &k.day, &k.district, &n[0], &n[1], &n[2], &n[3], &n[4], &hist); err != nil {
+				t.Fatal(err)
+			}
+			if block {
+				k.day -= k.day % 16
+			}
+			s := out[k]
+			if s == nil {
+				s = &sums{hist: shikayat.DisposalHistogram{}}
+				out[k] = s
+			}
+			for i := range n {
+				s.n[i] += n[i]
+			}
+			var h map[string]int
+			if err := json.Unmarshal([]byte(hist), &h); err != nil {
+				t.Fatalf("%s: hist %q: %v", table, hist, err)
+			}
+			for b, c := range h {
+				bucket, err := strconv.Atoi(b)
+				if err != nil {
+					t.Fatalf("%s: hist %q: %v", table, hist, err)
+				}
+				if s.hist[bucket] += c; s.hist[bucket] == 0 {
+					delete(s.hist, bucket)
+				}
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		for k, s := range out {
+			if s.n == [5]int{} && len(s.hist) == 0 {
+				delete(out, k) // rows of zeros count nothing
+			}
+		}
+		return out
+	}
+	days, blocks := read("stats_days", true), read("stats_blocks", false)
+	if len(days) == 0 {
+		t.Fatal("stats_days counts nothing")
+	}
+	for k, d := range days {
+		if b := blocks[k]; b == nil || !reflect.DeepEqual(*b, *d) {
+			t.Errorf("block %+v: stats_blocks has %+v, its days sum to %+v", k, b, *d)
+		}
+	}
+	for k, b := range blocks {
+		if days[k] == nil {
+			t.Errorf("block %+v: stats_blocks has %+v, its days nothing", k, *b)
+		}
+	}
 }

@@ -1,0 +1,176 @@
+-- +goose Up
+-- stats_blocks sums stats_days over blocks of 16 IST days: its day is the
+-- first day of the block (a multiple of 16, days since 1970-01-01 in India
+-- time), every other column as in stats_days. A year's dashboard then reads
+-- a row per unit and block for the blocks inside the period and stats_days
+-- only for the days at its two ends, some 35 rows per unit instead of 365.
+-- The same trigger that keeps stats_days keeps it, in the transaction of
+-- each change, through the view stats_pending_blocks (the facts of
+-- stats_pending_facts by block); the store rebuilds it with stats_days. The
+-- rules are emptied so that the next start rebuilds the roll-ups, this
+-- table with them; until it has, the dashboard recounts.
+CREATE TABLE stats_blocks (
+    day        INTEGER NOT NULL,
+    class      TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    unit_id    TEXT NOT NULL,
+    district   INTEGER NOT NULL,
+    received   INTEGER NOT NULL DEFAULT 0,
+    disposed   INTEGER NOT NULL DEFAULT 0,
+    met        INTEGER NOT NULL DEFAULT 0,
+    rated      INTEGER NOT NULL DEFAULT 0,
+    rating_sum INTEGER NOT NULL DEFAULT 0,
+    hist       TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (class, type, day, unit_id, district)
+);
+
+CREATE VIEW stats_pending_blocks AS
+SELECT day - day % 16 AS day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, bucket
+FROM stats_pending_facts;
+
+DROP TRIGGER complaints_stats_insert;
+DROP TRIGGER complaints_stats_update;
+
+-- +goose StatementBegin
+CREATE TRIGGER complaints_stats_insert AFTER INSERT ON complaints BEGIN
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (NEW.unit_id, NEW.district, NEW.class, NEW.suggested_class, NEW.type, NEW.suggested_type, NEW.received_at, NEW.closed_at, NEW.first_action_at, NEW.rating, NEW.last_closed_at, 1);
+	INSERT INTO stats_days (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_facts WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_days.received + excluded.received,
+		disposed = stats_days.disposed + excluded.disposed, met = stats_days.met + excluded.met,
+		rated = stats_days.rated + excluded.rated, rating_sum = stats_days.rating_sum + excluded.rating_sum;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	INSERT INTO stats_blocks (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_blocks WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_blocks.received + excluded.received,
+		disposed = stats_blocks.disposed + excluded.disposed, met = stats_blocks.met + excluded.met,
+		rated = stats_blocks.rated + excluded.rated, rating_sum = stats_blocks.rating_sum + excluded.rating_sum;
+	UPDATE stats_blocks SET hist = json_set(stats_blocks.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_blocks.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_blocks
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_blocks.day = f.day AND stats_blocks.class = f.class AND stats_blocks.type = f.type AND stats_blocks.unit_id = f.unit_id AND stats_blocks.district = f.district;
+	UPDATE stats_blocks SET hist = json_set(stats_blocks.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_blocks.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_blocks
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_blocks.day = f.day AND stats_blocks.class = f.class AND stats_blocks.type = f.type AND stats_blocks.unit_id = f.unit_id AND stats_blocks.district = f.district;
+	DELETE FROM stats_pending;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER complaints_stats_update AFTER UPDATE OF unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at ON complaints
+WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.district IS NOT NEW.district OR OLD.class IS NOT NEW.class OR OLD.suggested_class IS NOT NEW.suggested_class OR OLD.type IS NOT NEW.type OR OLD.suggested_type IS NOT NEW.suggested_type OR OLD.received_at IS NOT NEW.received_at OR OLD.closed_at IS NOT NEW.closed_at OR OLD.first_action_at IS NOT NEW.first_action_at OR OLD.rating IS NOT NEW.rating OR OLD.last_closed_at IS NOT NEW.last_closed_at
+BEGIN
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (OLD.unit_id, OLD.district, OLD.class, OLD.suggested_class, OLD.type, OLD.suggested_type, OLD.received_at, OLD.closed_at, OLD.first_action_at, OLD.rating, OLD.last_closed_at, -1);
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (NEW.unit_id, NEW.district, NEW.class, NEW.suggested_class, NEW.type, NEW.suggested_type, NEW.received_at, NEW.closed_at, NEW.first_action_at, NEW.rating, NEW.last_closed_at, 1);
+	INSERT INTO stats_days (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_facts WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_days.received + excluded.received,
+		disposed = stats_days.disposed + excluded.disposed, met = stats_days.met + excluded.met,
+		rated = stats_days.rated + excluded.rated, rating_sum = stats_days.rating_sum + excluded.rating_sum;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	INSERT INTO stats_blocks (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_blocks WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_blocks.received + excluded.received,
+		disposed = stats_blocks.disposed + excluded.disposed, met = stats_blocks.met + excluded.met,
+		rated = stats_blocks.rated + excluded.rated, rating_sum = stats_blocks.rating_sum + excluded.rating_sum;
+	UPDATE stats_blocks SET hist = json_set(stats_blocks.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_blocks.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_blocks
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_blocks.day = f.day AND stats_blocks.class = f.class AND stats_blocks.type = f.type AND stats_blocks.unit_id = f.unit_id AND stats_blocks.district = f.district;
+	UPDATE stats_blocks SET hist = json_set(stats_blocks.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_blocks.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_blocks
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_blocks.day = f.day AND stats_blocks.class = f.class AND stats_blocks.type = f.type AND stats_blocks.unit_id = f.unit_id AND stats_blocks.district = f.district;
+	DELETE FROM stats_pending;
+END;
+-- +goose StatementEnd
+
+UPDATE stats_rules SET long_ms = NULL, mid_ms = NULL, first_ms = NULL;
+
+-- +goose Down
+DROP TRIGGER complaints_stats_insert;
+DROP TRIGGER complaints_stats_update;
+
+-- +goose StatementBegin
+CREATE TRIGGER complaints_stats_insert AFTER INSERT ON complaints BEGIN
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (NEW.unit_id, NEW.district, NEW.class, NEW.suggested_class, NEW.type, NEW.suggested_type, NEW.received_at, NEW.closed_at, NEW.first_action_at, NEW.rating, NEW.last_closed_at, 1);
+	INSERT INTO stats_days (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_facts WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_days.received + excluded.received,
+		disposed = stats_days.disposed + excluded.disposed, met = stats_days.met + excluded.met,
+		rated = stats_days.rated + excluded.rated, rating_sum = stats_days.rating_sum + excluded.rating_sum;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	DELETE FROM stats_pending;
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER complaints_stats_update AFTER UPDATE OF unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at ON complaints
+WHEN OLD.unit_id IS NOT NEW.unit_id OR OLD.district IS NOT NEW.district OR OLD.class IS NOT NEW.class OR OLD.suggested_class IS NOT NEW.suggested_class OR OLD.type IS NOT NEW.type OR OLD.suggested_type IS NOT NEW.suggested_type OR OLD.received_at IS NOT NEW.received_at OR OLD.closed_at IS NOT NEW.closed_at OR OLD.first_action_at IS NOT NEW.first_action_at OR OLD.rating IS NOT NEW.rating OR OLD.last_closed_at IS NOT NEW.last_closed_at
+BEGIN
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (OLD.unit_id, OLD.district, OLD.class, OLD.suggested_class, OLD.type, OLD.suggested_type, OLD.received_at, OLD.closed_at, OLD.first_action_at, OLD.rating, OLD.last_closed_at, -1);
+	INSERT INTO stats_pending (unit_id, district, class, suggested_class, type, suggested_type, received_at, closed_at, first_action_at, rating, last_closed_at, d) VALUES (NEW.unit_id, NEW.district, NEW.class, NEW.suggested_class, NEW.type, NEW.suggested_type, NEW.received_at, NEW.closed_at, NEW.first_action_at, NEW.rating, NEW.last_closed_at, 1);
+	INSERT INTO stats_days (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum, hist)
+	SELECT day, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum), '{}'
+	FROM stats_pending_facts WHERE true
+	GROUP BY day, class, type, unit_id, district
+	HAVING sum(received) <> 0 OR sum(disposed) <> 0 OR sum(met) <> 0 OR sum(rated) <> 0 OR sum(rating_sum) <> 0 OR count(bucket) > 0
+	ORDER BY day, class, type, unit_id, district
+	ON CONFLICT (day, class, type, unit_id, district) DO UPDATE SET received = stats_days.received + excluded.received,
+		disposed = stats_days.disposed + excluded.disposed, met = stats_days.met + excluded.met,
+		rated = stats_days.rated + excluded.rated, rating_sum = stats_days.rating_sum + excluded.rating_sum;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) < 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	UPDATE stats_days SET hist = json_set(stats_days.hist, '$."' || f.bucket || '"', coalesce(json_extract(stats_days.hist, '$."' || f.bucket || '"'), 0) + f.n)
+	FROM (SELECT day, class, type, unit_id, district, bucket, sum(disposed) AS n FROM stats_pending_facts
+		WHERE bucket IS NOT NULL GROUP BY day, class, type, unit_id, district, bucket HAVING sum(disposed) > 0) f
+	WHERE stats_days.day = f.day AND stats_days.class = f.class AND stats_days.type = f.type AND stats_days.unit_id = f.unit_id AND stats_days.district = f.district;
+	DELETE FROM stats_pending;
+END;
+-- +goose StatementEnd
+DROP VIEW stats_pending_blocks;
+DROP TABLE stats_blocks;
