@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
+	"github.com/shikayat/shikayat/internal/store/migrations"
 	"github.com/shikayat/shikayat/internal/storetest"
 )
 
@@ -19,7 +20,7 @@ import (
 // both the rows are the recount of every event, the writer's counted once.
 // SQLite runs one writer at a time, so no event is written meanwhile.
 func TestLeagueFactsRecountWaitsForWriters(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, dsn func() string) {
+	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		engine, driverDSN, err := ParseDSN(d)
 		if err != nil {
@@ -35,7 +36,7 @@ func TestLeagueFactsRecountWaitsForWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer old.Close()
-		sub, _ := fs.Sub(migrations, "migrations/"+string(engine))
+		sub, _ := fs.Sub(migrations.FS, string(engine))
 		p, err := goose.NewProvider(goose.DialectPostgres, old, sub)
 		if err != nil {
 			t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pressly/goose/v3"
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store/migrations"
 	"github.com/shikayat/shikayat/internal/storetest"
 )
 
@@ -22,7 +23,7 @@ import (
 // emptying stats_open behind the store's back and running the fill
 // (migration 00043) again gives the same.
 func TestStatsOpenFilledByMigration(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, dsn func() string) {
+	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := dsn()
 		engine, driverDSN, err := ParseDSN(d)
@@ -38,7 +39,7 @@ func TestStatsOpenFilledByMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer old.Close()
-		sub, _ := fs.Sub(migrations, "migrations/"+string(engine))
+		sub, _ := fs.Sub(migrations.FS, string(engine))
 		p, err := goose.NewProvider(dialect, old, sub)
 		if err != nil {
 			t.Fatal(err)

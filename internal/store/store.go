@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -22,13 +21,11 @@ import (
 
 	"github.com/pressly/goose/v3"
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store/migrations"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
-
-//go:embed migrations
-var migrations embed.FS
 
 // Engine names a database engine.
 type Engine string
@@ -290,7 +287,7 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockID)
 	}
-	sub, err := fs.Sub(migrations, "migrations/"+string(s.engine))
+	sub, err := fs.Sub(migrations.FS, string(s.engine))
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

@@ -10,13 +10,14 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/shikayat/shikayat"
+	"github.com/shikayat/shikayat/internal/store/migrations"
 	"github.com/shikayat/shikayat/internal/storetest"
 )
 
 // A database from before the hashes gets its chain on upgrade, and verifies.
 func TestUpgradedTrailVerifies(t *testing.T) {
 	ctx := context.Background()
-	storetest.Each(t, func(t *testing.T, dsn func() string) {
+	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		engine, driverDSN, err := ParseDSN(d)
 		if err != nil {
@@ -31,7 +32,7 @@ func TestUpgradedTrailVerifies(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer old.Close()
-		sub, _ := fs.Sub(migrations, "migrations/"+string(engine))
+		sub, _ := fs.Sub(migrations.FS, string(engine))
 		p, err := goose.NewProvider(dialect, old, sub)
 		if err != nil {
 			t.Fatal(err)
