@@ -279,7 +279,7 @@ func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilte
 		return err
 	}
 	q := `SELECT r.day, sum(r.received), sum(r.disposed)
-		FROM stats_days r WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
+		FROM stats_days r` + s.indexedBy("stats_days_chart") + ` WHERE r.class = ` + w.arg(class) + ` AND r.type = ` + w.arg(typ) + `
 			AND r.day >= ` + w.arg(from) + ` AND r.day < ` + w.arg(to) + ` AND ` + w.String() + `
 		GROUP BY r.day`
 	rows, err := db.QueryContext(ctx, q, w.args...)
