@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"sync"
 	"time"
 
@@ -71,7 +72,9 @@ func (s *DB) trackFor() time.Duration {
 // It is the one lookup strangers can make at will, so it is cheap: one
 // prepared query, and a view read less than TrackFor ago is answered from
 // memory (see tracked for how stale that can be). The complaint returned
-// is shared: callers must not change it.
+// is shared: callers must not change it. A view read again and found
+// unchanged is returned as the same value, so that what callers keep by
+// it stays good.
 func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
 	code, err := shikayat.ParseDocket(code)
 	if err != nil {
@@ -79,6 +82,7 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	}
 	ttl := s.trackFor()
 	writes, now := s.writes.Load(), s.opts.Now()
+	var old *shikayat.Complaint
 	if ttl > 0 {
 		s.track.mu.Lock()
 		v, ok := s.track.cur[code]
@@ -89,10 +93,17 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 		if ok && v.writes == writes && !now.Before(v.at) && now.Sub(v.at) < ttl {
 			return v.c, nil
 		}
+		old = v.c
 	}
 	c, err := s.trackComplaint(ctx, code)
 	if err != nil || ttl <= 0 {
 		return c, err
+	}
+	if old != nil && reflect.DeepEqual(old, c) {
+		// Read again and unchanged: the value given before is still the
+		// view, and whoever made something of it (the web server's
+		// rendered answers) may keep using that.
+		c = old
 	}
 	s.track.mu.Lock()
 	defer s.track.mu.Unlock()

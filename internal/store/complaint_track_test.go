@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store"
@@ -13,6 +14,7 @@ import (
 // The public view read in one query is the complaint's public fields and
 // shikayat.PublicEvents of its full trail, as the desk reads it.
 func TestTrackComplaintIsThePublicView(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{Now: newClock().Now})
@@ -63,6 +65,7 @@ func TestTrackComplaintIsThePublicView(t *testing.T) {
 // through the same store is seen by the next lookup, a change made by
 // another node once TrackFor has passed.
 func TestTrackComplaintStalenessBound(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		clk := newClock()
@@ -112,6 +115,48 @@ func TestTrackComplaintStalenessBound(t *testing.T) {
 		note(other, "again")
 		if pub, err := fresh.TrackComplaint(ctx, c.Code); err != nil || len(pub.Events) != n+3 {
 			t.Fatalf("TrackFor -1 after another node's note: %v, %+v", err, pub)
+		}
+	})
+}
+
+// A view read again once TrackFor has passed is the same value when
+// nothing changed (so that an answer made from it may be kept), and a new
+// one when something did.
+func TestTrackComplaintUnchangedKeepsItsValue(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		clk := newClock()
+		where := dsn()
+		db := open(t, where, store.Options{Now: clk.Now})
+		other := open(t, where, store.Options{Now: clk.Now})
+		in := post("1", "mera phone chori ho gaya")
+		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
+		in.Forward = true
+		c, _, err := db.CreateComplaint(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		track := func() *shikayat.Complaint {
+			t.Helper()
+			pub, err := db.TrackComplaint(ctx, c.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return pub
+		}
+		first := track()
+		clk.Add(store.DefaultTrackFor + time.Second)
+		if again := track(); again != first {
+			t.Errorf("read again unchanged: a new value %+v, want the one given before", again)
+		}
+		if _, _, err := other.ApplyAction(ctx, c.Code, shikayat.Action{Kind: shikayat.ActionNote, Text: "FIR darj", Public: true}, actorIn(t, other, lucknow), ""); err != nil {
+			t.Fatal(err)
+		}
+		clk.Add(store.DefaultTrackFor + time.Second)
+		changed := track()
+		if changed == first || len(changed.Events) != len(first.Events)+1 {
+			t.Errorf("read again after another node's note: %d steps (same value: %v), want %d", len(changed.Events), changed == first, len(first.Events)+1)
 		}
 	})
 }
