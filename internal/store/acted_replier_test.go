@@ -17,6 +17,7 @@ import (
 // reply recorded before the writer's unit was (by_unit empty) keeps the
 // older rule: the station held it.
 func TestActedAtReplyByStationMember(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -101,6 +102,7 @@ func TestActedAtReplyByStationMember(t *testing.T) {
 // past the trigger fails verification at that event. Events without it
 // (every other event here) verify as they did.
 func TestTrailCoversReplierUnit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

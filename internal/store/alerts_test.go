@@ -14,6 +14,7 @@ import (
 // that lands it: at intake, by a forward, by an assignment, or when a class
 // set later makes it immediate. Other actions alert nobody.
 func TestImmediateComplaintsAlertTheUnitTheyLandIn(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

@@ -13,6 +13,7 @@ import (
 // trigger also refuses TRUNCATE, which row triggers do not see; SQLite has
 // no TRUNCATE, and its DELETE without WHERE still runs the row trigger.
 func TestEventsCannotBeEmptied(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := dsn()

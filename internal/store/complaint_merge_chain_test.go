@@ -15,6 +15,7 @@ import (
 // pointing at a complaint that is no longer the one worked on. The desk
 // refuses it and says why.
 func TestMergeComplaintWithDuplicatesRefused(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})
@@ -56,6 +57,7 @@ func TestMergeComplaintWithDuplicatesRefused(t *testing.T) {
 // lock without duplicates: A into B must see C after the lock and refuse,
 // not commit the chain C → A → B.
 func TestMergeOfComplaintGainingDuplicate(t *testing.T) {
+	t.Parallel()
 	r := newMergeRace(t)
 	release := r.hold(t, r.a)
 	ca := r.start(r.c, shikayat.Action{Kind: shikayat.ActionMerge, Into: r.a})

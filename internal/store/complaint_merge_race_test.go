@@ -115,6 +115,7 @@ func (r *mergeRace) complaint(t *testing.T, code string) (stage, mergedInto stri
 // into B that comes after: the merge must not read B open and commit under
 // the close. The close goes first, and the merge then finds B closed.
 func TestMergeIntoComplaintBeingClosed(t *testing.T) {
+	t.Parallel()
 	r := newMergeRace(t)
 	release := r.hold(t, r.b)
 	closed := r.start(r.b, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "done"})
@@ -141,6 +142,7 @@ func TestMergeIntoComplaintBeingClosed(t *testing.T) {
 // without a lock on both they commit a cycle. One must win and the other
 // find its target merged; neither may deadlock.
 func TestMergeEachIntoTheOtherAtOnce(t *testing.T) {
+	t.Parallel()
 	r := newMergeRace(t)
 	release := r.hold(t, r.a, r.b)
 	ab := r.start(r.a, shikayat.Action{Kind: shikayat.ActionMerge, Into: r.b})
@@ -166,6 +168,7 @@ func TestMergeEachIntoTheOtherAtOnce(t *testing.T) {
 // C into A while A is being merged into B: the merge of C must not read A
 // unmerged and commit a chain C → A → B.
 func TestMergeIntoComplaintBeingMerged(t *testing.T) {
+	t.Parallel()
 	r := newMergeRace(t)
 	release := r.hold(t, r.a)
 	ab := r.start(r.a, shikayat.Action{Kind: shikayat.ActionMerge, Into: r.b})

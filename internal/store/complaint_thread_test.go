@@ -14,6 +14,7 @@ import (
 // reasons and the citizen's follow-up, oldest first; another unit's scope
 // does not find it.
 func TestComplaintThread(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

@@ -13,6 +13,7 @@ import (
 // correction; the export gives each corrected post once, with its label as
 // people last set it.
 func TestCorrectionsAreKeptAndExported(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

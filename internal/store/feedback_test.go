@@ -17,6 +17,7 @@ import (
 // later, or in a batch that already reopened it, nothing more; the public
 // trail shows the appeal, and the trail still verifies.
 func TestFeedback(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()

@@ -63,6 +63,7 @@ func countComplaints(t *testing.T, db *store.DB, postID string) int {
 // differed: a push that was not actionable gives way to X's complaint,
 // which is opened and acknowledged once.
 func TestPolledComplaintOpensWhatAPushLeftNonActionable(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &countJobs{}
@@ -96,6 +97,7 @@ func TestPolledComplaintOpensWhatAPushLeftNonActionable(t *testing.T) {
 // gives the complaint its author and text back, the trail says what
 // differed, still verifies, and still catches a later hand in the text.
 func TestPolledCopyReplacesAPushedComplaintsAuthor(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &countJobs{}
@@ -162,6 +164,7 @@ func TestPolledCopyReplacesAPushedComplaintsAuthor(t *testing.T) {
 // complaint is kept (nothing is deleted), holds X's text, and is marked in
 // an internal event for a person.
 func TestForgedPushKeepsTheComplaintForAPerson(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &countJobs{}
@@ -201,6 +204,7 @@ func TestForgedPushKeepsTheComplaintForAPerson(t *testing.T) {
 // Readable copies of a post recorded as unreadable, delivered at once (poll
 // and stream), decide it once: one attachment event, and no failed batch.
 func TestUnreadableRecordDecidedOnceUnderConcurrency(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
@@ -245,6 +249,7 @@ func TestUnreadableRecordDecidedOnceUnderConcurrency(t *testing.T) {
 // pushed post read again by X brings no text back, not into the trail
 // either.
 func TestRedactedComplaintTakesNothingFromX(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &countJobs{}})

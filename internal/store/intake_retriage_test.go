@@ -91,6 +91,7 @@ func inReview(t *testing.T, db *store.DB, code string) bool {
 // triage is applied (class, type, district, routed there, made sensitive,
 // the unit alerted), with an internal event naming the changes.
 func TestReplacedTextIsTriagedAgain(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db, c := retriageFixture(t, dsn(), "9501", false, nil)
 		if c.EffectiveClass() != shikayat.ClassImmediate || c.EffectiveType() != shikayat.TypeAssaultThreat || c.District != 162 || !c.Sensitive {
@@ -111,6 +112,7 @@ func TestReplacedTextIsTriagedAgain(t *testing.T) {
 // review queue, and an immediate one alerts its unit. Sensitive still
 // becomes true.
 func TestReplacedTextOfAWorkedComplaintGoesToReview(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db, c := retriageFixture(t, dsn(), "9502", false, func(db *store.DB, c *shikayat.Complaint) {
@@ -140,6 +142,7 @@ func TestReplacedTextOfAWorkedComplaintGoesToReview(t *testing.T) {
 
 // A replacement never clears sensitive.
 func TestReplacedTextKeepsSensitive(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		_, c := retriageFixture(t, dsn(), "9503", true, nil)
 		if !c.Sensitive {

@@ -21,6 +21,7 @@ func incoming(id, conv, author, text string, actionable bool) shikayat.Incoming 
 }
 
 func TestRecordPosts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -106,6 +107,7 @@ func TestRecordPosts(t *testing.T) {
 }
 
 func TestRecordPostsEdgeCases(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -160,6 +162,7 @@ func TestRecordPostsEdgeCases(t *testing.T) {
 // the copy X's own timeline returns: the polled copy replaces its content,
 // the difference is reported, and the post keeps its one record.
 func TestRecordPostsPolledCopyWins(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
@@ -204,6 +207,7 @@ func TestRecordPostsPolledCopyWins(t *testing.T) {
 // A post that could not be read ends in one unreadable record per id, raw
 // JSON kept; a readable copy that comes later takes its place.
 func TestRecordUnreadablePosts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
@@ -248,6 +252,7 @@ func TestRecordUnreadablePosts(t *testing.T) {
 }
 
 func TestIdempotentReplayKeepsScope(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})

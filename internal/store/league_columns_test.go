@@ -16,6 +16,7 @@ import (
 // desk of random actions — notes, station replies, closures in and out of
 // time, reopenings, forwards, merges — at several ends.
 func TestLeagueEqualsRecount(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := randomDesk(t, dsn())

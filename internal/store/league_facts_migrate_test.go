@@ -20,6 +20,7 @@ import (
 // both the rows are the recount of every event, the writer's counted once.
 // SQLite runs one writer at a time, so no event is written meanwhile.
 func TestLeagueFactsRecountWaitsForWriters(t *testing.T) {
+	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		engine, driverDSN, err := ParseDSN(d)

@@ -12,6 +12,7 @@ import (
 // A district office that replies a canned line and closes at once does not
 // win the league: its reply is not the station's action.
 func TestLeagueCannedReplyDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -53,6 +54,7 @@ func TestLeagueCannedReplyDoesNotWin(t *testing.T) {
 // pending and late, and a merge into a closed complaint never makes them
 // count as closed in time.
 func TestLeagueMergeIntoClosedDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -152,6 +154,7 @@ func checkMergeGaming(t *testing.T, rows []shikayat.LeagueRow, honest, merger in
 // "Merge everything into X, note X, close X": X's one quick, acted-on
 // closure must not count for the 28 duplicates merged into it.
 func TestLeagueMergeAllThenCloseOneDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		rows, honest, merger := mergeGaming(t, dsn(), func(d *statsDesk, x, y string, merger int) {
 			d.act(t, y, shikayat.Action{Kind: shikayat.ActionMerge, Into: x}, d.op(t, merger))
@@ -164,6 +167,7 @@ func TestLeagueMergeAllThenCloseOneDoesNotWin(t *testing.T) {
 // The chain variant: X, with its duplicates, merged on into Y. The merge
 // is refused (X has duplicates), and nothing of it counts as good.
 func TestLeagueMergeChainDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		rows, honest, merger := mergeGaming(t, dsn(), func(d *statsDesk, x, y string, merger int) {
 			_, _, err := d.db.ApplyAction(context.Background(), x, shikayat.Action{Kind: shikayat.ActionMerge, Into: y}, d.op(t, merger), "")
@@ -178,6 +182,7 @@ func TestLeagueMergeChainDoesNotWin(t *testing.T) {
 // at once does not win: the reply is the district office's, not the
 // station's action, though the station held the complaint.
 func TestLeagueOfficeReplyWhileStationHoldsDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -225,6 +230,7 @@ func TestLeagueOfficeReplyWhileStationHoldsDoesNotWin(t *testing.T) {
 // a complaint the station acted on and closed in time (a third district)
 // are only decided.
 func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		honest, merger, fair := lucknow162, kanpur157, agra118
@@ -280,6 +286,7 @@ func TestLeagueMergeIntoQuickClosureDoesNotWin(t *testing.T) {
 // duplicate the station had acted on before the merge is not counted as
 // closed without action, whatever became of the complaint it went into.
 func TestLeagueHonestMergeCostsNothing(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		merger, leaver, acted := lucknow162, kanpur157, agra118

@@ -47,6 +47,7 @@ func publish(t *testing.T, db *store.DB, r shikayat.LeagueRules, ends ...time.Ti
 // The published table is League's live table at publication; a reopening
 // after it does not move it, but moves the next day's table.
 func TestPublishedLeagueIsFixedAtPublication(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d, codes := leagueDesk(t, dsn())
@@ -137,6 +138,7 @@ func TestPublishedLeagueIsFixedAtPublication(t *testing.T) {
 // Two nodes publishing the same table at once end with one table, and
 // both read it.
 func TestPublishedLeagueConcurrentPublishers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		name := dsn()
@@ -192,6 +194,7 @@ func TestPublishedLeagueConcurrentPublishers(t *testing.T) {
 // one's table, not its own counts: after the first node counted, the
 // citizens reopen ten complaints and the second node publishes.
 func TestPublishedLeagueLoserReadsWinner(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		name := dsn()
@@ -236,6 +239,7 @@ func TestPublishedLeagueLoserReadsWinner(t *testing.T) {
 // A zone's user sees the districts of its zone, with their ranks in the
 // state's table.
 func TestPublishedLeagueZoneSeesStateRanks(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d, _ := leagueDesk(t, dsn())
@@ -297,6 +301,7 @@ func zoneOf(t *testing.T, db *store.DB, lgd int) (shikayat.Scope, string) {
 // A backup carries the published tables: the copy reads the same table
 // without counting it again, even after the complaints behind it changed.
 func TestPublishedLeagueSurvivesBackup(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dsn := storetest.DSN(t, "sqlite")
 	d, codes := leagueDesk(t, dsn)

@@ -25,6 +25,7 @@ func publishedCount(t *testing.T, db *store.DB) (tables, rows int) {
 // only against a table published Step earlier, never counted back; a
 // station's user, whose scope holds no district, gets no table at all.
 func TestLeagueReadsNeverPublish(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d, _ := leagueDesk(t, dsn())
@@ -123,6 +124,7 @@ func TestLeagueReadsNeverPublish(t *testing.T) {
 // The day just ended is published only shikayat.LeaguePublishDelay after
 // IST midnight, when it is over on every node's clock.
 func TestPublishLeagueWaitsForTheDelay(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d, _ := leagueDesk(t, dsn())
@@ -144,6 +146,7 @@ func TestPublishLeagueWaitsForTheDelay(t *testing.T) {
 // A table is counted with the closing periods its key names, even when the
 // node takes up other periods between taking the key and counting.
 func TestPublishLeagueCountsWithItsKeysPeriods(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		name := dsn()
@@ -215,6 +218,7 @@ func TestPublishLeagueCountsWithItsKeysPeriods(t *testing.T) {
 // Today's provisional table counts as things stand now: complaints due
 // later today are not late yet.
 func TestProvisionalLeagueTodayAsItStands(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		for range 3 {

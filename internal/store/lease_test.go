@@ -11,6 +11,7 @@ import (
 
 // LeaseHolder tells readiness whether any node is reading X.
 func TestLeaseHolder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		now := time.Date(2026, 5, 1, 6, 0, 0, 0, time.UTC)

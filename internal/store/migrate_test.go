@@ -14,6 +14,7 @@ import (
 // Nodes that start together on one new database all come up: they take turns
 // to migrate, and none of them fails on the others' half-made schema.
 func TestNodesStartingTogetherMigrateOnce(t *testing.T) {
+	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		const nodes = 4

@@ -12,6 +12,7 @@ import (
 )
 
 func TestOpen311Secret(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := dsn()
@@ -28,6 +29,7 @@ func TestOpen311Secret(t *testing.T) {
 }
 
 func TestPublicComplaints(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		clk := newClock()

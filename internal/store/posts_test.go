@@ -50,6 +50,7 @@ func heldIncoming(id, conv, author, text string, class shikayat.Class, at time.T
 // join it, HQ finds it and makes it a complaint (once, however often or
 // however many at once) or not, each kept as a correction.
 func TestHeldPosts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -220,6 +221,7 @@ func TestHeldPosts(t *testing.T) {
 // docketed, and its helpline reply is queued only where the deployment
 // answers them.
 func TestHelplineReplyJob(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &jobLog{}

@@ -202,6 +202,7 @@ func statsOf(t *testing.T, db *store.DB) stats {
 }
 
 func TestExportPerson(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -240,6 +241,7 @@ func TestExportPerson(t *testing.T) {
 // table, nor in text search; the counts stay, the trail verifies and
 // records who asked, and a later read of X does not fill anything in.
 func TestErasePerson(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -335,6 +337,7 @@ func hasPublicNote(c *shikayat.Complaint, note string) bool {
 // folded (lower-case) copy of a word is found whatever the case it is
 // looked for in.
 func TestScanFindsFoldedCopies(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})
@@ -358,6 +361,7 @@ func TestScanFindsFoldedCopies(t *testing.T) {
 // verifies and records the redaction, and an edit of a redacted event is
 // still caught.
 func TestRedactDeletedPosts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -429,6 +433,7 @@ func TestRedactDeletedPosts(t *testing.T) {
 // besides hashing old events is blanking an event's actor and note, with
 // the salt of their digests.
 func TestRedactionKeepsTheTrailAppendOnly(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		f := newTrailFixture(t, dsn())
 		id := f.events[2]
@@ -456,6 +461,7 @@ func TestRedactionKeepsTheTrailAppendOnly(t *testing.T) {
 // event be blanked, but audit verify fails, naming the complaint and the
 // event, until a redaction event follows it.
 func TestVerifyAsksForTheRedactionEvent(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -482,6 +488,7 @@ func TestVerifyAsksForTheRedactionEvent(t *testing.T) {
 // TestRetention: complaints closed before the cutoff lose their personal
 // data; open ones and those closed since keep it.
 func TestRetention(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

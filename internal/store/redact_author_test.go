@@ -14,6 +14,7 @@ import (
 // left to find it by); an erasure by the handle then says clearly that
 // nothing is held.
 func TestDeletedPostsLeaveNoAuthorID(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -24,6 +24,7 @@ func recordUnreadable(t *testing.T, db *store.DB, id, raw string) {
 // raw JSON and all, is found by the ids and handles in its raw body and
 // erased.
 func TestErasureFindsUnreadablePosts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -58,6 +59,7 @@ func TestErasureFindsUnreadablePosts(t *testing.T) {
 // TestUnreadablePostsAreChecked: the compliance check names unreadable
 // posts to X too.
 func TestUnreadablePostsAreChecked(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
@@ -81,6 +83,7 @@ func TestUnreadablePostsAreChecked(t *testing.T) {
 // TestRetweetsFollowTheirOriginal: a retweet, by anyone, holds its
 // original's full text: it is redacted with it, on erasure and on deletion.
 func TestRetweetsFollowTheirOriginal(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, how := range []string{"erasure", "deletion"} {
 		t.Run(how, func(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 // reading the row has), fails audit verify: the marker stands only where
 // the complaint or the post the reply answers was redacted.
 func TestMarkerWithoutARedactionFailsVerify(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -47,6 +48,7 @@ func TestMarkerWithoutARedactionFailsVerify(t *testing.T) {
 // post that try made is found on X and the reply recorded as sent, not
 // the moment the refusal came.
 func TestGivenUpReplyKeepsItsTryTime(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -18,6 +18,7 @@ import (
 // complaint's version on, so the action's compare-and-set fails.
 // PostgreSQL only: SQLite serialises writers, so the race cannot happen.
 func TestRedactionBeatsARacingAction(t *testing.T) {
+	t.Parallel()
 	if !slices.Contains(storetest.Engines(), "postgres") {
 		t.Skip("needs PostgreSQL (SHIKAYAT_TEST_POSTGRES)")
 	}

@@ -21,6 +21,7 @@ import (
 // record and leaves it blank — its words and handle are in no table, no
 // post_replaced event is written, the record keeps its kind.
 func TestRedactedNeverRefreshed(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &countJobs{}})
@@ -85,6 +86,7 @@ func TestRedactedNeverRefreshed(t *testing.T) {
 // text, X's triage and its reasons). SQLite serialises writers, so they
 // cannot overlap there.
 func TestRedactionRacingAPoll(t *testing.T) {
+	t.Parallel()
 	if !slices.Contains(storetest.Engines(), "postgres") {
 		t.Skip("needs PostgreSQL (SHIKAYAT_TEST_POSTGRES)")
 	}

@@ -17,6 +17,7 @@ import (
 // verify accepts the marker only where a redaction event names the event's
 // own note digest. The erasure that masks it still verifies.
 func TestRepliedNoteCannotBeRewritten(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -50,6 +51,7 @@ func TestRepliedNoteCannotBeRewritten(t *testing.T) {
 // The erasure replaces a replied note holding the person's contact details
 // by the marker, and the trail still verifies.
 func TestErasureRepliedNoteMarkedAndVerifies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

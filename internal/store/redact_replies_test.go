@@ -15,6 +15,7 @@ import (
 // reply sent keeps its text, the force's own public words, with contact
 // details masked.
 func TestRedactionSettlesReplies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -66,6 +66,7 @@ func complaintID(t *testing.T, db *store.DB, code string) int64 {
 // its "replied" event as well as in its row: the erasure masks the row and
 // replaces the event's note by the marker, and the trail still verifies.
 func TestErasureMasksRepliedEventsSentBefore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -100,6 +101,7 @@ func TestErasureMasksRepliedEventsSentBefore(t *testing.T) {
 // A masked "replied" note is vouched for by the redaction event that
 // follows it: editing it afterwards fails verification.
 func TestErasureMaskedRepliedEventTamperFails(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -124,6 +126,7 @@ func TestErasureMaskedRepliedEventTamperFails(t *testing.T) {
 // with its text; the erasure masks that text at once and keeps no digest of
 // it (one of a template with few unknowns gives them back to a guesser).
 func TestErasureMasksUnseenReplies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -161,6 +164,7 @@ func TestErasureMasksUnseenReplies(t *testing.T) {
 // A reply that becomes unseen after the erasure (it was being sent) is
 // masked when it does.
 func TestUnseenAfterErasureMasked(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -20,6 +20,7 @@ import (
 // lock both take first orders the paths that do not touch that row.
 // PostgreSQL only: SQLite lets one writer in at a time.
 func TestSettleWaitsForErasure(t *testing.T) {
+	t.Parallel()
 	if !slices.Contains(storetest.Engines(), "postgres") {
 		t.Skip("needs PostgreSQL (SHIKAYAT_TEST_POSTGRES)")
 	}

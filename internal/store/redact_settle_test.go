@@ -18,6 +18,7 @@ import (
 // others', in the reply and in the trail, and a reply that certainly did
 // not go out and waits again is given up, never sent.
 func TestRedactedRepliesAreMaskedWhenSettled(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	const inFlight = 35 * time.Second
 	// Each redaction, and what no table may hold after it: a post

@@ -15,6 +15,7 @@ import (
 // given up unverified (its sender looks for it on X, never posts it), and
 // its text is masked.
 func TestErasedSendingReplyNeverSentAgain(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -57,6 +58,7 @@ func TestErasedSendingReplyNeverSentAgain(t *testing.T) {
 // A reply claimed after the erasure (its job was queued before) is
 // recorded failed, with no text, and never wins a send turn.
 func TestReplyClaimedAfterErasureNeverSent(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -14,6 +14,7 @@ import (
 // the next day, is reserved in the new day's budget (and the old day's
 // reservation goes back): the new day's cap holds.
 func TestReplyTakenOverOnANewDayUsesThatDaysBudget(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -69,6 +70,7 @@ func TestReplyTakenOverOnANewDayUsesThatDaysBudget(t *testing.T) {
 // Giving up a reply whose try's outcome is unknown leaves it to be checked
 // on X; one that is pending fails at once. A sent reply always has a post.
 func TestGiveUpSendingReplyIsUnverified(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()

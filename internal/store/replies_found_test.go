@@ -15,6 +15,7 @@ import (
 // back when it failed) and leaves an internal event saying it was found
 // posted after being marked failed.
 func TestFailedReplyFoundPostedIsCountedAndTraced(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -76,6 +77,7 @@ func TestFailedReplyFoundPostedIsCountedAndTraced(t *testing.T) {
 // giving it up settles it as not posted and gives its budget back. A reply
 // given up while sending cannot be given up twice.
 func TestUnseenReplyIsSettledByAPerson(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()

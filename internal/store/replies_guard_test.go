@@ -16,6 +16,7 @@ import (
 // unknown outcome, goes as a reply being sent goes: given up unverified,
 // still unsure, so its sender looks for it on X.
 func TestRedactionLooksForUnsureReplies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -58,6 +59,7 @@ func TestRedactionLooksForUnsureReplies(t *testing.T) {
 // TestSentSameTextIsOfTheSamePost: a reply sent with the same text is the
 // answer the citizen has already only when it answers the same post.
 func TestSentSameTextIsOfTheSamePost(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -92,6 +94,7 @@ func TestSentSameTextIsOfTheSamePost(t *testing.T) {
 // TestSkipReplyLeavesATryInFlight: the desk's own rule skips a pending
 // reply, and a 'sending' one only once its try can no longer be in flight.
 func TestSkipReplyLeavesATryInFlight(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())
@@ -124,6 +127,7 @@ func TestSkipReplyLeavesATryInFlight(t *testing.T) {
 // to be sent only while its complaint stands closed by that close; a reopen
 // (even one closed again since) loses it, and the reply stays as it was.
 func TestClosingReplyTurnNeedsTheCloseToStand(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

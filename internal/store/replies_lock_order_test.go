@@ -19,6 +19,7 @@ import (
 // before the turn is asked for, and touches the reply after. (On SQLite
 // one writer goes at a time; the test runs there too.)
 func TestClosingReplyTurnLocksTheComplaintFirst(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

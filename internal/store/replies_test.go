@@ -12,6 +12,7 @@ import (
 )
 
 func TestReplyStates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()

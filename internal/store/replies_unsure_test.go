@@ -15,6 +15,7 @@ import (
 // (back to pending), until it is settled. Given up while unsure, it is
 // looked for on X rather than failed; settled, it is sure again.
 func TestReplyStaysUnsureUntilSettled(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()

@@ -17,6 +17,7 @@ import (
 // and the new node would post it again. The moved reply's turn goes to the
 // account it names now.
 func TestMovedReplyTurnLostByItsOldAccount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &jobLog{}})

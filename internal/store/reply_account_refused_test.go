@@ -44,6 +44,7 @@ func accountsComplaint(t *testing.T, db *store.DB, id string, mentions []string,
 // accounts is refused with the reason, not accepted and dropped: no account
 // may answer it on X. Closing it still works, without a closing reply.
 func TestStaffReplyRefusedWhenNoAccountWasMentioned(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &jobLog{}
@@ -78,6 +79,7 @@ func TestStaffReplyRefusedWhenNoAccountWasMentioned(t *testing.T) {
 // from the state account it did not mention: the force's accounts a post
 // mentioned are kept through redaction.
 func TestRedactedPostRepliedFromAnAccountItMentioned(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &jobLog{}
@@ -107,6 +109,7 @@ func TestRedactedPostRepliedFromAnAccountItMentioned(t *testing.T) {
 // X; otherwise, or when its post mentioned no listed account, it stays and
 // is reported.
 func TestMoveReplyAccountOfRemovedAccount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &jobLog{}})

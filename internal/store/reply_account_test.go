@@ -15,6 +15,7 @@ import (
 // else the state account if mentioned, else one the post mentioned; a post
 // that mentions none of the force's accounts gets no reply job.
 func TestReplyAccountDecidedWhenQueued(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &jobLog{}

@@ -41,6 +41,7 @@ func (r *recordedJobs) replies() []int64 {
 // approve it; a district operator's approval queues it, once. A template
 // reply, and any reply with approval off, is queued at once.
 func TestStationReplyWaitsForApproval(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		jobs := &recordedJobs{}

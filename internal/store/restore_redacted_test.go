@@ -16,6 +16,7 @@ import (
 // as every other move of a reply: it is given up unverified (looked for,
 // never sent again), its text masked and matched by its digest.
 func TestRestoreSettlesRedactedReplies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newPrivacyDesk(t, dsn())

@@ -17,6 +17,7 @@ import (
 // queued. A code another complaint holds, or one whose check symbol fails,
 // is not adopted: a new code is drawn and the post acknowledged as usual.
 func TestComplaintAdoptsTheCodeOfItsReplyOnX(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		jobs := &countJobs{}
@@ -88,6 +89,7 @@ func TestComplaintAdoptsTheCodeOfItsReplyOnX(t *testing.T) {
 // uncertain (sending, last tried long ago) so that they are looked for on
 // X before any try; its leases go.
 func TestMarkRestored(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -128,6 +130,7 @@ func TestMarkRestored(t *testing.T) {
 // The restore refuses a database holding complaints or posts: Holdings
 // counts them without creating or migrating anything.
 func TestHoldings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := dsn()

@@ -13,6 +13,7 @@ import (
 // unit sees only its subtree, and the public lookup carries public fields
 // only.
 func TestScopeNeverFailsOpen(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

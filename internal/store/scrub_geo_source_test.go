@@ -16,6 +16,7 @@ import (
 // directly) stay, whether the post had only a place or had coordinates of
 // its own.
 func TestScrubLostGeoKeepsOtherCoordinates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &countJobs{}})

@@ -13,6 +13,7 @@ import (
 // TestScrubGeo: X's "scrub_geo" drops a post's coordinates and place, and
 // the coordinates of the complaint it opened, and nothing else.
 func TestScrubGeo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{Jobs: &countJobs{}})

@@ -16,6 +16,7 @@ import (
 // district, its zone and the station it is assigned to; views are recorded;
 // the public lookup gives the stage alone.
 func TestSensitiveComplaints(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSessions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		clk := newClock()
@@ -104,6 +105,7 @@ func TestSessions(t *testing.T) {
 // TestIdempotentReplayReturnsTheFirstResult: a retried action answers what
 // the first one answered, even when the complaint moved on in between.
 func TestIdempotentReplayReturnsTheFirstResult(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{})

@@ -16,6 +16,7 @@ import (
 // the stored ones, and it says that its own differ. A node that changed
 // them itself keeps its own until its change is stored.
 func TestNodeFollowsStoredSLAPeriods(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		url := dsn()

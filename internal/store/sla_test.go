@@ -193,6 +193,7 @@ func unitScope(t *testing.T, db *store.DB, id string) shikayat.Scope {
 // the escalations up Kanpur's tree come at their moments and once each;
 // bounces count against the unit that sent the complaint away.
 func TestSLAMidTermForwardedBouncedReforwardedClosed(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newSLADesk(t, dsn())
@@ -329,6 +330,7 @@ func TestSLAMidTermForwardedBouncedReforwardedClosed(t *testing.T) {
 // 15 minutes is a breach, and with no first action in the hour it is
 // overdue and escalates a period later.
 func TestSLAImmediateWithoutFirstAction(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newSLADesk(t, dsn())
@@ -364,6 +366,7 @@ func TestSLAImmediateWithoutFirstAction(t *testing.T) {
 // A class set later moves the deadline; the jobs made for the old one do
 // nothing, even run by hand.
 func TestSLAClassSetLaterMovesTheDeadline(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newSLADesk(t, dsn())
@@ -385,6 +388,7 @@ func TestSLAClassSetLaterMovesTheDeadline(t *testing.T) {
 
 // Two workers running the same job at once record one warning.
 func TestSLAJobRunTwiceRecordsOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newSLADesk(t, dsn())
@@ -433,6 +437,7 @@ func TestSLAJobRunTwiceRecordsOnce(t *testing.T) {
 // Complaints stored without a queue (before SLA jobs, or by a command) get
 // their jobs when the desk starts, once.
 func TestSLAResumeSchedulesComplaintsStoredWithoutAQueue(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newSLADesk(t, dsn())

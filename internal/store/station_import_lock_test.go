@@ -20,6 +20,7 @@ import (
 // import, and is counted after it. (PostgreSQL: SQLite lets one writer in
 // at a time, so an import there holds every writer anyway.)
 func TestStationImportLeavesOtherWritesFree(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -88,6 +89,7 @@ func TestStationImportLeavesOtherWritesFree(t *testing.T) {
 // with a conflict and changes nothing, instead of hanging behind the
 // writer that holds it; once the writer is done, it goes through.
 func TestStationImportLockWait(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

@@ -37,6 +37,7 @@ func sameAsRecount(t *testing.T, d *statsDesk, name string, f shikayat.StatsFilt
 // for a second one would wait for ever (the context's deadline here only
 // ends the wait).
 func TestStatsUnderFilterOneConnection(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		d.complaint(t, lucknow162, shikayat.ClassMidTerm)
@@ -62,6 +63,7 @@ func TestStatsUnderFilterOneConnection(t *testing.T) {
 // Only an unknown unit or one of another kind is the caller's mistake; a
 // failure to read it (here a cancelled context) is not relabelled one.
 func TestStatsUnderFilterErrors(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		d.complaint(t, lucknow162, shikayat.ClassMidTerm)
@@ -88,6 +90,7 @@ func TestStatsUnderFilterErrors(t *testing.T) {
 // A station that bounced a complaint is moved to another district: the
 // bounce roll-up still equals the recount, state-wide and per district.
 func TestStatsStationMovedDistrict(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -118,6 +121,7 @@ func TestStatsStationMovedDistrict(t *testing.T) {
 // ids are not in the order of their times: the previous event is the
 // earlier in time, in the trigger and in the recount alike.
 func TestStatsEventsOutOfTimeOrder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := newStatsDesk(t, dsn())
 		lko, knp := d.op(t, lucknow162), d.op(t, kanpur157)
@@ -139,6 +143,7 @@ func TestStatsEventsOutOfTimeOrder(t *testing.T) {
 // unit that held it when the reply was written: the officer's later move to
 // the district office changes nothing, in the trigger or in a rebuild.
 func TestActedAtSurvivesOfficerMove(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -183,6 +188,7 @@ func TestActedAtSurvivesOfficerMove(t *testing.T) {
 // statement lists them in: by time, or against it (ids then disagree with
 // the times, as between nodes whose clocks differ).
 func TestStatsEventsMultiRowInsertOrder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		for _, order := range []string{"in time order", "against time order"} {
 			t.Run(order, func(t *testing.T) {

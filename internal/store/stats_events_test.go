@@ -18,6 +18,7 @@ import (
 // complaint once, in the totals each complaint once; and again after the
 // table is emptied and rebuilt.
 func TestStatsEventsRollupEqualsRecount(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := randomDesk(t, dsn())
@@ -77,6 +78,7 @@ func TestStatsEventsRollupEqualsRecount(t *testing.T) {
 // class and type the complaint has now: they equal a count written here
 // in plain SQL, per district and in the totals, for each class and a type.
 func TestStatsEventsClassFilterCounts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := randomDesk(t, dsn())

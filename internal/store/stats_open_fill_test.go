@@ -23,6 +23,7 @@ import (
 // emptying stats_open behind the store's back and running the fill
 // (migration 00043) again gives the same.
 func TestStatsOpenFilledByMigration(t *testing.T) {
+	t.Parallel()
 	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := dsn()
@@ -122,6 +123,7 @@ func TestStatsOpenFilledByMigration(t *testing.T) {
 // A change that leaves a stats_open row at zero deletes it: the table
 // holds the open complaints' keys, not every deadline day ever used.
 func TestStatsOpenPrunesZeroRows(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC)

@@ -16,6 +16,7 @@ import (
 // reclassified, re-routed, closed and reopened, merged, and changed behind
 // the store's back.
 func TestStatsOpenRollupEqualsRecount(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

@@ -20,6 +20,7 @@ import (
 // rated, merged, changed behind the store's back — for every filter the
 // page offers; and an erasure changes no number.
 func TestStatsRollupsEqualRecount(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

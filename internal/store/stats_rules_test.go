@@ -18,6 +18,7 @@ import (
 // rebuild), unless told to change them; then they are the stored ones and
 // a node with the old deadlines is refused in turn.
 func TestNodeWithOtherSLARefusedUnlessTold(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		url := dsn()
@@ -66,6 +67,7 @@ func TestNodeWithOtherSLARefusedUnlessTold(t *testing.T) {
 // A rebuild of the roll-ups that fails in the background is logged, not
 // only kept for WaitStatsRules.
 func TestFailedRebuildLogged(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		url := dsn()

@@ -15,6 +15,7 @@ import (
 // (sensitive or not), and the bounces and reopenings of another district
 // stay out of its lists. HQ lists what every unit bounced or reopened.
 func TestEventListsKeepOwnerScope(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -103,6 +104,7 @@ func TestEventListsKeepOwnerScope(t *testing.T) {
 // counts with it: the roll-ups and a recount agree for both districts, and
 // the district that holds the station now counts its complaint.
 func TestStationMovedCountsWithItsNewDistrict(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

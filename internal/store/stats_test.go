@@ -73,6 +73,7 @@ const (
 // bound, the share within the citizen's deadline, bounces against the unit
 // that sent the complaint away, reopenings; a district user sees its own.
 func TestDistrictStats(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -247,6 +248,7 @@ func leagueByDistrict(t *testing.T, d *statsDesk, end time.Time) ([]shikayat.Lea
 // district that sent the complaint away, reopenings against the one that
 // closed it.
 func TestLeagueGamingCasesDoNotWin(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())
@@ -381,6 +383,7 @@ func TestLeagueGamingCasesDoNotWin(t *testing.T) {
 // An export walks every complaint of the filter once, newest first, in
 // batches: many received at the same moment, more than a batch of them.
 func TestEachComplaintWalksEveryOneOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		d := newStatsDesk(t, dsn())

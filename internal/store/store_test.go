@@ -67,6 +67,7 @@ func actorIn(t *testing.T, db *store.DB, a shikayat.Actor) shikayat.Actor {
 }
 
 func TestStore(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 
@@ -512,6 +513,7 @@ func (failingJobs) InsertTx(context.Context, *sql.Tx, shikayat.Job) error {
 }
 
 func TestParseDSN(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		dsn    string
 		engine store.Engine
@@ -540,6 +542,7 @@ func TestParseDSN(t *testing.T) {
 // each either lands (with its event) or is refused as a conflict, and the
 // row agrees with its trail.
 func TestConcurrentActionsAgreeWithTheTrail(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})

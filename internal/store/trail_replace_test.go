@@ -40,6 +40,7 @@ func forgeReplace(t *testing.T, db *store.DB, c *shikayat.Complaint, at time.Tim
 // complaint was opened, and before the seal that covers it. A forged one,
 // hashed into the chain, is named by audit verify.
 func TestVerifyRefusesAForgedReplacement(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		for _, tc := range []struct {
@@ -94,6 +95,7 @@ func TestVerifyRefusesAForgedReplacement(t *testing.T) {
 // Intake replaces a complaint's text only within the window: later, X's
 // read is noted on the trail and the text stays.
 func TestLateReplacementOnlyNotesXsRead(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock()
@@ -124,6 +126,7 @@ func TestLateReplacementOnlyNotesXsRead(t *testing.T) {
 // the day's seal, is judged at the time of the last event before it in the
 // chain, so verify still refuses it.
 func TestVerifyRefusesABackdatedReplacement(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		clk := newClock() // 12:00 IST

@@ -102,6 +102,7 @@ func verify(t *testing.T, db *store.DB) *store.TrailReport {
 }
 
 func TestVerifyTrail(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		t.Run("an untouched trail verifies", func(t *testing.T) {
 			f := newTrailFixture(t, dsn())
@@ -254,6 +255,7 @@ func TestVerifyTrail(t *testing.T) {
 // Events added to one complaint at once, by actions and by posts attached
 // at intake (which have no version check), chain one after another.
 func TestConcurrentEventsChain(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
@@ -294,6 +296,7 @@ func TestConcurrentEventsChain(t *testing.T) {
 }
 
 func TestSealDays(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := dsn()

@@ -16,6 +16,7 @@ import (
 
 // A database from before the hashes gets its chain on upgrade, and verifies.
 func TestUpgradedTrailVerifies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.EachEmpty(t, func(t *testing.T, dsn func() string) {
 		d := dsn()

@@ -16,6 +16,7 @@ import (
 // existing, none renames it silently, and the unit keeps the name of the
 // add that made it.
 func TestConcurrentUnitAddsMakeItOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := open(t, dsn(), store.Options{})
