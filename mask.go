@@ -19,8 +19,8 @@ import (
 //     part takes "*" after its first character, so that a masked address
 //     is left as it is and a masked handle before it is not taken in;
 //   - an @handle (a person's name on X);
-//   - digit groups joined by ":" or "|" that make a mobile number and
-//     hold no time (colonNumber);
+//   - digit groups joined by ":", "|", a spaced ";" or a glued "=" that
+//     make a mobile number and hold no time (colonNumber);
 //   - a run of ten or more digits with short gaps between them (numberGap:
 //     at most eight of dash, dot, slash, comma, parentheses, square
 //     brackets, "_", "~", "*", "#" or "+", and a space around each; or
@@ -71,13 +71,15 @@ const (
 	// (98765 43210; 98765 43210) stays a list and a sum (Rs. 5,000 + 2,000
 	// + 3,500) stays a sum.
 	numberGap = `(?:[;+*]|[ ]?(?:[` + gapSeps + `][ ]?){0,8})`
-	// colonRun is digit groups joined by ":" or "|", which are a number's
-	// only when they cannot be a time and make a mobile number
-	// (colonNumber): 98765:43210, but not 10:30 or 379 | 411 | 420.
+	// colonRun is digit groups joined by ":", "|", ";" with a space
+	// beside it, or "=" glued to both, which are a number's only when
+	// they cannot be a time and make a mobile number (colonNumber):
+	// 98765:43210, 98765 ; 43210, 98765=43210, but not 10:30,
+	// 379 | 411 | 420, IPC 379; 411 or 5000*2=10000.
 	// Its groups may also be a number's gap apart (98 | 765-43210); at
 	// most 13 groups are read at once, so that a long run is read in
 	// pieces.
-	colonRun = `[0-9]{1,13}(?:(?:[ ]?[:|][ ]?|` + numberGap + `)[0-9]{1,13}){1,12}`
+	colonRun = `[0-9]{1,13}(?:(?:[ ]?[:|;][ ]?|=|` + numberGap + `)[0-9]{1,13}){1,12}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -144,11 +146,12 @@ var (
 // domain (a***@example.com), @handles nothing (@***). A number with an
 // address glued onto its end (98765 43210ram@gmail.com) is masked as a
 // number and the address after it as an address (98XXXXXX10r***@gmail.com).
-// Digits of any script, fullwidth forms, Unicode spaces and dashes, and
-// invisible characters are read as what they look like (foldContacts), so
-// writing a number in Devanagari, Bengali or fullwidth digits, or spacing
-// it with thin spaces or en dashes, does not hide it; the rest of the text
-// is left as written.
+// Digits of any script, fullwidth forms, Unicode spaces and dashes,
+// invisible characters, and a letter O among digits are read as what they
+// look like (foldContacts, zeroEdges), so writing a number in Devanagari,
+// Bengali or fullwidth digits, spacing it with thin spaces or en dashes,
+// or writing its zeros as O does not hide it; the rest of the text is left
+// as written.
 //
 // Masking masked text changes nothing. A masking can make a contact of
 // what is around it — a number masked loses its spaces, and after "ram@ "
@@ -181,6 +184,7 @@ const maxMaskPasses = 5
 // its length.
 func maskOnce(s string) string {
 	folded, at := foldContacts(s)
+	folded = zeroEdges(folded)
 	var b strings.Builder
 	last, prev := 0, 0 // in s, and the end of the previous match in folded
 	for pos := 0; pos < len(folded); {
@@ -197,14 +201,7 @@ func maskOnce(s string) string {
 		if m[10] >= 0 { // groups joined by ":" or "|"
 			start, end := colonSpan(folded[m[10]:m[11]])
 			if start < 0 {
-				// Go on from the last group: a number may begin there.
-				pos = m[11]
-				for pos > m[10] && isDigit(folded[pos-1]) {
-					pos--
-				}
-				if pos == m[10] {
-					pos = m[11]
-				}
+				pos = resumeAfterColons(folded, m[10], m[11])
 				continue
 			}
 			m[0], m[1], m[8], m[9] = m[10]+start, m[10]+end, m[10]+start, m[10]+end
@@ -217,6 +214,8 @@ func maskOnce(s string) string {
 				// a number, if it is long enough for one.
 				if n := phoneAt.FindStringIndex(folded[m[0]:]); n != nil {
 					end = m[0] + n[1]
+				} else {
+					end = numberFromDate(folded, m[0], m[1])
 				}
 			} else {
 				end = numberFromDate(folded, m[0], m[1])
@@ -278,7 +277,8 @@ func maskOnce(s string) string {
 		b.WriteString(s[last:start])
 		switch found := folded[m[0]:m[1]]; {
 		case m[4] >= 0:
-			b.WriteString(maskEmail(found))
+			loc := emailAtRe.FindStringIndex(found)
+			b.WriteString(maskEmail(found, loc, asWritten(s, folded, at, m[0]+loc[1], m[1])))
 		case m[6] >= 0:
 			b.WriteString("@***")
 		default:
@@ -288,7 +288,7 @@ func maskOnce(s string) string {
 				// after it as an address: the two masked parts stay
 				// glued as written, and maskLocal knows the masked number
 				// before an address when it reads the two as one.
-				b.WriteString(maskLocal(folded[m[1]:local]) + "@" + maskDomain(folded[domain:stop]))
+				b.WriteString(maskLocal(folded[m[1]:local]) + "@" + maskDomain(folded[domain:stop], asWritten(s, folded, at, domain, stop)))
 				prev, pos, end = stop, stop, at[stop]
 			}
 		}
@@ -338,6 +338,28 @@ func wordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '@'
 }
 
+// resumeAfterColons returns where to go on reading after digit groups at
+// folded[start:end] joined by ":" or "|" that hold no number (colonSpan):
+// at the first group after the first that is not joined to the one before
+// it so, as a number may begin there (10:30 9876543210 1, the time's
+// minutes no part of it), or else at the last group; at end when there is
+// only one.
+func resumeAfterColons(folded string, start, end int) int {
+	last := -1
+	for i := start + 1; i < end; i++ {
+		if !isDigit(folded[i]) || isDigit(folded[i-1]) {
+			continue
+		}
+		if last = i; !colonJoined(folded, i, start) {
+			return i
+		}
+	}
+	if last < 0 {
+		return end
+	}
+	return last
+}
+
 // colonSpan returns where, in digit groups joined by ":" or "|", the
 // first and longest run of whole groups that is a phone number
 // (colonNumber) begins and ends, or -1s.
@@ -365,32 +387,61 @@ func colonSpan(run string) (start, end int) {
 	return -1, -1
 }
 
-// colonNumber reports whether digit groups joined by ":" or "|" (and a
-// number's gaps) are a phone number: no two groups around a ":" alone make
-// a time (hh:mm, its hours up to 23 and minutes up to 59), and the digits
-// are a mobile number (any phone number when no ":" or "|" joins them).
+// colonNumber reports whether digit groups joined by ":", "|", a spaced
+// ";" or "=" (and a number's gaps) are a phone number: no two groups
+// around a ":" alone make a time (hh:mm, its hours up to 23 and minutes up
+// to 59) — unless four groups or more are joined by ":" in a row, which no
+// time is (hh:mm:ss has three: 98:76:54:21:10 is a number) — and the
+// digits are a mobile number (any phone number when only a number's gaps
+// join them).
 func colonNumber(run string) bool {
-	var d []byte
-	prev, sep := "", ""
+	var groups, seps []string // seps[i] is what stands before groups[i]
 	for i := 0; i < len(run); {
 		j := i
 		for j < len(run) && isDigit(run[j]) {
 			j++
 		}
-		g := run[i:j]
-		if sep == ":" && len(prev) <= 2 && len(g) == 2 && atoi(prev) <= 23 && atoi(g) <= 59 {
-			return false
-		}
-		d = append(d, g...)
-		prev = g
+		groups = append(groups, run[i:j])
 		for i = j; j < len(run) && !isDigit(run[j]); j++ {
 		}
-		sep, i = strings.TrimSpace(run[i:j]), j
+		if j > i {
+			seps = append(seps, run[i:j])
+		}
+		i = j
 	}
-	if !strings.ContainsAny(run, ":|") {
+	seps = append([]string{""}, seps...)
+	var d []byte
+	joined := false
+	for i, g := range groups {
+		sep := strings.TrimSpace(seps[i])
+		joined = joined || strings.ContainsAny(sep, ":|=") || sep == ";" && seps[i] != ";"
+		d = append(d, g...)
+		if sep != ":" || colonChain(groups, seps, i) >= 4 {
+			continue
+		}
+		prev := groups[i-1]
+		if len(prev) <= 2 && len(g) == 2 && atoi(prev) <= 23 && atoi(g) <= 59 {
+			return false
+		}
+	}
+	if !joined {
 		return nationalNumber(d)
 	}
 	return mobileNumber(d)
+}
+
+// colonChain is how many groups, i among them, are joined to each other
+// by ":" alone in a row (colonNumber's groups and the separators before
+// them).
+func colonChain(groups, seps []string, i int) int {
+	a, b := i, i
+	for a > 0 && strings.TrimSpace(seps[a]) == ":" {
+		a--
+	}
+	for b+1 < len(groups) && strings.TrimSpace(seps[b+1]) == ":" {
+		b++
+	}
+	return b - a + 1
 }
 
 // atoi is the value of a short run of ASCII digits.
@@ -441,16 +492,18 @@ func numberFromDate(folded string, start, end int) int {
 			d = append(d, c)
 		}
 	}
-	dateDigits, found := len(d), -1
+	dateDigits, found, joined := len(d), -1, false
 	for i := end; len(d) <= 13; {
-		k, _ := gapAfter(folded, i, dateGapChars)
-		if k == i || k == len(folded) || !isDigit(folded[k]) {
+		k, j := dateJoin(folded, i)
+		// Digits glued on (k == i) continue the date only right after it.
+		if k == len(folded) || !isDigit(folded[k]) || k == i && i > end {
 			break
 		}
+		joined = joined || j
 		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
 			d = append(d, folded[i])
 		}
-		if after := len(d) - dateDigits; after >= 3 && nationalNumber(d) {
+		if after := len(d) - dateDigits; after >= 3 && (nationalNumber(d) && !joined || mobileNumber(d)) {
 			found = i
 		}
 	}
@@ -461,6 +514,37 @@ func numberFromDate(folded string, start, end int) int {
 		return start + n[1]
 	}
 	return found
+}
+
+// dateJoin returns where the digits after a gap that begins at i in folded
+// begin, the gap read as numberFromDate reads it: a number's (dateGapChars,
+// or one ";", "+" or "*" glued to both sides), or — joined reports it —
+// colonRun's other joins but ":" (a "|", a ";" with a space beside it, a
+// glued "="), which make a number only of a mobile number's digits. It
+// returns i when there is no such gap.
+func dateJoin(folded string, i int) (k int, joined bool) {
+	if k, _ = gapAfter(folded, i, dateGapChars); k > i && k < len(folded) && isDigit(folded[k]) {
+		return k, false
+	}
+	k = i
+	if k < len(folded) && folded[k] == ' ' {
+		k++
+	}
+	if k == len(folded) {
+		return i, false
+	}
+	switch c := folded[k]; {
+	case k == i && strings.IndexByte(";+*", c) >= 0:
+		return k + 1, false
+	case c == '|' || c == ';':
+		if k++; k < len(folded) && folded[k] == ' ' {
+			k++
+		}
+		return k, true
+	case k == i && c == '=':
+		return k + 1, true
+	}
+	return i, false
 }
 
 // dateGapChars are the separators numberFromDate reads between the digit
@@ -489,23 +573,41 @@ func nationalNumber(d []byte) bool {
 var phoneAt = regexp.MustCompile(`^(?:` + phoneRun + `)`)
 
 // digitsBefore moves the start of a number in folded back over the digits
-// before it (a number's gap apart, or a "+"), not past floor.
+// before it (a number's gap apart, or a "+"), not past floor. A group
+// joined to the one before it by ":", "|", ";" or "=" is left out: that
+// run was read as a whole (colonSpan) and is no part of the number, so a
+// time before a number keeps its minutes (10:30 98XXXXXX10).
 func digitsBefore(folded string, start, floor int) int {
 	for {
 		k := gapBefore(folded, start, floor, gapChars+"+")
-		if k <= floor || !isDigit(folded[k-1]) {
+		if k <= floor || !isDigit(folded[k-1]) || colonJoined(folded, k, floor) {
 			return start
 		}
 		start = k - 1
 	}
 }
 
+// colonJoined reports whether the digit group that ends at end in folded
+// is joined to what is before it by ":", "|", ";" or "=", not looking
+// past floor.
+func colonJoined(folded string, end, floor int) bool {
+	i := end
+	for i > floor && isDigit(folded[i-1]) {
+		i--
+	}
+	if i > floor && folded[i-1] == ' ' {
+		i--
+	}
+	return i > floor && strings.IndexByte(":|;=", folded[i-1]) >= 0
+}
+
 // maskEmail keeps an address's first letter and its domain, written
 // plainly: r***@gmail.com. A phone number made into a domain
 // (ram@9876543210.in) is masked as a number.
-func maskEmail(m string) string {
-	loc := emailAtRe.FindStringIndex(m)
-	return maskLocal(m[:loc[0]]) + "@" + maskDomain(m[loc[1]:])
+// loc is where its "@" (or its spelling, emailAtRe) is, and written its
+// domain as written (maskDomain).
+func maskEmail(m string, loc []int, written string) string {
+	return maskLocal(m[:loc[0]]) + "@" + maskDomain(m[loc[1]:], written)
 }
 
 // maskLocal masks an address's local part to its first character and
@@ -533,8 +635,33 @@ var maskedNumber = regexp.MustCompile(`^[0-9]{2}X{6,}[0-9]{2}`)
 
 // maskDomain writes an address's domain plainly, its dots spelled out or
 // spaced made ".", and masks a phone number in it.
-func maskDomain(d string) string {
+//
+// written is d with its letters O as written where d reads them as zeros
+// (asWritten): a domain holding no number is written with them
+// (web2o2o.com), one that holds a number masks it (ram@98765O43210.in).
+func maskDomain(d, written string) string {
+	if !phoneLike.MatchString(d) {
+		d = written
+	}
 	return phoneLike.ReplaceAllStringFunc(strings.Join(emailDotRe.Split(d, -1), "."), maskDigits)
+}
+
+// asWritten is folded[from:to] with each letter O that foldContacts or
+// zeroEdges read as a zero, and each O of another script, written again as
+// in s.
+func asWritten(s, folded string, at []int, from, to int) string {
+	var w strings.Builder
+	for i := from; i < to; i++ {
+		c := folded[i]
+		if c == '0' || c == 'O' {
+			if r, _ := utf8.DecodeRuneInString(s[at[i]:]); r == 'O' || r == 'o' || lookalikeO(r) {
+				w.WriteRune(r)
+				continue
+			}
+		}
+		w.WriteByte(c)
+	}
+	return w.String()
 }
 
 // phoneLike is contactLike's phone number alone.

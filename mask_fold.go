@@ -1,6 +1,8 @@
 package shikayat
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,12 +13,14 @@ import (
 // form its ASCII letter; any run of Unicode spaces and line breaks one
 // space (a line break and the next line's indentation are one gap); any
 // dash or minus "-"; a dot-like full stop "."; and format characters
-// (zero-width spaces and joiners, soft hyphens) are dropped. at[i] is the offset in s of the byte
-// folded[i] came from, at[len(folded)] is len(s): a match in folded is the
-// text s[at[start]:at[end]].
+// (zero-width spaces and joiners, soft hyphens) are dropped. A letter O
+// (o, or the Cyrillic or Greek one, or "〇") between two digits is the
+// digit 0 (9876O43210); one at the end of a digit run is read by
+// zeroEdges. at[i] is the offset in s of the byte folded[i] came from,
+// at[len(folded)] is len(s): a match in folded is the text
+// s[at[start]:at[end]].
 func foldContacts(s string) (folded string, at []int) {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	at = make([]int, 0, len(s)+1)
 	space := false // the last byte written is a space
 	for i, r := range s {
@@ -25,18 +29,211 @@ func foldContacts(s string) (folded string, at []int) {
 			continue
 		}
 		space = f == ' '
+		if lookalikeO(r) && !inWord(b, s[i+utf8.RuneLen(r):]) {
+			f = 'O'
+		}
 		if f == r {
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			for range utf8.RuneLen(r) {
 				at = append(at, i)
 			}
 			continue
 		}
-		b.WriteByte(byte(f))
+		b = append(b, byte(f))
 		at = append(at, i)
 	}
 	at = append(at, len(s))
-	return b.String(), at
+	zeroBetweenDigits(b)
+	return string(b), at
+}
+
+// lookalikeO reports whether r is a letter O of another script, or the
+// ideographic zero, which a reader takes for the digit 0 among digits.
+func lookalikeO(r rune) bool {
+	return r == 'О' || r == 'о' || r == 'Ο' || r == 'ο' || r == '〇'
+}
+
+// inWord reports whether a rune between folded and rest stands inside a
+// word: letters on both sides of it, letters O not counted (Москва, but
+// not 5оо or о.5).
+func inWord(folded []byte, rest string) bool {
+	before, _ := utf8.DecodeLastRune(folded)
+	after, _ := utf8.DecodeRuneInString(rest)
+	return wordLetter(before) && wordLetter(after)
+}
+
+// wordLetter reports whether r is a letter or mark other than an O.
+func wordLetter(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsMark(r)) && r != 'O' && r != 'o' && !lookalikeO(r)
+}
+
+// isO reports whether c is the letter O or o.
+func isO(c byte) bool { return c == 'O' || c == 'o' }
+
+// zeroBetweenDigits makes each run of letters O (o) in folded that stands
+// between two digits zeros.
+func zeroBetweenDigits(folded []byte) {
+	for i := 0; i < len(folded); i++ {
+		if !isO(folded[i]) {
+			continue
+		}
+		j := i
+		for j < len(folded) && isO(folded[j]) {
+			j++
+		}
+		if i > 0 && isDigit(folded[i-1]) && j < len(folded) && isDigit(folded[j]) {
+			for k := i; k < j; k++ {
+				folded[k] = '0'
+			}
+		}
+		i = j
+	}
+}
+
+// zeroEdges reads a run of letters O (o) at one end of a digit run, with
+// no letter at its other end (98765 4321o), or set apart by a number's
+// gaps between digits (98765 - O - 4321), as zeros when the digit groups
+// around it then make a mobile number (mobileNumber): so 98765 4321o is a
+// number, and Room 10o, FIR no. 12 or 10o'clock are as written. It
+// returns folded with those runs made zeros.
+func zeroEdges(folded string) string {
+	var edges [][2]int
+	for i := 0; i < len(folded); i++ {
+		if !isO(folded[i]) {
+			continue
+		}
+		j := i
+		for j < len(folded) && isO(folded[j]) {
+			j++
+		}
+		if edgeRun(folded, i, j) {
+			edges = append(edges, [2]int{i, j})
+		}
+		i = j
+	}
+	if edges == nil {
+		return folded
+	}
+	maybe := []byte(folded)
+	for _, e := range edges {
+		for k := e[0]; k < e[1]; k++ {
+			maybe[k] = '0'
+		}
+	}
+	out := []byte(folded)
+	for _, m := range digitRun.FindAllIndex(maybe, -1) {
+		groups := groupSpans(maybe, m[0], m[1])
+		for g := range groups {
+			if !holdsEdge(edges, groups[g]) {
+				continue
+			}
+			// The windows of whole groups that hold group g, of a
+			// mobile number's thirteen digits at most.
+			for a, n := g, 0; a >= 0 && n <= 13; a-- {
+				n += groups[a][1] - groups[a][0]
+				var d []byte
+				for b := a; b < len(groups) && len(d) <= 13; b++ {
+					d = append(d, maybe[groups[b][0]:groups[b][1]]...)
+					if b >= g && mobileNumber(d) {
+						copy(out[groups[a][0]:groups[b][1]], maybe[groups[a][0]:groups[b][1]])
+					}
+				}
+			}
+		}
+	}
+	return string(out)
+}
+
+// digitRun is digit groups joined as a phone number's (phoneRun's and
+// colonRun's joins), as many as there are.
+var digitRun = regexp.MustCompile(`[0-9]+(?:(?:[ ]?[:|;][ ]?|=|` + numberGap + `)[0-9]+)*`)
+
+// edgeRun reports whether the run of letters O at folded[i:j] may stand
+// for zeros in a number: no letter is next to it, and a digit is at one
+// of its ends (4321o), or digits are a number's gap away at both
+// (98765 - O - 4321).
+func edgeRun(folded string, i, j int) bool {
+	before, after := rune(-1), rune(-1)
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(folded[:i])
+	}
+	if j < len(folded) {
+		after, _ = utf8.DecodeRuneInString(folded[j:])
+	}
+	letter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	switch {
+	case letter(before) || letter(after):
+		return false
+	case digit(before) || digit(after):
+		return true
+	}
+	return digitJoinedAfter(folded, j) && digitJoinedBefore(folded, i)
+}
+
+// digitJoinedAfter reports whether a digit, or a letter O, follows
+// folded[:j] a number's gap or a join of colonRun's (" ; ", ":", "|", "=")
+// away.
+func digitJoinedAfter(folded string, j int) bool {
+	digitAt := func(k int) bool { return k > j && k < len(folded) && (isDigit(folded[k]) || isO(folded[k])) }
+	if k, _ := gapAfter(folded, j, gapChars); digitAt(k) {
+		return true
+	}
+	k := j
+	if k < len(folded) && folded[k] == ' ' {
+		k++
+	}
+	if k < len(folded) && strings.IndexByte(":|;=+*", folded[k]) >= 0 {
+		k++
+		if k < len(folded) && folded[k] == ' ' {
+			k++
+		}
+	}
+	return digitAt(k)
+}
+
+// digitJoinedBefore is digitJoinedAfter read backwards from i.
+func digitJoinedBefore(folded string, i int) bool {
+	digitAt := func(k int) bool { return k < i && k > 0 && (isDigit(folded[k-1]) || isO(folded[k-1])) }
+	if k := gapBefore(folded, i, 0, gapChars); digitAt(k) {
+		return true
+	}
+	k := i
+	if k > 0 && folded[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && strings.IndexByte(":|;=+*", folded[k-1]) >= 0 {
+		k--
+		if k > 0 && folded[k-1] == ' ' {
+			k--
+		}
+	}
+	return digitAt(k)
+}
+
+// groupSpans returns where the digit groups of b[start:end] begin and end.
+func groupSpans(b []byte, start, end int) [][2]int {
+	var groups [][2]int
+	for i := start; i < end; {
+		if !isDigit(b[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < end && isDigit(b[j]) {
+			j++
+		}
+		groups = append(groups, [2]int{i, j})
+		i = j
+	}
+	return groups
+}
+
+// holdsEdge reports whether the group at g holds one of the runs edges
+// (in the order of the text).
+func holdsEdge(edges [][2]int, g [2]int) bool {
+	k := sort.Search(len(edges), func(k int) bool { return edges[k][0] >= g[0] })
+	return k < len(edges) && edges[k][1] <= g[1]
 }
 
 // foldRune is r as foldContacts reads it: an ASCII rune, r itself, or -1

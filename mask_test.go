@@ -32,8 +32,9 @@ func TestMaskContacts(t *testing.T) {
 
 var (
 	unmaskedPhone = regexp.MustCompile(`[0-9](?:[;+*]|(?: ?(?:[-.()/,_~#\[\]] ?){0,8}))[0-9](?:(?:[;+*]| ?(?:[-.()/,_~#\[\]] ?){0,8})[0-9]){8,}`)
-	// colonMobile is a mobile number split in two by ":" or "|".
-	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4} ?[:|] ?[0-9]{5}(?:$|[^0-9])`)
+	// colonMobile is a mobile number split in two by ":", "|", ";" or a
+	// glued "=".
+	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4}(?: ?[:|;] ?|=)[0-9]{5}(?:$|[^0-9])`)
 	unmaskedEmail = regexp.MustCompile(`[\pL\pM\pN._%+-]{2,}@[\pL\pM\pN-]+(?:\.| \. |,)\pL[\pL\pM]`)
 	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_~#\[\]] ?){0,8})([0-9]+)`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
@@ -87,10 +88,30 @@ func dateNumber(read string, start, end int) bool {
 	return false
 }
 
+// colonChainRe is digit groups joined by ":" (spaces beside it allowed).
+var colonChainRe = regexp.MustCompile(`[0-9]+(?: ?: ?[0-9]+)+`)
+
+// hideTimes replaces the times in read (10:30, 10:31:05: hours up to 23,
+// minutes and seconds up to 59, three groups at most) with "#".
+func hideTimes(read string) string {
+	return colonChainRe.ReplaceAllStringFunc(read, func(chain string) string {
+		groups := strings.Split(strings.ReplaceAll(chain, " ", ""), ":")
+		if len(groups) > 3 || len(groups[0]) > 2 || atoi(groups[0]) > 23 {
+			return chain
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 2 || atoi(g) > 59 {
+				return chain
+			}
+		}
+		return "#"
+	})
+}
+
 // FuzzMaskContacts: whatever the text, the result is UTF-8, masking it
 // again changes nothing, and read as a reader sees it (foldContacts: any
 // script's digits, Unicode spaces and dashes) it holds no run of ten digits
-// outside a date and no address.
+// outside a date and a time, and no address.
 func FuzzMaskContacts(f *testing.F) {
 	for _, s := range []string{"call 9876543210", "+91 98765-43210", "(0522) 2234567", "a.b@c.in", "@ram_1 ९८७६५४३२१०",
 		"x@@y.com 1234567890123456", "a***@example.com", "0-0-0-0-0-0-0-0-0-0",
@@ -107,6 +128,9 @@ func FuzzMaskContacts(f *testing.F) {
 		"***a )a987654321098765 43210",
 		"98765\n    43210", "98765 -- 43210", "98_765_43210", "98765:43210", "98765|43210", "98765 - - 43210",
 		"राम@उदाहरण.भारत", "rām@gmail.com", "user@exämple.com", "राम.कुमार at उदाहरण dot भारत",
+		"98:76:54:21:10", "9876:54:21:10", "98765=43210", "98765 ; 43210", "IPC 379; 411", "5000*2=10000",
+		"9876O43210", "98765 4321o", "98765 - O - 4321", "9876о43210", "Room 10o", "mail a1o1@web2o2o.com",
+		"10:30 9876543210", "10:30 9876543210 1", "0:10 000000000", "8.5-1974;8;184", "6.2.1947 53 | 44",
 		"9.8.2012    3456", "1.1.2098 765432", "12.3.2098 76 54 32", "on 9.8.2012 10:30", "dinank 1.3.2026 123/2026", "9876543210 [at] 9876543210 3456 dot in, 34569876543210a+91",
 		strings.Repeat("mob@98765 43210 ram.kumar@gmail . com 9.8.2012\n3456 ", 40)} {
 		f.Add(s)
@@ -120,7 +144,7 @@ func FuzzMaskContacts(f *testing.F) {
 			t.Fatalf("masking twice changes %q: %q then %q", s, got, again)
 		}
 		read, _ := foldContacts(got)
-		read = hideDates(read)
+		read = hideTimes(hideDates(read))
 		if m := unmaskedPhone.FindString(read); m != "" {
 			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
 		}
