@@ -28,7 +28,8 @@ import (
 //     with or without +91, 0 or separators, landlines with their STD code.
 //     Ten digits within such short gaps are a number however they are
 //     grouped; an amount (12,500), a date or a docket code has fewer, or
-//     letters between.
+//     letters between; a list of case numbers or dates with such a run
+//     among them keeps its items as written (splitRun).
 //
 // An address's name and domain may be written in any script (राम@उदाहरण.भारत,
 // rām@gmail.com), as internationalised addresses are (RFC 6531), when its
@@ -271,6 +272,17 @@ func maskOnce(s string) string {
 				m[0]++
 			}
 			local, domain, stop = gluedAddress(folded, m[1])
+			// A list of case numbers or dates with numbers among them:
+			// only the numbers are masked.
+			if spans, ok := splitRun(folded, m[0], m[1]); ok && stop < 0 {
+				for _, sp := range spans {
+					b.WriteString(s[last:at[sp[0]]])
+					b.WriteString(maskDigits(folded[sp[0]:sp[1]]))
+					last = at[sp[1]]
+				}
+				prev = m[1]
+				continue
+			}
 		}
 		prev = m[1]
 		start, end := at[m[0]], at[m[1]]

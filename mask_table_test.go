@@ -89,7 +89,7 @@ func TestMaskContactsMustMask(t *testing.T) {
 // Ordinary police text that must stay as written: Hindi with "at" in it,
 // a date followed by an amount, a PIN code or a case number, times and
 // section lists joined by ":", "|" or ";", sums, a letter O next to a
-// number that makes no mobile number with it. And
+// number that makes no mobile number with it, lists of case numbers. And
 // the numbers that would begin inside a date (the digits after it too few
 // for a mobile number with the date's): left as written, knowingly
 // (README).
@@ -132,6 +132,12 @@ func TestMaskContactsKeep(t *testing.T) {
 		"12345 6789o",
 		"Room 10 O 12",
 		"Москва 12",
+
+		"FIR 123/2026, 124/2026, 125/2026",
+		"FIR 1234/2026, 1235/2026",
+		"FIR 123/2026 , 124/2026 , 125/2026",
+		"FIR 123/2026,124/2026,125/2026",
+		"FIR 987/2026, 988/2026",
 	} {
 		if got := MaskContacts(in); got != in {
 			t.Errorf("MaskContacts(%q) = %q, want it as written", in, got)
