@@ -20,8 +20,8 @@ type runItem struct {
 
 // splitRun returns, for a phone-like run at folded[start:end], the parts of
 // it to mask when the run holds case numbers (123/2026) or dates
-// (12.03.26, 12.03.2026) among its items — the items are what spaces and
-// commas divide it into. The items between two kept ones are masked
+// (12.03.26, 12.03.2026) among its items — the items are what gaps with a
+// space or a comma divide it into. The items between two kept ones are masked
 // together when they have a phone number's ten digits or more, and left as
 // written when they have fewer. ok is false, and the whole run is to be
 // masked as before, when it holds no case number or date, or when what is
@@ -36,12 +36,13 @@ func splitRun(folded string, start, end int) (spans [][2]int, ok bool) {
 	if !anyKept {
 		return nil, false
 	}
-	// A group that a masked number's "X" touches (the 98 in 98XXXXXX10)
-	// is what a masking before left of a number: it is not masked again.
-	if first := &items[0]; !first.kept && start > 0 && folded[start-1] == 'X' {
+	// The two digits that a masked number keeps at either end (the 98
+	// and the 10 of 98XXXXXX10) are what a masking before left of a
+	// number: they are not masked again.
+	if first := &items[0]; !first.kept && len(first.digits) == 2 && maskedBefore(folded, start) {
 		first.masked, first.part = true, true
 	}
-	if last := &items[len(items)-1]; !last.kept && end < len(folded) && folded[end] == 'X' {
+	if last := &items[len(items)-1]; !last.kept && len(last.digits) == 2 && maskedAfter(folded, end) {
 		last.masked, last.part = true, true
 	}
 	for i := 0; i < len(items); {
@@ -152,6 +153,25 @@ func digitGroups(s string) [][]byte {
 	return groups
 }
 
+// maskedBefore reports whether folded[:i] ends in the start of a masked
+// number (two digits and six "X" or more), and maskedAfter whether
+// folded[i:] begins with the end of one.
+func maskedBefore(folded string, i int) bool {
+	k := i
+	for k > 0 && folded[k-1] == 'X' {
+		k--
+	}
+	return i-k >= 6 && k >= 2 && isDigit(folded[k-1]) && isDigit(folded[k-2])
+}
+
+func maskedAfter(folded string, i int) bool {
+	k := i
+	for k < len(folded) && folded[k] == 'X' {
+		k++
+	}
+	return k-i >= 6 && k+2 <= len(folded) && isDigit(folded[k]) && isDigit(folded[k+1])
+}
+
 // runItems divides the run at folded[start:end] into its items, and marks
 // the case numbers and dates among them.
 func runItems(folded string, start, end int) []runItem {
@@ -202,14 +222,10 @@ func runItems(folded string, start, end int) []runItem {
 }
 
 // listGap reports whether a gap between digit groups divides a list: it
-// is made of spaces and commas only.
+// holds a space or a comma. So the items kept as written are written
+// without one (123/2026, not 123 / 2026).
 func listGap(gap string) bool {
-	for i := 0; i < len(gap); i++ {
-		if gap[i] != ' ' && gap[i] != ',' {
-			return false
-		}
-	}
-	return true
+	return strings.ContainsAny(gap, " ,")
 }
 
 // caseNumber reports whether an item's groups are a case number: up to six
