@@ -352,17 +352,19 @@ func wordByte(c byte) bool {
 
 // resumeAfterColons returns where to go on reading after digit groups at
 // folded[start:end] joined by ":" or "|" that hold no number (colonSpan):
-// at the first group after the first that is not joined to the one before
-// it so, as a number may begin there (10:30 9876543210 1, the time's
-// minutes no part of it), or else at the last group; at end when there is
-// only one.
+// at the first group after the first where a number's ten digits begin,
+// its groups a number's gap apart (10:30 9876543210 1, 0:1000000000 0),
+// but not at a time's minutes or seconds; or else at the last group, as a
+// number may begin there and run on past end; at end when there is only
+// one group.
 func resumeAfterColons(folded string, start, end int) int {
 	last := -1
 	for i := start + 1; i < end; i++ {
 		if !isDigit(folded[i]) || isDigit(folded[i-1]) {
 			continue
 		}
-		if last = i; !colonJoined(folded, i, start) {
+		last = i
+		if !timeTail(folded, start, i) && tenDigitsAt(folded, i) {
 			return i
 		}
 	}
@@ -370,6 +372,52 @@ func resumeAfterColons(folded string, start, end int) int {
 		return end
 	}
 	return last
+}
+
+// timeTail reports whether the digit group at folded[i:] is the minutes or
+// seconds of a time: two digits up to 59 after a ":" and a group of one or
+// two digits, not looking back past floor.
+func timeTail(folded string, floor, i int) bool {
+	j := i
+	for j < len(folded) && isDigit(folded[j]) {
+		j++
+	}
+	k := i
+	if k > floor && folded[k-1] == ' ' {
+		k--
+	}
+	if k == floor || folded[k-1] != ':' || j-i != 2 || atoi(folded[i:j]) > 59 {
+		return false
+	}
+	if k--; k > floor && folded[k-1] == ' ' {
+		k--
+	}
+	h := k
+	for h > floor && isDigit(folded[h-1]) {
+		h--
+	}
+	return k-h >= 1 && k-h <= 2
+}
+
+// tenDigitsAt reports whether ten digits begin at folded[i:], in groups a
+// number's gap apart.
+func tenDigitsAt(folded string, i int) bool {
+	n := 0
+	for {
+		for ; i < len(folded) && isDigit(folded[i]); i++ {
+			if n++; n >= 10 {
+				return true
+			}
+		}
+		k, _ := gapAfter(folded, i, gapChars)
+		if k == i && i+1 < len(folded) && strings.IndexByte(";+*", folded[i]) >= 0 {
+			k = i + 1
+		}
+		if k == i || k == len(folded) || !isDigit(folded[k]) {
+			return false
+		}
+		i = k
+	}
 }
 
 // colonSpan returns where, in digit groups joined by ":" or "|", the
@@ -407,28 +455,44 @@ func colonSpan(run string) (start, end int) {
 // digits are a mobile number (any phone number when only a number's gaps
 // join them).
 func colonNumber(run string) bool {
-	var groups, seps []string // seps[i] is what stands before groups[i]
-	for i := 0; i < len(run); {
+	// colonRun has at most 13 groups; a longer run is no number.
+	var groups, seps [13]string // seps[i] is what stands before groups[i]
+	var chain [13]int           // how many groups in a row ":" joins, for each
+	n := 0
+	for i := 0; i < len(run); n++ {
+		if n == len(groups) {
+			return false
+		}
 		j := i
 		for j < len(run) && isDigit(run[j]) {
 			j++
 		}
-		groups = append(groups, run[i:j])
+		groups[n] = run[i:j]
 		for i = j; j < len(run) && !isDigit(run[j]); j++ {
 		}
-		if j > i {
-			seps = append(seps, run[i:j])
+		if j < len(run) && n+1 < len(seps) {
+			seps[n+1] = run[i:j]
 		}
 		i = j
 	}
-	seps = append([]string{""}, seps...)
-	var d []byte
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && strings.TrimSpace(seps[j]) == ":" {
+			j++
+		}
+		for k := i; k < j; k++ {
+			chain[k] = j - i
+		}
+		i = j
+	}
+	var d [13 * 13]byte
+	digits := d[:0]
 	joined := false
-	for i, g := range groups {
+	for i, g := range groups[:n] {
 		sep := strings.TrimSpace(seps[i])
 		joined = joined || strings.ContainsAny(sep, ":|=") || sep == ";" && seps[i] != ";"
-		d = append(d, g...)
-		if sep != ":" || colonChain(groups, seps, i) >= 4 {
+		digits = append(digits, g...)
+		if sep != ":" || chain[i] >= 4 {
 			continue
 		}
 		prev := groups[i-1]
@@ -437,23 +501,9 @@ func colonNumber(run string) bool {
 		}
 	}
 	if !joined {
-		return nationalNumber(d)
+		return nationalNumber(digits)
 	}
-	return mobileNumber(d)
-}
-
-// colonChain is how many groups, i among them, are joined to each other
-// by ":" alone in a row (colonNumber's groups and the separators before
-// them).
-func colonChain(groups, seps []string, i int) int {
-	a, b := i, i
-	for a > 0 && strings.TrimSpace(seps[a]) == ":" {
-		a--
-	}
-	for b+1 < len(groups) && strings.TrimSpace(seps[b+1]) == ":" {
-		b++
-	}
-	return b - a + 1
+	return mobileNumber(digits)
 }
 
 // atoi is the value of a short run of ASCII digits.

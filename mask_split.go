@@ -8,8 +8,8 @@ import "strings"
 // are no phone number, so that they stay as written and only the numbers
 // among them are masked.
 
-// runItem is one item of a run: digit groups joined by a number's gaps
-// other than spaces and commas, from start to end in folded.
+// runItem is one item of a run: digit groups joined by gaps with no space
+// or comma in them, from start to end in folded.
 type runItem struct {
 	start, end int
 	digits     []byte
