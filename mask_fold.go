@@ -13,10 +13,10 @@ import (
 // form its ASCII letter; any run of Unicode spaces and line breaks one
 // space (a line break and the next line's indentation are one gap); any
 // dash or minus "-"; a dot-like full stop "."; and format characters
-// (zero-width spaces and joiners, soft hyphens) are dropped. A letter O
-// (o, or the Cyrillic or Greek one, or "〇") between two digits is the
-// digit 0 (9876O43210); one at the end of a digit run is read by
-// zeroEdges. at[i] is the offset in s of the byte folded[i] came from,
+// (zero-width spaces and joiners, soft hyphens) are dropped. A Cyrillic or
+// Greek O, or "〇", not inside a word becomes the letter O; a letter O (o)
+// between two digits the digit 0 (9876O43210); one at the end of a digit
+// run is read by zeroEdges. at[i] is the offset in s of the byte folded[i] came from,
 // at[len(folded)] is len(s): a match in folded is the text
 // s[at[start]:at[end]].
 func foldContacts(s string) (folded string, at []int) {
