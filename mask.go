@@ -596,7 +596,7 @@ func dateJoin(folded string, i int) (k int, joined bool) {
 		return i, false
 	}
 	switch c := folded[k]; {
-	case k == i && strings.IndexByte(";+*", c) >= 0:
+	case k == i && strings.IndexByte(";+*", c) >= 0 && k+1 < len(folded) && isDigit(folded[k+1]):
 		return k + 1, false
 	case c == '|' || c == ';':
 		if k++; k < len(folded) && folded[k] == ' ' {

@@ -75,6 +75,7 @@ func TestMaskContactsMustMask(t *testing.T) {
 		{"call 9.8.2012|3456", "call 98XXXXXX56"},
 		{"8.5-1974;8;184", "85XXXXXX84"},
 		{"6.2.1947 53 | 44", "62XXXXXX44"},
+		{"8/7-19572; 25/9", "87XXXXXX59"},
 	} {
 		got := MaskContacts(tc.in)
 		if got != tc.want {
