@@ -28,6 +28,10 @@ type runItem struct {
 // left as written could be read as a phone number (leftNumber), so that no
 // number hides behind a list.
 func splitRun(folded string, start, end int) (spans [][2]int, ok bool) {
+	// A case number or a date is written with "/", "." or "-".
+	if !strings.ContainsAny(folded[start:end], "/.-") {
+		return nil, false
+	}
 	items := runItems(folded, start, end)
 	anyKept := false
 	for i := range items {
