@@ -19,8 +19,8 @@ import (
 //     part takes "*" after its first character, so that a masked address
 //     is left as it is and a masked handle before it is not taken in;
 //   - an @handle (a person's name on X);
-//   - digit groups joined by ":" or "|" that make a mobile number and
-//     hold no time (colonNumber);
+//   - digit groups joined by ":", "|", a spaced ";" or a glued "=" that
+//     make a mobile number and hold no time (colonNumber);
 //   - a run of ten or more digits with short gaps between them (numberGap:
 //     at most eight of dash, dot, slash, comma, parentheses, square
 //     brackets, "_", "~", "*", "#" or "+", and a space around each; or
@@ -28,7 +28,8 @@ import (
 //     with or without +91, 0 or separators, landlines with their STD code.
 //     Ten digits within such short gaps are a number however they are
 //     grouped; an amount (12,500), a date or a docket code has fewer, or
-//     letters between.
+//     letters between; a list of case numbers or dates with such a run
+//     among them keeps its items as written (splitRun).
 //
 // An address's name and domain may be written in any script (राम@उदाहरण.भारत,
 // rām@gmail.com), as internationalised addresses are (RFC 6531), when its
@@ -71,13 +72,15 @@ const (
 	// (98765 43210; 98765 43210) stays a list and a sum (Rs. 5,000 + 2,000
 	// + 3,500) stays a sum.
 	numberGap = `(?:[;+*]|[ ]?(?:[` + gapSeps + `][ ]?){0,8})`
-	// colonRun is digit groups joined by ":" or "|", which are a number's
-	// only when they cannot be a time and make a mobile number
-	// (colonNumber): 98765:43210, but not 10:30 or 379 | 411 | 420.
+	// colonRun is digit groups joined by ":", "|", ";" with a space
+	// beside it, or "=" glued to both, which are a number's only when
+	// they cannot be a time and make a mobile number (colonNumber):
+	// 98765:43210, 98765 ; 43210, 98765=43210, but not 10:30,
+	// 379 | 411 | 420, IPC 379; 411 or 5000*2=10000.
 	// Its groups may also be a number's gap apart (98 | 765-43210); at
 	// most 13 groups are read at once, so that a long run is read in
 	// pieces.
-	colonRun = `[0-9]{1,13}(?:(?:[ ]?[:|][ ]?|` + numberGap + `)[0-9]{1,13}){1,12}`
+	colonRun = `[0-9]{1,13}(?:(?:[ ]?[:|;][ ]?|=|` + numberGap + `)[0-9]{1,13}){1,12}`
 	// emailAt is "@" (spaces around it allowed) or "at" spelled out:
 	// bracketed, or between spaces, or "at the rate" (or "attherate"), as
 	// "@" is read aloud in India.
@@ -144,11 +147,12 @@ var (
 // domain (a***@example.com), @handles nothing (@***). A number with an
 // address glued onto its end (98765 43210ram@gmail.com) is masked as a
 // number and the address after it as an address (98XXXXXX10r***@gmail.com).
-// Digits of any script, fullwidth forms, Unicode spaces and dashes, and
-// invisible characters are read as what they look like (foldContacts), so
-// writing a number in Devanagari, Bengali or fullwidth digits, or spacing
-// it with thin spaces or en dashes, does not hide it; the rest of the text
-// is left as written.
+// Digits of any script, fullwidth forms, Unicode spaces and dashes,
+// invisible characters, and a letter O among digits are read as what they
+// look like (foldContacts, zeroEdges), so writing a number in Devanagari,
+// Bengali or fullwidth digits, spacing it with thin spaces or en dashes,
+// or writing its zeros as O does not hide it; the rest of the text is left
+// as written.
 //
 // Masking masked text changes nothing. A masking can make a contact of
 // what is around it — a number masked loses its spaces, and after "ram@ "
@@ -181,6 +185,7 @@ const maxMaskPasses = 5
 // its length.
 func maskOnce(s string) string {
 	folded, at := foldContacts(s)
+	folded = zeroEdges(folded)
 	var b strings.Builder
 	last, prev := 0, 0 // in s, and the end of the previous match in folded
 	for pos := 0; pos < len(folded); {
@@ -197,14 +202,7 @@ func maskOnce(s string) string {
 		if m[10] >= 0 { // groups joined by ":" or "|"
 			start, end := colonSpan(folded[m[10]:m[11]])
 			if start < 0 {
-				// Go on from the last group: a number may begin there.
-				pos = m[11]
-				for pos > m[10] && isDigit(folded[pos-1]) {
-					pos--
-				}
-				if pos == m[10] {
-					pos = m[11]
-				}
+				pos = resumeAfterColons(folded, m[10], m[11])
 				continue
 			}
 			m[0], m[1], m[8], m[9] = m[10]+start, m[10]+end, m[10]+start, m[10]+end
@@ -217,6 +215,8 @@ func maskOnce(s string) string {
 				// a number, if it is long enough for one.
 				if n := phoneAt.FindStringIndex(folded[m[0]:]); n != nil {
 					end = m[0] + n[1]
+				} else {
+					end = numberFromDate(folded, m[0], m[1])
 				}
 			} else {
 				end = numberFromDate(folded, m[0], m[1])
@@ -272,13 +272,25 @@ func maskOnce(s string) string {
 				m[0]++
 			}
 			local, domain, stop = gluedAddress(folded, m[1])
+			// A list of case numbers or dates with numbers among them:
+			// only the numbers are masked.
+			if spans, ok := splitRun(folded, m[0], m[1]); ok && stop < 0 {
+				for _, sp := range spans {
+					b.WriteString(s[last:at[sp[0]]])
+					b.WriteString(maskDigits(folded[sp[0]:sp[1]]))
+					last = at[sp[1]]
+				}
+				prev = m[1]
+				continue
+			}
 		}
 		prev = m[1]
 		start, end := at[m[0]], at[m[1]]
 		b.WriteString(s[last:start])
 		switch found := folded[m[0]:m[1]]; {
 		case m[4] >= 0:
-			b.WriteString(maskEmail(found))
+			loc := emailAtRe.FindStringIndex(found)
+			b.WriteString(maskEmail(found, loc, asWritten(s, folded, at, m[0]+loc[1], m[1])))
 		case m[6] >= 0:
 			b.WriteString("@***")
 		default:
@@ -288,7 +300,7 @@ func maskOnce(s string) string {
 				// after it as an address: the two masked parts stay
 				// glued as written, and maskLocal knows the masked number
 				// before an address when it reads the two as one.
-				b.WriteString(maskLocal(folded[m[1]:local]) + "@" + maskDomain(folded[domain:stop]))
+				b.WriteString(maskLocal(folded[m[1]:local]) + "@" + maskDomain(folded[domain:stop], asWritten(s, folded, at, domain, stop)))
 				prev, pos, end = stop, stop, at[stop]
 			}
 		}
@@ -338,70 +350,6 @@ func wordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '@'
 }
 
-// colonSpan returns where, in digit groups joined by ":" or "|", the
-// first and longest run of whole groups that is a phone number
-// (colonNumber) begins and ends, or -1s.
-func colonSpan(run string) (start, end int) {
-	var at []int // where each group begins, and len(run)+1
-	for i := 0; i < len(run); i++ {
-		if i == 0 || isDigit(run[i]) && !isDigit(run[i-1]) {
-			at = append(at, i)
-		}
-	}
-	ends := func(g int) int { // the end of group g's digits
-		e := at[g]
-		for e < len(run) && isDigit(run[e]) {
-			e++
-		}
-		return e
-	}
-	for a := 0; a < len(at)-1; a++ {
-		for b := len(at) - 1; b > a; b-- {
-			if colonNumber(run[at[a]:ends(b)]) {
-				return at[a], ends(b)
-			}
-		}
-	}
-	return -1, -1
-}
-
-// colonNumber reports whether digit groups joined by ":" or "|" (and a
-// number's gaps) are a phone number: no two groups around a ":" alone make
-// a time (hh:mm, its hours up to 23 and minutes up to 59), and the digits
-// are a mobile number (any phone number when no ":" or "|" joins them).
-func colonNumber(run string) bool {
-	var d []byte
-	prev, sep := "", ""
-	for i := 0; i < len(run); {
-		j := i
-		for j < len(run) && isDigit(run[j]) {
-			j++
-		}
-		g := run[i:j]
-		if sep == ":" && len(prev) <= 2 && len(g) == 2 && atoi(prev) <= 23 && atoi(g) <= 59 {
-			return false
-		}
-		d = append(d, g...)
-		prev = g
-		for i = j; j < len(run) && !isDigit(run[j]); j++ {
-		}
-		sep, i = strings.TrimSpace(run[i:j]), j
-	}
-	if !strings.ContainsAny(run, ":|") {
-		return nationalNumber(d)
-	}
-	return mobileNumber(d)
-}
-
-// atoi is the value of a short run of ASCII digits.
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
-}
-
 // mobileNumber reports whether the digits d are an Indian mobile number:
 // ten digits beginning with 6 to 9, alone or after 0, 91 or 091.
 func mobileNumber(d []byte) bool {
@@ -411,62 +359,6 @@ func mobileNumber(d []byte) bool {
 	first := d[len(d)-10]
 	return first >= '6' && first <= '9'
 }
-
-// dateGlued matches, after a date, digits that continue it as its own do
-// (9.8.2012.3456, 1/1/2098765432): no space, at most two of
-// a number's separators. A date followed by a space and digits (a time, an
-// amount, a number of its own) is read by numberFromDate.
-var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
-
-// numberFromDate returns the end of the phone number that the date at
-// folded[start:end] begins, its digits going on after a space or another
-// separator (9.8.2012 3456 is 98 2012 3456), or -1 when the date is a date.
-// The date and the digit groups after it (read through gaps as a number's,
-// dateGapChars) are one number when, with at least three digits after the
-// date, together they have a phone number's digits — ten, or eleven after
-// a 0, twelve after 91, thirteen after 091. An amount, a PIN code or a case
-// number after a date (1.3.2026 25000, 1.3.2026 226001, 01.03.2026 12345)
-// makes no such count, and neither does a number that would begin inside
-// the date (1.1.2098 765432): that one stays as written. The
-// number then runs on as far as a number does (more digits close after it
-// are taken in, so that masking leaves no run to mask again). So a time or
-// a count after a date (12.03.2026 12 baje, 12.03.2026 1530 hrs, 9.8.2012
-// 10:30) and an FIR number (1.3.2026 123/2026) stay as written, and a date
-// followed by one short number that makes ten digits with it (1.1.2026
-// 1530) is masked: a number hidden as a date weighs more than a time shown.
-func numberFromDate(folded string, start, end int) int {
-	var d []byte
-	for i := start; i < end; i++ {
-		if c := folded[i]; isDigit(c) {
-			d = append(d, c)
-		}
-	}
-	dateDigits, found := len(d), -1
-	for i := end; len(d) <= 13; {
-		k, _ := gapAfter(folded, i, dateGapChars)
-		if k == i || k == len(folded) || !isDigit(folded[k]) {
-			break
-		}
-		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
-			d = append(d, folded[i])
-		}
-		if after := len(d) - dateDigits; after >= 3 && nationalNumber(d) {
-			found = i
-		}
-	}
-	if found < 0 {
-		return -1
-	}
-	if n := phoneAt.FindStringIndex(folded[start:]); n != nil && start+n[1] > found {
-		return start + n[1]
-	}
-	return found
-}
-
-// dateGapChars are the separators numberFromDate reads between the digit
-// groups after a date: a number's (gapChars), so that a time
-// (9.8.2012 10:30) is no part of a number.
-const dateGapChars = gapChars
 
 // nationalNumber reports whether the digits d are an Indian phone number
 // as written: ten digits, or eleven after a 0, twelve after 91, thirteen
@@ -489,23 +381,41 @@ func nationalNumber(d []byte) bool {
 var phoneAt = regexp.MustCompile(`^(?:` + phoneRun + `)`)
 
 // digitsBefore moves the start of a number in folded back over the digits
-// before it (a number's gap apart, or a "+"), not past floor.
+// before it (a number's gap apart, or a "+"), not past floor. A group
+// joined to the one before it by ":", "|", ";" or "=" is left out: that
+// run was read as a whole (colonSpan) and is no part of the number, so a
+// time before a number keeps its minutes (10:30 98XXXXXX10).
 func digitsBefore(folded string, start, floor int) int {
 	for {
 		k := gapBefore(folded, start, floor, gapChars+"+")
-		if k <= floor || !isDigit(folded[k-1]) {
+		if k <= floor || !isDigit(folded[k-1]) || colonJoined(folded, k, floor) {
 			return start
 		}
 		start = k - 1
 	}
 }
 
+// colonJoined reports whether the digit group that ends at end in folded
+// is joined to what is before it by ":", "|", ";" or "=", not looking
+// past floor.
+func colonJoined(folded string, end, floor int) bool {
+	i := end
+	for i > floor && isDigit(folded[i-1]) {
+		i--
+	}
+	if i > floor && folded[i-1] == ' ' {
+		i--
+	}
+	return i > floor && strings.IndexByte(":|;=", folded[i-1]) >= 0
+}
+
 // maskEmail keeps an address's first letter and its domain, written
 // plainly: r***@gmail.com. A phone number made into a domain
 // (ram@9876543210.in) is masked as a number.
-func maskEmail(m string) string {
-	loc := emailAtRe.FindStringIndex(m)
-	return maskLocal(m[:loc[0]]) + "@" + maskDomain(m[loc[1]:])
+// loc is where its "@" (or its spelling, emailAtRe) is, and written its
+// domain as written (maskDomain).
+func maskEmail(m string, loc []int, written string) string {
+	return maskLocal(m[:loc[0]]) + "@" + maskDomain(m[loc[1]:], written)
 }
 
 // maskLocal masks an address's local part to its first character and
@@ -533,8 +443,33 @@ var maskedNumber = regexp.MustCompile(`^[0-9]{2}X{6,}[0-9]{2}`)
 
 // maskDomain writes an address's domain plainly, its dots spelled out or
 // spaced made ".", and masks a phone number in it.
-func maskDomain(d string) string {
+//
+// written is d with its letters O as written where d reads them as zeros
+// (asWritten): a domain holding no number is written with them
+// (web2o2o.com), one that holds a number masks it (ram@98765O43210.in).
+func maskDomain(d, written string) string {
+	if !phoneLike.MatchString(d) {
+		d = written
+	}
 	return phoneLike.ReplaceAllStringFunc(strings.Join(emailDotRe.Split(d, -1), "."), maskDigits)
+}
+
+// asWritten is folded[from:to] with each letter O that foldContacts or
+// zeroEdges read as a zero, and each O of another script, written again as
+// in s.
+func asWritten(s, folded string, at []int, from, to int) string {
+	var w strings.Builder
+	for i := from; i < to; i++ {
+		c := folded[i]
+		if c == '0' || c == 'O' {
+			if r, _ := utf8.DecodeRuneInString(s[at[i]:]); r == 'O' || r == 'o' || lookalikeO(r) {
+				w.WriteRune(r)
+				continue
+			}
+		}
+		w.WriteByte(c)
+	}
+	return w.String()
 }
 
 // phoneLike is contactLike's phone number alone.
@@ -559,122 +494,6 @@ func maskDigits(m string) string {
 		d = d[1:]
 	}
 	return string(d[:2]) + strings.Repeat("X", len(d)-4) + string(d[len(d)-2:])
-}
-
-// foldContacts reads s as a reader sees it, for finding contacts: a
-// decimal digit of any script becomes its ASCII digit; a fullwidth ASCII
-// form its ASCII letter; any run of Unicode spaces and line breaks one
-// space (a line break and the next line's indentation are one gap); any
-// dash or minus "-"; a dot-like full stop "."; and format characters
-// (zero-width spaces and joiners, soft hyphens) are dropped. at[i] is the offset in s of the byte
-// folded[i] came from, at[len(folded)] is len(s): a match in folded is the
-// text s[at[start]:at[end]].
-func foldContacts(s string) (folded string, at []int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	at = make([]int, 0, len(s)+1)
-	space := false // the last byte written is a space
-	for i, r := range s {
-		f := foldRune(r)
-		if f < 0 || f == ' ' && space {
-			continue
-		}
-		space = f == ' '
-		if f == r {
-			b.WriteRune(r)
-			for range utf8.RuneLen(r) {
-				at = append(at, i)
-			}
-			continue
-		}
-		b.WriteByte(byte(f))
-		at = append(at, i)
-	}
-	at = append(at, len(s))
-	return b.String(), at
-}
-
-// foldRune is r as foldContacts reads it: an ASCII rune, r itself, or -1
-// to drop it.
-func foldRune(r rune) rune {
-	switch {
-	case r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r':
-		return ' '
-	case r < utf8.RuneSelf:
-		return r
-	case r == '\ufe6b': // small commercial at
-		return '@'
-	case r == '\u0964' || r == '\u30fb': // danda, katakana middle dot
-		return '.'
-	case r == '\u3001' || r == '\u060c': // ideographic and Arabic comma
-		return ','
-	case unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
-		return ' '
-	case r >= '！' && r <= '～': // fullwidth ASCII
-		return r - '！' + '!'
-	case r == '\u00b7' || r == '\u2024' || r == '\u3002' || r == '\uff61' || r == '\u2022' || r == '\u2027':
-		return '.'
-	case r == '\u2215' || r == '\u2044': // division and fraction slash
-		return '/'
-	case r == '\u2212' || unicode.Is(unicode.Pd, r):
-		return '-'
-	case unicode.Is(unicode.Zs, r):
-		return ' '
-	case unicode.Is(unicode.Cf, r):
-		return -1
-	}
-	if d, ok := digitValue(r); ok {
-		return '0' + rune(d)
-	}
-	if d, ok := otherDigitValue(r); ok {
-		return '0' + rune(d)
-	}
-	return r
-}
-
-// otherDigits are runs of Unicode's other numbers (No) that stand for the
-// digits 0 to 9 in order, or 1 to 9 (first is their value at lo):
-// superscript and subscript, circled, parenthesised, with a full stop,
-// dingbat circled digits.
-var otherDigits = []struct {
-	lo, hi rune
-	first  int
-}{
-	{0x2070, 0x2070, 0}, {0x00b9, 0x00b9, 1}, {0x00b2, 0x00b3, 2}, {0x2074, 0x2079, 4},
-	{0x2080, 0x2089, 0}, {0x2460, 0x2468, 1}, {0x24ea, 0x24ea, 0}, {0x2474, 0x247c, 1},
-	{0x2488, 0x2490, 1}, {0x24f5, 0x24fd, 1}, {0x24ff, 0x24ff, 0}, {0x2776, 0x277e, 1},
-	{0x2780, 0x2788, 1}, {0x278a, 0x2792, 1}, {0x1f100, 0x1f10a, 0}, {0x1f10b, 0x1f10c, 0},
-}
-
-// otherDigitValue is the value of a digit written as one of otherDigits.
-func otherDigitValue(r rune) (int, bool) {
-	for _, g := range otherDigits {
-		if g.lo <= r && r <= g.hi {
-			return g.first + int(r-g.lo), true
-		}
-	}
-	return 0, false
-}
-
-// digitValue is the value of a decimal digit of any script (Unicode's Nd:
-// Devanagari, Bengali, Gurmukhi, Arabic-Indic, mathematical…). Nd comes in
-// runs of ten, zero first, so the value is the distance from the start of
-// the run, modulo ten.
-func digitValue(r rune) (int, bool) {
-	if r <= 0xffff {
-		for _, g := range unicode.Nd.R16 {
-			if rune(g.Lo) <= r && r <= rune(g.Hi) {
-				return int(r-rune(g.Lo)) % 10, true
-			}
-		}
-		return 0, false
-	}
-	for _, g := range unicode.Nd.R32 {
-		if rune(g.Lo) <= r && r <= rune(g.Hi) {
-			return int(r-rune(g.Lo)) % 10, true
-		}
-	}
-	return 0, false
 }
 
 // failSafe is what MaskContacts returns for text still changing after its

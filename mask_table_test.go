@@ -12,7 +12,11 @@ import (
 // in any script with "@" glued to the name, numbers split by ":" or "|"
 // that hold no time, by ";", "~", "*", "#", "+", "•", "‧", "∕", "⁄" or
 // square brackets, by long runs of separators, or written in circled or
-// superscript digits.
+// superscript digits. A mobile number in four or more groups joined by ":"
+// (no time has more than three) even where two of them read as a time;
+// one split by "=" or a spaced ";"; one with its zeros written as the
+// letter O; one whose first digits read as a date, its groups after the
+// date joined by "|" or ";".
 func TestMaskContactsMustMask(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"शिकायतकर्ता @RameshKumar1987।धन्यवाद", "शिकायतकर्ता @***।धन्यवाद"},
@@ -47,6 +51,31 @@ func TestMaskContactsMustMask(t *testing.T) {
 		{"call ⁹⁸⁷⁶⁵⁴³²¹⁰", "call 98XXXXXX10"},
 		{"call ₉₈₇₆₅ ₄₃₂₁₀", "call 98XXXXXX10"},
 		{"call ❾❽❼❻❺❹❸❷❶0", "call 98XXXXXX10"},
+
+		{"98:76:54:21:10", "98XXXXXX10"},
+		{"9876:54:21:10", "98XXXXXX10"},
+		{"mob 98:76:12:30:10 hai", "mob 98XXXXXX10 hai"},
+		{"+91:98:76:54:21:10", "+98XXXXXX10"},
+
+		{"98765=43210", "98XXXXXX10"},
+		{"98765 ; 43210", "98XXXXXX10"},
+		{"98765; 43210", "98XXXXXX10"},
+		{"98765 ;43210", "98XXXXXX10"},
+
+		{"9876O43210", "98XXXXXX10"},
+		{"98OO543210", "98XXXXXX10"},
+		{"98765 4321o", "98XXXXXX10"},
+		{"98765 4321o.", "98XXXXXX10."},
+		{"९८७६५ ४३२१o है", "98XXXXXX10 है"},
+		{"98765 - O - 4321", "98XXXXXX21"},
+		{"9876о43210", "98XXXXXX10"},
+		{"98765 4321о", "98XXXXXX10"},
+		{"98765〇4321", "98XXXXXX21"},
+
+		{"call 9.8.2012|3456", "call 98XXXXXX56"},
+		{"8.5-1974;8;184", "85XXXXXX84"},
+		{"6.2.1947 53 | 44", "62XXXXXX44"},
+		{"8/7-19572; 25/9", "87XXXXXX59"},
 	} {
 		got := MaskContacts(tc.in)
 		if got != tc.want {
@@ -60,9 +89,11 @@ func TestMaskContactsMustMask(t *testing.T) {
 
 // Ordinary police text that must stay as written: Hindi with "at" in it,
 // a date followed by an amount, a PIN code or a case number, times and
-// section lists joined by ":" or "|". And the numbers that would begin
-// inside a date (the digits after it too few for a mobile number with the
-// date's): left as written, knowingly (README).
+// section lists joined by ":", "|" or ";", sums, a letter O next to a
+// number that makes no mobile number with it, lists of case numbers. And
+// the numbers that would begin inside a date (the digits after it too few
+// for a mobile number with the date's): left as written, knowingly
+// (README).
 func TestMaskContactsKeep(t *testing.T) {
 	for _, in := range []string{
 		"राम at घर,वहीं मिला",
@@ -86,6 +117,28 @@ func TestMaskContactsKeep(t *testing.T) {
 		"Rs. 5,000 * 2,000 * 3,500",
 		"1.1.2098 765432",
 		"12.3.2098 76 54 32",
+
+		"CCTV 10:30:45:12",
+		"IPC 379; 411",
+		"IPC 379 ; 411 ; 420",
+		"धारा 379; 411; 420; 120B",
+		"5000*2=10000",
+		"on 9.8.2012 12:56",
+		"1.3.2026 | 123/2026",
+
+		"FIR no. 12 of 2026",
+		"Room 10",
+		"Room 10o",
+		"10o'clock",
+		"12345 6789o",
+		"Room 10 O 12",
+		"Москва 12",
+
+		"FIR 123/2026, 124/2026, 125/2026",
+		"FIR 1234/2026, 1235/2026",
+		"FIR 123/2026 , 124/2026 , 125/2026",
+		"FIR 123/2026,124/2026,125/2026",
+		"FIR 987/2026, 988/2026",
 	} {
 		if got := MaskContacts(in); got != in {
 			t.Errorf("MaskContacts(%q) = %q, want it as written", in, got)
@@ -100,25 +153,50 @@ func TestMaskContactsKeep(t *testing.T) {
 // sentence, and checks the masked text with an
 // oracle that knows nothing of the rules: the number's ten digits must not
 // all be found in it in order within 60 characters, whatever lies between.
+// A second round also joins groups by "=" or a spaced ";", and writes some
+// zeros as the letter O (o, or Cyrillic о): zeros at the end so written
+// are glued to what is before them, as that is what reads as a number
+// (98765 4321o; 98765 4321 O could be "O.K.").
 func TestMaskContactsBuiltNumbers(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	scripts := []string{"0123456789", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯", "０１２３４５６７８９", "⓪①②③④⑤⑥⑦⑧⑨", "⁰¹²³⁴⁵⁶⁷⁸⁹"}
 	seps := []string{"", " ", "-", ".", "/", ",", "_", ";", "~", "*", "#", "+", "•", "‧", "∕", "⁄", "[", "]", "(", ")",
 		" - ", " . ", "।", "----", " . . . . ", "।।।।", "|", " | ", "\n    ", "\u2009", "–"}
-	for i := range 3000 {
-		num := []rune(fmt.Sprintf("%d%09d", 6+r.IntN(4), r.IntN(1e9)))
-		digits := []rune(scripts[r.IntN(len(scripts))])
-		var b strings.Builder
-		for j, d := range num {
-			if j > 0 && r.IntN(3) == 0 {
-				b.WriteString(seps[r.IntN(len(seps))])
+	for _, round := range []struct {
+		name string
+		seps []string
+		o    *rand.Rand // writes zeros as O, or nil
+	}{
+		{"separators", seps, nil},
+		{"joined, zeros as O", append(seps[:len(seps):len(seps)], "=", " ; ", "; ", " ;"), rand.New(rand.NewPCG(3, 4))},
+	} {
+		r := rand.New(rand.NewPCG(1, 2))
+		scripts := []string{"0123456789", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯", "０１２３４５６７８９", "⓪①②③④⑤⑥⑦⑧⑨", "⁰¹²³⁴⁵⁶⁷⁸⁹"}
+		for i := range 3000 {
+			num := []rune(fmt.Sprintf("%d%09d", 6+r.IntN(4), r.IntN(1e9)))
+			digits := []rune(scripts[r.IntN(len(scripts))])
+			tail := len(num) // where the zeros at the end begin
+			for tail > 0 && num[tail-1] == '0' {
+				tail--
 			}
-			b.WriteRune(digits[d-'0'])
-		}
-		in := "शिकायतकर्ता का नंबर " + b.String() + " है"
-		got := MaskContacts(in)
-		if span := digitsInOrder(got, string(num), 60); span {
-			t.Fatalf("case %d: MaskContacts(%q) = %q keeps %s", i, in, got, string(num))
+			var b strings.Builder
+			for j, d := range num {
+				asO := round.o != nil && d == '0' && round.o.IntN(2) == 0
+				if j > 0 && r.IntN(3) == 0 {
+					sep := round.seps[r.IntN(len(round.seps))]
+					if !asO || j < tail {
+						b.WriteString(sep)
+					}
+				}
+				if asO {
+					b.WriteRune([]rune("Ooо")[round.o.IntN(3)])
+					continue
+				}
+				b.WriteRune(digits[d-'0'])
+			}
+			in := "शिकायतकर्ता का नंबर " + b.String() + " है"
+			got := MaskContacts(in)
+			if span := digitsInOrder(got, string(num), 60); span {
+				t.Fatalf("%s, case %d: MaskContacts(%q) = %q keeps %s", round.name, i, in, got, string(num))
+			}
 		}
 	}
 }
@@ -145,8 +223,12 @@ func digitsInOrder(s, want string, n int) bool {
 	return false
 }
 
-// testDigit reads r as an ASCII digit, or returns -1.
+// testDigit reads r as an ASCII digit, or returns -1; a letter O reads
+// as 0.
 func testDigit(r rune) rune {
+	if strings.ContainsRune("Ooо", r) {
+		return '0'
+	}
 	if unicode.IsDigit(r) {
 		for _, zero := range []rune{'0', '०', '০', '０'} {
 			if r >= zero && r <= zero+9 {

@@ -32,8 +32,9 @@ func TestMaskContacts(t *testing.T) {
 
 var (
 	unmaskedPhone = regexp.MustCompile(`[0-9](?:[;+*]|(?: ?(?:[-.()/,_~#\[\]] ?){0,8}))[0-9](?:(?:[;+*]| ?(?:[-.()/,_~#\[\]] ?){0,8})[0-9]){8,}`)
-	// colonMobile is a mobile number split in two by ":" or "|".
-	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4} ?[:|] ?[0-9]{5}(?:$|[^0-9])`)
+	// colonMobile is a mobile number split in two by ":", "|", ";" or a
+	// glued "=".
+	colonMobile   = regexp.MustCompile(`(?:^|[^0-9])[6-9][0-9]{4}(?: ?[:|;] ?|=)[0-9]{5}(?:$|[^0-9])`)
 	unmaskedEmail = regexp.MustCompile(`[\pL\pM\pN._%+-]{2,}@[\pL\pM\pN-]+(?:\.| \. |,)\pL[\pL\pM]`)
 	afterDate     = regexp.MustCompile(`^ ?((?:[-.()/,_~#\[\]] ?){0,8})([0-9]+)`)
 	dateLike      = regexp.MustCompile(`[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]`)
@@ -87,10 +88,87 @@ func dateNumber(read string, start, end int) bool {
 	return false
 }
 
+// colonChainRe is digit groups joined by ":" (spaces beside it allowed).
+var colonChainRe = regexp.MustCompile(`[0-9]+(?: ?: ?[0-9]+)+`)
+
+// hideTimes replaces the times in read (10:30, 10:31:05: hours up to 23,
+// minutes and seconds up to 59, three groups at most) with "#".
+func hideTimes(read string) string {
+	return colonChainRe.ReplaceAllStringFunc(read, func(chain string) string {
+		groups := strings.Split(strings.ReplaceAll(chain, " ", ""), ":")
+		if len(groups) > 3 || len(groups[0]) > 2 || atoi(groups[0]) > 23 {
+			return chain
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 2 || atoi(g) > 59 {
+				return chain
+			}
+		}
+		return "#"
+	})
+}
+
+var (
+	listGapRe  = regexp.MustCompile(`[^0-9]*[ ,][^0-9]*`)
+	caseOrDate = regexp.MustCompile(`^(?:[0-9]{1,6}/(?:19|20)[0-9]{2}` +
+		`|[0-3]?[0-9]\.[01]?[0-9]\.(?:[0-9]{2}|(?:19|20)[0-9]{2})` +
+		`|[0-3]?[0-9]/[01]?[0-9]/(?:[0-9]{2}|(?:19|20)[0-9]{2})` +
+		`|[0-3]?[0-9]-[01]?[0-9]-(?:[0-9]{2}|(?:19|20)[0-9]{2}))$`)
+	notDigit = regexp.MustCompile(`[^0-9]+`)
+)
+
+// maskedEnd and maskedStart are the two ends of a masked number
+// (98XXXXXX10), at the end and at the start of a text.
+var (
+	maskedEnd   = regexp.MustCompile(`[0-9]{2}X{6,}$`)
+	maskedStart = regexp.MustCompile(`^X{6,}[0-9]{2}`)
+)
+
+// listLeft reports whether a run of digit groups left in masked text is a
+// list that may stay: its items (what gaps with a space or a comma divide
+// it into)
+// hold a case number (123/2026) or a date (12.03.26), the other items
+// between two of those have fewer than ten digits together, and no items
+// next to each other make a phone number's digits — a mobile number's,
+// where the two digits a masked number keeps at its end (afterMasked) or
+// start (beforeMasked) are among them.
+func listLeft(run string, afterMasked, beforeMasked bool) bool {
+	items := listGapRe.Split(run, -1)
+	ends := func(i int) bool { // items[i] is a masked number's end
+		return len(items[i]) == 2 && (i == 0 && afterMasked || i == len(items)-1 && beforeMasked)
+	}
+	kept, n := false, 0
+	for _, it := range items {
+		if caseOrDate.MatchString(it) {
+			kept, n = true, 0
+			continue
+		}
+		if n += len(notDigit.ReplaceAllString(it, "")); n >= 10 {
+			return false
+		}
+	}
+	if !kept {
+		return false
+	}
+	for i := range items {
+		d, masked := "", false
+		for j := i; j < len(items) && len(d) <= 13; j++ {
+			d += notDigit.ReplaceAllString(items[j], "")
+			masked = masked || ends(j)
+			national := len(d) == 10 || len(d) == 11 && d[0] == '0' || len(d) == 12 && d[:2] == "91" || len(d) == 13 && d[:3] == "091"
+			if national && (!masked || d[len(d)-10] >= '6') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // FuzzMaskContacts: whatever the text, the result is UTF-8, masking it
 // again changes nothing, and read as a reader sees it (foldContacts: any
 // script's digits, Unicode spaces and dashes) it holds no run of ten digits
-// outside a date and no address.
+// outside a date, a time and a list of case numbers (listLeft), and no
+// address.
 func FuzzMaskContacts(f *testing.F) {
 	for _, s := range []string{"call 9876543210", "+91 98765-43210", "(0522) 2234567", "a.b@c.in", "@ram_1 ९८७६५४३२१०",
 		"x@@y.com 1234567890123456", "a***@example.com", "0-0-0-0-0-0-0-0-0-0",
@@ -107,6 +185,10 @@ func FuzzMaskContacts(f *testing.F) {
 		"***a )a987654321098765 43210",
 		"98765\n    43210", "98765 -- 43210", "98_765_43210", "98765:43210", "98765|43210", "98765 - - 43210",
 		"राम@उदाहरण.भारत", "rām@gmail.com", "user@exämple.com", "राम.कुमार at उदाहरण dot भारत",
+		"98:76:54:21:10", "9876:54:21:10", "98765=43210", "98765 ; 43210", "IPC 379; 411", "5000*2=10000",
+		"9876O43210", "98765 4321o", "98765 - O - 4321", "9876о43210", "Room 10o", "mail a1o1@web2o2o.com",
+		"10:30 9876543210", "10:30 9876543210 1", "0:10 000000000", "8.5-1974;8;184", "6.2.1947 53 | 44",
+		"FIR 123/2026, 124/2026, 125/2026", "FIR 123/2026, 9876543210", "FIR 9/2026, 8/2026", "on 12.03.26 9876543210",
 		"9.8.2012    3456", "1.1.2098 765432", "12.3.2098 76 54 32", "on 9.8.2012 10:30", "dinank 1.3.2026 123/2026", "9876543210 [at] 9876543210 3456 dot in, 34569876543210a+91",
 		strings.Repeat("mob@98765 43210 ram.kumar@gmail . com 9.8.2012\n3456 ", 40)} {
 		f.Add(s)
@@ -120,9 +202,11 @@ func FuzzMaskContacts(f *testing.F) {
 			t.Fatalf("masking twice changes %q: %q then %q", s, got, again)
 		}
 		read, _ := foldContacts(got)
-		read = hideDates(read)
-		if m := unmaskedPhone.FindString(read); m != "" {
-			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
+		read = hideTimes(hideDates(read))
+		for _, at := range unmaskedPhone.FindAllStringIndex(read, -1) {
+			if m := read[at[0]:at[1]]; !listLeft(m, maskedEnd.MatchString(read[:at[0]]), maskedStart.MatchString(read[at[1]:])) {
+				t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)
+			}
 		}
 		if m := colonMobile.FindString(read); m != "" {
 			t.Fatalf("MaskContacts(%q) = %q keeps the number %q", s, got, m)

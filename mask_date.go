@@ -1,0 +1,98 @@
+package shikayat
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A date that begins a phone number: digits glued on, or groups after it
+// that make a phone number's digits with its own.
+
+// dateGlued matches, after a date, digits that continue it as its own do
+// (9.8.2012.3456, 1/1/2098765432): no space, at most two of
+// a number's separators. A date followed by a space and digits (a time, an
+// amount, a number of its own) is read by numberFromDate.
+var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
+
+// numberFromDate returns the end of the phone number that the date at
+// folded[start:end] begins, its digits going on after a space or another
+// separator (9.8.2012 3456 is 98 2012 3456), or -1 when the date is a date.
+// The date and the digit groups after it (read through gaps as a number's,
+// dateGapChars) are one number when, with at least three digits after the
+// date, together they have a phone number's digits — ten, or eleven after
+// a 0, twelve after 91, thirteen after 091. An amount, a PIN code or a case
+// number after a date (1.3.2026 25000, 1.3.2026 226001, 01.03.2026 12345)
+// makes no such count, and neither does a number that would begin inside
+// the date (1.1.2098 765432): that one stays as written. The
+// number then runs on as far as a number does (more digits close after it
+// are taken in, so that masking leaves no run to mask again). So a time or
+// a count after a date (12.03.2026 12 baje, 12.03.2026 1530 hrs, 9.8.2012
+// 10:30) and an FIR number (1.3.2026 123/2026) stay as written, and a date
+// followed by one short number that makes ten digits with it (1.1.2026
+// 1530) is masked: a number hidden as a date weighs more than a time shown.
+func numberFromDate(folded string, start, end int) int {
+	var d []byte
+	for i := start; i < end; i++ {
+		if c := folded[i]; isDigit(c) {
+			d = append(d, c)
+		}
+	}
+	dateDigits, found, joined := len(d), -1, false
+	for i := end; len(d) <= 13; {
+		k, j := dateJoin(folded, i)
+		// Digits glued on (k == i) continue the date only right after it.
+		if k == len(folded) || !isDigit(folded[k]) || k == i && i > end {
+			break
+		}
+		joined = joined || j
+		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
+			d = append(d, folded[i])
+		}
+		if after := len(d) - dateDigits; after >= 3 && (nationalNumber(d) && !joined || mobileNumber(d)) {
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1
+	}
+	if n := phoneAt.FindStringIndex(folded[start:]); n != nil && start+n[1] > found {
+		return start + n[1]
+	}
+	return found
+}
+
+// dateJoin returns where the digits after a gap that begins at i in folded
+// begin, the gap read as numberFromDate reads it: a number's (dateGapChars,
+// or one ";", "+" or "*" glued to both sides), or — joined reports it —
+// colonRun's other joins but ":" (a "|", a ";" with a space beside it, a
+// glued "="), which make a number only of a mobile number's digits. It
+// returns i when there is no such gap.
+func dateJoin(folded string, i int) (k int, joined bool) {
+	if k, _ = gapAfter(folded, i, dateGapChars); k > i && k < len(folded) && isDigit(folded[k]) {
+		return k, false
+	}
+	k = i
+	if k < len(folded) && folded[k] == ' ' {
+		k++
+	}
+	if k == len(folded) {
+		return i, false
+	}
+	switch c := folded[k]; {
+	case k == i && strings.IndexByte(";+*", c) >= 0 && k+1 < len(folded) && isDigit(folded[k+1]):
+		return k + 1, false
+	case c == '|' || c == ';':
+		if k++; k < len(folded) && folded[k] == ' ' {
+			k++
+		}
+		return k, true
+	case k == i && c == '=':
+		return k + 1, true
+	}
+	return i, false
+}
+
+// dateGapChars are the separators numberFromDate reads between the digit
+// groups after a date: a number's (gapChars), so that a time
+// (9.8.2012 10:30) is no part of a number.
+const dateGapChars = gapChars
