@@ -272,17 +272,6 @@ func maskOnce(s string) string {
 				m[0]++
 			}
 			local, domain, stop = gluedAddress(folded, m[1])
-			// A list of case numbers or dates with numbers among them:
-			// only the numbers are masked.
-			if spans, ok := splitRun(folded, m[0], m[1]); ok && stop < 0 {
-				for _, sp := range spans {
-					b.WriteString(s[last:at[sp[0]]])
-					b.WriteString(maskDigits(folded[sp[0]:sp[1]]))
-					last = at[sp[1]]
-				}
-				prev = m[1]
-				continue
-			}
 		}
 		prev = m[1]
 		start, end := at[m[0]], at[m[1]]
