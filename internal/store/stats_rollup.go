@@ -259,9 +259,10 @@ func (s *DB) rollupCounts(ctx context.Context, db querier, f shikayat.StatsFilte
 	from, _ := istDay(f.From)
 	to, _ := istDay(f.To)
 	first, end := from+(blockDays-from%blockDays)%blockDays, to-to%blockDays
-	if first >= end || from < 0 {
-		// No whole block (or days before 1970, which SQL's division
-		// would file in the wrong block): every day from stats_days.
+	if first >= end || from <= 0 {
+		// No whole block (or a period from 1970 or before: SQL's
+		// division files the days before 1970 in block 0): every day
+		// from stats_days.
 		first, end = to, to
 	}
 	for _, r := range []struct {

@@ -79,6 +79,9 @@ func TestStatsRollupsEqualRecount(t *testing.T) {
 			"a year":           {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -200), To: from.AddDate(0, 0, 165)},
 			"a year's class":   {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -201), To: from.AddDate(0, 0, 166), Class: shikayat.ClassMidTerm},
 			"a year in a zone": {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -199), To: from.AddDate(0, 0, 164), Under: range162.ParentID},
+			// Ends inside the block that holds the actions.
+			"ends mid-block":   {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, -40), To: from.AddDate(0, 0, 14)},
+			"starts mid-block": {Scope: shikayat.SystemScope(), From: from.AddDate(0, 0, 12), To: from.AddDate(0, 0, 60)},
 		}
 		check := func(t *testing.T, when string) map[string]*shikayat.Stats {
 			t.Helper()

@@ -6,9 +6,7 @@
 -- only for the days at its two ends, some 35 rows per unit instead of 365.
 -- The same trigger that keeps stats_days keeps it, in the transaction of
 -- each change, through the view stats_pending_blocks (the facts of
--- stats_pending_facts by block); the store rebuilds it with stats_days. The
--- rules are emptied so that the next start rebuilds the roll-ups, this
--- table with them; until it has, the dashboard recounts.
+-- stats_pending_facts by block); the store rebuilds it with stats_days.
 CREATE TABLE stats_blocks (
     day        INTEGER NOT NULL,
     class      TEXT NOT NULL,
@@ -120,7 +118,21 @@ BEGIN
 END;
 -- +goose StatementEnd
 
-UPDATE stats_rules SET long_ms = NULL, mid_ms = NULL, first_ms = NULL;
+-- Filled here from stats_days, in the migration's transaction, and not left
+-- to the rebuild at the next start: during a rollout a node that knows
+-- nothing of stats_blocks may start first and write the rules back, and
+-- the rebuild would then never come (as 00043 says of stats_open).
+INSERT INTO stats_blocks (day, class, type, unit_id, district, received, disposed, met, rated, rating_sum)
+SELECT day - day % 16, class, type, unit_id, district, sum(received), sum(disposed), sum(met), sum(rated), sum(rating_sum)
+FROM stats_days GROUP BY day - day % 16, class, type, unit_id, district;
+UPDATE stats_blocks SET hist = h.hist
+FROM (SELECT x.b, x.class, x.type, x.unit_id, x.district, json_group_object(x.k, x.n) AS hist
+	FROM (SELECT d.day - d.day % 16 AS b, d.class, d.type, d.unit_id, d.district, e.key AS k, sum(CAST(e.value AS INTEGER)) AS n
+		FROM stats_days d, json_each(d.hist) e
+		GROUP BY d.day - d.day % 16, d.class, d.type, d.unit_id, d.district, e.key) x
+	GROUP BY x.b, x.class, x.type, x.unit_id, x.district) h
+WHERE stats_blocks.day = h.b AND stats_blocks.class = h.class AND stats_blocks.type = h.type
+	AND stats_blocks.unit_id = h.unit_id AND stats_blocks.district = h.district;
 
 -- +goose Down
 DROP TRIGGER complaints_stats_insert;
