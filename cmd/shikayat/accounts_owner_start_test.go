@@ -25,6 +25,7 @@ import (
 // itself would take a reply from either. Once X answers, the token's
 // owner is named.
 func TestWrongTokenNeverPostsEvenBeforeTheFirstCheck(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice", "ghaziabadpolice"}})
 		gate := make(chan struct{})

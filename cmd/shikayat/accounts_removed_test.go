@@ -41,6 +41,7 @@ func (holdReplies) HelplineReply(context.Context, jobs.HelplineReplyArgs) error 
 // (5 minutes unrenewed), which the test ages in the database rather than
 // waits for.
 func TestRemovedAccountsRepliesMoveOrAreNamed(t *testing.T) {
+	t.Parallel()
 	sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice", "ghaziabadpolice"}})
 	ts := httptest.NewServer(sim)
 	defer ts.Close()

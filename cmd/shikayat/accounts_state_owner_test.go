@@ -20,6 +20,7 @@ import (
 // holds @ghaziabadpolice's token and X does not answer GET /2/users/me at
 // start; the post mentions both, so X itself would take the reply.
 func TestStateAccountPostsNothingBeforeXConfirmsItsToken(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice", ExtraAccounts: []string{"lucknowpolice", "ghaziabadpolice"}})
 		gate := make(chan struct{})

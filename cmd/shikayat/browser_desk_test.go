@@ -25,6 +25,7 @@ import (
 // page changes with it; another district's complaint answers 404; tweets
 // carrying markup and script stay text.
 func TestBrowserDistrictOperatorWorksAComplaintInHindi(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t, 390, 844)
 	sim := xsim.New(xsim.Options{Account: "Uppolice"})
 	ts := httptest.NewServer(sim)

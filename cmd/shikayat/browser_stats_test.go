@@ -21,6 +21,7 @@ import (
 // sideways on a phone (the wide table scrolls in its own box), and the
 // league explains its formula in the page's language.
 func TestBrowserDashboardAndLeague(t *testing.T) {
+	t.Parallel()
 	for _, size := range []struct {
 		name string
 		w, h int

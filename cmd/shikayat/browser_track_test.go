@@ -18,6 +18,7 @@ import (
 // in English: each page speaks its own language only, shows the public
 // note masked and nothing wider than the screen.
 func TestBrowserTrackingPageOnAPhone(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t, 390, 844)
 	sim := xsim.New(xsim.Options{Account: "Uppolice"})
 	ts := httptest.NewServer(sim)

@@ -58,6 +58,7 @@ func TestTrainCommandNamesBadLines(t *testing.T) {
 // (the committed training posts and negatives) writes the embedded model
 // byte for byte.
 func TestTrainRebuildsTheEmbeddedModel(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("trains the full model")
 	}

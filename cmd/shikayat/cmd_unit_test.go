@@ -13,6 +13,7 @@ import (
 // renames it and keeps its Hindi name unless one is given. A stray word
 // (an unquoted name), a control character or an overlong name is refused.
 func TestUnitAddRefusesExistingStrayAndBadNames(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		d := dsn()
 		add := func(args ...string) (int, string) {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestUserCommands(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := dsn()
 		add := func(username, role, unit string) {

@@ -23,6 +23,7 @@ func (p syncPipe) Write(b []byte) (int, error) { return p.w.Write(b) }
 // logins sign in, generated posts become complaints, and the desk answers
 // them on the simulated X.
 func TestDemoRunsTheWholeDesk(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("demo: not in -short mode")
 	}

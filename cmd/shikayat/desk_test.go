@@ -14,6 +14,7 @@ import (
 // a user with the command and signs it in over HTTP: a Secure cookie opens
 // the desk and the staff API.
 func TestServeSignsStaffIn(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		m := quietMain(t, dsn(), "https://api.x.com", func(m *Main) { m.Config.BaseURL = "https://desk.example" })
 		if code, _, errs := runCmd(t, "a long enough password\n", "user", "add", "--db", m.Config.DB, "--username", "lko-op", "--role", "district_operator", "--unit", "district:162", "--password-stdin"); code != 0 {

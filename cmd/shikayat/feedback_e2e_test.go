@@ -33,6 +33,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // page, limited for an address that guessed codes, still leaves the status
 // question on X its status reply.
 func TestFeedbackAgainstXsim(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice"})
 		ts := httptest.NewServer(sim)

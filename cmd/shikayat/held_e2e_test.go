@@ -23,6 +23,7 @@ import (
 // docket; not_complaint sends nothing; a held immediate post alerts HQ and
 // no district.
 func TestHeldPostsEndToEnd(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice"})
 		ts := httptest.NewServer(sim)

@@ -17,6 +17,7 @@ import (
 // page that reads it as one value: the page shows the table the job
 // published under them, not a provisional count for want of one.
 func TestLeagueJobAndPageShareRules(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		rules := shikayat.LeagueRules{Window: 30 * 24 * time.Hour, Step: 7 * 24 * time.Hour, MinVolume: 1}
 		m := quietMain(t, dsn(), "https://api.x.com", func(m *Main) { m.LeagueRules = rules })

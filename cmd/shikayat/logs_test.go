@@ -37,6 +37,7 @@ func (l *lockedBuffer) String() string {
 // docket code and post id and holds nothing personal: no post text, no
 // citizen's handle.
 func TestLogsNameComplaintsAndHoldNothingPersonal(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ts := httptest.NewServer(fastSim())
 		defer ts.Close()

@@ -28,6 +28,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 func TestMainServesOpsEndpoints(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		m := quietMain(t, dsn(), "https://api.x.com")
 		ctx := context.Background()
@@ -95,6 +96,7 @@ func binary(t *testing.T) string {
 }
 
 func TestServeShutsDownCleanlyOnSIGTERM(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", "sqlite:"+filepath.Join(dir, "s.db"))
@@ -156,6 +158,7 @@ func TestServeShutsDownCleanlyOnSIGTERM(t *testing.T) {
 }
 
 func TestAdminCommands(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		db := dsn()
 		dir := t.TempDir()

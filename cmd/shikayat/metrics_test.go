@@ -16,6 +16,7 @@ import (
 // /metrics tells what the desk did: posts by record kind, complaints by
 // stage and class, replies by state, triage time and X's rate limits.
 func TestMetricsCountWhatHappened(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := fastSim() // X's own limits on look-ups would slow the test
 		ts := httptest.NewServer(sim)

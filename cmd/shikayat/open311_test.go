@@ -16,6 +16,7 @@ import (
 // create` and files a complaint through Open311, then follows it by its
 // docket: the route table, the key and triage are wired.
 func TestServeOpen311(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		m := quietMain(t, dsn(), "https://api.x.com", func(m *Main) { m.Config.BaseURL = "https://desk.example" })
 		if code, _, errs := runCmd(t, "a long enough password\n", "user", "add", "--db", m.Config.DB, "--username", "hq-311", "--role", "hq_operator", "--unit", "hq", "--password-stdin"); code != 0 {

@@ -15,6 +15,7 @@ import (
 // An intake gap (mentions a failed backfill left unread) shows in /readyz
 // until it is read, without making the node unready.
 func TestReadyzNamesAnOpenIntakeGap(t *testing.T) {
+	t.Parallel()
 	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {

@@ -16,6 +16,7 @@ import (
 // code, reply key, how long), and /metrics counts them and gives the
 // longest wait.
 func TestReadyzNamesWaitingReplies(t *testing.T) {
+	t.Parallel()
 	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {
@@ -64,6 +65,7 @@ func TestReadyzNamesWaitingReplies(t *testing.T) {
 // A reply not to be sent again whose post was not seen on X
 // (given_up_unverified) is named in /readyz's body and counted in /metrics.
 func TestReadyzNamesUnverifiedReplies(t *testing.T) {
+	t.Parallel()
 	m := quietMain(t, storetest.DSN(t, "sqlite"), "http://127.0.0.1:1")
 	ctx := context.Background()
 	if err := m.Run(ctx); err != nil {

@@ -16,6 +16,7 @@ import (
 // A reply waiting longer than --reply-wait-alert shows in /readyz (as a
 // warning: the node stays ready) and in /metrics.
 func TestWaitingRepliesAreReported(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		m := quietMain(t, dsn(), "http://127.0.0.1:1", func(m *Main) { m.Config.ReplyWaitAlert = 10 * time.Minute })
 		ctx := context.Background()

@@ -18,6 +18,7 @@ import (
 // serve refuses a database a restore loaded and never marked: its posts
 // after the copy would be answered again without looking on X first.
 func TestServeRefusesUnfinishedRestore(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		from, into := dsn(), dsn()

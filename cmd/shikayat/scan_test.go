@@ -85,6 +85,7 @@ func rowsHolding(db *sql.DB, table, column, needle string) string {
 // (lower-case) copy of an erased word, as complaints.search_text keeps it,
 // is found whatever the case the word is looked for in.
 func TestScanFindsFoldedCopies(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db, err := store.Open(ctx, dsn(), store.Options{AfterMigrate: jobs.Migrate})

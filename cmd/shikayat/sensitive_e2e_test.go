@@ -18,6 +18,7 @@ import (
 // with the neutral acknowledgement only, and its public tracking gives the
 // stage alone.
 func TestSensitiveEndToEnd(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		sim := xsim.New(xsim.Options{Account: "Uppolice"})
 		ts := httptest.NewServer(sim)
