@@ -1,9 +1,6 @@
 package shikayat
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // A date that begins a phone number: digits glued on, or groups after it
 // that make a phone number's digits with its own.
@@ -37,18 +34,20 @@ func numberFromDate(folded string, start, end int) int {
 			d = append(d, c)
 		}
 	}
-	dateDigits, found, joined := len(d), -1, false
+	dateDigits, found := len(d), -1
 	for i := end; len(d) <= 13; {
-		k, j := dateJoin(folded, i)
-		// Digits glued on (k == i) continue the date only right after it.
-		if k == len(folded) || !isDigit(folded[k]) || k == i && i > end {
+		// Only a number's gaps: a date joined to digits by "|", ";" or
+		// "=" is a date and what follows it (Date 6.3.2026 | 9876
+		// 543210), for a number read from inside the date would leave the
+		// real one's digits after it readable.
+		k, _ := gapAfter(folded, i, dateGapChars)
+		if k == i || k == len(folded) || !isDigit(folded[k]) {
 			break
 		}
-		joined = joined || j
 		for i = k; i < len(folded) && isDigit(folded[i]); i++ {
 			d = append(d, folded[i])
 		}
-		if after := len(d) - dateDigits; after >= 3 && (nationalNumber(d) && !joined || mobileNumber(d)) {
+		if after := len(d) - dateDigits; after >= 3 && nationalNumber(d) {
 			found = i
 		}
 	}
@@ -59,37 +58,6 @@ func numberFromDate(folded string, start, end int) int {
 		return start + n[1]
 	}
 	return found
-}
-
-// dateJoin returns where the digits after a gap that begins at i in folded
-// begin, the gap read as numberFromDate reads it: a number's (dateGapChars,
-// or one ";", "+" or "*" glued to both sides), or — joined reports it —
-// colonRun's other joins but ":" (a "|", a ";" with a space beside it, a
-// glued "="), which make a number only of a mobile number's digits. It
-// returns i when there is no such gap.
-func dateJoin(folded string, i int) (k int, joined bool) {
-	if k, _ = gapAfter(folded, i, dateGapChars); k > i && k < len(folded) && isDigit(folded[k]) {
-		return k, false
-	}
-	k = i
-	if k < len(folded) && folded[k] == ' ' {
-		k++
-	}
-	if k == len(folded) {
-		return i, false
-	}
-	switch c := folded[k]; {
-	case k == i && strings.IndexByte(";+*", c) >= 0 && k+1 < len(folded) && isDigit(folded[k+1]):
-		return k + 1, false
-	case c == '|' || c == ';':
-		if k++; k < len(folded) && folded[k] == ' ' {
-			k++
-		}
-		return k, true
-	case k == i && c == '=':
-		return k + 1, true
-	}
-	return i, false
 }
 
 // dateGapChars are the separators numberFromDate reads between the digit

@@ -72,10 +72,13 @@ func TestMaskContactsMustMask(t *testing.T) {
 		{"98765 4321о", "98XXXXXX10"},
 		{"98765〇4321", "98XXXXXX21"},
 
-		{"call 9.8.2012|3456", "call 98XXXXXX56"},
-		{"8.5-1974;8;184", "85XXXXXX84"},
-		{"6.2.1947 53 | 44", "62XXXXXX44"},
-		{"8/7-19572; 25/9", "87XXXXXX59"},
+		// A date joined to a number by "|", ";" or "=" stays a date: a
+		// number read from inside it would leave the real one readable.
+		{"Date 6.3.2026 | 9876 543210", "Date 6.3.2026 | 98XXXXXX10"},
+		{"on 8/1/2026; 9876 543210", "on 8/1/2026; 98XXXXXX10"},
+		{"7.3.2026=9876 543210", "7.3.2026=98XXXXXX10"},
+		{"6/8/2026 | 9876:543210", "6/8/2026 | 98XXXXXX10"},
+		{"on 9.8.2012 98|13 006991", "on 9.8.2012 98XXXXXX91"},
 
 		// A number whose last group reads with a "/" and a year as a
 		// case number (1930 is the cyber-crime helpline).
@@ -103,6 +106,10 @@ func TestMaskContactsMustMask(t *testing.T) {
 // (README).
 func TestMaskContactsKeep(t *testing.T) {
 	for _, in := range []string{
+		"Date 6.3.2026 | 1530 hrs",
+		"dinank 7.3.2026 ; 1145 baje",
+		"6.10.2026 | 123/2026",
+		"call 9.8.2012|3456",
 		"राम at घर,वहीं मिला",
 		"आरोपी at थाना,लखनऊ",
 		"mail राम.कुमार at उदाहरण dot भारत",

@@ -7,6 +7,10 @@
 -- The same trigger that keeps stats_days keeps it, in the transaction of
 -- each change, through the view stats_pending_blocks (the facts of
 -- stats_pending_facts by block); the store rebuilds it with stats_days.
+-- Writers to complaints are held off until it commits (as in 00043): a
+-- node of the version before writing meanwhile would run the trigger as it
+-- was and count its change in stats_days only.
+LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE stats_blocks (
     day        BIGINT NOT NULL,
     class      TEXT NOT NULL,
