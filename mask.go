@@ -200,10 +200,25 @@ func maskOnce(s string) string {
 		}
 		pos = m[1]
 		if m[10] >= 0 { // groups joined by ":" or "|"
-			start, end := colonSpan(folded[m[10]:m[11]])
+			run := folded[m[10]:m[11]]
+			start, end := colonSpan(run)
 			if start < 0 {
 				pos = resumeAfterColons(folded, m[10], m[11])
 				continue
+			}
+			// Groups joined on after the number, up to the next number in
+			// the run, are masked with it: the first span that makes a
+			// number may have begun in a number before the real one
+			// (80152 ; 98765 43210), whose last digits would be left
+			// readable.
+			if rest := run[end:]; strings.ContainsAny(rest, "0123456789") {
+				next, _ := colonSpan(rest)
+				if next < 0 {
+					next = len(rest)
+				}
+				if k := strings.LastIndexAny(rest[:next], "0123456789"); k >= 0 {
+					end += k + 1
+				}
 			}
 			m[0], m[1], m[8], m[9] = m[10]+start, m[10]+end, m[10]+start, m[10]+end
 			pos = m[1]
