@@ -206,20 +206,11 @@ func maskOnce(s string) string {
 				pos = resumeAfterColons(folded, m[10], m[11])
 				continue
 			}
-			// Groups joined on after the number, up to the next number in
-			// the run, are masked with it: the first span that makes a
-			// number may have begun in a number before the real one
-			// (80152 ; 98765 43210), whose last digits would be left
-			// readable.
-			if rest := run[end:]; strings.ContainsAny(rest, "0123456789") {
-				next, _ := colonSpan(rest)
-				if next < 0 {
-					next = len(rest)
-				}
-				if k := strings.LastIndexAny(rest[:next], "0123456789"); k >= 0 {
-					end += k + 1
-				}
-			}
+			// A number that straddles the span's end is masked whole: the
+			// first span read as a number may have begun in another number
+			// before the real one (80152 ; 98765 43210), whose last groups
+			// would be left readable.
+			end = colonStraddle(run, start, end)
 			m[0], m[1], m[8], m[9] = m[10]+start, m[10]+end, m[10]+start, m[10]+end
 			pos = m[1]
 		}

@@ -169,3 +169,47 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// colonStraddle returns where the groups of run after the number at
+// run[start:end] (colonSpan's) end when some of the number's last groups
+// and the first of them make a mobile number of their own (colonNumber) —
+// the number was read from a group before the real one — and end when
+// none do: a time, a date or a case number joined on after a number
+// stays as written.
+func colonStraddle(run string, start, end int) int {
+	var at []int // where each group of the number begins
+	for i := start; i < end; i++ {
+		if isDigit(run[i]) && (i == start || !isDigit(run[i-1])) {
+			at = append(at, i)
+		}
+	}
+	next := end // the end of the groups after the number, one at a time
+	for range 4 {
+		for next < len(run) && !isDigit(run[next]) {
+			next++
+		}
+		if next == len(run) {
+			break
+		}
+		for next < len(run) && isDigit(run[next]) {
+			next++
+		}
+		for _, a := range at[1:] {
+			if colonNumber(run[a:next]) && mobileNumber(digitsOf(run[a:next])) {
+				return next
+			}
+		}
+	}
+	return end
+}
+
+// digitsOf is the digits of s.
+func digitsOf(s string) []byte {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			d = append(d, s[i])
+		}
+	}
+	return d
+}

@@ -81,14 +81,19 @@ func TestMaskContactsMustMask(t *testing.T) {
 		{"on 9.8.2012 98|13 006991", "on 9.8.2012 98XXXXXX91"},
 
 		// A number before the real one in a run joined by ";", "=", "|"
-		// or ":" may make the first span read as a number: the groups
-		// after it are masked with it, none left readable.
+		// or ":" may make the first span read as a number: the real
+		// one's groups after it are masked with it, none left readable ...
 		{"case 80152 ; 98765 43210", "case 80XXXXXXXXXXX10"},
 		{"80152=98765 43210", "80XXXXXXXXXXX10"},
 		{"mob ९१३८९ ; ६०६०२ : १९७६१ AM", "mob 91XXXXXXXXXXX61 AM"},
 		{"FIR 123/2026 ; 6.3.2026 | 9876 543210", "FIR 123/2026 ; 63XXXXXXXXXXXX10"},
 		{"FIR 22:58 ; 15-6-1930 969 5142829 पर", "FIR 22:58 ; 15XXXXXXXXXXXXX29 पर"},
 		{"9-11-26=62095 99671", "91XXXXXXXXXXX71"},
+		// ... and only then: a time, a date or a PIN joined on after a
+		// number stays as written.
+		{"Ref 98765:43210 | 10:30 | 12.03.2026", "Ref 98XXXXXX10 | 10:30 | 12.03.2026"},
+		{"mob 98765:43210 ; 226001", "mob 98XXXXXX10 ; 226001"},
+		{"89:75803004, 5:14", "89XXXXXX04, 5:14"},
 
 		// A number whose last group reads with a "/" and a year as a
 		// case number (1930 is the cyber-crime helpline).
