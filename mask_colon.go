@@ -196,7 +196,7 @@ func colonStraddle(run string, start, end int) int {
 		}
 		for _, a := range at[1:] {
 			if colonNumber(run[a:next]) && mobileNumber(digitsOf(run[a:next])) {
-				return next
+				return numberGroupsAfter(run, next)
 			}
 		}
 	}
@@ -212,4 +212,26 @@ func digitsOf(s string) []byte {
 		}
 	}
 	return d
+}
+
+// numberGroupsAfter returns the end of the digit groups that follow end in
+// run through a number's gaps (a space, a dash…), nine digits at most:
+// what colonStraddle took for the real number may itself have begun in a
+// date or case number before it (702/2026-931-1550369), and the rest of
+// the real one would be left too short to be read as a number again.
+func numberGroupsAfter(run string, end int) int {
+	for n := 0; ; {
+		k, _ := gapAfter(run, end, gapChars)
+		if k == end || k >= len(run) || !isDigit(run[k]) {
+			return end
+		}
+		e := k
+		for e < len(run) && isDigit(run[e]) {
+			e++
+		}
+		if n += e - k; n > 9 {
+			return end
+		}
+		end = e
+	}
 }

@@ -89,6 +89,12 @@ func TestMaskContactsMustMask(t *testing.T) {
 		{"FIR 123/2026 ; 6.3.2026 | 9876 543210", "FIR 123/2026 ; 63XXXXXXXXXXXX10"},
 		{"FIR 22:58 ; 15-6-1930 969 5142829 पर", "FIR 22:58 ; 15XXXXXXXXXXXXX29 पर"},
 		{"9-11-26=62095 99671", "91XXXXXXXXXXX71"},
+		// What was read as the real number may itself have begun in a
+		// date or case number before it: the groups after it through a
+		// number's gaps are masked too.
+		{"1:33-9/11/1999,8;57 1328653", "1:33XXXXXXXXXXXXXXX53"},
+		{"20143 ; 503/2026, 702/2026-931-1550369", "20143 ; 50XXXXXXXXXXXXXXXXXXXX69"},
+		{"शिकायतकर्ता 79761; 552/2026, 884/2026, 755-9543032", "शिकायतकर्ता 79761; 55XXXXXXXXXXXXXXXXXXXX32"},
 		// ... and only then: a time, a date or a PIN joined on after a
 		// number stays as written.
 		{"Ref 98765:43210 | 10:30 | 12.03.2026", "Ref 98XXXXXX10 | 10:30 | 12.03.2026"},
