@@ -474,12 +474,7 @@ var phoneLike = regexp.MustCompile(phoneRun)
 // or a leading 0 when those make it ten digits) keeps its first two and
 // last two digits.
 func maskDigits(m string) string {
-	var d []byte
-	for i := 0; i < len(m); i++ {
-		if c := m[i]; c >= '0' && c <= '9' {
-			d = append(d, c)
-		}
-	}
+	d := digitsOf(m)
 	switch {
 	case len(d) == 12 && string(d[:2]) == "91":
 		d = d[2:]
@@ -515,3 +510,14 @@ func failSafe(s string) string {
 // addressRun is a run of non-space characters around an "@" (or its
 // fullwidth and small forms).
 var addressRun = regexp.MustCompile(`[^\s]*[@＠﹫][^\s]*`)
+
+// digitsOf is the digits of s.
+func digitsOf(s string) []byte {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			d = append(d, s[i])
+		}
+	}
+	return d
+}

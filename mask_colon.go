@@ -79,12 +79,7 @@ func tenDigitsAt(folded string, i int) bool {
 // first and longest run of whole groups that is a phone number
 // (colonNumber) begins and ends, or -1s.
 func colonSpan(run string) (start, end int) {
-	var at []int // where each group begins, and len(run)+1
-	for i := 0; i < len(run); i++ {
-		if i == 0 || isDigit(run[i]) && !isDigit(run[i-1]) {
-			at = append(at, i)
-		}
-	}
+	at := groupStarts(run, 0, len(run))
 	ends := func(g int) int { // the end of group g's digits
 		e := at[g]
 		for e < len(run) && isDigit(run[e]) {
@@ -177,12 +172,7 @@ func atoi(s string) int {
 // none do: a time, a date or a case number joined on after a number
 // stays as written.
 func colonStraddle(run string, start, end int) int {
-	var at []int // where each group of the number begins
-	for i := start; i < end; i++ {
-		if isDigit(run[i]) && (i == start || !isDigit(run[i-1])) {
-			at = append(at, i)
-		}
-	}
+	at := groupStarts(run, start, end)
 	next := end // the end of the groups after the number, one at a time
 	for range 4 {
 		for next < len(run) && !isDigit(run[next]) {
@@ -203,15 +193,15 @@ func colonStraddle(run string, start, end int) int {
 	return end
 }
 
-// digitsOf is the digits of s.
-func digitsOf(s string) []byte {
-	var d []byte
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			d = append(d, s[i])
+// groupStarts returns where the digit groups of s[start:end] begin.
+func groupStarts(s string, start, end int) []int {
+	var at []int
+	for i := start; i < end; i++ {
+		if isDigit(s[i]) && (i == start || !isDigit(s[i-1])) {
+			at = append(at, i)
 		}
 	}
-	return d
+	return at
 }
 
 // numberGroupsAfter returns the end of the digit groups that follow end in

@@ -28,12 +28,7 @@ var dateGlued = regexp.MustCompile(`^[` + gapSeps + `]{0,2}[0-9]`)
 // followed by one short number that makes ten digits with it (1.1.2026
 // 1530) is masked: a number hidden as a date weighs more than a time shown.
 func numberFromDate(folded string, start, end int) int {
-	var d []byte
-	for i := start; i < end; i++ {
-		if c := folded[i]; isDigit(c) {
-			d = append(d, c)
-		}
-	}
+	d := digitsOf(folded[start:end])
 	dateDigits, found := len(d), -1
 	for i := end; len(d) <= 13; {
 		// Only a number's gaps: a date joined to digits by "|", ";" or

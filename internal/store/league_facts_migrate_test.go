@@ -3,12 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"io/fs"
 	"reflect"
 	"testing"
 	"time"
 
-	"github.com/pressly/goose/v3"
 	"github.com/shikayat/shikayat/internal/store/migrations"
 	"github.com/shikayat/shikayat/internal/storetest"
 )
@@ -37,8 +35,7 @@ func TestLeagueFactsRecountWaitsForWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer old.Close()
-		sub, _ := fs.Sub(migrations.FS, string(engine))
-		p, err := goose.NewProvider(goose.DialectPostgres, old, sub)
+		p, err := migrations.Provider(old, string(engine))
 		if err != nil {
 			t.Fatal(err)
 		}

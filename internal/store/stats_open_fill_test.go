@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pressly/goose/v3"
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store/migrations"
 	"github.com/shikayat/shikayat/internal/storetest"
@@ -31,9 +30,9 @@ func TestStatsOpenFilledByMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		driver, dialect := "sqlite", goose.DialectSQLite3
+		driver := "sqlite"
 		if engine == Postgres {
-			driver, dialect = "pgx", goose.DialectPostgres
+			driver = "pgx"
 		}
 		old, err := sql.Open(driver, driverDSN)
 		if err != nil {
@@ -41,7 +40,7 @@ func TestStatsOpenFilledByMigration(t *testing.T) {
 		}
 		defer old.Close()
 		sub, _ := fs.Sub(migrations.FS, string(engine))
-		p, err := goose.NewProvider(dialect, old, sub)
+		p, err := migrations.Provider(old, string(engine))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -19,7 +18,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pressly/goose/v3"
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store/migrations"
 
@@ -287,15 +285,7 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockID)
 	}
-	sub, err := fs.Sub(migrations.FS, string(s.engine))
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	dialect := goose.DialectSQLite3
-	if s.engine == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, s.db, sub)
+	p, err := migrations.Provider(s.db, string(s.engine))
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

@@ -3,11 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	"io/fs"
 	"testing"
 	"time"
-
-	"github.com/pressly/goose/v3"
 
 	"github.com/shikayat/shikayat"
 	"github.com/shikayat/shikayat/internal/store/migrations"
@@ -24,17 +21,16 @@ func TestUpgradedTrailVerifies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		driver, dialect := "sqlite", goose.DialectSQLite3
+		driver := "sqlite"
 		if engine == Postgres {
-			driver, dialect = "pgx", goose.DialectPostgres
+			driver = "pgx"
 		}
 		old, err := sql.Open(driver, driverDSN)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer old.Close()
-		sub, _ := fs.Sub(migrations.FS, string(engine))
-		p, err := goose.NewProvider(dialect, old, sub)
+		p, err := migrations.Provider(old, string(engine))
 		if err != nil {
 			t.Fatal(err)
 		}

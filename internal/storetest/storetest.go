@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -23,9 +24,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
-	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers "sqlite"
+	_ "modernc.org/sqlite"             // registers "sqlite"
 
 	"github.com/shikayat/shikayat/internal/store/migrations"
 )
@@ -119,15 +120,7 @@ var templateKey = sync.OnceValues(func() (string, error) {
 
 // migrate runs the engine's migrations on db, as the store's Open does.
 func migrate(ctx context.Context, db *sql.DB, engine string) error {
-	sub, err := fs.Sub(migrations.FS, engine)
-	if err != nil {
-		return err
-	}
-	dialect := goose.DialectSQLite3
-	if engine == "postgres" {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db, sub)
+	p, err := migrations.Provider(db, engine)
 	if err != nil {
 		return err
 	}
@@ -258,11 +251,12 @@ func buildPostgresTemplate(admin *sql.DB, base string) (string, error) {
 }
 
 // retryBusy runs fn until it does not fail for a database other sessions
-// are still leaving, for at most some seconds.
+// are still leaving (object_in_use), for at most some seconds.
 func retryBusy(fn func() error) error {
 	var err error
 	for range 100 {
-		if err = fn(); err == nil || !strings.Contains(err.Error(), "being accessed by other users") {
+		var pgErr *pgconn.PgError
+		if err = fn(); err == nil || !errors.As(err, &pgErr) || pgErr.Code != "55006" /* object_in_use */ {
 			return err
 		}
 		time.Sleep(50 * time.Millisecond)
