@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"reflect"
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,14 +21,40 @@ const DefaultTrackFor = time.Second
 // maxTracked bounds the public views held, per generation (two are kept).
 const maxTracked = 10_000
 
-// trackQuery is the public lookup in one round trip: the complaint's public
-// columns and, unless it is sensitive, its events, one row per event (a
-// complaint without events gives one row of NULLs on the right).
-const trackQuery = `SELECT c.code, c.stage, c.district, c.class, c.type, c.suggested_type,
+// trackQuery is the public lookup of up to n codes in one round trip: the
+// complaints' public columns and, unless sensitive, their events, one row per
+// event (a complaint without events gives one row of NULLs on the right),
+// in order of code and event.
+func trackQuery(n int) string {
+	var in strings.Builder
+	for i := range n {
+		if i > 0 {
+			in.WriteString(", ")
+		}
+		fmt.Fprintf(&in, "$%d", i+1)
+	}
+	return `SELECT c.code, c.stage, c.district, c.class, c.type, c.suggested_type,
 	c.received_at, c.updated_at, c.closed_at, c.sensitive,
 	e.id, e.at, e.action, e.from_stage, e.to_stage, e.note, e.public, e.detail
 	FROM complaints c LEFT JOIN events e ON e.complaint_id = c.id AND c.sensitive = 0
-	WHERE c.code = $1 ORDER BY e.id`
+	WHERE c.code IN (` + in.String() + `)`
+}
+
+// trackBatches are the sizes of the prepared lookups: a batch is read by
+// the smallest that holds it, its last code repeated to fill it, so that a
+// handful of statements serve every batch.
+var trackBatches = [...]int{1, 4, 16, 64}
+
+// maxTrackFlights bounds the lookups of the database in flight at once;
+// lookups that come while they fly wait and go together in the next.
+//
+// Two, measured: one leaves the database idle while a batch travels,
+// more make smaller batches (BenchmarkTrackingLoad's json-miss on
+// PostgreSQL).
+const maxTrackFlights = 2
+
+// trackTimeout bounds one flight, which no single caller owns.
+const trackTimeout = 30 * time.Second
 
 // tracked holds recent public views by docket code, for TrackComplaint.
 //
@@ -35,10 +64,30 @@ const trackQuery = `SELECT c.code, c.stage, c.district, c.class, c.type, c.sugge
 // commit (withTx) moves writes on, which drops every entry at once. So a
 // change made through this node is seen by the next lookup, and a change
 // made by another node (or behind the store's back) within TrackFor.
+//
+// Lookups that miss are read in batches (see flyTrack): at most
+// maxTrackFlights queries are in flight, and the lookups that come meanwhile
+// queue and are read together by the next. One lookup alone goes at once;
+// under load, a crowd of distinct codes costs the database a query per
+// batch instead of one per code.
 type tracked struct {
 	mu        sync.Mutex
-	stmt      *sql.Stmt
+	stmts     [len(trackBatches)]*sql.Stmt
 	cur, prev map[string]trackedView
+
+	queue  []*trackLoad // lookups waiting for a flight
+	flying int          // flights running
+	// batches and batched count the flights' queries and the lookups
+	// they read (TrackBatches).
+	batches, batched int64
+}
+
+// trackLoad is one lookup waiting for its flight.
+type trackLoad struct {
+	code string
+	done chan struct{} // closed once c and err are set
+	c    *shikayat.Complaint
+	err  error
 }
 
 type trackedView struct {
@@ -99,7 +148,7 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	if err != nil || ttl <= 0 {
 		return c, err
 	}
-	if old != nil && reflect.DeepEqual(old, c) {
+	if old != nil && sameView(old, c) {
 		// Read again and unchanged: the value given before is still the
 		// view, and whoever made something of it (the web server's
 		// rendered answers) may keep using that.
@@ -114,35 +163,109 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	return c, nil
 }
 
-// trackStmt prepares trackQuery once; database/sql prepares it again on
-// each connection that runs it.
-func (s *DB) trackStmt(ctx context.Context) (*sql.Stmt, error) {
+// trackStmt is the prepared lookup of trackBatches[i] codes; database/sql
+// prepares it again on each connection that runs it.
+func (s *DB) trackStmt(ctx context.Context, i int) (*sql.Stmt, error) {
 	s.track.mu.Lock()
 	defer s.track.mu.Unlock()
-	if s.track.stmt != nil {
-		return s.track.stmt, nil
+	if s.track.stmts[i] != nil {
+		return s.track.stmts[i], nil
 	}
-	stmt, err := s.db.PrepareContext(ctx, trackQuery)
+	stmt, err := s.db.PrepareContext(ctx, trackQuery(trackBatches[i]))
 	if err != nil {
 		return nil, fmt.Errorf("prepare tracking: %w", err)
 	}
-	s.track.stmt = stmt
+	s.track.stmts[i] = stmt
 	return stmt, nil
 }
 
-// trackComplaint reads the public view of the complaint with code.
+// trackComplaint reads the public view of the complaint with code: it
+// queues the lookup, starts a flight unless maxTrackFlights are flying
+// (the one flying picks it up when done), and waits for its answer or for
+// ctx. The flight starts after the lookup is queued, so what it reads was
+// committed no earlier than the caller asked.
 func (s *DB) trackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
-	stmt, err := s.trackStmt(ctx)
+	l := &trackLoad{code: code, done: make(chan struct{})}
+	s.track.mu.Lock()
+	s.track.queue = append(s.track.queue, l)
+	fly := s.track.flying < maxTrackFlights
+	if fly {
+		s.track.flying++
+	}
+	s.track.mu.Unlock()
+	if fly {
+		go s.flyTrack()
+	}
+	select {
+	case <-l.done:
+		return l.c, l.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// flyTrack reads the queued lookups, up to the largest batch at a time,
+// until none is left.
+func (s *DB) flyTrack() {
+	for {
+		s.track.mu.Lock()
+		n := min(len(s.track.queue), trackBatches[len(trackBatches)-1])
+		if n == 0 {
+			s.track.flying--
+			s.track.mu.Unlock()
+			return
+		}
+		batch := slices.Clone(s.track.queue[:n])
+		s.track.queue = append(s.track.queue[:0], s.track.queue[n:]...)
+		s.track.batches++
+		s.track.batched += int64(n)
+		s.track.mu.Unlock()
+
+		ctx, cancel := context.WithTimeout(context.Background(), trackTimeout)
+		views, err := s.readTracks(ctx, batch)
+		cancel()
+		for _, l := range batch {
+			switch c, ok := views[l.code]; {
+			case err != nil:
+				l.err = err
+			case ok:
+				l.c = c
+			default:
+				l.err = shikayat.Errorf(shikayat.ENOTFOUND, "Complaint not found.")
+			}
+			close(l.done)
+		}
+	}
+}
+
+// readTracks reads the public views of the batch's codes, by code; a code
+// not found is missing from the map.
+func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*shikayat.Complaint, error) {
+	codes := make([]any, 0, len(batch))
+	seen := make(map[string]bool, len(batch))
+	for _, l := range batch {
+		if !seen[l.code] {
+			seen[l.code] = true
+			codes = append(codes, l.code)
+		}
+	}
+	i := 0
+	for trackBatches[i] < len(codes) {
+		i++
+	}
+	for len(codes) < trackBatches[i] {
+		codes = append(codes, codes[len(codes)-1])
+	}
+	stmt, err := s.trackStmt(ctx, i)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := stmt.QueryContext(ctx, code)
+	rows, err := stmt.QueryContext(ctx, codes...)
 	if err != nil {
 		return nil, fmt.Errorf("track complaint: %w", err)
 	}
 	defer rows.Close()
-	var c *shikayat.Complaint
-	var events []*shikayat.Event
+	views := make(map[string]*shikayat.Complaint, len(codes))
 	for rows.Next() {
 		var (
 			got                         shikayat.Complaint
@@ -157,12 +280,14 @@ func (s *DB) trackComplaint(ctx context.Context, code string) (*shikayat.Complai
 			&eid, &eat, &action, &from, &to, &note, &epublic, &det); err != nil {
 			return nil, fmt.Errorf("track complaint: %w", err)
 		}
+		c := views[got.Code]
 		if c == nil {
 			got.Stage, got.Class, got.Type, got.SuggestedType = shikayat.Stage(stage), shikayat.Class(class), shikayat.Type(typ), shikayat.Type(stype)
 			got.Status = got.Stage.Status()
 			got.ReceivedAt, got.UpdatedAt, got.ClosedAt = fromMS(received), fromMS(updated), timePtr(closed)
 			got.Sensitive = sensitive != 0
 			c = &got
+			views[c.Code] = c
 		}
 		if !eid.Valid {
 			continue
@@ -172,17 +297,38 @@ func (s *DB) trackComplaint(ctx context.Context, code string) (*shikayat.Complai
 		if e.Detail, err = parseDetail(det.String); err != nil {
 			return nil, fmt.Errorf("event %d: detail: %w", e.ID, err)
 		}
-		events = append(events, e)
+		c.Events = append(c.Events, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("track complaint: %w", err)
 	}
-	if c == nil {
-		return nil, shikayat.Errorf(shikayat.ENOTFOUND, "Complaint not found.")
+	for code, c := range views {
+		if c.Sensitive {
+			views[code] = &shikayat.Complaint{Code: c.Code, Stage: c.Stage, Status: c.Status, Sensitive: true}
+			continue
+		}
+		slices.SortFunc(c.Events, func(a, b *shikayat.Event) int { return cmp.Compare(a.ID, b.ID) })
+		c.Events = shikayat.PublicEvents(c.Events)
 	}
-	if c.Sensitive {
-		return &shikayat.Complaint{Code: c.Code, Stage: c.Stage, Status: c.Status, Sensitive: true}, nil
+	return views, nil
+}
+
+// sameView tells whether two public views read by readTracks show the
+// same: every field readTracks sets (TestSameViewComparesEveryField).
+func sameView(a, b *shikayat.Complaint) bool {
+	if a.Code != b.Code || a.Stage != b.Stage || a.Status != b.Status || a.District != b.District ||
+		a.Class != b.Class || a.Type != b.Type || a.SuggestedType != b.SuggestedType || a.Sensitive != b.Sensitive ||
+		!a.ReceivedAt.Equal(b.ReceivedAt) || !a.UpdatedAt.Equal(b.UpdatedAt) ||
+		(a.ClosedAt == nil) != (b.ClosedAt == nil) || a.ClosedAt != nil && !a.ClosedAt.Equal(*b.ClosedAt) ||
+		len(a.Events) != len(b.Events) {
+		return false
 	}
-	c.Events = shikayat.PublicEvents(events)
-	return c, nil
+	for i, x := range a.Events {
+		y := b.Events[i]
+		if x.ID != y.ID || !x.At.Equal(y.At) || x.Action != y.Action || x.FromStage != y.FromStage || x.ToStage != y.ToStage ||
+			x.Note != y.Note || x.Public != y.Public || !maps.Equal(x.Detail, y.Detail) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,7 +2,12 @@ package store_test
 
 import (
 	"context"
+	crand "crypto/rand"
+	"fmt"
+	"maps"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -159,4 +164,212 @@ func TestTrackComplaintUnchangedKeepsItsValue(t *testing.T) {
 			t.Errorf("read again after another node's note: %d steps (same value: %v), want %d", len(changed.Events), changed == first, len(first.Events)+1)
 		}
 	})
+}
+
+// Lookups that miss the memory at the same moment are read together in
+// batches; each still gets its own complaint's view, an unknown code gets
+// not-found, and a sensitive complaint its stage alone.
+func TestTrackComplaintBatchedLookupsKeepTheirOwn(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		db := open(t, dsn(), store.Options{Now: newClock().Now, TrackFor: -1}) // every lookup reads the database
+		op := actorIn(t, db, lucknow)
+		yes := true
+		want := map[string]*shikayat.Complaint{}
+		var codes []string
+		for i := range 24 {
+			in := post(fmt.Sprint(100+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
+			in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
+			in.Forward = true
+			c, _, err := db.CreateComplaint(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var actions []shikayat.Action
+			for range i % 4 {
+				actions = append(actions, shikayat.Action{Kind: shikayat.ActionNote, Text: "step for " + c.Code, Public: true})
+			}
+			switch i % 6 {
+			case 1:
+				actions = append(actions, shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes, Reason: "victim"})
+			case 2:
+				actions = append(actions, shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "closed " + c.Code, Public: true})
+			}
+			for _, a := range actions {
+				if _, _, err := db.ApplyAction(ctx, c.Code, a, op, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if want[c.Code], err = db.TrackComplaint(ctx, c.Code); err != nil { // alone: a batch of one
+				t.Fatal(err)
+			}
+			codes = append(codes, c.Code)
+		}
+		var unknown []string
+		for range 3 {
+			u, err := shikayat.NewDocket("UP26", crand.Reader)
+			if err != nil {
+				t.Fatal(err)
+			}
+			unknown = append(unknown, u)
+		}
+		for _, u := range unknown {
+			if _, err := db.TrackComplaint(ctx, u); shikayat.ErrorCode(err) != shikayat.ENOTFOUND {
+				t.Fatalf("%s alone: %v, want not found", u, err)
+			}
+		}
+		queries0, lookups0 := db.TrackBatches()
+		all := append(slices.Clone(codes), unknown...)
+		var wg sync.WaitGroup
+		errs := make(chan error, 32)
+		for g := range 32 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 100 {
+					code := all[(g*7+i*13)%len(all)]
+					got, err := db.TrackComplaint(ctx, code)
+					switch w := want[code]; {
+					case w == nil && shikayat.ErrorCode(err) != shikayat.ENOTFOUND:
+						errs <- fmt.Errorf("%s: %v, %+v; want not found", code, err, got)
+						return
+					case w != nil && err != nil:
+						errs <- fmt.Errorf("%s: %v", code, err)
+						return
+					case w != nil && !reflect.DeepEqual(got, w):
+						errs <- fmt.Errorf("%s: view %+v\nwant %+v", code, got, w)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		queries, lookups := db.TrackBatches()
+		if lookups-lookups0 != 32*100 {
+			t.Errorf("the flights read %d lookups, want %d", lookups-lookups0, 32*100)
+		}
+		if queries-queries0 >= lookups-lookups0 {
+			t.Errorf("%d lookups at once took %d queries: none were read together", lookups-lookups0, queries-queries0)
+		}
+		t.Logf("%d lookups in %d queries", lookups-lookups0, queries-queries0)
+	})
+}
+
+// sameView, which tells whether a view read again can stand for the one
+// given before, looks at every field a view has: changing any field that is
+// set in a full view or in a sensitive one makes it another view.
+func TestSameViewComparesEveryField(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := open(t, storetest.DSN(t, "sqlite"), store.Options{Now: newClock().Now, TrackFor: -1})
+	op := actorIn(t, db, lucknow)
+	yes := true
+	view := func(id string, actions ...shikayat.Action) *shikayat.Complaint {
+		in := post(id, "mera phone chori ho gaya")
+		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95, Type: shikayat.TypeTheft}
+		in.Forward = true
+		c, _, err := db.CreateComplaint(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range actions {
+			if _, _, err := db.ApplyAction(ctx, c.Code, a, op, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		v, err := db.TrackComplaint(ctx, c.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	full := view("1",
+		shikayat.Action{Kind: shikayat.ActionNote, Text: "SHO will call you", Public: true},
+		shikayat.Action{Kind: shikayat.ActionClassify, Class: shikayat.ClassImmediate, Type: shikayat.TypeTheft},
+		shikayat.Action{Kind: shikayat.ActionClose, Resolution: shikayat.ResolutionActionTaken, Note: "phone returned", Public: true})
+	sensitive := view("2", shikayat.Action{Kind: shikayat.ActionSetSensitive, Sensitive: &yes, Reason: "victim"})
+
+	changed := map[string]bool{}
+	for _, v := range []*shikayat.Complaint{full, sensitive} {
+		if !store.SameView(v, v) {
+			t.Fatalf("a view differs from itself: %+v", v)
+		}
+		cv := reflect.ValueOf(v).Elem()
+		for i := range cv.NumField() {
+			name := cv.Type().Field(i).Name
+			if name == "Events" || cv.Field(i).IsZero() {
+				continue
+			}
+			w := *v
+			other(t, reflect.ValueOf(&w).Elem().Field(i))
+			if store.SameView(v, &w) {
+				t.Errorf("a view with another %s is the same view", name)
+			}
+			changed[name] = true
+		}
+		for j, e := range v.Events {
+			ev := reflect.ValueOf(e).Elem()
+			for i := range ev.NumField() {
+				if ev.Field(i).IsZero() {
+					continue
+				}
+				name := "Event." + ev.Type().Field(i).Name
+				f := *e
+				other(t, reflect.ValueOf(&f).Elem().Field(i))
+				w := *v
+				w.Events = slices.Clone(v.Events)
+				w.Events[j] = &f
+				if store.SameView(v, &w) {
+					t.Errorf("a view with another %s in step %d is the same view", name, j)
+				}
+				changed[name] = true
+			}
+		}
+		if len(v.Events) > 0 {
+			w := *v
+			w.Events = v.Events[:len(v.Events)-1]
+			if store.SameView(v, &w) {
+				t.Errorf("a view with a step less is the same view")
+			}
+		}
+	}
+	for _, name := range []string{"Code", "Stage", "Status", "District", "Class", "Type", "SuggestedType", "ReceivedAt",
+		"UpdatedAt", "ClosedAt", "Sensitive", "Event.ID", "Event.At", "Event.Action", "Event.ToStage", "Event.Note",
+		"Event.Public", "Event.Detail"} {
+		if !changed[name] {
+			t.Errorf("the views tried have no %s set: the test does not check it", name)
+		}
+	}
+}
+
+// other sets v to a value other than its own.
+func other(t *testing.T, v reflect.Value) {
+	t.Helper()
+	switch x := v.Addr().Interface().(type) {
+	case *time.Time:
+		*x = x.Add(time.Second)
+	case **time.Time:
+		later := (*x).Add(time.Second)
+		*x = &later
+	case *map[string]string:
+		m := maps.Clone(*x)
+		m["other"] = "x"
+		*x = m
+	default:
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Int, reflect.Int64, reflect.Int32:
+			v.SetInt(v.Int() + 1)
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		default:
+			t.Fatalf("no other value for a %s", v.Type())
+		}
+	}
 }

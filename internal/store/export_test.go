@@ -21,3 +21,14 @@ func (s *DB) OnLockHeld(f func(step string)) { s.locked = f }
 
 // SetImportLockWait sets how long ImportStations waits for a lock.
 func (s *DB) SetImportLockWait(d time.Duration) { s.lockWait = d }
+
+// TrackBatches tells how many queries TrackComplaint's flights made and how
+// many lookups they read.
+func (s *DB) TrackBatches() (queries, lookups int64) {
+	s.track.mu.Lock()
+	defer s.track.mu.Unlock()
+	return s.track.batches, s.track.batched
+}
+
+// SameView is sameView, the comparison of two public views.
+var SameView = sameView

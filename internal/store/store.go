@@ -241,8 +241,10 @@ func (s *DB) Close() error {
 	}
 	s.bg.wg.Wait()
 	s.track.mu.Lock()
-	if s.track.stmt != nil {
-		s.track.stmt.Close()
+	for _, stmt := range s.track.stmts {
+		if stmt != nil {
+			stmt.Close()
+		}
 	}
 	s.track.mu.Unlock()
 	return s.db.Close()
