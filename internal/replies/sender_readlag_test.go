@@ -14,23 +14,35 @@ import (
 
 // lagClock is the one clock of X and the sender in the read-lag tests; it
 // starts at the wall clock's now, as the store's does.
+// lagClock is the clock of X and of the sender in a test: the real time
+// when t is zero (as the store's, which stamps the tries that are compared
+// with the times of X's posts), or fixed at t; Add moves it on either way.
 type lagClock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu  sync.Mutex
+	t   time.Time
+	off time.Duration
 }
 
-func (c *lagClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *lagClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.t.IsZero() {
+		return time.Now().Add(c.off)
+	}
+	return c.t.Add(c.off)
+}
+
 func (c *lagClock) Add(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
+	c.off += d
 }
 
 // lagged is a fixture whose X shows a new post only lag after it was made,
 // and whose first try of c's acknowledgement reached X with its answer lost.
 func lagged(t *testing.T, dsn string, lag time.Duration) (*fixture, *lagClock, *shikayat.Complaint) {
 	t.Helper()
-	clk := &lagClock{t: time.Now()}
+	clk := &lagClock{}
 	f := setup(t, dsn, xsim.Options{Now: clk.Now})
 	f.sender.Now = clk.Now
 	if err := f.sim.SetReadLag(lag); err != nil {
