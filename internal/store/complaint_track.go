@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shikayat/shikayat"
@@ -72,11 +74,17 @@ const trackTimeout = 30 * time.Second
 // batch instead of one per code.
 type tracked struct {
 	mu        sync.Mutex
-	stmts     [len(trackBatches)]*sql.Stmt
 	cur, prev map[string]trackedView
 
-	queue  []*trackLoad // lookups waiting for a flight
-	flying int          // flights running
+	queue   []*trackLoad // lookups waiting for a flight
+	flying  int          // flights running
+	closed  bool         // set by Close: no lookup is queued after it
+	flights sync.WaitGroup
+
+	// prep guards stmts, prepared by the first flight that needs each (not
+	// under mu, which answers from memory meanwhile).
+	prep  sync.Mutex
+	stmts [len(trackBatches)]*sql.Stmt
 	// batches and batched count the flights' queries and the lookups
 	// they read (TrackBatches).
 	batches, batched int64
@@ -88,6 +96,7 @@ type trackLoad struct {
 	done chan struct{} // closed once c and err are set
 	c    *shikayat.Complaint
 	err  error
+	gone atomic.Bool // its caller stopped waiting: no flight reads it
 }
 
 type trackedView struct {
@@ -166,8 +175,8 @@ func (s *DB) TrackComplaint(ctx context.Context, code string) (*shikayat.Complai
 // trackStmt is the prepared lookup of trackBatches[i] codes; database/sql
 // prepares it again on each connection that runs it.
 func (s *DB) trackStmt(ctx context.Context, i int) (*sql.Stmt, error) {
-	s.track.mu.Lock()
-	defer s.track.mu.Unlock()
+	s.track.prep.Lock()
+	defer s.track.prep.Unlock()
 	if s.track.stmts[i] != nil {
 		return s.track.stmts[i], nil
 	}
@@ -185,12 +194,20 @@ func (s *DB) trackStmt(ctx context.Context, i int) (*sql.Stmt, error) {
 // ctx. The flight starts after the lookup is queued, so what it reads was
 // committed no earlier than the caller asked.
 func (s *DB) trackComplaint(ctx context.Context, code string) (*shikayat.Complaint, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	l := &trackLoad{code: code, done: make(chan struct{})}
 	s.track.mu.Lock()
+	if s.track.closed {
+		s.track.mu.Unlock()
+		return nil, errors.New("track complaint: the store is closed")
+	}
 	s.track.queue = append(s.track.queue, l)
 	fly := s.track.flying < maxTrackFlights
 	if fly {
 		s.track.flying++
+		s.track.flights.Add(1)
 	}
 	s.track.mu.Unlock()
 	if fly {
@@ -200,34 +217,60 @@ func (s *DB) trackComplaint(ctx context.Context, code string) (*shikayat.Complai
 	case <-l.done:
 		return l.c, l.err
 	case <-ctx.Done():
+		l.gone.Store(true)
 		return nil, ctx.Err()
 	}
 }
 
-// flyTrack reads the queued lookups, up to the largest batch at a time,
-// until none is left.
+// flyTrack reads the queued lookups whose callers still wait, up to the
+// largest batch at a time, until none is left.
 func (s *DB) flyTrack() {
+	defer s.track.flights.Done()
 	for {
 		s.track.mu.Lock()
-		n := min(len(s.track.queue), trackBatches[len(trackBatches)-1])
-		if n == 0 {
+		var batch []*trackLoad
+		for len(batch) < trackBatches[len(trackBatches)-1] && len(s.track.queue) > 0 {
+			l := s.track.queue[0]
+			s.track.queue[0] = nil
+			s.track.queue = s.track.queue[1:]
+			if !l.gone.Load() {
+				batch = append(batch, l)
+			}
+		}
+		if len(batch) == 0 {
+			s.track.queue = nil
 			s.track.flying--
 			s.track.mu.Unlock()
 			return
 		}
-		batch := slices.Clone(s.track.queue[:n])
-		s.track.queue = append(s.track.queue[:0], s.track.queue[n:]...)
 		s.track.batches++
-		s.track.batched += int64(n)
+		s.track.batched += int64(len(batch))
 		s.track.mu.Unlock()
+		s.readBatch(batch)
+	}
+}
 
-		ctx, cancel := context.WithTimeout(context.Background(), trackTimeout)
-		views, err := s.readTracks(ctx, batch)
-		cancel()
+// readBatch reads a batch and hands each lookup its answer: its view, not
+// found, or the error that kept it (one complaint's unreadable event fails
+// that complaint's lookups alone; a failed query, all). A panic while
+// reading fails the batch, not the process.
+func (s *DB) readBatch(batch []*trackLoad) {
+	var (
+		views map[string]*shikayat.Complaint
+		errs  map[string]error
+		err   error
+	)
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("track complaint: panic: %v", p)
+		}
 		for _, l := range batch {
-			switch c, ok := views[l.code]; {
+			c, ok := views[l.code]
+			switch {
 			case err != nil:
 				l.err = err
+			case errs[l.code] != nil:
+				l.err = errs[l.code]
 			case ok:
 				l.c = c
 			default:
@@ -235,12 +278,16 @@ func (s *DB) flyTrack() {
 			}
 			close(l.done)
 		}
-	}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), trackTimeout)
+	defer cancel()
+	views, errs, err = s.readTracks(ctx, batch)
 }
 
 // readTracks reads the public views of the batch's codes, by code; a code
-// not found is missing from the map.
-func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*shikayat.Complaint, error) {
+// not found is missing from both maps, and a complaint whose trail cannot be
+// read is in errs instead of views.
+func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (views map[string]*shikayat.Complaint, errs map[string]error, err error) {
 	codes := make([]any, 0, len(batch))
 	seen := make(map[string]bool, len(batch))
 	for _, l := range batch {
@@ -258,14 +305,15 @@ func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*sh
 	}
 	stmt, err := s.trackStmt(ctx, i)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rows, err := stmt.QueryContext(ctx, codes...)
 	if err != nil {
-		return nil, fmt.Errorf("track complaint: %w", err)
+		return nil, nil, fmt.Errorf("track complaint: %w", err)
 	}
 	defer rows.Close()
-	views := make(map[string]*shikayat.Complaint, len(codes))
+	views = make(map[string]*shikayat.Complaint, len(codes))
+	errs = map[string]error{}
 	for rows.Next() {
 		var (
 			got                         shikayat.Complaint
@@ -278,7 +326,7 @@ func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*sh
 		)
 		if err := rows.Scan(&got.Code, &stage, &got.District, &class, &typ, &stype, &received, &updated, &closed, &sensitive,
 			&eid, &eat, &action, &from, &to, &note, &epublic, &det); err != nil {
-			return nil, fmt.Errorf("track complaint: %w", err)
+			return nil, nil, fmt.Errorf("track complaint: %w", err)
 		}
 		c := views[got.Code]
 		if c == nil {
@@ -295,12 +343,16 @@ func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*sh
 		e := &shikayat.Event{ID: eid.Int64, At: fromMS(eat.Int64), Action: action.String, FromStage: shikayat.Stage(from.String),
 			ToStage: shikayat.Stage(to.String), Note: note.String, Public: epublic.Int64 != 0}
 		if e.Detail, err = parseDetail(det.String); err != nil {
-			return nil, fmt.Errorf("event %d: detail: %w", e.ID, err)
+			errs[c.Code] = fmt.Errorf("track complaint: event %d: detail: %w", e.ID, err)
+			continue
 		}
 		c.Events = append(c.Events, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("track complaint: %w", err)
+		return nil, nil, fmt.Errorf("track complaint: %w", err)
+	}
+	for code := range errs {
+		delete(views, code)
 	}
 	for code, c := range views {
 		if c.Sensitive {
@@ -310,7 +362,7 @@ func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (map[string]*sh
 		slices.SortFunc(c.Events, func(a, b *shikayat.Event) int { return cmp.Compare(a.ID, b.ID) })
 		c.Events = shikayat.PublicEvents(c.Events)
 	}
-	return views, nil
+	return views, errs, nil
 }
 
 // sameView tells whether two public views read by readTracks show the

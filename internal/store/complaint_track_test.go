@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	crand "crypto/rand"
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
@@ -371,5 +372,84 @@ func other(t *testing.T, v reflect.Value) {
 		default:
 			t.Fatalf("no other value for a %s", v.Type())
 		}
+	}
+}
+
+// A complaint whose trail cannot be read fails its own lookups, not those
+// of the complaints read in the same batch.
+func TestTrackComplaintBrokenTrailFailsItsOwnLookupsOnly(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dsn func() string) {
+		ctx := context.Background()
+		db := open(t, dsn(), store.Options{Now: newClock().Now, TrackFor: -1})
+		var codes []string
+		for i := range 8 {
+			in := post(fmt.Sprint(200+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
+			in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
+			in.Forward = true
+			c, _, err := db.CreateComplaint(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			codes = append(codes, c.Code)
+		}
+		broken := codes[3]
+		tamper(t, db, fmt.Sprintf(`UPDATE events SET detail = '{not json' WHERE complaint_id = (SELECT id FROM complaints WHERE code = '%s')`, broken))
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		failed := map[string]int{}
+		for g := range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range 40 {
+					code := codes[(g+i)%len(codes)]
+					_, err := db.TrackComplaint(ctx, code)
+					mu.Lock()
+					if err != nil {
+						failed[code]++
+					}
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		if queries, lookups := db.TrackBatches(); queries >= lookups {
+			t.Errorf("%d lookups at once took %d queries: none were read together", lookups, queries)
+		}
+		if failed[broken] != 16*40/len(codes) {
+			t.Errorf("the broken trail's lookups failed %d times, want all %d", failed[broken], 16*40/len(codes))
+		}
+		delete(failed, broken)
+		if len(failed) > 0 {
+			t.Errorf("lookups of whole complaints failed: %v", failed)
+		}
+	})
+}
+
+// A lookup whose caller has stopped waiting is not read.
+func TestTrackComplaintCanceledLookupsAreNotRead(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := open(t, storetest.DSN(t, "sqlite"), store.Options{Now: newClock().Now, TrackFor: -1})
+	in := post("1", "mera phone chori ho gaya")
+	in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
+	in.Forward = true
+	c, _, err := db.CreateComplaint(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	for range 100 {
+		if _, err := db.TrackComplaint(gone, c.Code); !errors.Is(err, context.Canceled) {
+			t.Fatalf("a lookup for a caller gone: %v, want canceled", err)
+		}
+	}
+	if _, err := db.TrackComplaint(ctx, c.Code); err != nil {
+		t.Fatal(err)
+	}
+	if _, lookups := db.TrackBatches(); lookups != 1 {
+		t.Errorf("%d lookups read, want the 1 whose caller waited", lookups)
 	}
 }

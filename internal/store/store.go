@@ -241,12 +241,14 @@ func (s *DB) Close() error {
 	}
 	s.bg.wg.Wait()
 	s.track.mu.Lock()
+	s.track.closed = true
+	s.track.mu.Unlock()
+	s.track.flights.Wait()
 	for _, stmt := range s.track.stmts {
 		if stmt != nil {
 			stmt.Close()
 		}
 	}
-	s.track.mu.Unlock()
 	return s.db.Close()
 }
 
