@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -34,13 +35,26 @@ import (
 // EnvPostgres names the variable that holds the test server's DSN.
 const EnvPostgres = "SHIKAYAT_TEST_POSTGRES"
 
+// EnvEngines names the variable that, when set, picks the engines to test
+// on from those Engines would give: "postgres" or "sqlite".
+const EnvEngines = "SHIKAYAT_TEST_ENGINES"
+
 // Engines lists the engines to test on: "sqlite", and "postgres" when the
-// test server is configured.
+// test server is configured; of those, only the one EnvEngines names when
+// it is set.
 func Engines() []string {
+	all := []string{"sqlite"}
 	if os.Getenv(EnvPostgres) != "" {
-		return []string{"sqlite", "postgres"}
+		all = append(all, "postgres")
 	}
-	return []string{"sqlite"}
+	pick := os.Getenv(EnvEngines)
+	if pick == "" {
+		return all
+	}
+	if !slices.Contains(all, pick) {
+		panic(fmt.Sprintf("%s=%s: not an engine to test on here (%v)", EnvEngines, pick, all))
+	}
+	return []string{pick}
 }
 
 // Each runs fn as a subtest on every engine, with a fresh DSN maker.
