@@ -27,8 +27,10 @@ import (
 // rendered answer kept for it: that is the rate of many citizens checking
 // the same fresh complaints. json-miss and page-miss move the store's clock
 // past TrackFor before each request, so every lookup reads the database
-// and renders afresh: the rate of lookups of codes nobody looked up in the
-// last second (a crowd of distinct complaints, or a guesser).
+// (together with the lookups that miss beside it; the view being
+// unchanged, its rendered answer is reused): the rate of lookups of codes
+// nobody looked up in the last second (a crowd of distinct complaints, or
+// a guesser).
 //
 //	go test -run X -bench TrackingLoad -benchtime 20000x ./internal/web/
 func BenchmarkTrackingLoad(b *testing.B) {
