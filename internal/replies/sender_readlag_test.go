@@ -12,8 +12,6 @@ import (
 	"github.com/shikayat/shikayat/internal/xsim"
 )
 
-// lagClock is the one clock of X and the sender in the read-lag tests; it
-// starts at the wall clock's now, as the store's does.
 // lagClock is the clock of X and of the sender in a test: the real time
 // when t is zero (as the store's, which stamps the tries that are compared
 // with the times of X's posts), or fixed at t; Add moves it on either way.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -262,7 +263,7 @@ func (s *DB) readBatch(batch []*trackLoad) {
 	)
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("track complaint: panic: %v", p)
+			err = fmt.Errorf("track complaint: panic: %v\n%s", p, debug.Stack())
 		}
 		for _, l := range batch {
 			c, ok := views[l.code]

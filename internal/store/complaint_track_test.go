@@ -427,11 +427,16 @@ func TestTrackComplaintBrokenTrailFailsItsOwnLookupsOnly(t *testing.T) {
 	})
 }
 
-// A lookup whose caller has stopped waiting is not read.
+// A lookup whose caller has stopped waiting is not read: neither one
+// asked with a context already done, nor one that waited in the queue
+// behind two busy flights and was given up before they came back for it.
 func TestTrackComplaintCanceledLookupsAreNotRead(t *testing.T) {
 	t.Parallel()
+	if !slices.Contains(storetest.Engines(), "postgres") {
+		t.Skip(storetest.EnvPostgres + " is not set: the flights are held busy by a PostgreSQL lock")
+	}
 	ctx := context.Background()
-	db := open(t, storetest.DSN(t, "sqlite"), store.Options{Now: newClock().Now, TrackFor: -1})
+	db := open(t, storetest.DSN(t, "postgres"), store.Options{Now: newClock().Now, TrackFor: -1})
 	in := post("1", "mera phone chori ho gaya")
 	in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
 	in.Forward = true
@@ -441,15 +446,60 @@ func TestTrackComplaintCanceledLookupsAreNotRead(t *testing.T) {
 	}
 	gone, cancel := context.WithCancel(ctx)
 	cancel()
-	for range 100 {
+	for range 10 {
 		if _, err := db.TrackComplaint(gone, c.Code); !errors.Is(err, context.Canceled) {
 			t.Fatalf("a lookup for a caller gone: %v, want canceled", err)
 		}
 	}
-	if _, err := db.TrackComplaint(ctx, c.Code); err != nil {
+	if queries, lookups := db.TrackBatches(); queries != 0 || lookups != 0 {
+		t.Fatalf("lookups asked with a context done were read: %d in %d queries", lookups, queries)
+	}
+	// Both flights held on a lock of the complaints, each on a lookup of
+	// its own.
+	lock, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, lookups := db.TrackBatches(); lookups != 1 {
-		t.Errorf("%d lookups read, want the 1 whose caller waited", lookups)
+	defer lock.Rollback()
+	if _, err := lock.ExecContext(ctx, `LOCK TABLE complaints IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	until := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !ok(); time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("waited 10s for %s", what)
+			}
+		}
+	}
+	var busy sync.WaitGroup
+	for i := range 2 {
+		busy.Add(1)
+		go func() {
+			defer busy.Done()
+			if _, err := db.TrackComplaint(ctx, c.Code); err != nil {
+				t.Error(err)
+			}
+		}()
+		until("a flight to take its lookup", func() bool { q, _ := db.TrackBatches(); return q == int64(i+1) })
+	}
+	waiting, giveUp := context.WithCancel(ctx)
+	var waiters sync.WaitGroup
+	for range 20 {
+		waiters.Add(1)
+		go func() {
+			defer waiters.Done()
+			if _, err := db.TrackComplaint(waiting, c.Code); !errors.Is(err, context.Canceled) {
+				t.Errorf("a lookup given up: %v, want canceled", err)
+			}
+		}()
+	}
+	until("the lookups to queue behind the busy flights", func() bool { return db.TrackQueued() == 20 })
+	giveUp()
+	waiters.Wait()
+	lock.Rollback()
+	busy.Wait()
+	if queries, lookups := db.TrackBatches(); queries != 2 || lookups != 2 {
+		t.Errorf("%d lookups read in %d queries, want the 2 whose callers waited, in 2", lookups, queries)
 	}
 }

@@ -30,5 +30,12 @@ func (s *DB) TrackBatches() (queries, lookups int64) {
 	return s.track.batches, s.track.batched
 }
 
+// TrackQueued tells how many lookups wait for a flight.
+func (s *DB) TrackQueued() int {
+	s.track.mu.Lock()
+	defer s.track.mu.Unlock()
+	return len(s.track.queue)
+}
+
 // SameView is sameView, the comparison of two public views.
 var SameView = sameView
