@@ -1,6 +1,9 @@
 package shikayat
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Public steps: what the citizen's tracking page says happened, each shown
 // in Hindi or English by the page from its own words (PublicStep.Step),
@@ -81,6 +84,25 @@ func PublicEvents(events []*Event) []*Event {
 		out = append(out, pe)
 	}
 	return out
+}
+
+// publicActions are the actions whose events make a public step whatever
+// their stages (publicStep). An event of another action makes one only when
+// it changes the stage, or when it is a note marked public (MayBePublic).
+var publicActions = []string{"receive", string(ActionForward), string(ActionAssign), "replied",
+	string(ActionClose), string(ActionMerge), string(ActionReopen)}
+
+// PublicActions lists the actions whose events make a public step whatever
+// their stages (see MayBePublic).
+func PublicActions() []string { return slices.Clone(publicActions) }
+
+// MayBePublic reports whether e may make a public step: it changes the
+// stage, is of one of PublicActions, or is a note marked public. One that
+// may not never does, so a reader of the public view may leave such events
+// out before PublicEvents (the trail of a much-quoted complaint is mostly
+// the citizens' posts); PublicEvents still decides of the rest.
+func MayBePublic(e *Event) bool {
+	return e.FromStage != e.ToStage || slices.Contains(publicActions, e.Action) || e.Action == string(ActionNote) && e.Public
 }
 
 func publicStep(e *Event) (PublicStep, bool) {

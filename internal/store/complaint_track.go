@@ -25,9 +25,10 @@ const DefaultTrackFor = time.Second
 const maxTracked = 10_000
 
 // trackQuery is the public lookup of up to n codes in one round trip: the
-// complaints' public columns and, unless sensitive, their events, one row per
-// event (a complaint without events gives one row of NULLs on the right),
-// in order of code and event.
+// complaints' public columns and, unless sensitive, the events that may
+// make a public step (trackEvents), one row per event (a complaint without
+// any gives one row of NULLs on the right), in no set order: readTracks
+// groups them by code and orders the events.
 func trackQuery(n int) string {
 	var in strings.Builder
 	for i := range n {
@@ -39,9 +40,25 @@ func trackQuery(n int) string {
 	return `SELECT c.code, c.stage, c.district, c.class, c.type, c.suggested_type,
 	c.received_at, c.updated_at, c.closed_at, c.sensitive,
 	e.id, e.at, e.action, e.from_stage, e.to_stage, e.note, e.public, e.detail
-	FROM complaints c LEFT JOIN events e ON e.complaint_id = c.id AND c.sensitive = 0
+	FROM complaints c LEFT JOIN events e ON e.complaint_id = c.id AND c.sensitive = 0 AND ` + trackEvents + `
 	WHERE c.code IN (` + in.String() + `)`
 }
+
+// trackEvents is shikayat.MayBePublic in SQL over events e: the events
+// that cannot make a public step are left in the database, not sent and
+// parsed to be dropped (a complaint quoted in many posts has a trail of
+// them). PublicEvents decides of the rest.
+var trackEvents = func() string {
+	var in []string
+	for _, a := range shikayat.PublicActions() {
+		if strings.Trim(a, "abcdefghijklmnopqrstuvwxyz_") != "" {
+			panic("tracking: an action named " + a)
+		}
+		in = append(in, "'"+a+"'")
+	}
+	return `(e.from_stage <> e.to_stage OR e.action IN (` + strings.Join(in, ", ") + `) OR (e.action = '` +
+		string(shikayat.ActionNote) + `' AND e.public <> 0))`
+}()
 
 // trackBatches are the sizes of the prepared lookups: a batch is read by
 // the smallest that holds it, its last code repeated to fill it, so that a

@@ -42,6 +42,25 @@ func TestTrackComplaintIsThePublicView(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// Events of the kinds the public lookup leaves in the database
+		// (shikayat.MayBePublic), and one of an unlisted kind that
+		// changes the stage, which shows.
+		for _, e := range []*shikayat.Event{
+			{Action: shikayat.EventCitizenPost, Note: "@Uppolice call me on 9876543210", Public: true, Detail: map[string]string{"post_id": "77"}},
+			{Action: shikayat.EventStaffPost, Note: "@ram we are on it"},
+			{Action: "sla_warning", Note: "80% of the deadline"},
+			{Action: "viewed"},
+			{Action: "note", Note: "internal: the caller is 9876543210"},
+		} {
+			e.At, e.Actor, e.FromStage, e.ToStage = time.Now(), "system", shikayat.StageClosed, shikayat.StageClosed
+			if err := db.ForgeEvent(ctx, c.ID, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.ForgeEvent(ctx, c.ID, &shikayat.Event{At: time.Now(), Actor: "system", Action: "archive",
+			FromStage: shikayat.StageClosed, ToStage: "archived"}); err != nil {
+			t.Fatal(err)
+		}
 		full, err := db.FindComplaint(ctx, c.Code, shikayat.SystemScope())
 		if err != nil {
 			t.Fatal(err)
@@ -57,6 +76,9 @@ func TestTrackComplaintIsThePublicView(t *testing.T) {
 		}
 		if want := shikayat.PublicEvents(full.Events); !reflect.DeepEqual(pub.Events, want) {
 			t.Fatalf("public events:\n%+v\nwant\n%+v", pub.Events, want)
+		}
+		if last := pub.Events[len(pub.Events)-1]; last.Action != "archive" {
+			t.Fatalf("the last public step is %s, want the change of stage to archived", last.Action)
 		}
 		if pub.Text != "" || pub.AuthorUsername != "" || pub.UnitID != "" {
 			t.Fatalf("public view leaks: %+v", pub)
