@@ -24,13 +24,7 @@ func TestTrackComplaintIsThePublicView(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
 		ctx := context.Background()
 		db := open(t, dsn(), store.Options{Now: newClock().Now})
-		in := post("1", "mera phone chori ho gaya")
-		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-		in.Forward = true
-		c, _, err := db.CreateComplaint(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := trackable(t, db, "1", "mera phone chori ho gaya")
 		op := actorIn(t, db, lucknow)
 		for _, a := range []shikayat.Action{
 			{Kind: shikayat.ActionNote, Text: "internal: the caller is 9876543210"},
@@ -100,13 +94,7 @@ func TestTrackComplaintStalenessBound(t *testing.T) {
 		where := dsn()
 		db := open(t, where, store.Options{Now: clk.Now})
 		other := open(t, where, store.Options{Now: clk.Now}) // another node
-		in := post("1", "mera phone chori ho gaya")
-		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-		in.Forward = true
-		c, _, err := db.CreateComplaint(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := trackable(t, db, "1", "mera phone chori ho gaya")
 		steps := func() int {
 			t.Helper()
 			pub, err := db.TrackComplaint(ctx, c.Code)
@@ -158,13 +146,7 @@ func TestTrackComplaintUnchangedKeepsItsValue(t *testing.T) {
 		where := dsn()
 		db := open(t, where, store.Options{Now: clk.Now})
 		other := open(t, where, store.Options{Now: clk.Now})
-		in := post("1", "mera phone chori ho gaya")
-		in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-		in.Forward = true
-		c, _, err := db.CreateComplaint(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := trackable(t, db, "1", "mera phone chori ho gaya")
 		track := func() *shikayat.Complaint {
 			t.Helper()
 			pub, err := db.TrackComplaint(ctx, c.Code)
@@ -202,13 +184,7 @@ func TestTrackComplaintBatchedLookupsKeepTheirOwn(t *testing.T) {
 		want := map[string]*shikayat.Complaint{}
 		var codes []string
 		for i := range 24 {
-			in := post(fmt.Sprint(100+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
-			in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-			in.Forward = true
-			c, _, err := db.CreateComplaint(ctx, in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := trackable(t, db, fmt.Sprint(100+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
 			var actions []shikayat.Action
 			for range i % 4 {
 				actions = append(actions, shikayat.Action{Kind: shikayat.ActionNote, Text: "step for " + c.Code, Public: true})
@@ -224,9 +200,11 @@ func TestTrackComplaintBatchedLookupsKeepTheirOwn(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if want[c.Code], err = db.TrackComplaint(ctx, c.Code); err != nil { // alone: a batch of one
+			w, err := db.TrackComplaint(ctx, c.Code) // alone: a batch of one
+			if err != nil {
 				t.Fatal(err)
 			}
+			want[c.Code] = w
 			codes = append(codes, c.Code)
 		}
 		var unknown []string
@@ -406,13 +384,7 @@ func TestTrackComplaintBrokenTrailFailsItsOwnLookupsOnly(t *testing.T) {
 		db := open(t, dsn(), store.Options{Now: newClock().Now, TrackFor: -1})
 		var codes []string
 		for i := range 8 {
-			in := post(fmt.Sprint(200+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
-			in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-			in.Forward = true
-			c, _, err := db.CreateComplaint(ctx, in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := trackable(t, db, fmt.Sprint(200+i), fmt.Sprintf("complaint %d: mera phone chori ho gaya", i))
 			codes = append(codes, c.Code)
 		}
 		broken := codes[3]
@@ -459,13 +431,7 @@ func TestTrackComplaintCanceledLookupsAreNotRead(t *testing.T) {
 	}
 	ctx := context.Background()
 	db := open(t, storetest.DSN(t, "postgres"), store.Options{Now: newClock().Now, TrackFor: -1})
-	in := post("1", "mera phone chori ho gaya")
-	in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
-	in.Forward = true
-	c, _, err := db.CreateComplaint(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := trackable(t, db, "1", "mera phone chori ho gaya")
 	gone, cancel := context.WithCancel(ctx)
 	cancel()
 	for range 10 {
@@ -524,4 +490,18 @@ func TestTrackComplaintCanceledLookupsAreNotRead(t *testing.T) {
 	if queries, lookups := db.TrackBatches(); queries != 2 || lookups != 2 {
 		t.Errorf("%d lookups read in %d queries, want the 2 whose callers waited, in 2", lookups, queries)
 	}
+}
+
+// trackable stores a complaint of Lucknow's, forwarded, from a post with id
+// and text.
+func trackable(t *testing.T, db *store.DB, id, text string) *shikayat.Complaint {
+	t.Helper()
+	in := post(id, text)
+	in.Triage = &shikayat.Triage{Actionable: true, Urgency: shikayat.ClassMidTerm, District: 162, Confidence: 0.95}
+	in.Forward = true
+	c, _, err := db.CreateComplaint(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
