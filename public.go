@@ -98,15 +98,22 @@ func PublicActions() []string { return slices.Clone(publicActions) }
 
 // MayBePublic reports whether e may make a public step: it changes the
 // stage, is of one of PublicActions, or is a note marked public. One that
-// may not never does, so a reader of the public view may leave such events
-// out before PublicEvents (the trail of a much-quoted complaint is mostly
-// the citizens' posts); PublicEvents still decides of the rest.
+// may not never does (publicStep asks this first), so a reader of the public
+// view may leave such events out before PublicEvents (the trail of a
+// much-quoted complaint is mostly the citizens' posts); PublicEvents still
+// decides of the rest.
 func MayBePublic(e *Event) bool {
 	return e.FromStage != e.ToStage || slices.Contains(publicActions, e.Action) || e.Action == string(ActionNote) && e.Public
 }
 
 func publicStep(e *Event) (PublicStep, bool) {
 	s := PublicStep{At: e.At, Stage: e.ToStage, Action: e.Action}
+	if !MayBePublic(e) {
+		// What MayBePublic leaves out never shows, here as in the
+		// database's reading of the public view: a step of a new action
+		// shows once the action is in publicActions.
+		return s, false
+	}
 	switch ActionKind(e.Action) {
 	case "receive":
 		s.Step = StepReceived

@@ -106,6 +106,9 @@ type tracked struct {
 	// batches and batched count the flights' queries and the lookups
 	// they read (TrackBatches).
 	batches, batched int64
+	// hold, when set (by a test), is waited on by each flight before it
+	// reads its batch.
+	hold chan struct{}
 }
 
 // trackLoad is one lookup waiting for its flight.
@@ -263,7 +266,11 @@ func (s *DB) flyTrack() {
 		}
 		s.track.batches++
 		s.track.batched += int64(len(batch))
+		hold := s.track.hold
 		s.track.mu.Unlock()
+		if hold != nil {
+			<-hold
+		}
 		s.readBatch(batch)
 	}
 }
@@ -303,8 +310,8 @@ func (s *DB) readBatch(batch []*trackLoad) {
 }
 
 // readTracks reads the public views of the batch's codes, by code; a code
-// not found is missing from both maps, and a complaint whose trail cannot be
-// read is in errs instead of views.
+// not found is missing from both maps, and a complaint one of whose events
+// that may be public cannot be read is in errs instead of views.
 func (s *DB) readTracks(ctx context.Context, batch []*trackLoad) (views map[string]*shikayat.Complaint, errs map[string]error, err error) {
 	codes := make([]any, 0, len(batch))
 	seen := make(map[string]bool, len(batch))

@@ -37,5 +37,20 @@ func (s *DB) TrackQueued() int {
 	return len(s.track.queue)
 }
 
+// HoldTrackFlights makes the tracking flights wait, each with the batch it
+// took, until release is called.
+func (s *DB) HoldTrackFlights() (release func()) {
+	hold := make(chan struct{})
+	s.track.mu.Lock()
+	s.track.hold = hold
+	s.track.mu.Unlock()
+	return func() {
+		s.track.mu.Lock()
+		s.track.hold = nil
+		s.track.mu.Unlock()
+		close(hold)
+	}
+}
+
 // SameView is sameView, the comparison of two public views.
 var SameView = sameView
