@@ -511,6 +511,14 @@ func failSafe(s string) string {
 // fullwidth and small forms).
 var addressRun = regexp.MustCompile(`[^\s]*[@＠﹫][^\s]*`)
 
+// digitsEnd returns where the run of digits at s[i:] ends.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
 // digitsOf is the digits of s.
 func digitsOf(s string) []byte {
 	var d []byte

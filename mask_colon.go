@@ -33,10 +33,7 @@ func resumeAfterColons(folded string, start, end int) int {
 // seconds of a time: two digits up to 59 after a ":" and a group of one or
 // two digits, not looking back past floor.
 func timeTail(folded string, floor, i int) bool {
-	j := i
-	for j < len(folded) && isDigit(folded[j]) {
-		j++
-	}
+	j := digitsEnd(folded, i)
 	k := i
 	if k > floor && folded[k-1] == ' ' {
 		k--
@@ -80,13 +77,7 @@ func tenDigitsAt(folded string, i int) bool {
 // (colonNumber) begins and ends, or -1s.
 func colonSpan(run string) (start, end int) {
 	at := groupStarts(run, 0, len(run))
-	ends := func(g int) int { // the end of group g's digits
-		e := at[g]
-		for e < len(run) && isDigit(run[e]) {
-			e++
-		}
-		return e
-	}
+	ends := func(g int) int { return digitsEnd(run, at[g]) } // the end of group g's digits
 	for a := 0; a < len(at)-1; a++ {
 		for b := len(at) - 1; b > a; b-- {
 			if colonNumber(run[at[a]:ends(b)]) {
@@ -113,10 +104,7 @@ func colonNumber(run string) bool {
 		if n == len(groups) {
 			return false
 		}
-		j := i
-		for j < len(run) && isDigit(run[j]) {
-			j++
-		}
+		j := digitsEnd(run, i)
 		groups[n] = run[i:j]
 		for i = j; j < len(run) && !isDigit(run[j]); j++ {
 		}
@@ -181,9 +169,7 @@ func colonStraddle(run string, start, end int) int {
 		if next == len(run) {
 			break
 		}
-		for next < len(run) && isDigit(run[next]) {
-			next++
-		}
+		next = digitsEnd(run, next)
 		for _, a := range at[1:] {
 			if colonNumber(run[a:next]) && mobileNumber(digitsOf(run[a:next])) {
 				return numberGroupsAfter(run, next)
@@ -215,10 +201,7 @@ func numberGroupsAfter(run string, end int) int {
 		if k == end || k >= len(run) || !isDigit(run[k]) {
 			return end
 		}
-		e := k
-		for e < len(run) && isDigit(run[e]) {
-			e++
-		}
+		e := digitsEnd(run, k)
 		if n += e - k; n > 9 {
 			return end
 		}

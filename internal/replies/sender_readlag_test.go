@@ -36,13 +36,21 @@ func (c *lagClock) Add(d time.Duration) {
 	c.off += d
 }
 
-// lagged is a fixture whose X shows a new post only lag after it was made,
-// and whose first try of c's acknowledgement reached X with its answer lost.
-func lagged(t *testing.T, dsn string, lag time.Duration) (*fixture, *lagClock, *shikayat.Complaint) {
+// clocked is a fixture whose X and sender keep clk, the real time moved on
+// by the test's Adds.
+func clocked(t *testing.T, dsn string) (*fixture, *lagClock) {
 	t.Helper()
 	clk := &lagClock{}
 	f := setup(t, dsn, xsim.Options{Now: clk.Now})
 	f.sender.Now = clk.Now
+	return f, clk
+}
+
+// lagged is a fixture whose X shows a new post only lag after it was made,
+// and whose first try of c's acknowledgement reached X with its answer lost.
+func lagged(t *testing.T, dsn string, lag time.Duration) (*fixture, *lagClock, *shikayat.Complaint) {
+	t.Helper()
+	f, clk := clocked(t, dsn)
 	if err := f.sim.SetReadLag(lag); err != nil {
 		t.Fatal(err)
 	}

@@ -20,9 +20,7 @@ import (
 func TestRedactedReplyDoesNotTakeAnEarlierPost(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		clk := &lagClock{}
-		f := setup(t, dsn(), xsim.Options{Now: clk.Now})
-		f.sender.Now = clk.Now
+		f, clk := clocked(t, dsn())
 		f.sender.InFlight = time.Nanosecond
 		if err := f.sim.SetReadLag(3 * time.Minute); err != nil {
 			t.Fatal(err)

@@ -169,9 +169,7 @@ func TestRefusalForGoodAfterAnUnsureTryIsLookedFor(t *testing.T) {
 func TestRestoredReplyCalledADuplicateIsLookedFor(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, func(t *testing.T, dsn func() string) {
-		clk := &lagClock{}
-		f := setup(t, dsn(), xsim.Options{Now: clk.Now})
-		f.sender.Now = clk.Now
+		f, clk := clocked(t, dsn())
 		if ok, err := f.db.AcquireLease(ctx, "intake", "n", time.Hour); !ok || err != nil {
 			t.Fatal(ok, err)
 		}

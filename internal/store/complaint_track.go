@@ -30,18 +30,11 @@ const maxTracked = 10_000
 // any gives one row of NULLs on the right), in no set order: readTracks
 // groups them by code and orders the events.
 func trackQuery(n int) string {
-	var in strings.Builder
-	for i := range n {
-		if i > 0 {
-			in.WriteString(", ")
-		}
-		fmt.Fprintf(&in, "$%d", i+1)
-	}
 	return `SELECT c.code, c.stage, c.district, c.class, c.type, c.suggested_type,
 	c.received_at, c.updated_at, c.closed_at, c.sensitive,
 	e.id, e.at, e.action, e.from_stage, e.to_stage, e.note, e.public, e.detail
 	FROM complaints c LEFT JOIN events e ON e.complaint_id = c.id AND c.sensitive = 0 AND ` + trackEvents + `
-	WHERE c.code IN (` + in.String() + `)`
+	WHERE c.code IN (` + inList(1, n) + `)`
 }
 
 // trackEvents is shikayat.MayBePublic in SQL over events e: the events
